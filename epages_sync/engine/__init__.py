@@ -1,0 +1,1 @@
+"""The sync engine: poller, pushers, stock and mapping rules. Imports no Qt."""
