@@ -1,0 +1,248 @@
+"""Command line: the window (default), --demo, configure, status, check, sandbox and run --headless."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from . import __version__
+from .config import Flow, Settings
+from .errors import ConfigError, SecretStoreUnavailable, SyncError
+from .paths import AppPaths, app_paths
+from .secrets import ENV_AFOSTO_KEY, ENV_CLIENT_SECRET, Secrets
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_NO_SECRET_STORE = 3
+
+
+def _flows(text: str) -> set[Flow]:
+    names = [p.strip().lower() for p in text.split(",") if p.strip()]
+    known = {f.value: f for f in Flow}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown flow(s): {', '.join(unknown)}; choose from {', '.join(f.value for f in Flow)}")
+    return {known[n] for n in names}
+
+
+def _mapping(text: str) -> tuple[str, str]:
+    left, sep, right = text.partition("=")
+    if not sep or not left.strip() or not right.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' is not EPAGES_LOCATION=AFOSTO_LOCATION")
+    return left.strip(), right.strip()
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="epages-sync",
+        description="Keeps an ePages Beyond shop and Afosto in step. Without a command it opens the window.")
+    parser.add_argument("--version", action="version", version=f"epages-sync {__version__}")
+    parser.add_argument("--data-dir", help="keep settings, database and logs in this folder")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a built-in sandbox shop, with its own data folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    cfg = sub.add_parser("configure", help="set up without the window (admins, scripts)",
+                         description="Non-interactive set-up. Secrets come from standard input or the "
+                                     f"environment variables {ENV_CLIENT_SECRET} / {ENV_AFOSTO_KEY}, "
+                                     "never from the command line.")
+    cfg.add_argument("--store", required=True, help="store name, or the pasted cockpit address")
+    cfg.add_argument("--client-id", required=True)
+    cfg.add_argument("--client-secret-stdin", action="store_true",
+                     help="read the ePages client secret from the first line of standard input")
+    cfg.add_argument("--afosto-key-stdin", action="store_true",
+                     help="read the Afosto API key from standard input (after the client secret, if both)")
+    cfg.add_argument("--channel", help="Afosto sales channel id")
+    cfg.add_argument("--map", action="append", type=_mapping, default=[], metavar="EPAGES_LOC=AFOSTO_LOC",
+                     help="map an ePages location to an Afosto location (repeatable)")
+    cfg.add_argument("--stock-from", action="append", default=[], metavar="AFOSTO_LOC",
+                     help="an Afosto location whose stock feeds the online shop (repeatable)")
+    cfg.add_argument("--flows", type=_flows, help="comma-separated: " + ",".join(f.value for f in Flow))
+    cfg.add_argument("--start-date", type=_date, help="import orders created on or after this day (YYYY-MM-DD)")
+    cfg.add_argument("--poll-interval", type=int, metavar="S", help="seconds between ePages polls (15-3600)")
+    cfg.add_argument("--push-interval", type=int, metavar="S", help="seconds between Afosto checks (2-60)")
+    cfg.add_argument("--sandbox", metavar="URL", help="point both APIs at a sandbox on this computer")
+
+    st = sub.add_parser("status", help="what is configured and stored (never a secret)")
+    st.add_argument("--json", action="store_true")
+
+    ck = sub.add_parser("check", help="test the saved connection: token, scopes, locations, Afosto, schema")
+    ck.add_argument("--json", action="store_true")
+
+    run = sub.add_parser("run", help="run the sync")
+    run.add_argument("--headless", action="store_true", required=True, help="without a window (service mode)")
+    run.add_argument("--once", action="store_true", help="one poll, then push until the outbox is empty")
+    run.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this long")
+
+    try:
+        from .sandbox.cli import add_sandbox_parser
+    except ImportError:  # the sandbox is part of the package; only a broken install lacks it
+        pass
+    else:
+        add_sandbox_parser(sub)
+    return parser
+
+
+def _open_store(paths: AppPaths) -> Any:
+    from .store import Store
+
+    return Store.open(paths.ensure().database)
+
+
+def _read_secrets(args: argparse.Namespace, stdin: TextIO) -> tuple[str | None, str | None]:
+    client_secret = os.environ.get(ENV_CLIENT_SECRET) or None
+    afosto_key = os.environ.get(ENV_AFOSTO_KEY) or None
+    if args.client_secret_stdin:
+        client_secret = stdin.readline().strip() or None
+        if client_secret is None:
+            raise ConfigError("--client-secret-stdin was given but standard input had no secret.",
+                              concerns="client secret")
+    if args.afosto_key_stdin:
+        afosto_key = stdin.readline().strip() or None
+        if afosto_key is None:
+            raise ConfigError("--afosto-key-stdin was given but standard input had no key.", concerns="Afosto key")
+    return client_secret, afosto_key
+
+
+def cmd_configure(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin: TextIO) -> int:
+    client_secret, afosto_key = _read_secrets(args, stdin)
+    store = _open_store(paths)
+    try:
+        current = store.load_settings() or Settings()
+        changes: dict[str, Any] = {"store_name": args.store, "client_id": args.client_id}
+        if args.channel is not None:
+            changes["afosto_channel_id"] = args.channel
+        if args.map:
+            changes["location_map"] = dict(args.map)
+        if args.stock_from:
+            changes["stock_locations"] = list(dict.fromkeys(args.stock_from))
+        if args.flows is not None:
+            changes["flows"] = args.flows
+        if args.start_date is not None:
+            changes["start_date"] = args.start_date
+        if args.poll_interval is not None:
+            changes["poll_interval"] = args.poll_interval
+        if args.push_interval is not None:
+            changes["push_interval"] = args.push_interval
+        if args.sandbox is not None:
+            changes["sandbox_url"] = args.sandbox
+        settings = current.with_changes(**changes)
+        store.save_settings(settings)
+    finally:
+        store.close()
+    print(f"Settings saved for store '{settings.store_name}' in {paths.data_dir}.", file=out)
+    if client_secret or afosto_key:
+        secrets = Secrets(settings.store_name or "")
+        try:
+            if client_secret:
+                secrets.set_client_secret(client_secret)
+            if afosto_key:
+                secrets.set_afosto_key(afosto_key)
+        except SecretStoreUnavailable as exc:
+            print(f"{exc.title}: {exc.message}\n{exc.action}", file=sys.stderr)
+            return EXIT_NO_SECRET_STORE
+        print("Secrets saved in the system's password store.", file=out)
+    return EXIT_OK
+
+
+def status_data(paths: AppPaths) -> dict[str, Any]:
+    store = _open_store(paths)
+    try:
+        settings = store.load_settings()
+        data: dict[str, Any] = {"data_dir": str(paths.data_dir), "configured": bool(settings and settings.is_configured)}
+        if settings is not None:
+            data["settings"] = json.loads(settings.model_dump_json())
+            secrets = Secrets(settings.store_name or "")
+            data["secure_store"] = secrets.available
+            data["secrets"] = {"epages_client_secret": secrets.client_secret() is not None,
+                               "afosto_api_key": secrets.afosto_key() is not None}
+        engine = getattr(store, "engine_figures", None)
+        if callable(engine):
+            data["engine"] = engine()
+        return data
+    finally:
+        store.close()
+
+
+def cmd_status(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    data = status_data(paths)
+    if args.json:
+        print(json.dumps(data, indent=2, sort_keys=True, default=str), file=out)
+        return EXIT_OK
+    print(f"Data folder: {data['data_dir']}", file=out)
+    if "settings" not in data:
+        print("Not configured yet. Open the app, or use 'epages-sync configure'.", file=out)
+        return EXIT_OK
+    s = data["settings"]
+    rows = [
+        ("Store", s.get("store_name") or "-"),
+        ("Client id", s.get("client_id") or "-"),
+        ("Afosto sales channel", s.get("afosto_channel_id") or "-"),
+        ("Flows", ", ".join(sorted(s.get("flows") or [])) or "none"),
+        ("Start date", s.get("start_date")),
+        ("Poll / push interval", f"{s.get('poll_interval')} s / {s.get('push_interval')} s"),
+        ("Location map", ", ".join(f"{k} -> {v}" for k, v in (s.get("location_map") or {}).items()) or "-"),
+        ("Stock from", ", ".join(s.get("stock_locations") or []) or "-"),
+        ("Sandbox", s.get("sandbox_url") or "no (live services)"),
+        ("Secure password store", "yes" if data.get("secure_store") else "NOT AVAILABLE"),
+        ("ePages client secret saved", "yes" if data["secrets"]["epages_client_secret"] else "no"),
+        ("Afosto API key saved", "yes" if data["secrets"]["afosto_api_key"] else "no"),
+    ]
+    for key, value in (data.get("engine") or {}).items():
+        rows.append((key.replace("_", " ").capitalize(), value))
+    width = max(len(r[0]) for r in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}", file=out)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    stdin = stdin or sys.stdin
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = app_paths(args.data_dir, demo=args.demo)
+    try:
+        if args.command == "configure":
+            return cmd_configure(args, paths, out, stdin)
+        if args.command == "status":
+            return cmd_status(args, paths, out)
+        if args.command == "sandbox":
+            from .sandbox.cli import run_sandbox
+
+            return run_sandbox(args)
+        if args.command == "check":
+            from .cli_check import cmd_check
+
+            return asyncio.run(cmd_check(args, paths, out))
+        if args.command == "run":
+            from .headless import cmd_run
+
+            return cmd_run(args, paths, out)
+        from .ui.app import run_gui
+
+        return run_gui(args, paths)
+    except SyncError as exc:
+        print(f"{exc}\n{exc.action}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

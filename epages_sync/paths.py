@@ -1,0 +1,62 @@
+"""Every path the app uses, built in one place from platformdirs or an explicit data directory."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from . import APP_NAME
+
+_AUTHOR = "epages-sync"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Where this copy of the app keeps its database, logs and lock.
+
+    With an explicit data directory everything lives below it, so a demo or a test never touches the
+    live data of the shop.
+    """
+
+    data_dir: Path
+    log_dir: Path
+    config_dir: Path
+    demo: bool = False
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "epages-sync.sqlite3"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "epages-sync.log"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "epages-sync.lock"
+
+    @property
+    def screenshots_dir(self) -> Path:
+        return self.data_dir / "screenshots"
+
+    def ensure(self) -> "AppPaths":
+        for d in (self.data_dir, self.log_dir, self.config_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def app_paths(data_dir: str | os.PathLike[str] | None = None, *, demo: bool = False) -> AppPaths:
+    """The paths for a data directory given on the command line, the demo, or the user's default."""
+    if data_dir is not None:
+        base = Path(data_dir).expanduser().resolve()
+        return AppPaths(data_dir=base, log_dir=base / "logs", config_dir=base, demo=demo)
+    dirs = platformdirs.PlatformDirs(APP_NAME, _AUTHOR, roaming=False)
+    data = Path(dirs.user_data_dir)
+    if demo:
+        # The demo gets a directory of its own so it can never touch live settings or data.
+        base = data / "demo"
+        return AppPaths(data_dir=base, log_dir=base / "logs", config_dir=base, demo=True)
+    return AppPaths(data_dir=data, log_dir=Path(dirs.user_log_dir), config_dir=Path(dirs.user_config_dir))

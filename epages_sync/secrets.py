@@ -1,0 +1,145 @@
+"""The one class that touches keyring: the ePages client secret and the Afosto API key live only there."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from .errors import SecretStoreUnavailable
+from .redaction import redactor
+
+CLIENT_SECRET = "epages-client-secret"
+AFOSTO_KEY = "afosto-api-key"
+ENV_CLIENT_SECRET = "EPAGES_SYNC_CLIENT_SECRET"
+ENV_AFOSTO_KEY = "EPAGES_SYNC_AFOSTO_KEY"
+
+# Backends that would keep a secret readable on disk, or keep nothing at all.
+_UNSAFE_BACKENDS = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file",
+                    "keyrings.alt.Gnome", "keyrings.alt.pyfs")
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that forgets everything when the process ends: for tests and the demo mode only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.items[(service, username)]
+        except KeyError:
+            raise keyring.errors.PasswordDeleteError(username) from None
+
+
+def _backend_is_secure(backend: keyring.backend.KeyringBackend) -> bool:
+    children = getattr(backend, "backends", None)
+    if children is not None:  # keyring's chainer: secure when it chains at least one secure backend
+        return any(_backend_is_secure(b) for b in children)
+    module = type(backend).__module__
+    return not module.startswith(_UNSAFE_BACKENDS)
+
+
+def describe_backend(backend: keyring.backend.KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+class Secrets:
+    """Secrets of one store, under the keyring service ``epages-sync:<store>``.
+
+    Refuses to work (SecretStoreUnavailable) when the machine has no secure keyring: a secret is never
+    written to a plain file. For service mode on a machine without a keyring the two environment variables
+    may supply the secrets at run time; they are read, never written anywhere.
+    """
+
+    def __init__(self, store_name: str, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self.service = f"epages-sync:{store_name}"
+        self._backend = backend
+
+    @property
+    def backend(self) -> keyring.backend.KeyringBackend:
+        return self._backend if self._backend is not None else keyring.get_keyring()
+
+    @property
+    def available(self) -> bool:
+        return _backend_is_secure(self.backend)
+
+    def _require(self) -> keyring.backend.KeyringBackend:
+        backend = self.backend
+        if not _backend_is_secure(backend):
+            raise SecretStoreUnavailable(
+                f"No secure password store was found on this computer (keyring backend: "
+                f"{describe_backend(backend)}). The secrets were not saved.")
+        return backend
+
+    def _set(self, name: str, value: str) -> None:
+        value = value.strip()
+        if not value:
+            raise ValueError(f"{name} must not be empty")
+        redactor.add_secret(value)
+        try:
+            self._require().set_password(self.service, name, value)
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreUnavailable(f"The password store refused to save the secret: {type(exc).__name__}.") \
+                from None
+
+    def _get(self, name: str, env: str) -> str | None:
+        from_env = os.environ.get(env)
+        if from_env:
+            redactor.add_secret(from_env)
+            return from_env.strip()
+        backend = self.backend
+        if not _backend_is_secure(backend):
+            return None
+        try:
+            value = backend.get_password(self.service, name)
+        except keyring.errors.KeyringError:
+            return None
+        redactor.add_secret(value)
+        return value
+
+    def set_client_secret(self, value: str) -> None:
+        self._set(CLIENT_SECRET, value)
+
+    def set_afosto_key(self, value: str) -> None:
+        self._set(AFOSTO_KEY, value)
+
+    def client_secret(self) -> str | None:
+        return self._get(CLIENT_SECRET, ENV_CLIENT_SECRET)
+
+    def afosto_key(self) -> str | None:
+        return self._get(AFOSTO_KEY, ENV_AFOSTO_KEY)
+
+    def delete_all(self) -> None:
+        backend = self.backend
+        if not _backend_is_secure(backend):
+            return
+        for name in (CLIENT_SECRET, AFOSTO_KEY):
+            try:
+                backend.delete_password(self.service, name)
+            except keyring.errors.PasswordDeleteError:
+                pass
+
+
+@contextmanager
+def keyring_backend(backend: keyring.backend.KeyringBackend) -> Iterator[keyring.backend.KeyringBackend]:
+    """Use ``backend`` as the process's keyring for the duration (tests, demo)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
