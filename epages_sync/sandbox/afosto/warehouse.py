@@ -25,6 +25,11 @@ def _ref(order: Order) -> str:
     return f"order {order.number} (ePages {number})" if number else f"order {order.number}"
 
 
+def _comes_back(item: OrderItem) -> bool:
+    """About one unit in eight is ever sent back, decided by its id so the choice is stable."""
+    return int(item.id[:8], 16) % 8 == 0
+
+
 def _units(n: int) -> str:
     return "1 item" if n == 1 else f"{n} items"
 
@@ -55,8 +60,8 @@ class Warehouse:
                 if item.parcel_id is None:
                     unpacked.append(item)
                     work["cancel"].append(item)
-                elif item.rma_id is None and ledger.parcels_by_id[item.parcel_id].status in ("DELIVERED",
-                                                                                              "PICKED_UP"):
+                elif (item.rma_id is None and _comes_back(item)
+                      and ledger.parcels_by_id[item.parcel_id].status in ("DELIVERED", "PICKED_UP")):
                     work["request_return"].append(item)
             if unpacked:
                 work["ready" if order.pickup_location_id else "ship"].append((order, unpacked))
@@ -108,10 +113,11 @@ class Warehouse:
         rma = rng.choice(requests)
         accepted = rng.random() < 0.7
         order = self.ledger.orders_by_id[rma.order_id]
-        self._walk_contra(order, "receive", {"item_id": rma.item_id,
-                                             "outcome": "ACCEPTED" if accepted else "REJECTED"}, restock=accepted)
+        outcome = "ACCEPTED" if accepted else "REJECTED"
+        self._walk_contra(order, "receive", {"item_id": rma.item_id, "outcome": outcome}, restock=accepted)
         if accepted:
-            return f"Warehouse accepted the return of 1 x {rma.sku} of {_ref(order)} and put it back on stock."
+            return (f"Warehouse accepted the return of 1 x {rma.sku} of {_ref(order)} "
+                    "and put it back on stock.")
         return f"Warehouse rejected the return of 1 x {rma.sku} of {_ref(order)}: defective."
 
     def _request_return(self, rng: random.Random, units: list[OrderItem]) -> str:
@@ -119,7 +125,8 @@ class Warehouse:
         reason = rng.choice(_REASONS)
         self.ledger.request_return(unit, reason)
         order = self.ledger.orders_by_id[unit.order_id]
-        return f"The customer asked to return 1 x {unit.sku} of {_ref(order)} ({reason.lower().replace('_', ' ')})."
+        why = reason.lower().replace("_", " ")
+        return f"The customer asked to return 1 x {unit.sku} of {_ref(order)} ({why})."
 
     def _receive_stock(self, rng: random.Random, skus: list[str]) -> str:
         sku = rng.choice(skus)
