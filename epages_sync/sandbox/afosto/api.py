@@ -101,7 +101,7 @@ def _root_resolver(field_name: str) -> Callable[..., Any]:
     return resolve
 
 
-# -- paging ----------------------------------------------------------------------------------------------------
+# -- paging ------------------------------------------------------------------------------------------------
 
 def _cursor(kind: str, seq: int) -> str:
     return base64.urlsafe_b64encode(f"{kind}:{seq}".encode()).decode()
@@ -174,7 +174,8 @@ def _coercion_field(message: str) -> str | None:
     return path.removeprefix("input.") if path != "input" else path
 
 
-def _error_entry(error: GraphQLError, code: str, field: str | None = None, message: str | None = None) -> dict:
+def _error_entry(error: GraphQLError, code: str, field: str | None = None,
+                 message: str | None = None) -> dict[str, Any]:
     entry = error.formatted
     if message is not None:
         entry["message"] = message

@@ -213,7 +213,8 @@ class AfostoLedger:
         if pickup is not None:
             location = self.locations_by_id.get(pickup["location_id"])
             if location is None:
-                raise refuse(f"No location with id {pickup['location_id']!r}.", "delivery.pickup_point.location_id")
+                raise refuse(f"No location with id {pickup['location_id']!r}.",
+                             "delivery.pickup_point.location_id")
             delivery = {"type": "PICKUP", "address": None,
                         "pickup_point": {"location_id": location.id, "location": location}}
         else:
@@ -271,13 +272,14 @@ class AfostoLedger:
 
     # -- cancellations and returns ------------------------------------------------------------------------
 
-    def _new_contras(self, order: Order, entries: list[dict[str, Any]], kind: str) -> list[tuple[OrderItem, dict]]:
+    def _new_contras(self, order: Order, entries: list[dict[str, Any]],
+                     kind: str) -> list[tuple[OrderItem, dict[str, Any]]]:
         """Check the (item, contra id) pairs of a cancel or receive call; return the ones not seen before.
 
         A pair already recorded is a repeated call and is skipped: that is what makes a retry safe.
         """
         self._items_of_call(entries)
-        fresh: list[tuple[OrderItem, dict]] = []
+        fresh: list[tuple[OrderItem, dict[str, Any]]] = []
         seen_items: set[str] = set()
         seen_contras: set[str] = set()
         for entry in entries:
@@ -285,7 +287,8 @@ class AfostoLedger:
             contra_id = entry["contra_item_id"]
             _check_uuid(contra_id, "items.contra_item_id")
             if contra_id in seen_contras:
-                raise refuse(f"contra_item_id {contra_id} is given twice in this call.", "items.contra_item_id")
+                raise refuse(f"contra_item_id {contra_id} is given twice in this call.",
+                             "items.contra_item_id")
             seen_contras.add(contra_id)
             known = self.contra_by_id.get(contra_id)
             if known is not None:
@@ -302,14 +305,15 @@ class AfostoLedger:
                 raise refuse(f"Item {item.id} is given twice in this call.", "items.item_id")
             seen_items.add(item.id)
             if item.status != "OPEN":
-                raise refuse(f"Item {item.id} ({item.sku}) is already {item.status.lower()}.", "items.item_id")
+                raise refuse(f"Item {item.id} ({item.sku}) is already {item.status.lower()}.",
+                             "items.item_id")
             parcel = self.parcels_by_id[item.parcel_id] if item.parcel_id else None
             if kind == "CANCELLATION" and parcel is not None:
                 raise refuse(f"Item {item.id} ({item.sku}) is already in a parcel ({parcel.status}); "
                              "it can no longer be cancelled.", "items.item_id")
             if kind == "RETURN" and (parcel is None or parcel.status not in LEFT_STATUSES):
-                raise refuse(f"Item {item.id} ({item.sku}) has not left the warehouse, so it cannot come back.",
-                             "items.item_id")
+                raise refuse(f"Item {item.id} ({item.sku}) has not left the warehouse, so it cannot "
+                             "come back.", "items.item_id")
             fresh.append((item, entry))
         return fresh
 
@@ -334,7 +338,8 @@ class AfostoLedger:
         now = self.stamp()
         for item, entry in fresh:
             accepted = entry["outcome"] == "ACCEPTED"
-            rma = self.rma_by_id[item.rma_id] if item.rma_id else self._add_rma(order, item, entry.get("reason"), now)
+            rma = (self.rma_by_id[item.rma_id] if item.rma_id
+                   else self._add_rma(order, item, entry.get("reason"), now))
             rma.status = "AUTHORIZED" if accepted else "REJECTED"
             rma.is_received = True
             rma.updated_at = now
@@ -350,7 +355,7 @@ class AfostoLedger:
         return order
 
     def request_return(self, item: OrderItem, reason: str | None, note: str | None = None) -> RmaItem:
-        """A customer's return request for a unit that left: an rma item PENDING until the warehouse decides."""
+        """A customer's return request for a unit that left: rma item PENDING until the warehouse decides."""
         order = self.orders_by_id[item.order_id]
         now = self.stamp()
         rma = self._add_rma(order, item, reason, now)
@@ -369,8 +374,8 @@ class AfostoLedger:
 
     def _add_contra(self, order: Order, item: OrderItem, contra_id: str, kind: str, restock: bool,
                     now: int) -> None:
-        contra = ContraItem(id=contra_id, order_id=order.id, item_id=item.id, type=kind, step="AWAITING_APPROVAL",
-                            needs_restock=restock, created_at=now)
+        contra = ContraItem(id=contra_id, order_id=order.id, item_id=item.id, type=kind,
+                            step="AWAITING_APPROVAL", needs_restock=restock, created_at=now)
         order.contra_items.append(contra)
         self.contra_by_id[contra_id] = contra
         item.contra_id = contra_id
@@ -384,7 +389,8 @@ class AfostoLedger:
                 if ref["item_id"] in self.items_by_id:
                     raise refuse(f"{ref['item_id']} is an order item; give the contra item id "
                                  "(the contra_item_id of the cancellation or return).", "items.item_id")
-                raise not_found(f"Order {order.number} has no contra item {ref['item_id']!r}.", "items.item_id")
+                raise not_found(f"Order {order.number} has no contra item {ref['item_id']!r}.",
+                                "items.item_id")
             contras.append(contra)
         return contras
 
@@ -405,8 +411,8 @@ class AfostoLedger:
             if contra.step == "AWAITING_APPROVAL":
                 raise refuse(f"Contra item {contra.id} needs HANDLE_APPROVAL first.", "items.item_id")
             if not contra.needs_restock:
-                raise refuse(f"Contra item {contra.id} has nothing to restock; its next step is HANDLE_FINISH.",
-                             "items.item_id")
+                raise refuse(f"Contra item {contra.id} has nothing to restock; its next step is "
+                             "HANDLE_FINISH.", "items.item_id")
             if contra.step == "AWAITING_RESTOCK" and contra not in todo:
                 todo.append(contra)
         for contra in todo:
@@ -474,8 +480,9 @@ class AfostoLedger:
             raise refuse("tracking_url must be a web address (https://...).", "tracking_url")
 
         now = self.stamp()
-        parcel = Parcel(id=self.new_id(), order_id=order.id, status="PENDING", tracking_code=data.get("tracking_code"),
-                        tracking_url=url, item_ids=[u.id for u in units], created_at=now, updated_at=now)
+        parcel = Parcel(id=self.new_id(), order_id=order.id, status="PENDING",
+                        tracking_code=data.get("tracking_code"), tracking_url=url,
+                        item_ids=[u.id for u in units], created_at=now, updated_at=now)
         for unit in units:
             unit.parcel_id = parcel.id
         order.parcels.append(parcel)
@@ -495,7 +502,8 @@ class AfostoLedger:
         if wanted != allowed:
             kind = "a pickup order" if order.delivery["type"] == "PICKUP" else "a delivery order"
             nxt = f"only {allowed}" if allowed else "nothing"
-            raise refuse(f"Parcel of {kind} is {parcel.status}; it can move to {nxt}, not {wanted}.", "status")
+            raise refuse(f"Parcel of {kind} is {parcel.status}; it can move to {nxt}, not {wanted}.",
+                         "status")
         now = self.stamp()
         parcel.status = wanted
         parcel.updated_at = now

@@ -29,7 +29,7 @@ _OPERATION = re.compile(r"^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)",
 
 
 class AfostoWorld:
-    """One Afosto tenant built from the seed world: channels, locations, stock, and the orders the sync makes."""
+    """One Afosto tenant built from the seed world: channels, locations, stock, the orders the sync makes."""
 
     API_KEY = "sandbox-afosto-key"
 
@@ -44,7 +44,7 @@ class AfostoWorld:
     # -- transport --------------------------------------------------------------------------------------
 
     async def handle_graphql(self, request: Request) -> Response:
-        """POST /graphql: bearer key check, graphql-core execution, errors as HTTP 200 + errors[].extensions.code."""
+        """POST /graphql: bearer key check, graphql-core execution, errors as HTTP 200 + extensions.code."""
         try:
             body: Any = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
@@ -55,8 +55,8 @@ class AfostoWorld:
         if body is _NOT_JSON:
             return JSONResponse(refusal_response("VALIDATION_ERROR", "The body is not JSON.", "body"))
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-            return JSONResponse(refusal_response("VALIDATION_ERROR", "Send a JSON object with a query string.",
-                                                 "query"))
+            return JSONResponse(refusal_response("VALIDATION_ERROR",
+                                                 "Send a JSON object with a query string.", "query"))
         variables = body.get("variables")
         if variables is not None and not isinstance(variables, dict):
             return JSONResponse(refusal_response("VALIDATION_ERROR", "variables must be a JSON object.",
@@ -86,7 +86,8 @@ class AfostoWorld:
 
     def _authorized(self, header: str) -> bool:
         scheme, _, token = header.partition(" ")
-        return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), self.API_KEY.encode())
+        return (scheme.lower() == "bearer"
+                and hmac.compare_digest(token.strip().encode(), self.API_KEY.encode()))
 
     # -- the sandbox's views and hands ----------------------------------------------------------------------
 
@@ -103,8 +104,8 @@ class AfostoWorld:
         return self.ledger.available_stock(sku, location_ids)
 
     def order_figures(self) -> dict[str, list[OrderFigures]]:
-        """Keyed by the ePages order id stored in the Afosto order's meta_data (epages_order_id); a list, so two
-        Afosto orders for one ePages order show up as a duplicate."""
+        """Keyed by the ePages order id stored in the Afosto order's meta_data (epages_order_id); a list,
+        so two Afosto orders for one ePages order show up as a duplicate."""
         ledger = self.ledger
         out: dict[str, list[OrderFigures]] = {}
         for order in ledger.orders:
@@ -154,7 +155,7 @@ class AfostoWorld:
         return {
             "seed": self.seed_world.seed,
             "orders": orders,
-            "stock": [{"sku": r.sku, "location_id": r.location_id, "on_hand": r.on_hand, "reserved": r.reserved,
-                       "available": r.available} for r in ledger.stock_rows],
+            "stock": [{"sku": r.sku, "location_id": r.location_id, "on_hand": r.on_hand,
+                       "reserved": r.reserved, "available": r.available} for r in ledger.stock_rows],
             "requests_by_operation": dict(sorted(self.requests_by_operation.items())),
         }
