@@ -1,0 +1,323 @@
+"""The sandbox: both simulated systems behind one ASGI app, plus the controls tests and the demo use.
+
+ePages Beyond answers under ``/api``, Afosto at ``POST /graphql``, and ``/_sandbox/...`` shows the state of
+both worlds, whether they agree, drives activity, swaps faults and counts requests. It works in-process
+(``httpx.ASGITransport(app=sandbox.app)``) as well as over loopback (``server.run_in_thread``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
+from typing import Any, Protocol
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .activity import Activity
+from .consistency import Consistency, check_consistency
+from .epages import DEFAULT_TOKEN_LIFETIME, BeyondError, EpagesApi, EpagesWorld, TokenDesk, iso_to_ms
+from .epages.api import beyond_error_response
+from .faults import FaultInjector, FaultPlan, FaultSpecError
+from .figures import OrderFigures
+from .seed import SeedWorld, build_world
+
+log = logging.getLogger(__name__)
+
+_ID_SEGMENT = re.compile(r"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)")
+
+
+class AfostoSide(Protocol):
+    """What the sandbox needs from the Afosto simulator (see ``sandbox/afosto``)."""
+
+    API_KEY: str
+
+    async def handle_graphql(self, request: Request) -> Response: ...
+    def warehouse_step(self, rng: Any) -> str | None: ...
+    def order_figures(self) -> dict[str, list[OrderFigures]]: ...
+    def available_stock(self, sku: str, location_ids: Iterable[str]) -> int | None: ...
+    def snapshot(self) -> dict[str, Any]: ...
+
+
+AfostoFactory = Callable[..., AfostoSide]
+
+
+def _real_afosto(world: SeedWorld, *, clock: Callable[[], float]) -> AfostoSide:
+    from .afosto import AfostoWorld  # imported late: the sandbox's ePages half must load on its own
+
+    return AfostoWorld(world, clock=clock)  # type: ignore[no-any-return]
+
+
+def api_of(path: str) -> str | None:
+    """Which simulated API a path belongs to; the sandbox's own controls belong to none."""
+    if path == "/api" or path.startswith("/api/"):
+        return "epages"
+    if path == "/graphql" or path.startswith("/graphql/"):
+        return "afosto"
+    return None
+
+
+class RequestCounts:
+    """Requests per API and per path (ids folded into ``{id}``), for benchmarks and "costs one request" checks."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, Counter[str]] = {"epages": Counter(), "afosto": Counter()}
+        self._lock = threading.Lock()
+
+    def add(self, api: str, method: str, path: str) -> None:
+        key = f"{method} {_ID_SEGMENT.sub('/{id}', path)}"
+        with self._lock:
+            self._counts[api][key] += 1
+
+    def as_dict(self) -> dict[str, Any]:
+        with self._lock:
+            return {api: {"total": sum(c.values()), "paths": dict(sorted(c.items()))}
+                    for api, c in self._counts.items()}
+
+    def reset(self) -> None:
+        with self._lock:
+            for c in self._counts.values():
+                c.clear()
+
+
+class Sandbox:
+    """Seed world, both simulators, faults, activity and clock, composed into one ASGI app (``.app``)."""
+
+    def __init__(self, seed: int = 1, orders: int = 20, activity: str = "off", latency_ms: float = 0,
+                 faults: str | None = None, token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+                 clock: Callable[[], float] = time.time, *, afosto_factory: AfostoFactory | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.seed = seed
+        self.clock = clock
+        self.world = build_world(seed)
+        self.epages = EpagesWorld(self.world, orders=orders, clock=clock)
+        self.afosto: AfostoSide = (afosto_factory or _real_afosto)(self.world, clock=clock)
+        self.faults = FaultPlan(faults, seed=seed, base_latency_ms=latency_ms)
+        self.tokens = TokenDesk(self.epages.tenant_id, clock=clock, lifetime=token_lifetime,
+                                max_age=self.faults.token_max_age)
+        self.activity = Activity(self.epages, self.afosto, seed=seed, mode=activity)
+        self.requests = RequestCounts()
+        # One lock over both worlds: the HTTP server may run in another thread than a test driving step().
+        self.lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: asyncio.Task[None] | None = None
+        self.app = self._build_app(sleep)
+
+    # -- the lock, from threads and from coroutines ---------------------------------------------------
+    @asynccontextmanager
+    async def guard(self) -> AsyncIterator[None]:
+        # Never block the event loop on the lock: a coroutine holding it may be waiting on this same loop.
+        while not self.lock.acquire(blocking=False):
+            await asyncio.sleep(0.001)
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    # -- controls (usable from tests directly, and over HTTP below) -----------------------------------
+    def step(self, count: int = 1) -> list[str]:
+        """Let ``count`` things happen; returns what happened."""
+        with self.lock:
+            return self._steps(count)
+
+    def _steps(self, count: int) -> list[str]:
+        events = []
+        for _ in range(max(0, count)):
+            sentence = self.activity.step()
+            if sentence:
+                events.append(sentence)
+        return events
+
+    def consistency(self, stock_from: Iterable[str] | None = None, since_ms: int | None = None) -> Consistency:
+        with self.lock:
+            return self._consistency(stock_from, since_ms)
+
+    def _consistency(self, stock_from: Iterable[str] | None, since_ms: int | None) -> Consistency:
+        locations = list(stock_from) if stock_from is not None else list(self.world.feeding_location_ids)
+        return check_consistency(self.epages, self.afosto, stock_from=locations, since_ms=since_ms)
+
+    def state(self, stock_from: Iterable[str] | None = None, since_ms: int | None = None) -> dict[str, Any]:
+        with self.lock:
+            return self._state(stock_from, since_ms)
+
+    def _state(self, stock_from: Iterable[str] | None, since_ms: int | None) -> dict[str, Any]:
+        return {"seed": self.seed, "epages": self.epages.snapshot(), "afosto": self.afosto.snapshot(),
+                "consistency": self._consistency(stock_from, since_ms).as_dict(),
+                "activity": {"mode": self.activity.mode, "recent": self.activity.history[-20:]},
+                "faults": self.faults.spec}
+
+    def set_faults(self, spec: str | None) -> None:
+        """Replace the fault spec; a bad spec raises FaultSpecError and leaves the old one in force."""
+        self.faults.replace(spec)
+
+    def set_activity(self, mode: str) -> None:
+        self.activity.set_mode(mode)
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                running = asyncio.get_running_loop()
+            except RuntimeError:
+                running = None
+            if running is loop:
+                self._ensure_runner()
+            else:
+                loop.call_soon_threadsafe(self._ensure_runner)
+
+    def revoke_client(self, client_id: str) -> None:
+        self.tokens.revoke(client_id)
+
+    def restore_client(self, client_id: str) -> None:
+        self.tokens.restore(client_id)
+
+    # -- activity on its own --------------------------------------------------------------------------
+    def _ensure_runner(self) -> None:
+        if self.activity.interval is None:
+            if self._runner is not None:
+                self._runner.cancel()
+                self._runner = None
+            return
+        if self._runner is None or self._runner.done():
+            self._runner = asyncio.get_running_loop().create_task(self._run_activity(), name="sandbox-activity")
+
+    async def _run_activity(self) -> None:
+        while self.activity.interval is not None:
+            await asyncio.sleep(self.activity.jittered_interval())
+            try:
+                async with self.guard():
+                    self._steps(1)
+            except Exception:  # one bad step must not stop a demo; it is logged for whoever watches
+                log.exception("sandbox activity step failed")
+
+    @asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        self._loop = asyncio.get_running_loop()
+        self._ensure_runner()
+        try:
+            yield
+        finally:
+            if self._runner is not None:
+                self._runner.cancel()
+                try:
+                    await self._runner
+                except asyncio.CancelledError:
+                    pass
+                self._runner = None
+            self._loop = None
+
+    # -- HTTP -----------------------------------------------------------------------------------------
+    def _build_app(self, sleep: Callable[[float], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+        epages_api = EpagesApi(self.epages, self.tokens, self.guard)
+        routes = [
+            *epages_api.routes(),
+            Route("/graphql", self._graphql, methods=["POST"]),
+            Route("/_sandbox/state", self._http_state, methods=["GET"]),
+            Route("/_sandbox/activity", self._http_activity, methods=["GET", "POST"]),
+            Route("/_sandbox/step", self._http_step, methods=["POST"]),
+            Route("/_sandbox/requests", self._http_requests, methods=["GET", "DELETE"]),
+            Route("/_sandbox/faults", self._http_faults, methods=["GET", "POST"]),
+            Route("/_sandbox/clients/{clientId}/revoke", self._http_revoke, methods=["POST"]),
+            Route("/_sandbox/clients/{clientId}/restore", self._http_restore, methods=["POST"]),
+        ]
+        starlette = Starlette(routes=routes, lifespan=self._lifespan,
+                              exception_handlers={404: self._http_error, 405: self._http_error})
+        injector = FaultInjector(starlette, self.faults, api_of, sleep=sleep)
+
+        async def counted(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                api = api_of(scope["path"])
+                if api is not None:
+                    self.requests.add(api, scope["method"], scope["path"])
+            await injector(scope, receive, send)
+
+        return counted
+
+    async def _http_error(self, request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        if api_of(request.url.path) == "epages":
+            if status == 405:
+                return beyond_error_response(BeyondError(
+                    405, "method-not-allowed", f"Request method '{request.method}' is not supported"))
+            return beyond_error_response(BeyondError(404, "resource-not-found", "Resource not found!",
+                                                     {"path": request.url.path[len("/api"):]}))
+        return JSONResponse({"error": "Not Found" if status == 404 else "Method Not Allowed"}, status)
+
+    async def _graphql(self, request: Request) -> Response:
+        await request.body()  # read off the wire before taking the lock; Starlette keeps it for the handler
+        async with self.guard():
+            return await self.afosto.handle_graphql(request)
+
+    @staticmethod
+    async def _json(request: Request) -> Any:
+        raw = await request.body()
+        if not raw.strip():
+            return {}
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return raw.decode("utf-8", "replace").strip()
+
+    async def _http_state(self, request: Request) -> Response:
+        q = request.query_params
+        stock_from = [s.strip() for s in q["stock_from"].split(",") if s.strip()] if q.get("stock_from") else None
+        since_ms = None
+        if q.get("since"):
+            try:
+                since_ms = iso_to_ms(q["since"] if "T" in q["since"] else q["since"] + "T00:00:00")
+            except ValueError:
+                return JSONResponse({"error": f"'{q['since']}' is not a date like 2026-01-31."}, 400)
+        async with self.guard():
+            body = self._state(stock_from, since_ms)
+        return JSONResponse(body)
+
+    async def _http_activity(self, request: Request) -> Response:
+        if request.method == "POST":
+            body = await self._json(request)
+            mode = body.get("mode") if isinstance(body, dict) else body
+            try:
+                self.set_activity(str(mode))
+            except ValueError as e:
+                return JSONResponse({"error": str(e)}, 400)
+        return JSONResponse({"mode": self.activity.mode, "recent": self.activity.history[-20:]})
+
+    async def _http_step(self, request: Request) -> Response:
+        body = await self._json(request)
+        count = body.get("count", 1) if isinstance(body, dict) else 1
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000:
+            return JSONResponse({"error": "count must be a whole number from 0 to 10000."}, 400)
+        async with self.guard():
+            events = self._steps(count)
+        return JSONResponse({"events": events})
+
+    async def _http_requests(self, request: Request) -> Response:
+        body = self.requests.as_dict()
+        if request.method == "DELETE" or request.query_params.get("reset") == "true":
+            self.requests.reset()
+        return JSONResponse(body)
+
+    async def _http_faults(self, request: Request) -> Response:
+        if request.method == "POST":
+            body = await self._json(request)
+            spec = body.get("spec") if isinstance(body, dict) else body
+            try:
+                self.set_faults(spec or None)
+            except FaultSpecError as e:
+                return JSONResponse({"error": str(e)}, 400)
+        return JSONResponse({"spec": self.faults.spec, "rules": [r.text for r in self.faults.rules]})
+
+    async def _http_revoke(self, request: Request) -> Response:
+        self.revoke_client(request.path_params["clientId"])
+        return JSONResponse({"revoked": sorted(self.tokens.revoked)})
+
+    async def _http_restore(self, request: Request) -> Response:
+        self.restore_client(request.path_params["clientId"])
+        return JSONResponse({"revoked": sorted(self.tokens.revoked)})
