@@ -229,6 +229,19 @@ async def test_orders_page_by_ten_and_refuse_pages_over_a_hundred(afosto: Afosto
     assert await afosto.refusal("ListOrders", {"after": "not-a-cursor"}) == refused("after")
 
 
+async def test_orders_page_backwards_from_the_newest(afosto: Afosto) -> None:
+    channel_id = afosto.seed.default_channel.channel_id
+    ids = [(await afosto.data("CreateOrder", {"input": {"channel_id": channel_id, "currency": "EUR"}})
+            )["createOrder"]["order"]["id"] for _ in range(5)]
+    query = "query($last: Int, $before: String) { orders(last: $last, before: $before) { " \
+            "edges { node { id } } pageInfo { hasPreviousPage hasNextPage startCursor } } }"
+    newest = (await afosto.world.execute(query, {"last": 2}))["data"]["orders"]
+    assert [e["node"]["id"] for e in newest["edges"]] == ids[3:]
+    assert (newest["pageInfo"]["hasPreviousPage"], newest["pageInfo"]["hasNextPage"]) == (True, False)
+    before = (await afosto.world.execute(query, {"last": 2, "before": newest["pageInfo"]["startCursor"]}))
+    assert [e["node"]["id"] for e in before["data"]["orders"]["edges"]] == ids[1:3]
+
+
 async def test_orders_filter_by_ids_channel_and_creation_time(afosto: Afosto, clock: list[float]) -> None:
     ids = []
     for n, channel in enumerate([afosto.seed.channels[0], afosto.seed.channels[1], afosto.seed.channels[0]]):
@@ -329,6 +342,7 @@ async def test_a_cancellation_steps_through_approval_and_finish(afosto: Afosto) 
     assert await afosto.refusal("FinishOrderItems", steps) == refused("items.item_id")
     approved = (await afosto.data("ApproveOrderItems", steps))["approveOrderItems"]["order"]
     assert approved["actions"] == ["HANDLE_FINISH"]
+    assert approved["updated_at"] > after_cancel["updated_at"]  # moves on even when the clock stands still
     # Nothing left the shelf, so there is nothing to restock.
     assert await afosto.refusal("RestockOrderItems", steps) == refused("items.item_id")
     finished = (await afosto.data("FinishOrderItems", steps))["finishOrderItems"]["order"]
