@@ -1,0 +1,100 @@
+"""The one SQLite connection of the store: its pragmas, its lock, transactions, times and JSON."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from pydantic_core import to_json
+from sqlite_utils import Database
+
+from ..redaction import redactor
+
+Clock = Callable[[], dt.datetime]
+BUSY_TIMEOUT_MS = 5000
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_MS = dt.timedelta(milliseconds=1)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def to_ms(when: dt.datetime) -> int:
+    """Times are stored as UTC milliseconds, so ordering and age limits never depend on text formats."""
+    if when.tzinfo is None:
+        # A naive time is ambiguous (the shop PC's local time or UTC?); refusing it avoids off-by-hours.
+        raise ValueError(f"time without time zone: {when!r}")
+    return (when - _EPOCH) // _MS
+
+
+def from_ms(ms: int) -> dt.datetime:
+    return _EPOCH + ms * _MS
+
+
+def dump_json(value: Any) -> str:
+    return to_json(value).decode()
+
+
+def dump_redacted(value: Any) -> str | None:
+    """JSON for requests, responses and details: the last place a token could slip onto the disk."""
+    if value is None:
+        return None
+    return dump_json(redactor.value(value))
+
+
+def load_json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def connect(target: str) -> sqlite3.Connection:
+    # check_same_thread is off because the engine hands bulk writes to an executor thread;
+    # the store's lock makes sure only one thread uses the connection at a time.
+    conn = sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class StoreBase:
+    """State shared by the store's parts: the connection, the lock and the clock."""
+
+    def __init__(self, conn: sqlite3.Connection, clock: Clock) -> None:
+        self._conn = conn
+        self._db = Database(conn, execute_plugins=False)
+        self._lock = threading.RLock()
+        self._clock = clock
+
+    def _now_ms(self) -> int:
+        return to_ms(self._clock())
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Everything inside commits together or not at all."""
+        with self._lock, self._db.atomic():
+            yield self._conn
+
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        with self._lock:
+            row: sqlite3.Row | None = self._conn.execute(sql, params).fetchone()
+            return row
+
+    def _all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self._one(sql, params)
+        return None if row is None else row[0]
+
+    def _write(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """One statement, committed on its own (the connection is in autocommit mode)."""
+        with self._lock:
+            return self._conn.execute(sql, params)

@@ -1,0 +1,175 @@
+"""The plain records that go in and out of the store: links, pushes, parked items, log rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class LinkKind(enum.StrEnum):
+    """The kinds of linked things the engine uses most; any other text is a valid kind too."""
+
+    ORDER = "order"
+    LINE = "line"
+    PROCESS = "process"
+    PRODUCT = "product"
+
+
+class LinkStatus(enum.StrEnum):
+    PENDING = "pending"  # written before the Afosto call, so a crash cannot create the order twice
+    LINKED = "linked"
+
+
+class Origin(enum.StrEnum):
+    """Which side created the linked thing; the engine never imports back what the app wrote itself."""
+
+    EPAGES = "epages"
+    AFOSTO = "afosto"
+    APP = "app"
+
+
+class PushStatus(enum.StrEnum):
+    PENDING = "pending"
+    IN_FLIGHT = "in_flight"  # a send may have reached ePages: read its state before sending again
+    DONE = "done"
+    PARKED = "parked"
+    DISMISSED = "dismissed"  # a person decided it is not to be sent; the key stays known
+
+
+class ParkedStatus(enum.StrEnum):
+    OPEN = "open"
+    RETRIED = "retried"  # handed back to the engine; parking it again reopens the same item
+    DISMISSED = "dismissed"
+
+
+class Direction(enum.StrEnum):
+    EPAGES_TO_AFOSTO = "epages_to_afosto"
+    AFOSTO_TO_EPAGES = "afosto_to_epages"
+    SYSTEM = "system"
+
+
+class Outcome(enum.StrEnum):
+    OK = "ok"
+    RETRYING = "retrying"
+    PARKED = "parked"
+    SKIPPED = "skipped"
+    ERROR = "error"
+    INFO = "info"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Link(_Record):
+    """One ePages thing and its Afosto counterpart (the Afosto id is missing while pending)."""
+
+    id: int
+    kind: str
+    epages_id: str
+    afosto_id: str | None
+    status: LinkStatus
+    parent: str | None
+    origin: Origin
+    data: dict[str, Any]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    # Set for orders that are closed on both sides, so the pushers stop checking them.
+    finished_at: dt.datetime | None = None
+
+
+class OutboxPush(_Record):
+    """A change for ePages, stored before it is sent; its key makes the same push impossible twice."""
+
+    id: int
+    key: str
+    kind: str
+    epages_order_id: str | None
+    epages_order_number: str | None
+    payload: dict[str, Any]
+    status: PushStatus
+    attempts: int
+    next_attempt_at: dt.datetime
+    last_error: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class PushAttempt(_Record):
+    """One try at sending a push, with what was sent and answered (redacted)."""
+
+    at: dt.datetime
+    outcome: Outcome
+    message: str
+    request: Any = None
+    response: Any = None
+
+
+class ParkedItem(_Record):
+    """Something the sync cannot finish alone and a person has to look at."""
+
+    id: int
+    kind: str
+    reference: str
+    message: str
+    request: Any = None
+    response: Any = None
+    # What the engine needs to try again (order id, SKU, ...), handed back by retry_parked.
+    data: dict[str, Any]
+    outbox_key: str | None
+    status: ParkedStatus
+    times: int  # how often this same problem was parked
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class LogRow(_Record):
+    """One action of the sync as the engine writes it."""
+
+    direction: Direction
+    outcome: Outcome
+    message: str
+    flow: str | None = None
+    epages_ref: str | None = None
+    afosto_ref: str | None = None
+    parked_id: int | None = None
+    # The redacted request and response for support; stored apart so listing stays fast.
+    detail: Any = None
+    at: dt.datetime | None = None  # None: the time it is stored
+
+
+class LogEntry(_Record):
+    """One stored log row as the window lists it; the detail is fetched on demand by id."""
+
+    id: int
+    at: dt.datetime
+    direction: Direction
+    flow: str | None
+    epages_ref: str | None
+    afosto_ref: str | None
+    outcome: Outcome
+    message: str
+    parked_id: int | None
+    has_detail: bool
+    # True while the parked item this row belongs to is still waiting for a person.
+    needs_attention: bool
+
+
+class LogFilter(_Record):
+    """What the log view shows; an empty set means no restriction on that column."""
+
+    flows: frozenset[str] = Field(default_factory=frozenset)
+    directions: frozenset[Direction] = Field(default_factory=frozenset)
+    outcomes: frozenset[Outcome] = Field(default_factory=frozenset)
+    # Order number or Afosto reference, or the start of one.
+    search: str = ""
+    attention_first: bool = False
+
+    @field_validator("search")
+    @classmethod
+    def _search(cls, v: str) -> str:
+        # Staff often type the number as shown in mails ("#10042").
+        return v.strip().lstrip("#").strip()

@@ -1,0 +1,90 @@
+"""Parked items: what the sync cannot finish alone, waiting for a person to retry or dismiss it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from .connection import StoreBase, dump_json, dump_redacted, from_ms, load_json
+from .models import ParkedItem
+
+_COLUMNS = ("id, kind, reference, message, request, response, data, outbox_key, status, times, "
+            "created_at, updated_at")
+
+
+def _item(row: sqlite3.Row) -> ParkedItem:
+    return ParkedItem(
+        id=row["id"], kind=row["kind"], reference=row["reference"], message=row["message"],
+        request=load_json(row["request"]), response=load_json(row["response"]), data=json.loads(row["data"]),
+        outbox_key=row["outbox_key"], status=row["status"], times=row["times"],
+        created_at=from_ms(row["created_at"]), updated_at=from_ms(row["updated_at"]))
+
+
+class ParkedItems(StoreBase):
+    def park(self, kind: str, reference: str, message: str, *, request: Any = None, response: Any = None,
+             data: dict[str, Any] | None = None, outbox_key: str | None = None) -> int:
+        """Put something aside for a person; returns its id.
+
+        The same kind and reference parked again (also after a retry that failed) updates that one item,
+        so a problem the poller meets every five minutes is one line for the person, not hundreds.
+        With ``outbox_key`` the push stops being sent until the item is retried.
+        """
+        now = self._now_ms()
+        with self._transaction() as conn:
+            parked_id: int = conn.execute(
+                f"INSERT INTO parked ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, 'open', 1, ?, ?) "
+                "ON CONFLICT (kind, reference) WHERE status IN ('open', 'retried') DO UPDATE SET "
+                "message = excluded.message, request = excluded.request, response = excluded.response, "
+                "data = excluded.data, outbox_key = coalesce(excluded.outbox_key, outbox_key), "
+                "status = 'open', times = times + 1, updated_at = excluded.updated_at RETURNING id",
+                (str(kind), reference, message, dump_redacted(request), dump_redacted(response),
+                 dump_json(data or {}), outbox_key, now, now)).fetchone()[0]
+            if outbox_key is not None:
+                conn.execute("UPDATE outbox SET status = 'parked', last_error = ?, updated_at = ? "
+                             "WHERE key = ? AND status IN ('pending', 'in_flight')", (message, now, outbox_key))
+            return parked_id
+
+    def get_parked(self, parked_id: int) -> ParkedItem | None:
+        row = self._one(f"SELECT {_COLUMNS} FROM parked WHERE id = ?", (parked_id,))
+        return None if row is None else _item(row)
+
+    def open_parked(self) -> list[ParkedItem]:
+        """Everything waiting for a person, oldest first."""
+        return [_item(r) for r in self._all(f"SELECT {_COLUMNS} FROM parked WHERE status = 'open' ORDER BY id")]
+
+    def parked_count(self) -> int:
+        return int(self._scalar("SELECT count(*) FROM parked WHERE status = 'open'"))
+
+    def retry_parked(self, parked_id: int) -> ParkedItem | None:
+        """A person pressed Retry: hand the item back to the engine; None if it is not open.
+
+        A parked push goes straight back into the outbox, due now; for anything else the returned
+        item carries what the engine needs (kind, reference, data) to try again.
+        """
+        now = self._now_ms()
+        with self._transaction() as conn:
+            row = conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ? AND status = 'open'",
+                               (parked_id,)).fetchone()
+            if row is None:
+                return None
+            conn.execute("UPDATE parked SET status = 'retried', updated_at = ? WHERE id = ?", (now, parked_id))
+            if row["outbox_key"] is not None:
+                conn.execute("UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? "
+                             "WHERE key = ? AND status = 'parked'", (now, now, row["outbox_key"]))
+            return _item(conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ?", (parked_id,)).fetchone())
+
+    def dismiss_parked(self, parked_id: int) -> bool:
+        """A person decided an open item needs nothing more; a parked push is then never sent (its key stays
+        known, so it is not queued again either). False if the item is not open."""
+        now = self._now_ms()
+        with self._transaction() as conn:
+            row = conn.execute("SELECT outbox_key FROM parked WHERE id = ? AND status = 'open'",
+                               (parked_id,)).fetchone()
+            if row is None:
+                return False
+            conn.execute("UPDATE parked SET status = 'dismissed', updated_at = ? WHERE id = ?", (now, parked_id))
+            if row["outbox_key"] is not None:
+                conn.execute("UPDATE outbox SET status = 'dismissed', updated_at = ? "
+                             "WHERE key = ? AND status = 'parked'", (now, row["outbox_key"]))
+            return True

@@ -1,0 +1,80 @@
+"""The Store: opening (WAL, migrations with a backup), closing, and all parts in one object."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .connection import Clock, connect, utc_now
+from .links import Links
+from .log import ActionLog
+from .outbox import Outbox
+from .parked import ParkedItems
+from .schema import migrate, schema_version
+from .state import SettingsAndState
+
+log = logging.getLogger(__name__)
+
+
+class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
+    """The sync's local database: settings, engine state, links, outbox, parked items and the log.
+
+    One connection guarded by a lock: any thread may call it, one at a time. Single-row calls are cheap
+    enough for the GUI thread; bulk writes belong on an executor thread.
+    """
+
+    path: Path | None = None
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
+        """Open (or create) the database at ``path`` and bring it to the current layout.
+
+        An existing database is copied to ``<name>.v<old>.bak`` before it is upgraded; one from a newer
+        version of the app is refused untouched.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(str(path))
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # With WAL, NORMAL loses at most the last commits on power loss, never consistency.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            store = cls(conn, clock)
+            store.path = path
+            migrate(store._db, path)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def memory(cls, *, clock: Clock = utc_now) -> Store:
+        """A private in-memory database (tests, the demo's dry runs)."""
+        conn = connect(":memory:")
+        store = cls(conn, clock)
+        migrate(store._db, None)
+        return store
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return schema_version(self._conn)
+
+    @property
+    def journal_mode(self) -> str:
+        return str(self._scalar("PRAGMA journal_mode"))
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                # Keeps the planner's statistics fresh at a moment nobody waits for it.
+                self._conn.execute("PRAGMA optimize")
+            except Exception:
+                log.exception("PRAGMA optimize failed while closing the store")
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
