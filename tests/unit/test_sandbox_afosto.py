@@ -549,3 +549,21 @@ async def test_unknown_skus_and_locations_in_stock_questions(afosto: Afosto) -> 
         world.receive_stock("EP-ONLY-1", afosto.seed.feeding_location_ids[0], 3)
     unknown_location = {"filters": {"location_ids": [str(uuid.uuid4())]}}
     assert await afosto.refusal("Inventory", unknown_location) == refused("filters.location_ids")
+
+
+async def test_orders_changed_since_a_moment_are_found_by_the_updated_at_filter(afosto: Afosto,
+                                                                                 clock: list[float]) -> None:
+    clock[0] = T0
+    old = await afosto.import_order([("CF-1001", 1, 1990)], epages_id="ep-old", number="1")
+    clock[0] = T0 + 60
+    new = await afosto.import_order([("CF-1002", 1, 849)], epages_id="ep-new", number="2")
+    since = int((T0 + 30) * 1000)
+    found = (await afosto.data("ListOrders", {"filters": {"updated_at": {"gt": since}}}))["orders"]
+    assert [e["node"]["id"] for e in found["edges"]] == [new["id"]]
+    # A change to the old order brings it into the window.
+    clock[0] = T0 + 90
+    parcel = await afosto.data("AddTrackTraceToItems", {"input": {"items": [old["items"][0]["id"]],
+                                                                  "tracking_code": "T1"}})
+    assert parcel["addTrackTraceToItems"]["parcel"]["status"] == "PENDING"
+    found = (await afosto.data("ListOrders", {"filters": {"updated_at": {"gt": since}}}))["orders"]
+    assert {e["node"]["id"] for e in found["edges"]} == {old["id"], new["id"]}

@@ -273,6 +273,8 @@ class AfostoApi:
             progress = _values(filters.get("progress"), "filters.progress")
             created = filters.get("created_at") or {}
             gt, gte, lt, lte = (created.get(k) for k in ("gt", "gte", "lt", "lte"))
+            updated = filters.get("updated_at") or {}
+            ugt, ugte, ult, ulte = (updated.get(k) for k in ("gt", "gte", "lt", "lte"))
             if ids is not None:
                 by_id = self.ledger.orders_by_id
                 rows = sorted((by_id[i] for i in ids if i in by_id), key=lambda o: o.seq)
@@ -281,7 +283,9 @@ class AfostoApi:
                     and (channels is None or o.channel.id in channels)
                     and (progress is None or o.status in progress)
                     and (gt is None or o.created_at > gt) and (gte is None or o.created_at >= gte)
-                    and (lt is None or o.created_at < lt) and (lte is None or o.created_at <= lte)]
+                    and (lt is None or o.created_at < lt) and (lte is None or o.created_at <= lte)
+                    and (ugt is None or o.updated_at > ugt) and (ugte is None or o.updated_at >= ugte)
+                    and (ult is None or o.updated_at < ult) and (ulte is None or o.updated_at <= ulte)]
         return connection(rows, "order", first, after, last, before)
 
     def inventory(self, first: int | None = None, after: str | None = None, last: int | None = None,
