@@ -1,0 +1,401 @@
+"""Afosto GraphQL client: runs the operation documents of ``afosto_ops`` with variables, pages Relay lists,
+and turns Afosto's answers into the models of ``afosto_models`` and the project's errors.
+
+Afosto answers HTTP 200 even for errors; what went wrong is in ``errors[].extensions.code``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.resources
+import logging
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from ..config import Settings
+from ..errors import (AuthenticationError, MissingScope, NotFound, RateLimited, SyncError, Unavailable,
+                      ValidationFailed)
+from .afosto_models import (AfostoChannel, AfostoLocation, AfostoOrder, InventoryRow, NewOrder, NewOrderLine,
+                            OrderItem, Parcel, ParcelStatus, ReturnedUnit, datetime_to_ms, decimal_to_cents)
+from .epages_models import parse_json
+from .http import Clock, ExchangeHook, HttpPolicy, HttpSession, TransientAnswer
+
+log = logging.getLogger(__name__)
+
+OPERATIONS = ("ConnectionTest", "ListChannels", "ListLocations", "CreateOrder", "AddItemsToOrder",
+              "CancelOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
+              "ReceiveOrderItems", "AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders",
+              "Inventory")
+
+# Mutations Afosto documents as harmless to repeat: the same contra_item_id again, or a parcel set to the
+# status it has, changes nothing. createOrder, addItemsToOrder and addTrackTraceToItems are not.
+_REPEATABLE_MUTATIONS = frozenset({"CancelOrderItems", "ReceiveOrderItems", "ApproveOrderItems",
+                                   "RestockOrderItems", "FinishOrderItems", "SetParcelStatus"})
+
+PAGE_SIZE = 100  # Afosto's largest page
+FILTER_LIMIT = 100  # values per filter
+
+
+class OperationMismatch(SyncError):
+    """Afosto did not accept one of our operation documents: its API no longer fits them."""
+
+    title = "Afosto API does not fit"
+    action = ("Run 'epages-sync check': it names the operation and the field that does not fit. The "
+              "documents in afosto_ops can then be adjusted; nothing was changed in Afosto.")
+
+
+@functools.cache
+def load_document(name: str) -> str:
+    """The text of one operation document, by operation name (``CreateOrder`` -> ``CreateOrder.graphql``)."""
+    if name not in OPERATIONS:
+        raise KeyError(f"unknown Afosto operation {name!r}")
+    return (importlib.resources.files(__package__) / "afosto_ops" / f"{name}.graphql").read_text("utf-8")
+
+
+def _is_query(document: str) -> bool:
+    for line in document.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return not stripped.startswith(("mutation", "subscription"))
+    return True
+
+
+def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> SyncError:
+    """The project's error for the first entry of a GraphQL ``errors`` list."""
+    first = errors[0] if errors else {}
+    ext = first.get("extensions") if isinstance(first.get("extensions"), dict) else {}
+    code = str(ext.get("code") or "")
+    field = ext.get("field")
+    message = str(first.get("message") or code or "unknown error")
+    where = f"Afosto {operation}"
+    if code in ("UNAUTHORIZED", "UNAUTHENTICATED"):
+        return AuthenticationError(f"Afosto refused the API key: {message}", concerns="Afosto API key")
+    if code == "FORBIDDEN":
+        path = first.get("path")
+        what = str(path[0]) if isinstance(path, list) and path else operation
+        return MissingScope(f"The Afosto API key may not use {what}: {message}", scope=what, label="",
+                            concerns=f"Afosto API key ({what})",
+                            action="Give the API key access to this part in Afosto (Settings > API), "
+                                   "or create a key with it, then enter the key again.")
+    if code == "NOT_FOUND":
+        return NotFound(f"{where}: {message}", concerns=str(field) if field else None)
+    if code in ("VALIDATION_ERROR", "BAD_USER_INPUT"):
+        return ValidationFailed(f"{where}: {message}", field=str(field) if field else None)
+    if code == "RATE_LIMITED":
+        retry = ext.get("retry_after")
+        return RateLimited(f"{where}: {message}", retry_after=float(retry) if isinstance(retry, (int, float))
+                           else None)
+    if code == "INTERNAL_SERVER_ERROR":
+        return Unavailable(f"{where}: {message}")
+    if code in ("GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"):
+        return OperationMismatch(f"{where}: {message}", concerns=operation)
+    return SyncError(f"{where}: {message}" + (f" ({code})" if code else ""), concerns=operation)
+
+
+def _answer_check(response: httpx.Response) -> TransientAnswer | None:
+    """Afosto's "not now" answers travel inside a 200: RATE_LIMITED and INTERNAL_SERVER_ERROR."""
+    if response.status_code != 200:
+        return None
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if not isinstance(errors, list):
+        return None
+    codes = {(e.get("extensions") or {}).get("code") for e in errors if isinstance(e, dict)}
+    if "RATE_LIMITED" in codes:
+        retry = next((e["extensions"].get("retry_after") for e in errors
+                      if isinstance(e, dict) and (e.get("extensions") or {}).get("code") == "RATE_LIMITED"), None)
+        return TransientAnswer("rate_limited", "Afosto asked us to slow down (RATE_LIMITED).",
+                               float(retry) if isinstance(retry, (int, float)) else None)
+    if "INTERNAL_SERVER_ERROR" in codes:
+        return TransientAnswer("server_error", "Afosto failed on its side (INTERNAL_SERVER_ERROR).")
+    return None
+
+
+def _address(value: Any) -> dict[str, Any] | None:
+    return value.model_dump(exclude_none=True) if value is not None else None
+
+
+def _without_none(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _chunks(values: Sequence[str], size: int) -> list[list[str]]:
+    return [list(values[i:i + size]) for i in range(0, len(values), size)] or [[]]
+
+
+# --- variables: pure functions, so the schema check can test exactly what would be sent -------------------
+
+def create_order_variables(order: NewOrder) -> dict[str, Any]:
+    customer = None
+    if order.customer is not None:
+        c = order.customer
+        customer = _without_none({
+            "contact": _without_none({"email": c.email, "given_name": c.given_name,
+                                      "additional_name": c.additional_name, "family_name": c.family_name,
+                                      "phone_number": c.phone_number}),
+            "organisation": {"name": c.organisation} if c.organisation else None,
+            "reference": c.reference, "notes": c.notes})
+    delivery = None
+    if order.pickup_location_id is not None:
+        delivery = {"pickup_point": {"location_id": order.pickup_location_id}}
+    elif order.delivery_address is not None:
+        delivery = {"address": _address(order.delivery_address)}
+    fees = _without_none({
+        "shipping": decimal_to_cents(order.shipping_fee) if order.shipping_fee is not None else None,
+        "payment": decimal_to_cents(order.payment_fee) if order.payment_fee is not None else None})
+    return {"input": _without_none({
+        "channel_id": order.channel_id, "currency": order.currency, "country_code": order.country_code,
+        "customer": customer,
+        "billing": {"address": _address(order.billing_address)} if order.billing_address else None,
+        "delivery": delivery, "meta_data": order.meta_data or None, "fees": fees or None})}
+
+
+def add_items_variables(order_id: str, lines: Sequence[NewOrderLine]) -> dict[str, Any]:
+    items = [_without_none({"sku": li.sku, "quantity": li.quantity, "price": decimal_to_cents(li.unit_price),
+                            "label": li.label, "meta_data": li.meta_data}) for li in lines]
+    return {"input": {"order_id": order_id, "items": items}}
+
+
+def cancel_items_variables(order_id: str, units: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    return {"input": {"order_id": order_id, "items": [{"item_id": i, "contra_item_id": c} for i, c in units]}}
+
+
+def receive_items_variables(order_id: str, units: Sequence[ReturnedUnit]) -> dict[str, Any]:
+    return {"input": {"order_id": order_id,
+                      "items": [u.model_dump(mode="json", exclude_none=True) for u in units]}}
+
+
+def contra_items_variables(order_id: str, contra_item_ids: Sequence[str]) -> dict[str, Any]:
+    return {"input": {"order_id": order_id, "items": [{"item_id": c} for c in contra_item_ids]}}
+
+
+def restock_variables(order_id: str, contra_item_ids: Sequence[str], location_id: str | None) -> dict[str, Any]:
+    return {"input": _without_none({"order_id": order_id, "items": [{"item_id": c} for c in contra_item_ids],
+                                    "location_id": location_id})}
+
+
+def track_trace_variables(item_ids: Sequence[str], tracking_code: str | None,
+                          tracking_url: str | None) -> dict[str, Any]:
+    return {"input": _without_none({"items": list(item_ids), "tracking_code": tracking_code,
+                                    "tracking_url": tracking_url})}
+
+
+def parcel_status_variables(parcel_id: str, status: ParcelStatus | str) -> dict[str, Any]:
+    return {"input": {"parcel_id": parcel_id, "status": str(status)}}
+
+
+def order_filters(*, ids: Sequence[str] | None = None, numbers: Sequence[str] | None = None,
+                  channel_id: str | None = None, created_after: dt.datetime | None = None,
+                  statuses: Iterable[str] | None = None) -> dict[str, Any] | None:
+    filters = _without_none({
+        "id": {"values": list(ids)} if ids is not None else None,
+        "number": {"values": list(numbers)} if numbers is not None else None,
+        "channel_id": {"values": [channel_id]} if channel_id else None,
+        "created_at": {"gt": datetime_to_ms(created_after)} if created_after is not None else None,
+        "progress": {"values": [str(s) for s in statuses]} if statuses is not None else None})
+    return filters or None
+
+
+def inventory_filters(skus: Sequence[str], location_ids: Sequence[str] | None) -> dict[str, Any]:
+    return _without_none({"skus": list(skus), "location_ids": list(location_ids) if location_ids else None})
+
+
+class AfostoClient:
+    """One tenant's GraphQL API, authenticated with an API key."""
+
+    def __init__(self, graphql_url: str, api_key: str, *, policy: HttpPolicy | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None, clock: Clock | None = None,
+                 on_exchange: ExchangeHook | None = None) -> None:
+        self.graphql_url = graphql_url
+        self._api_key = api_key
+        self.session = HttpSession("Afosto", policy=policy, transport=transport, clock=clock,
+                                   on_exchange=on_exchange, secrets=[api_key])
+
+    @classmethod
+    def from_settings(cls, settings: Settings, api_key: str, **kw: Any) -> "AfostoClient":
+        return cls(settings.afosto_graphql_url, api_key, **kw)
+
+    async def aclose(self) -> None:
+        await self.session.aclose()
+
+    async def __aenter__(self) -> "AfostoClient":
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # --- transport -------------------------------------------------------------------------------------
+
+    async def post_document(self, document: str, variables: Mapping[str, Any] | None = None, *,
+                            operation: str | None = None, idempotent: bool = True) -> dict[str, Any]:
+        """Send any document and return the whole answer (``data`` and ``errors``) without judging it."""
+        body: dict[str, Any] = {"query": document, "variables": dict(variables or {})}
+        if operation:
+            body["operationName"] = operation
+        resp = await self.session.request(
+            "POST", self.graphql_url, json_body=body, idempotent=idempotent, answer_check=_answer_check,
+            headers={"Authorization": f"Bearer {self._api_key}", "Accept": "application/json"},
+            concerns=f"Afosto {operation}" if operation else "Afosto")
+        if resp.status_code in (401, 403):
+            raise error_from_graphql([{"message": f"HTTP {resp.status_code}", "extensions": {
+                "code": "UNAUTHORIZED" if resp.status_code == 401 else "FORBIDDEN"}}], operation or "request")
+        try:
+            answer = parse_json(resp.content)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict):
+            raise SyncError(f"Afosto answered HTTP {resp.status_code} without a GraphQL answer.",
+                            concerns=f"Afosto {operation}" if operation else "Afosto")
+        return answer
+
+    async def execute(self, operation: str, variables: Mapping[str, Any] | None = None, *,
+                      idempotent: bool | None = None) -> dict[str, Any]:
+        """Run one named operation; return its ``data`` or raise the project's error for its ``errors``.
+
+        Queries are always safe to repeat; a mutation only when Afosto documents it so, unless the caller
+        knows better (``idempotent``).
+        """
+        document = load_document(operation)
+        if idempotent is None:
+            idempotent = _is_query(document) or operation in _REPEATABLE_MUTATIONS
+        answer = await self.post_document(document, _without_none(variables or {}), operation=operation,
+                                          idempotent=idempotent)
+        errors = answer.get("errors")
+        if isinstance(errors, list) and errors:
+            raise error_from_graphql(errors, operation)
+        data = answer.get("data")
+        if not isinstance(data, dict):
+            raise SyncError(f"Afosto answered {operation} without data.", concerns=f"Afosto {operation}")
+        return data
+
+    async def connection_pages(self, operation: str, field: str, variables: Mapping[str, Any] | None = None,
+                               *, page_size: int = PAGE_SIZE) -> AsyncIterator[list[dict[str, Any]]]:
+        """The nodes of a Relay list, one page at a time, following ``pageInfo.endCursor``."""
+        after: str | None = None
+        seen: set[str] = set()
+        while True:
+            data = await self.execute(operation, {**(variables or {}), "first": page_size, "after": after})
+            conn = data.get(field) or {}
+            edges = conn.get("edges") or []
+            yield [e["node"] for e in edges if isinstance(e, dict) and isinstance(e.get("node"), dict)]
+            info = conn.get("pageInfo") or {}
+            cursor = info.get("endCursor")
+            if not info.get("hasNextPage") or not cursor or cursor in seen:
+                return
+            seen.add(cursor)
+            after = cursor
+
+    async def _all(self, operation: str, field: str, variables: Mapping[str, Any] | None = None) -> list[dict]:
+        out: list[dict[str, Any]] = []
+        async for nodes in self.connection_pages(operation, field, variables):
+            out.extend(nodes)
+        return out
+
+    # --- setup -----------------------------------------------------------------------------------------
+
+    async def connection_test(self) -> bool:
+        """True when the key works (reads the first sales channel)."""
+        await self.execute("ConnectionTest")
+        return True
+
+    async def list_channels(self) -> list[AfostoChannel]:
+        return [AfostoChannel.model_validate(n) for n in await self._all("ListChannels", "channels")]
+
+    async def list_locations(self) -> list[AfostoLocation]:
+        return [AfostoLocation.model_validate(n) for n in await self._all("ListLocations", "locations")]
+
+    # --- orders ----------------------------------------------------------------------------------------
+
+    async def create_order(self, order: NewOrder) -> AfostoOrder:
+        """Step 1 of an import. Not repeated on a lost answer: find it by meta_data before sending again."""
+        data = await self.execute("CreateOrder", create_order_variables(order))
+        return AfostoOrder.model_validate(data["createOrder"]["order"])
+
+    async def add_items_to_order(self, order_id: str,
+                                 lines: Sequence[NewOrderLine]) -> tuple[AfostoOrder, list[OrderItem]]:
+        """Step 2 of an import; answers the order and the new units (one item per unit)."""
+        data = await self.execute("AddItemsToOrder", add_items_variables(order_id, lines))
+        payload = data["addItemsToOrder"]
+        return (AfostoOrder.model_validate(payload["order"]),
+                [OrderItem.model_validate(i) for i in payload.get("items") or []])
+
+    async def get_order(self, order_id: str) -> AfostoOrder:
+        data = await self.execute("GetOrder", {"id": order_id})
+        if data.get("order") is None:
+            raise NotFound(f"Afosto has no order {order_id}.", concerns=f"Afosto order {order_id}")
+        return AfostoOrder.model_validate(data["order"])
+
+    async def iter_orders(self, *, ids: Sequence[str] | None = None, numbers: Sequence[str] | None = None,
+                          channel_id: str | None = None, created_after: dt.datetime | None = None,
+                          statuses: Iterable[str] | None = None,
+                          page_size: int = 50) -> AsyncIterator[list[AfostoOrder]]:
+        """Orders page by page, oldest first; ids are asked in groups of at most 100."""
+        groups = _chunks(list(ids), FILTER_LIMIT) if ids is not None else [None]
+        for group in groups:
+            if group == []:
+                continue
+            filters = order_filters(ids=group, numbers=numbers, channel_id=channel_id,
+                                    created_after=created_after, statuses=statuses)
+            async for nodes in self.connection_pages("ListOrders", "orders", {"filters": filters},
+                                                     page_size=page_size):
+                yield [AfostoOrder.model_validate(n) for n in nodes]
+
+    # --- cancellations and returns ---------------------------------------------------------------------
+
+    async def cancel_order_items(self, order_id: str, units: Sequence[tuple[str, str]]) -> AfostoOrder:
+        """Cancel units, each as (item id, contra item id); repeating with the same ids changes nothing."""
+        data = await self.execute("CancelOrderItems", cancel_items_variables(order_id, units))
+        return AfostoOrder.model_validate(data["cancelOrderItems"]["order"])
+
+    async def receive_order_items(self, order_id: str, units: Sequence[ReturnedUnit]) -> AfostoOrder:
+        data = await self.execute("ReceiveOrderItems", receive_items_variables(order_id, units))
+        return AfostoOrder.model_validate(data["receiveOrderItems"]["order"])
+
+    async def approve_order_items(self, order_id: str, contra_item_ids: Sequence[str]) -> AfostoOrder:
+        data = await self.execute("ApproveOrderItems", contra_items_variables(order_id, contra_item_ids))
+        return AfostoOrder.model_validate(data["approveOrderItems"]["order"])
+
+    async def restock_order_items(self, order_id: str, contra_item_ids: Sequence[str], *,
+                                  location_id: str | None = None) -> AfostoOrder:
+        data = await self.execute("RestockOrderItems", restock_variables(order_id, contra_item_ids, location_id))
+        return AfostoOrder.model_validate(data["restockOrderItems"]["order"])
+
+    async def finish_order_items(self, order_id: str, contra_item_ids: Sequence[str]) -> AfostoOrder:
+        data = await self.execute("FinishOrderItems", contra_items_variables(order_id, contra_item_ids))
+        return AfostoOrder.model_validate(data["finishOrderItems"]["order"])
+
+    # --- parcels ---------------------------------------------------------------------------------------
+
+    async def add_track_trace_to_items(self, item_ids: Sequence[str], *, tracking_code: str | None = None,
+                                       tracking_url: str | None = None) -> tuple[Parcel, AfostoOrder]:
+        """Pack units into a new parcel. Not repeated on a lost answer: read the order's parcels first."""
+        data = await self.execute("AddTrackTraceToItems",
+                                  track_trace_variables(item_ids, tracking_code, tracking_url))
+        payload = data["addTrackTraceToItems"]
+        return Parcel.model_validate(payload["parcel"]), AfostoOrder.model_validate(payload["order"])
+
+    async def set_parcel_status(self, parcel_id: str,
+                                status: ParcelStatus | str) -> tuple[Parcel, AfostoOrder]:
+        data = await self.execute("SetParcelStatus", parcel_status_variables(parcel_id, status))
+        payload = data["setParcelStatus"]
+        return Parcel.model_validate(payload["parcel"]), AfostoOrder.model_validate(payload["order"])
+
+    # --- stock -----------------------------------------------------------------------------------------
+
+    async def inventory(self, skus: Sequence[str], location_ids: Sequence[str] | None = None) -> list[InventoryRow]:
+        """Available stock per (SKU, location); SKUs Afosto does not know give no rows."""
+        rows: list[InventoryRow] = []
+        if not skus:
+            return rows
+        for sku_group in _chunks(list(dict.fromkeys(skus)), FILTER_LIMIT):
+            for loc_group in (_chunks(list(location_ids), FILTER_LIMIT) if location_ids else [None]):
+                filters = inventory_filters(sku_group, loc_group)
+                async for nodes in self.connection_pages("Inventory", "inventory", {"filters": filters}):
+                    rows.extend(InventoryRow.model_validate(n) for n in nodes)
+        return rows
