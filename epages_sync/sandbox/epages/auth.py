@@ -152,10 +152,10 @@ class TokenDesk:
         grant, iat, exp = known
         now = self.clock()
         if now >= exp:
-            raise _unauthorized(f"Access token expired: {token[:12]}…")
+            raise _unauthorized(f"Access token expired: {token[:12]}...")
         max_age = self.max_age()
         if max_age is not None and now >= iat + max_age:
-            raise _unauthorized(f"Access token expired: {token[:12]}…")
+            raise _unauthorized(f"Access token expired: {token[:12]}...")
         if grant.client_id in self.revoked:
             raise _unauthorized("The client was revoked.")
         return grant

@@ -34,8 +34,14 @@ def number(value: Decimal) -> str:
     return _MARK + text
 
 
+def _stray(value: Any) -> str:
+    if isinstance(value, Decimal):  # e.g. an invalid value echoed back in a validation error
+        return number(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def encode(body: Any) -> bytes:
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=_stray)
     return _MARKED.sub(r"\1", text).encode("utf-8")
 
 
