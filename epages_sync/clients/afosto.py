@@ -192,12 +192,16 @@ def parcel_status_variables(parcel_id: str, status: ParcelStatus | str) -> dict[
 
 def order_filters(*, ids: Sequence[str] | None = None, numbers: Sequence[str] | None = None,
                   channel_id: str | None = None, created_after: dt.datetime | None = None,
+                  updated_after: dt.datetime | None = None,
                   statuses: Iterable[str] | None = None) -> dict[str, Any] | None:
+    """Filters for ListOrders. ``updated_after`` is not in Afosto's public reference; the schema check
+    reports it when a tenant lacks it."""
     filters = _without_none({
         "id": {"values": list(ids)} if ids is not None else None,
         "number": {"values": list(numbers)} if numbers is not None else None,
         "channel_id": {"values": [channel_id]} if channel_id else None,
         "created_at": {"gt": datetime_to_ms(created_after)} if created_after is not None else None,
+        "updated_at": {"gt": datetime_to_ms(updated_after)} if updated_after is not None else None,
         "progress": {"values": [str(s) for s in statuses]} if statuses is not None else None})
     return filters or None
 
@@ -333,7 +337,7 @@ class AfostoClient:
 
     async def iter_orders(self, *, ids: Sequence[str] | None = None, numbers: Sequence[str] | None = None,
                           channel_id: str | None = None, created_after: dt.datetime | None = None,
-                          statuses: Iterable[str] | None = None,
+                          updated_after: dt.datetime | None = None, statuses: Iterable[str] | None = None,
                           page_size: int = 50) -> AsyncIterator[list[AfostoOrder]]:
         """Orders page by page, oldest first; ids are asked in groups of at most 100."""
         groups = _chunks(list(ids), FILTER_LIMIT) if ids is not None else [None]
@@ -341,7 +345,8 @@ class AfostoClient:
             if group == []:
                 continue
             filters = order_filters(ids=group, numbers=numbers, channel_id=channel_id,
-                                    created_after=created_after, statuses=statuses)
+                                    created_after=created_after, updated_after=updated_after,
+                                    statuses=statuses)
             async for nodes in self.connection_pages("ListOrders", "orders", {"filters": filters},
                                                      page_size=page_size):
                 yield [AfostoOrder.model_validate(n) for n in nodes]

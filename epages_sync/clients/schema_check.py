@@ -117,7 +117,8 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
         "SetParcelStatus": [afosto.parcel_status_variables("p", s) for s in ParcelStatus if s != "PENDING"],
         "GetOrder": [{"id": "o"}],
         "ListOrders": [{"first": 50, "after": "x", "filters": afosto.order_filters(
-            ids=["o"], numbers=["1"], channel_id="c", created_after=moment, statuses=["OPEN"])}],
+            ids=["o"], numbers=["1"], channel_id="c", created_after=moment, updated_after=moment,
+            statuses=["OPEN"])}],
         "Inventory": [{"first": 100, "after": "x", "filters": afosto.inventory_filters(["CF-1001"], ["l"])}],
     }
 
