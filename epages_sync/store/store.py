@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from .connection import Clock, connect, utc_now
+from .errors import StoreError
 from .links import Links
 from .log import ActionLog
 from .outbox import Outbox
@@ -24,6 +26,7 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
     """
 
     path: Path | None = None
+    _closed = False
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
@@ -42,6 +45,10 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
             store = cls(conn, clock)
             store.path = path
             migrate(store._db, path)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"The database {path} could not be opened or upgraded ({exc}).",
+                             concerns=str(path)) from exc
         except BaseException:
             conn.close()
             raise
@@ -66,6 +73,9 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
 
     def close(self) -> None:
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             try:
                 # Keeps the planner's statistics fresh at a moment nobody waits for it.
                 self._conn.execute("PRAGMA optimize")

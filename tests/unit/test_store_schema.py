@@ -95,8 +95,9 @@ def test_a_failed_upgrade_leaves_the_old_database_usable(data_dir: Path,
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], broken_step])
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError) as exc:
         Store.open(path)
+    assert "disk I/O error" in exc.value.message
     monkeypatch.undo()
 
     conn = sqlite3.connect(path)
@@ -137,6 +138,15 @@ def test_another_programs_database_is_refused(data_dir: Path) -> None:
     conn.close()
     with pytest.raises(NotOurDatabase):
         Store.open(path)
+
+
+def test_a_damaged_file_is_reported_not_replaced(data_dir: Path) -> None:
+    path = data_dir / "epages-sync.sqlite3"
+    path.write_bytes(b"this is not a database, " * 200)
+    with pytest.raises(StoreError) as exc:
+        Store.open(path)
+    assert str(path) in exc.value.message
+    assert path.read_bytes() == b"this is not a database, " * 200
 
 
 def test_settings_round_trip_and_absent_before_setup(data_dir: Path) -> None:
