@@ -7,6 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
+from ..redaction import redactor
 from .connection import StoreBase, dump_json, dump_redacted, from_ms, load_json, to_ms
 from .errors import StoreError
 from .models import Outcome, OutboxPush, PushAttempt
@@ -29,6 +30,8 @@ class Outbox(StoreBase):
     def enqueue(self, key: str, kind: str, payload: dict[str, Any], *, epages_order_id: str | None = None,
                 epages_order_number: str | None = None, not_before: dt.datetime | None = None) -> bool:
         """Store a push; False if this key is known already (pending, sent or dismissed): never twice."""
+        # The payload is stored as given: it is exactly what will be sent, and tokens are only added
+        # by the client at send time.
         now = self._now_ms()
         cur = self._write(
             "INSERT INTO outbox (key, kind, epages_order_id, epages_order_number, payload, status, attempts, "
@@ -56,6 +59,7 @@ class Outbox(StoreBase):
                        request: Any = None, response: Any = None) -> None:
         """Add a try to the push's history; with ``next_attempt_at`` the push waits for that time again."""
         outcome = Outcome(outcome).value
+        message = redactor.text(message)
         now = self._now_ms()
         with self._transaction() as conn:
             row = conn.execute("SELECT id FROM outbox WHERE key = ?", (key,)).fetchone()

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from ..redaction import redactor
 from .connection import StoreBase, dump_json, dump_redacted, from_ms, load_json
 from .models import ParkedItem
 
@@ -30,6 +31,7 @@ class ParkedItems(StoreBase):
         so a problem the poller meets every five minutes is one line for the person, not hundreds.
         With ``outbox_key`` the push stops being sent until the item is retried.
         """
+        message = redactor.text(message)
         now = self._now_ms()
         with self._transaction() as conn:
             parked_id: int = conn.execute(

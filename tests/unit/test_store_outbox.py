@@ -174,11 +174,15 @@ def test_reparking_the_same_problem_updates_one_item(store: Store) -> None:
     assert store.parked_count() == 1
 
 
-def test_parked_exchanges_are_stored_redacted(store: Store) -> None:
+def test_parked_and_attempted_exchanges_are_stored_redacted(store: Store) -> None:
     pid = store.park("order", "10003", "Afosto refused the order",
                      request={"query": "mutation", "headers": {"Authorization": "Bearer abcdefghijklmnopqrstuv"}},
                      response={"errors": [{"message": "VALIDATION_ERROR"}]})
     item = store.get_parked(pid)
     assert item is not None
     assert "abcdefghijklmnopqrstuv" not in str(item.request)
+    _ship(store, "P9")
+    store.record_attempt("ship:P9", Outcome.ERROR, "401 for token=abcdefghijklmnopqrstuv")
+    assert "abcdefghijklmnopqrstuv" not in str(store.get_push("ship:P9"))
+    assert "abcdefghijklmnopqrstuv" not in str(store.push_attempts("ship:P9"))
     assert item.response == {"errors": [{"message": "VALIDATION_ERROR"}]}

@@ -45,6 +45,8 @@ def test_a_new_database_gets_the_current_layout_in_wal_mode(data_dir: Path) -> N
     with Store.open(path) as store:
         assert store.schema_version == SCHEMA_VERSION == 2
         assert store.journal_mode == "wal"
+        assert store._scalar("PRAGMA synchronous") == 1  # NORMAL
+        assert store._scalar("PRAGMA foreign_keys") == 1
     # Nothing to protect yet, so no backup copy.
     assert list(data_dir.glob("*.bak")) == []
     with Store.open(path) as again:
