@@ -89,6 +89,19 @@ class Links(StoreBase):
                 f"Afosto {kind} {afosto_id} is already linked to ePages {other['epages_id']}, "
                 f"so it cannot be linked to {epages_id} too.", concerns=f"{kind} {afosto_id}")
 
+    def update_link_data(self, kind: str, epages_id: str, data: dict[str, Any]) -> bool:
+        """Merge ``data`` into a link's data (a value of None removes that key); False if there is no link."""
+        with self._transaction() as conn:
+            row = conn.execute("SELECT id, data FROM links WHERE kind = ? AND epages_id = ?",
+                               (str(kind), epages_id)).fetchone()
+            if row is None:
+                return False
+            merged = json.loads(row["data"]) | data
+            merged = {k: v for k, v in merged.items() if v is not None}
+            conn.execute("UPDATE links SET data = ?, updated_at = ? WHERE id = ?",
+                         (dump_json(merged), self._now_ms(), row["id"]))
+            return True
+
     def link_by_epages(self, kind: str, epages_id: str) -> Link | None:
         row = self._one(f"SELECT {_COLUMNS} FROM links WHERE kind = ? AND epages_id = ?", (str(kind), epages_id))
         return None if row is None else _link(row)

@@ -43,6 +43,7 @@ class ParkedStatus(enum.StrEnum):
     OPEN = "open"
     RETRIED = "retried"  # handed back to the engine; parking it again reopens the same item
     DISMISSED = "dismissed"
+    RESOLVED = "resolved"  # the sync got past it on its own
 
 
 class Direction(enum.StrEnum):

@@ -76,6 +76,14 @@ class ParkedItems(StoreBase):
                              "WHERE key = ? AND status = 'parked'", (now, now, row["outbox_key"]))
             return _item(conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ?", (parked_id,)).fetchone())
 
+    def resolve_parked(self, kind: str, reference: str) -> bool:
+        """The sync itself got past the problem (e.g. the order was corrected and imported): close the item
+        as resolved, so it no longer asks for a person. False if nothing was open."""
+        cur = self._write("UPDATE parked SET status = 'resolved', updated_at = ? "
+                          "WHERE kind = ? AND reference = ? AND status IN ('open', 'retried')",
+                          (self._now_ms(), str(kind), reference))
+        return cur.rowcount > 0
+
     def dismiss_parked(self, parked_id: int) -> bool:
         """A person decided an open item needs nothing more; a parked push is then never sent (its key stays
         known, so it is not queued again either). False if the item is not open."""
