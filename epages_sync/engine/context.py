@@ -1,0 +1,84 @@
+"""What the poller, the pushers and the stock sync share while the engine runs."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..clients.afosto import AfostoClient
+from ..clients.epages import EpagesClient
+from ..config import Flow, Settings
+from ..store import Store
+from ..store.models import Direction, LogRow, Outcome
+
+# Contra item ids are derived, not random: the same unit cancelled or returned again after a lost answer
+# carries the same id, and Afosto treats the repeat as the same contra item.
+_CONTRA_NS = uuid.UUID("6f1c2a55-3f0e-4c7b-9a51-0d3c7a8e2b10")
+
+
+def contra_id(purpose: str, item_id: str) -> str:
+    return str(uuid.uuid5(_CONTRA_NS, f"{purpose}:{item_id}"))
+
+
+class Journal:
+    """Writes the log rows a shop worker reads: one per action, in plain words."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def write(self, direction: Direction, outcome: Outcome, message: str, *, flow: Flow | str | None = None,
+              epages_ref: str | None = None, afosto_ref: str | None = None, detail: Any = None,
+              parked_id: int | None = None) -> int:
+        flow_text = flow.value if isinstance(flow, Flow) else flow
+        return self.store.add_log(LogRow(direction=direction, outcome=outcome, message=message, flow=flow_text,
+                                         epages_ref=epages_ref, afosto_ref=afosto_ref, detail=detail,
+                                         parked_id=parked_id))
+
+    def to_afosto(self, outcome: Outcome, message: str, **kw: Any) -> int:
+        return self.write(Direction.EPAGES_TO_AFOSTO, outcome, message, **kw)
+
+    def to_epages(self, outcome: Outcome, message: str, **kw: Any) -> int:
+        return self.write(Direction.AFOSTO_TO_EPAGES, outcome, message, **kw)
+
+    def system(self, outcome: Outcome, message: str, **kw: Any) -> int:
+        return self.write(Direction.SYSTEM, outcome, message, **kw)
+
+
+@dataclass
+class SyncContext:
+    settings: Settings
+    store: Store
+    epages: EpagesClient
+    afosto: AfostoClient
+    journal: Journal
+    # Flows that run, and for each flow that does not, the reason shown to a person.
+    flows: set[Flow] = field(default_factory=set)
+    flows_off: dict[Flow, str] = field(default_factory=dict)
+    channel_currency: str = "EUR"
+    # SKUs Afosto knows (grows as inventory reads and imports see them).
+    afosto_skus: set[str] = field(default_factory=set)
+    # SKUs whose ePages stock may have moved (new orders seen): the stock sync looks at them first.
+    dirty_skus: set[str] = field(default_factory=set)
+    _order_locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
+    # Set while the engine may work; cleared by pause. Work stops at the next checkpoint, between requests.
+    running: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def checkpoint(self) -> None:
+        """Wait here while paused: what is in flight finishes, nothing new starts."""
+        if not self.running.is_set():
+            await self.running.wait()
+
+    def on(self, flow: Flow) -> bool:
+        return flow in self.flows
+
+    def order_lock(self, epages_order_id: str | None) -> asyncio.Lock:
+        """One lock per order: the poller, the pushers and the outbox never work on one order at once."""
+        return self._order_locks[epages_order_id or "-"]
+
+    @staticmethod
+    def now() -> dt.datetime:
+        return dt.datetime.now(dt.UTC)

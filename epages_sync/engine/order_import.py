@@ -1,0 +1,123 @@
+"""How an ePages order becomes an Afosto order: customer, addresses, lines by SKU, exact prices and fees.
+
+Anything that would make a wrong or partial Afosto order is an ``OrderProblem`` with a message a shop
+worker can act on; the poller parks that one order and goes on with the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..clients.afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine
+from ..clients.epages_models import Address, Order, ProductLineItem
+
+
+class OrderProblem(Exception):
+    """The order cannot be imported as it is; ``message`` says what is wrong and what to do."""
+
+    def __init__(self, message: str, *, skus: Collection[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.skus = list(skus)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    order: NewOrder
+    lines: list[NewOrderLine]
+
+
+def _required(address: Address | None, which: str, order_number: str) -> Address:
+    if address is None:
+        raise OrderProblem(f"Order {order_number} has no {which} address. Add it in the ePages cockpit, then Retry.")
+    missing = [label for label, value in (("country", address.country), ("last name", address.last_name),
+                                          ("city", address.city)) if not (value or "").strip()]
+    if missing:
+        raise OrderProblem(f"Order {order_number}: the {which} address has no {', '.join(missing)}. "
+                           "Complete the address in the ePages cockpit, then Retry.")
+    return address
+
+
+def _afosto_address(address: Address) -> AfostoAddress:
+    street = " ".join(p for p in (address.street, address.house_number) if p)
+    return AfostoAddress(
+        country_code=(address.country or "").upper(), administrative_area=address.state,
+        locality=address.city, dependent_locality=address.dependent_locality, postal_code=address.postal_code,
+        address_line_1=street or None, address_line_2=address.address_extension or None,
+        thoroughfare=address.street, premise_number=address.house_number, organisation=address.company,
+        given_name=address.first_name, additional_name=address.middle_name, family_name=address.last_name)
+
+
+def line_quantity(line: ProductLineItem) -> int:
+    """Units originally ordered; cancellations and returns are synced as their own steps afterwards."""
+    return line.ordered_quantity
+
+
+def _unit_price(line: ProductLineItem, order_number: str) -> Decimal:
+    if line.unit_price is None:
+        raise OrderProblem(f"Order {order_number}: line {line.sku or line.id} has no price.")
+    return line.unit_price.amount
+
+
+def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_skus: Collection[str],
+                location_map: Mapping[str, str]) -> ImportPlan:
+    """The Afosto order and lines for ``order``, or an OrderProblem naming the first thing to fix."""
+    number = order.order_number or order.id
+    if (order.currency or "").upper() != channel_currency.upper():
+        raise OrderProblem(
+            f"Order {number} is in {order.currency or 'no currency'}, but the Afosto sales channel uses "
+            f"{channel_currency}. Choose a sales channel in {order.currency} or handle this order by hand.")
+    if not order.product_line_items:
+        raise OrderProblem(f"Order {number} has no product lines.")
+    unknown = sorted({li.sku or f"(no SKU, line {li.id})" for li in order.product_line_items
+                      if not li.sku or li.sku not in afosto_skus})
+    if unknown:
+        raise OrderProblem(
+            f"Order {number}: SKU {', '.join(unknown)} is unknown in Afosto. Create the product in Afosto "
+            "with exactly this SKU (or correct the SKU in ePages), then Retry.", skus=unknown)
+    billing = _required(order.billing_address, "billing", number)
+    pickup_location: str | None = None
+    delivery: AfostoAddress | None = None
+    if order.is_pickup:
+        epages_location = order.pickup_line_item.location_id if order.pickup_line_item else None
+        pickup_location = location_map.get(epages_location or "")
+        if pickup_location is None:
+            raise OrderProblem(
+                f"Order {number} is a pickup at ePages location {epages_location or '(unknown)'}, which is not "
+                "mapped to an Afosto location. Map it in Settings > Locations, then Retry.")
+    else:
+        delivery = _afosto_address(_required(order.shipping_address or order.billing_address, "shipping", number))
+    email = order.customer_email or billing.email
+    if not email:
+        raise OrderProblem(f"Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.")
+    lines = [NewOrderLine(sku=li.sku or "", quantity=line_quantity(li), unit_price=_unit_price(li, number),
+                          label=li.product.name, meta_data={"epages_line_id": li.id})
+             for li in order.product_line_items if line_quantity(li) > 0]
+    if not lines:
+        raise OrderProblem(f"Order {number} has no units left to import.")
+    shipping_fee = (order.shipping_line_item.line_item_price.amount
+                    if order.shipping_line_item and order.shipping_line_item.line_item_price else None)
+    if order.pickup_line_item and order.pickup_line_item.line_item_price:
+        shipping_fee = order.pickup_line_item.line_item_price.amount
+    payment_fee = (order.payment_line_item.line_item_price.amount
+                   if order.payment_line_item and order.payment_line_item.line_item_price else None)
+    meta: dict[str, object] = {"epages_order_id": order.id, "epages_order_number": order.order_number}
+    # Afosto has no line for coupons or line discounts; keep them on the order so the totals can be explained.
+    if order.coupon_line_item is not None:
+        meta["epages_coupon_code"] = order.coupon_line_item.code
+        if order.coupon_line_item.line_item_price is not None:
+            meta["epages_coupon_amount"] = str(order.coupon_line_item.line_item_price.amount)
+    if order.grand_total is not None:
+        meta["epages_grand_total"] = str(order.grand_total.amount)
+    new = NewOrder(
+        channel_id=channel_id, currency=channel_currency,
+        country_code=(delivery.country_code if delivery else (billing.country or "").upper()) or None,
+        customer=NewCustomer(email=email, given_name=billing.first_name, additional_name=billing.middle_name,
+                             family_name=billing.last_name, phone_number=billing.phone or billing.mobile,
+                             organisation=billing.company, reference=order.order_number,
+                             notes=order.customer_comment),
+        billing_address=_afosto_address(billing), delivery_address=delivery, pickup_location_id=pickup_location,
+        meta_data=meta, shipping_fee=shipping_fee, payment_fee=payment_fee)
+    return ImportPlan(order=new, lines=lines)

@@ -1,0 +1,504 @@
+"""ePages -> Afosto: new orders become Afosto orders; cancellations, shipments and returns made in ePages
+follow them into Afosto.
+
+The watermark advances page by page, only after every order of the page is handled (imported, updated,
+or parked for a person). Re-reading an order is harmless: links say what is synced already.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from contextlib import aclosing
+from dataclasses import dataclass, field
+
+from ..clients.afosto_models import AfostoOrder, ParcelStatus, ReturnedUnit, ReturnOutcome
+from ..clients.epages_models import (Order, OrderProcesses, PickupProcessStatus, ReturnLineStatus,
+                                     ShippingProcessStatus)
+from ..config import Flow
+from ..errors import DomainRejected, NotFound, SyncError, ValidationFailed
+from ..store.models import LinkKind, LinkStatus, Origin, Outcome
+from .afosto_steps import cancel_units, return_units
+from .context import SyncContext, contra_id
+from .order_import import OrderProblem, plan_import
+from .order_view import AfostoOrderView
+
+log = logging.getLogger(__name__)
+
+WATERMARK = "poll.watermark"
+LAST_GOOD_POLL = "poll.last_good"
+ORDER = LinkKind.ORDER.value
+SHIPPING = "shipping"
+PICKUP = "pickup"
+RETURN = "return"
+RMA = "rma"
+CANCEL_ITEM = "cancel_item"
+PARK_ORDER = "order"
+PARK_ORDER_UPDATE = "order_update"
+# Afosto errors that will not go away by trying again: the order is parked for a person.
+PERMANENT = (ValidationFailed, NotFound, DomainRejected)
+
+
+@dataclass
+class PollSummary:
+    orders_seen: int = 0
+    imported: int = 0
+    updated: int = 0
+    parked: int = 0
+    pages: int = 0
+    skus_seen: Counter[str] = field(default_factory=Counter)
+
+
+def _stamp(order: Order) -> str:
+    return order.updated_at.isoformat() if order.updated_at else ""
+
+
+def _naive_utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
+
+
+class OrderPoller:
+    def __init__(self, ctx: SyncContext, *, page_size: int = 50) -> None:
+        self.ctx = ctx
+        self.page_size = page_size
+
+    # --- the poll ----------------------------------------------------------------------------------------
+
+    def watermark(self) -> dt.datetime | None:
+        text = self.ctx.store.get_state(WATERMARK)
+        return dt.datetime.fromisoformat(text) if text else None
+
+    async def poll_once(self) -> PollSummary:
+        """Read every order changed since the watermark (minus the overlap) and handle it."""
+        ctx = self.ctx
+        summary = PollSummary()
+        await self.resolve_pending_orders()
+        start = ctx.settings.start_date
+        mark = self.watermark()
+        cursor = (mark - dt.timedelta(seconds=ctx.settings.overlap_seconds)) if mark else None
+        handled: set[tuple[str, str]] = set()
+        while True:
+            restart_at: dt.datetime | None = None
+            async with aclosing(ctx.epages.iter_order_pages(created_after=start, updated_after=cursor,
+                                                            sort="updatedAt,asc", size=self.page_size)) as pages:
+                async for page in pages:
+                    summary.pages += 1
+                    fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
+                    for order in fresh:
+                        await ctx.checkpoint()
+                        await self.handle_order(order, summary)
+                        handled.add((order.id, _stamp(order)))
+                    stamps = [_naive_utc(o.updated_at) for o in page.items if o.updated_at]
+                    if stamps:
+                        newest = max(stamps)
+                        mark = newest if mark is None or newest > mark else mark
+                        ctx.store.set_state(WATERMARK, mark.isoformat())
+                    if page.next_url is None:
+                        break
+                    # Ask again from the newest change seen instead of following page numbers: an order
+                    # changed while we page moves to the end of the list, and page numbers would skip one.
+                    if fresh and stamps:
+                        candidate = max(stamps) - dt.timedelta(milliseconds=1)
+                        if cursor is None or candidate > cursor:
+                            restart_at = candidate
+                            break
+            if restart_at is None:
+                break
+            cursor = restart_at
+        ctx.store.set_state(LAST_GOOD_POLL, ctx.now().isoformat())
+        return summary
+
+    # --- one order ---------------------------------------------------------------------------------------
+
+    async def handle_order(self, order: Order, summary: PollSummary | None = None) -> None:
+        ctx = self.ctx
+        summary = summary if summary is not None else PollSummary()
+        summary.orders_seen += 1
+        async with ctx.order_lock(order.id):
+            link = ctx.store.link_by_epages(ORDER, order.id)
+            if link is not None and link.status == LinkStatus.PENDING:
+                await self._resolve_pending(link.epages_id)
+                link = ctx.store.link_by_epages(ORDER, order.id)
+            if link is None:
+                if not ctx.on(Flow.ORDERS) or not self._in_range(order):
+                    return
+                for li in order.product_line_items:
+                    if li.sku:
+                        summary.skus_seen[li.sku] += li.ordered_quantity
+                        ctx.dirty_skus.add(li.sku)
+                if not await self._import(order):
+                    summary.parked += 1
+                    return
+                summary.imported += 1
+                link = ctx.store.link_by_epages(ORDER, order.id)
+                assert link is not None
+            if link.data.get("stage") != "items":
+                if not await self._add_items(order, link.afosto_id or "", fresh=False):
+                    summary.parked += 1
+                    return
+                link = ctx.store.link_by_epages(ORDER, order.id)
+                assert link is not None
+            if link.data.get("seen") == _stamp(order):
+                return
+            try:
+                changed = await self._reconcile(order, link.afosto_id or "")
+            except PERMANENT as exc:
+                self._park_update(order, exc)
+                summary.parked += 1
+                return
+            summary.updated += int(changed)
+            ctx.store.update_link_data(ORDER, order.id, {"seen": _stamp(order)})
+
+    def _in_range(self, order: Order) -> bool:
+        created = order.created_at or order.entry_date
+        return created is None or created.date() >= self.ctx.settings.start_date
+
+    def _park_order(self, order: Order, message: str, *, error: SyncError | None = None) -> None:
+        ctx = self.ctx
+        number = order.order_number or order.id
+        lines = Counter({li.sku: li.quantity for li in order.product_line_items if li.sku})
+        parked_id = ctx.store.park(PARK_ORDER, number, message,
+                                   data={"epages_order_id": order.id, "order_number": number,
+                                         "lines": dict(lines)},
+                                   response=None if error is None else {"error": str(error)})
+        ctx.journal.to_afosto(Outcome.PARKED, message, flow=Flow.ORDERS, epages_ref=number, parked_id=parked_id)
+
+    def _park_update(self, order: Order, exc: SyncError) -> None:
+        ctx = self.ctx
+        number = order.order_number or order.id
+        message = (f"Order {number}: a change made in ePages could not be applied in Afosto. {exc} "
+                   f"{exc.action}")
+        parked_id = ctx.store.park(PARK_ORDER_UPDATE, number, message,
+                                   data={"epages_order_id": order.id, "order_number": number})
+        ctx.journal.to_afosto(Outcome.PARKED, message, epages_ref=number, parked_id=parked_id)
+
+    async def _known_skus(self, skus: list[str]) -> set[str]:
+        """SKUs Afosto knows among ``skus``; asks Afosto only for those not seen before."""
+        ctx = self.ctx
+        unknown = [s for s in skus if s not in ctx.afosto_skus]
+        if unknown:
+            rows = await ctx.afosto.inventory(unknown)
+            ctx.afosto_skus.update(r.sku for r in rows)
+        return ctx.afosto_skus
+
+    async def _import(self, order: Order) -> bool:
+        ctx = self.ctx
+        number = order.order_number or order.id
+        skus = [li.sku for li in order.product_line_items if li.sku]
+        try:
+            plan = plan_import(order, channel_id=ctx.settings.afosto_channel_id or "",
+                               channel_currency=ctx.channel_currency, afosto_skus=await self._known_skus(skus),
+                               location_map=ctx.settings.location_map)
+        except OrderProblem as problem:
+            self._park_order(order, problem.message)
+            return False
+        if not ctx.store.add_pending_link(ORDER, order.id, data={"number": number}):
+            return True  # claimed already (pending or linked): never a second Afosto order
+        try:
+            created = await ctx.afosto.create_order(plan.order)
+        except PERMANENT as exc:
+            ctx.store.delete_link(ORDER, order.id)
+            self._park_order(order, f"Afosto refused order {number}: {exc}. {exc.action}", error=exc)
+            return False
+        ctx.store.complete_link(ORDER, order.id, created.id,
+                                data={"stage": "created", "afosto_number": created.number})
+        if not await self._add_items(order, created.id, fresh=True):
+            return False
+        units = sum(line.quantity for line in plan.lines)
+        ctx.journal.to_afosto(Outcome.OK, f"Order {number} imported into Afosto as {created.number} "
+                                          f"({len(plan.lines)} lines, {units} units).",
+                              flow=Flow.ORDERS, epages_ref=number, afosto_ref=created.number)
+        ctx.store.resolve_parked(PARK_ORDER, number)
+        return True
+
+    async def _add_items(self, order: Order, afosto_id: str, *, fresh: bool) -> bool:
+        """Step two of an import. After a crash the Afosto order is read first, so units are never added twice."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        if not fresh:
+            existing = await ctx.afosto.get_order(afosto_id)
+            if existing.items:
+                ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
+                return True
+        skus = [li.sku for li in order.product_line_items if li.sku]
+        try:
+            plan = plan_import(order, channel_id=ctx.settings.afosto_channel_id or "",
+                               channel_currency=ctx.channel_currency, afosto_skus=await self._known_skus(skus),
+                               location_map=ctx.settings.location_map)
+            await ctx.afosto.add_items_to_order(afosto_id, plan.lines)
+        except OrderProblem as problem:
+            self._park_order(order, problem.message)
+            return False
+        except PERMANENT as exc:
+            self._park_order(order, f"Afosto refused the lines of order {number}: {exc}. {exc.action}", error=exc)
+            return False
+        ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
+        return True
+
+    # --- changes made in ePages ---------------------------------------------------------------------------
+
+    async def _reconcile(self, order: Order, afosto_id: str) -> bool:
+        """Carry cancellations, shipments, pickups and returns made in ePages over to Afosto."""
+        ctx = self.ctx
+        counts = [li.counts for li in order.product_line_items]
+        wants_cancel = ctx.on(Flow.CANCELLATIONS) and any(c.canceled for c in counts)
+        wants_processes = any(c.shipped or c.delivered or c.ready_for_pickup or c.picked_up or c.pending
+                              for c in counts) and ctx.on(Flow.SHIPMENTS)
+        wants_returns = ctx.on(Flow.RETURNS) and any(c.returned or c.broken for c in counts)
+        if not (wants_cancel or wants_processes or wants_returns):
+            return False
+        afosto = await ctx.afosto.get_order(afosto_id)
+        changed = False
+        if wants_cancel:
+            afosto, did = await self._cancel_in_afosto(order, afosto)
+            changed |= did
+        if wants_processes or wants_returns:
+            processes = await ctx.epages.get_processes(order.id)
+            if wants_processes:
+                afosto, did = await self._ship_in_afosto(order, processes, afosto)
+                changed |= did
+                afosto, did = await self._pickup_in_afosto(order, processes, afosto)
+                changed |= did
+            if wants_returns:
+                afosto, did = await self._return_in_afosto(order, processes, afosto)
+                changed |= did
+        return changed
+
+    async def _cancel_in_afosto(self, order: Order, afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+        ctx = self.ctx
+        view = AfostoOrderView(afosto)
+        units: list[tuple[str, str]] = []
+        skus: list[str] = []
+        for li in order.product_line_items:
+            missing = li.counts.canceled - len(view.canceled(li.id))
+            if missing > 0:
+                for item in view.open_unpacked(li.id)[:missing]:
+                    units.append((item.id, contra_id("cancel", item.id)))
+                    skus.append(li.sku or "?")
+        if not units:
+            return afosto, False
+        for item_id, _ in units:
+            # Linked before Afosto is told, so the pushers never send this cancellation back to ePages.
+            if ctx.store.link_by_afosto(CANCEL_ITEM, item_id) is None:
+                ctx.store.add_link(CANCEL_ITEM, f"{order.id}:{item_id}", item_id, parent=order.id,
+                                   origin=Origin.EPAGES)
+        afosto = await cancel_units(ctx.afosto, afosto, units)
+        number = order.order_number or order.id
+        ctx.journal.to_afosto(Outcome.OK, f"Order {number}: {len(units)} unit(s) cancelled in Afosto "
+                                          f"({', '.join(sorted(set(skus)))}), as in ePages.",
+                              flow=Flow.CANCELLATIONS, epages_ref=number, afosto_ref=afosto.number)
+        return afosto, True
+
+    def _pending_parcel_match(self, afosto: AfostoOrder, tracking: str | None, lines: dict[str, int],
+                              kind: str) -> str | None:
+        """An Afosto parcel nobody has linked yet, with this tracking code and these lines."""
+        view = AfostoOrderView(afosto)
+        for parcel in afosto.parcels:
+            if self.ctx.store.link_by_afosto(kind, parcel.id) is not None:
+                continue
+            if tracking and parcel.tracking_code != tracking:
+                continue
+            if view.lines_of(i.item_id for i in parcel.items) == lines:
+                return parcel.id
+        return None
+
+    async def _ship_in_afosto(self, order: Order, processes: OrderProcesses,
+                              afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+        ctx = self.ctx
+        changed = False
+        number = order.order_number or order.id
+        for sp in processes.shippings:
+            if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
+                continue
+            lines = {pl.product_line_item_id: pl.quantity for pl in sp.line_items}
+            link = ctx.store.link_by_epages(SHIPPING, sp.id)
+            if link is not None and link.status == LinkStatus.PENDING:
+                found = self._pending_parcel_match(afosto, sp.tracking_code, lines, SHIPPING)
+                if found is None:
+                    ctx.store.delete_link(SHIPPING, sp.id)
+                    link = None
+                else:
+                    link = ctx.store.complete_link(SHIPPING, sp.id, found)
+            if link is None:
+                # Made in ePages by a person, unless it is our own push whose link was lost in a crash.
+                echo = self._pending_parcel_match(afosto, sp.tracking_code, lines, SHIPPING)
+                if echo is not None:
+                    ctx.store.add_link(SHIPPING, sp.id, echo, parent=order.id, origin=Origin.AFOSTO)
+                    continue
+                view = AfostoOrderView(afosto)
+                items: list[str] = []
+                for line_id, qty in lines.items():
+                    items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
+                if len(items) < sum(lines.values()):
+                    raise DomainRejected(f"Order {number}: ePages shipped units that are not open in Afosto.",
+                                         concerns=f"order {number}")
+                ctx.store.add_pending_link(SHIPPING, sp.id, parent=order.id, origin=Origin.EPAGES)
+                parcel, afosto = await ctx.afosto.add_track_trace_to_items(
+                    items, tracking_code=sp.tracking_code, tracking_url=sp.tracking_link)
+                link = ctx.store.complete_link(SHIPPING, sp.id, parcel.id)
+                parcel, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
+                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: shipment from ePages recorded in Afosto "
+                                                  f"(tracking {sp.tracking_code or '-'}).",
+                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                changed = True
+            parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
+            if parcel is None:
+                continue
+            if parcel.status == ParcelStatus.PENDING:
+                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
+                changed = True
+            if sp.status == ShippingProcessStatus.DELIVERED and parcel.status != ParcelStatus.DELIVERED:
+                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.DELIVERED)
+                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: delivery from ePages recorded in Afosto.",
+                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                changed = True
+        return afosto, changed
+
+    async def _pickup_in_afosto(self, order: Order, processes: OrderProcesses,
+                                afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+        ctx = self.ctx
+        changed = False
+        number = order.order_number or order.id
+        for pp in processes.pickups:
+            lines = {pl.product_line_item_id: pl.quantity for pl in pp.line_items}
+            link = ctx.store.link_by_epages(PICKUP, pp.id)
+            if link is not None and link.status == LinkStatus.PENDING:
+                found = self._pending_parcel_match(afosto, None, lines, PICKUP)
+                if found is None:
+                    ctx.store.delete_link(PICKUP, pp.id)
+                    link = None
+                else:
+                    link = ctx.store.complete_link(PICKUP, pp.id, found)
+            if link is None:
+                echo = self._pending_parcel_match(afosto, None, lines, PICKUP)
+                if echo is not None:
+                    ctx.store.add_link(PICKUP, pp.id, echo, parent=order.id, origin=Origin.AFOSTO)
+                    continue
+                view = AfostoOrderView(afosto)
+                items: list[str] = []
+                for line_id, qty in lines.items():
+                    items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
+                if not items:
+                    continue
+                ctx.store.add_pending_link(PICKUP, pp.id, parent=order.id, origin=Origin.EPAGES)
+                parcel, afosto = await ctx.afosto.add_track_trace_to_items(items)
+                link = ctx.store.complete_link(PICKUP, pp.id, parcel.id)
+                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.READY_FOR_PICKUP)
+                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: ready for pickup (from ePages) recorded "
+                                                  "in Afosto.", flow=Flow.SHIPMENTS, epages_ref=number,
+                                      afosto_ref=afosto.number)
+                changed = True
+            parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
+            if parcel is None:
+                continue
+            if parcel.status == ParcelStatus.PENDING:
+                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.READY_FOR_PICKUP)
+                changed = True
+            if pp.status == PickupProcessStatus.PICKED_UP and parcel.status != ParcelStatus.PICKED_UP:
+                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.PICKED_UP)
+                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: picked up (from ePages) recorded in Afosto.",
+                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                changed = True
+        return afosto, changed
+
+    async def _return_in_afosto(self, order: Order, processes: OrderProcesses,
+                                afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+        ctx = self.ctx
+        changed = False
+        number = order.order_number or order.id
+        for rp in processes.returns:
+            link = ctx.store.link_by_epages(RETURN, rp.id)
+            if link is not None and link.status == LinkStatus.LINKED:
+                continue
+            view = AfostoOrderView(afosto)
+            planned: list[ReturnedUnit] = []
+            for rl in rp.line_items:
+                outcome = (ReturnOutcome.REJECTED if rl.status == ReturnLineStatus.BROKEN
+                           else ReturnOutcome.ACCEPTED)
+                for item in view.returnable(rl.product_line_item_id)[:rl.quantity]:
+                    planned.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
+                                                outcome=outcome))
+            if link is None:
+                echo = self._unlinked_decided_returns(afosto, rp)
+                if echo:
+                    self._link_return(order.id, rp.id, echo, Origin.AFOSTO)
+                    continue
+                if not planned:
+                    continue
+                ctx.store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES)
+            # A pending link resumes with the same contra ids, which Afosto treats as the same return.
+            if planned:
+                afosto = await return_units(ctx.afosto, afosto, planned)
+            ours = {u.item_id for u in planned} | {
+                c.item_id for c in afosto.contra_items
+                if c.id == contra_id("return", c.item_id)}
+            rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
+            self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
+            accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
+            ctx.journal.to_afosto(Outcome.OK, f"Order {number}: return from ePages recorded in Afosto "
+                                              f"({accepted} accepted, {len(planned) - accepted} defect).",
+                                  flow=Flow.RETURNS, epages_ref=number, afosto_ref=afosto.number)
+            changed = True
+        return afosto, changed
+
+    def _rma_free(self, rma_id: str) -> bool:
+        return self.ctx.store.link_by_afosto(RMA, rma_id) is None
+
+    def _unlinked_decided_returns(self, afosto: AfostoOrder, rp: object) -> list[str]:
+        """Decided Afosto returns on the same lines that no link claims: our own push, link lost in a crash."""
+        view = AfostoOrderView(afosto)
+        wanted = Counter({rl.product_line_item_id: rl.quantity for rl in rp.line_items})  # type: ignore[attr-defined]
+        found: list[str] = []
+        ours = {c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)}
+        for rma in afosto.rma_items:
+            if str(rma.status) not in ("AUTHORIZED", "REJECTED") or not self._rma_free(rma.id):
+                continue
+            if rma.item_id in ours:  # made by this app from an ePages return
+                continue
+            line = view.line_of_item.get(rma.item_id)
+            if line and wanted[line] > 0:
+                wanted[line] -= 1
+                found.append(rma.id)
+        return found if found and sum(wanted.values()) == 0 else []
+
+    def _link_return(self, order_id: str, process_id: str, rma_ids: list[str], origin: Origin) -> None:
+        store = self.ctx.store
+        key = ",".join(sorted(rma_ids)) or f"none:{process_id}"
+        existing = store.link_by_epages(RETURN, process_id)
+        if existing is None:
+            store.add_link(RETURN, process_id, key, parent=order_id, origin=origin, data={"rma_ids": rma_ids})
+        elif existing.status == LinkStatus.PENDING:
+            store.complete_link(RETURN, process_id, key, data={"rma_ids": rma_ids})
+        for rma_id in rma_ids:
+            if store.link_by_afosto(RMA, rma_id) is None:
+                store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id, origin=origin)
+
+    # --- after a crash -------------------------------------------------------------------------------------
+
+    async def resolve_pending_orders(self) -> None:
+        """Orders whose creation in Afosto was under way when the app stopped: find them or forget the claim."""
+        for link in self.ctx.store.pending_links(ORDER):
+            async with self.ctx.order_lock(link.epages_id):
+                await self._resolve_pending(link.epages_id)
+
+    async def _resolve_pending(self, epages_order_id: str) -> None:
+        ctx = self.ctx
+        link = ctx.store.link_by_epages(ORDER, epages_order_id)
+        if link is None or link.status != LinkStatus.PENDING:
+            return
+        since = link.created_at - dt.timedelta(minutes=10)
+        found: AfostoOrder | None = None
+        async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id, created_after=since):
+            found = next((o for o in page if o.epages_order_id == epages_order_id), found)
+        number = link.data.get("number") or epages_order_id
+        if found is not None:
+            ctx.store.complete_link(ORDER, epages_order_id, found.id,
+                                    data={"stage": "created", "afosto_number": found.number})
+            ctx.journal.system(Outcome.INFO, f"Order {number}: found the Afosto order {found.number} that was "
+                                             "being created when the app stopped; it is not created twice.",
+                               epages_ref=number, afosto_ref=found.number)
+        else:
+            ctx.store.delete_link(ORDER, epages_order_id)
+            ctx.journal.system(Outcome.INFO, f"Order {number}: its import was interrupted before Afosto "
+                                             "created it; it is imported again.", epages_ref=number)

@@ -1,0 +1,371 @@
+"""Afosto -> ePages: what the warehouse did (parcels, pickups, cancellations, returns) reaches the shop.
+
+Detection writes each push to the outbox under an identity key; the sender takes it from there. Every
+handler reads the ePages state before it writes, so a push sent again after a crash or a lost answer finds
+its own earlier effect and does not apply it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import random
+from collections import Counter
+from collections.abc import Awaitable, Callable
+
+from ..clients.afosto_models import AfostoOrder, ParcelStatus, RmaItemStatus, datetime_to_ms
+from ..clients.epages_models import (Order, ProcessLine, PickupProcessStatus, ReturnLine, ReturnLineStatus,
+                                     ShippingProcessStatus)
+from ..clients.http import OutcomeUnknown
+from ..config import Flow
+from ..errors import Conflict, NotFound, SyncError
+from ..store.models import LinkStatus, Origin, Outcome, OutboxPush
+from .context import SyncContext, contra_id
+from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
+from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
+
+log = logging.getLogger(__name__)
+
+AFOSTO_MARK = "push.afosto_mark"
+LAST_GOOD_PUSH = "push.last_good"
+PARK_PUSH = "push"
+_FLOW_OF_KIND = {"ship": Flow.SHIPMENTS, "deliver": Flow.SHIPMENTS, "pickup": Flow.SHIPMENTS,
+                 "picked_up": Flow.SHIPMENTS, "cancel": Flow.CANCELLATIONS, "return": Flow.RETURNS,
+                 "stock": Flow.INVENTORY}
+
+
+def _digest(ids: list[str]) -> str:
+    return hashlib.sha1(",".join(sorted(ids)).encode()).hexdigest()[:16]
+
+
+def backoff_seconds(attempts: int, *, base: float = 2.0, cap: float = 300.0) -> float:
+    """Growing, jittered wait before the next try: 2 s, 4 s, 8 s ... up to five minutes."""
+    raw = min(cap, base * (2 ** max(0, attempts - 1)))
+    return raw * random.uniform(0.75, 1.25)
+
+
+def flow_of(kind: str) -> Flow | None:
+    return _FLOW_OF_KIND.get(kind)
+
+
+class AfostoWatcher:
+    """Finds what changed in Afosto on linked orders and queues the pushes for ePages."""
+
+    def __init__(self, ctx: SyncContext) -> None:
+        self.ctx = ctx
+
+    def _mark(self) -> int | None:
+        text = self.ctx.store.get_state(AFOSTO_MARK)
+        return int(text) if text else None
+
+    async def check_once(self) -> int:
+        """One look at Afosto's orders changed since the last look; returns the number of pushes queued."""
+        ctx = self.ctx
+        mark = self._mark()
+        overlap_ms = ctx.settings.overlap_seconds * 1000
+        since = dt.datetime.fromtimestamp((mark - overlap_ms) / 1000, dt.UTC) if mark else None
+        created_after = None if since else dt.datetime.combine(ctx.settings.start_date, dt.time(), dt.UTC)
+        queued = 0
+        newest = mark
+        async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id,
+                                                 updated_after=since, created_after=created_after,
+                                                 page_size=100):
+            for order in page:
+                queued += await self._check_order(order)
+                stamp = datetime_to_ms(order.updated_at) if order.updated_at else None
+                if stamp is not None and (newest is None or stamp > newest):
+                    newest = stamp
+        if newest is not None and newest != mark:
+            ctx.store.set_state(AFOSTO_MARK, str(newest))
+        return queued
+
+    async def _check_order(self, order: AfostoOrder) -> int:
+        ctx = self.ctx
+        epages_id = order.epages_order_id
+        if not epages_id:
+            return 0
+        link = ctx.store.link_by_epages(ORDER, epages_id)
+        if link is None or link.afosto_id != order.id or link.data.get("stage") != "items":
+            return 0
+        stamp = str(datetime_to_ms(order.updated_at)) if order.updated_at else ""
+        if link.data.get("afosto_seen") == stamp:
+            return 0
+        async with ctx.order_lock(epages_id):
+            # The poller is half-way through writing one of its own changes into Afosto: let it finish first.
+            for kind in (SHIPPING, PICKUP, RETURN):
+                if any(lk.status == LinkStatus.PENDING for lk in ctx.store.links_for_parent(kind, epages_id)):
+                    return 0
+            queued = self._detect(order, epages_id, link.data.get("number") or epages_id)
+            ctx.store.update_link_data(ORDER, epages_id, {"afosto_seen": stamp})
+        return queued
+
+    def _detect(self, order: AfostoOrder, epages_id: str, number: str) -> int:
+        ctx = self.ctx
+        store = ctx.store
+        queued = 0
+
+        def enqueue(key: str, kind: str, payload: dict[str, object]) -> None:
+            nonlocal queued
+            payload = {"afosto_order_id": order.id, "afosto_number": order.number, **payload}
+            if store.enqueue(key, kind, payload, epages_order_id=epages_id, epages_order_number=number):
+                queued += 1
+
+        if ctx.on(Flow.CANCELLATIONS):
+            new = [i.id for i in order.items
+                   if str(i.status) == "CANCELLED" and store.link_by_afosto(CANCEL_ITEM, i.id) is None]
+            if new:
+                enqueue(f"cancel:{order.id}:{_digest(new)}", "cancel", {"items": new})
+        if ctx.on(Flow.SHIPMENTS):
+            for parcel in order.parcels:
+                link = store.link_by_afosto(SHIPPING, parcel.id) or store.link_by_afosto(PICKUP, parcel.id)
+                if link is None:
+                    if parcel.status in SHIPPED_PARCEL:
+                        enqueue(f"ship:{parcel.id}", "ship", {"parcel_id": parcel.id})
+                    elif parcel.status in PICKUP_PARCEL:
+                        enqueue(f"pickup:{parcel.id}", "pickup", {"parcel_id": parcel.id})
+                    continue
+                if parcel.status == ParcelStatus.DELIVERED and not link.data.get("delivered"):
+                    enqueue(f"deliver:{parcel.id}", "deliver", {"parcel_id": parcel.id})
+                if parcel.status == ParcelStatus.PICKED_UP and not link.data.get("picked_up"):
+                    enqueue(f"picked_up:{parcel.id}", "picked_up", {"parcel_id": parcel.id})
+        if ctx.on(Flow.RETURNS):
+            ours = {c.item_id for c in order.contra_items if c.id == contra_id("return", c.item_id)}
+            decided = [r.id for r in order.rma_items
+                       if r.status in (RmaItemStatus.AUTHORIZED, RmaItemStatus.REJECTED)
+                       and r.item_id not in ours and store.link_by_afosto(RMA, r.id) is None]
+            if decided:
+                enqueue(f"return:{_digest(decided)}", "return", {"rma_ids": decided})
+        return queued
+
+
+class OutboxSender:
+    """Sends due pushes one order at a time; transient failures wait and retry, permanent ones are parked."""
+
+    def __init__(self, ctx: SyncContext) -> None:
+        self.ctx = ctx
+        self._handlers: dict[str, Callable[[OutboxPush], Awaitable[str]]] = {
+            "ship": self._ship, "deliver": self._deliver, "pickup": self._pickup,
+            "picked_up": self._picked_up, "cancel": self._cancel, "return": self._return,
+        }
+
+    async def send_due(self, *, limit: int = 50) -> int:
+        """Send what is due now; returns how many pushes completed."""
+        done = 0
+        for push in self.ctx.store.due(limit=limit):
+            if push.kind not in self._handlers:
+                continue  # stock pushes are sent by the stock sync, in one batch with fresh reads
+            await self.ctx.checkpoint()
+            if await self.send(push):
+                done += 1
+        return done
+
+    async def send(self, push: OutboxPush) -> bool:
+        ctx = self.ctx
+        store = ctx.store
+        number = push.epages_order_number or push.epages_order_id
+        flow = flow_of(push.kind)
+        async with ctx.order_lock(push.epages_order_id):
+            store.mark_in_flight(push.key)
+            try:
+                message = await self._handlers[push.kind](push)
+            except (OutcomeUnknown, Conflict) as exc:
+                return self._retry(push, exc, number, flow)
+            except SyncError as exc:
+                if exc.transient:
+                    return self._retry(push, exc, number, flow)
+                text = f"Order {number}: {exc}. {exc.action}"
+                parked_id = store.park(PARK_PUSH, push.key, text, data={"key": push.key, **push.payload},
+                                       outbox_key=push.key, response={"error": str(exc)})
+                store.record_attempt(push.key, Outcome.PARKED, text)
+                ctx.journal.to_epages(Outcome.PARKED, text, flow=flow, epages_ref=number,
+                                      afosto_ref=str(push.payload.get("afosto_number") or ""), parked_id=parked_id)
+                return False
+            store.complete(push.key)
+            store.record_attempt(push.key, Outcome.OK, message)
+            store.set_state(LAST_GOOD_PUSH, ctx.now().isoformat())
+            if flow is not None:
+                store.set_state(f"push.last_good.{flow.value}", ctx.now().isoformat())
+            ctx.journal.to_epages(Outcome.OK, message, flow=flow, epages_ref=number,
+                                  afosto_ref=str(push.payload.get("afosto_number") or ""))
+            return True
+
+    def _retry(self, push: OutboxPush, exc: SyncError, number: str | None, flow: Flow | None) -> bool:
+        ctx = self.ctx
+        wait = backoff_seconds(push.attempts + 1)
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after:
+            wait = max(wait, float(retry_after))
+        ctx.store.record_attempt(push.key, Outcome.RETRYING, str(exc),
+                                 next_attempt_at=ctx.now() + dt.timedelta(seconds=wait))
+        # One row for the first failure and then every fifth, so a long outage does not flood the log.
+        if push.attempts % 5 == 0:
+            ctx.journal.to_epages(Outcome.RETRYING, f"Order {number}: {exc.title}; trying again in "
+                                                    f"{wait:.0f} s.", flow=flow, epages_ref=number)
+        return False
+
+    # --- reading both sides ------------------------------------------------------------------------------
+
+    async def _both(self, push: OutboxPush) -> tuple[AfostoOrder, Order]:
+        afosto = await self.ctx.afosto.get_order(str(push.payload["afosto_order_id"]))
+        order = await self.ctx.epages.get_order(push.epages_order_id or "")
+        return afosto, order
+
+    @staticmethod
+    def _parcel(afosto: AfostoOrder, parcel_id: str):  # noqa: ANN205 - a Parcel
+        parcel = next((p for p in afosto.parcels if p.id == parcel_id), None)
+        if parcel is None:
+            raise NotFound(f"Afosto parcel {parcel_id} no longer exists.", concerns=f"parcel {parcel_id}")
+        return parcel
+
+    # --- handlers ----------------------------------------------------------------------------------------
+
+    async def _ship(self, push: OutboxPush) -> str:
+        ctx = self.ctx
+        order_id = push.epages_order_id or ""
+        afosto, order = await self._both(push)
+        parcel = self._parcel(afosto, str(push.payload["parcel_id"]))
+        view = AfostoOrderView(afosto)
+        lines = view.lines_of(i.item_id for i in parcel.items)
+        existing = await ctx.epages.list_shipping_processes(order_id)
+        process = next((sp for sp in existing
+                        if ctx.store.link_by_epages(SHIPPING, sp.id) is None
+                        and sp.tracking_code == parcel.tracking_code
+                        and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines), None)
+        if process is None:
+            process = await ctx.epages.create_shipping_process(
+                order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],
+                tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url,
+                comment=f"Afosto parcel {parcel.id}")
+        ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+        if process.status in (None, ShippingProcessStatus.PENDING):
+            process = await ctx.epages.mark_shipped(order_id, process.id, tracking_code=parcel.tracking_code,
+                                                    tracking_link=parcel.tracking_url, idempotent=True)
+        text = (f"Order {order.order_number}: shipped in ePages ({sum(lines.values())} units, tracking "
+                f"{parcel.tracking_code or '-'}).")
+        if parcel.status == ParcelStatus.DELIVERED:
+            await ctx.epages.mark_delivered(order_id, process.id, idempotent=True)
+            ctx.store.update_link_data(SHIPPING, process.id, {"delivered": True})
+            text += " Delivered."
+        return text
+
+    async def _deliver(self, push: OutboxPush) -> str:
+        ctx = self.ctx
+        order_id = push.epages_order_id or ""
+        link = ctx.store.link_by_afosto(SHIPPING, str(push.payload["parcel_id"]))
+        if link is None:
+            raise NotFound("The shipment of this parcel is not known in ePages yet.")
+        processes = await ctx.epages.list_shipping_processes(order_id)
+        process = next((p for p in processes if p.id == link.epages_id), None)
+        if process is None:
+            raise NotFound(f"ePages shipping process {link.epages_id} no longer exists.")
+        if process.status == ShippingProcessStatus.PENDING:
+            process = await ctx.epages.mark_shipped(order_id, process.id, idempotent=True)
+        if process.status != ShippingProcessStatus.DELIVERED:
+            await ctx.epages.mark_delivered(order_id, process.id, idempotent=True)
+        ctx.store.update_link_data(SHIPPING, process.id, {"delivered": True})
+        return f"Order {push.epages_order_number}: marked delivered in ePages."
+
+    async def _pickup(self, push: OutboxPush) -> str:
+        ctx = self.ctx
+        order_id = push.epages_order_id or ""
+        afosto = await ctx.afosto.get_order(str(push.payload["afosto_order_id"]))
+        parcel = self._parcel(afosto, str(push.payload["parcel_id"]))
+        existing = await ctx.epages.list_pickup_processes(order_id)
+        process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
+        if process is None:
+            try:
+                process = await ctx.epages.create_pickup_process(order_id, comment=f"Afosto parcel {parcel.id}")
+            except Conflict:
+                existing = await ctx.epages.list_pickup_processes(order_id)
+                process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
+                if process is None:
+                    raise
+        ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+        text = f"Order {push.epages_order_number}: ready for pickup in ePages."
+        if parcel.status == ParcelStatus.PICKED_UP and process.status != PickupProcessStatus.PICKED_UP:
+            await ctx.epages.mark_picked_up(order_id, process.id, idempotent=True)
+            ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
+            text += " Picked up."
+        return text
+
+    async def _picked_up(self, push: OutboxPush) -> str:
+        ctx = self.ctx
+        order_id = push.epages_order_id or ""
+        link = ctx.store.link_by_afosto(PICKUP, str(push.payload["parcel_id"]))
+        if link is None:
+            raise NotFound("The pickup of this parcel is not known in ePages yet.")
+        processes = await ctx.epages.list_pickup_processes(order_id)
+        process = next((p for p in processes if p.id == link.epages_id), None)
+        if process is None:
+            raise NotFound(f"ePages pickup process {link.epages_id} no longer exists.")
+        if process.status != PickupProcessStatus.PICKED_UP:
+            await ctx.epages.mark_picked_up(order_id, process.id, idempotent=True)
+        ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
+        return f"Order {push.epages_order_number}: marked picked up in ePages."
+
+    async def _cancel(self, push: OutboxPush) -> str:
+        ctx = self.ctx
+        order_id = push.epages_order_id or ""
+        afosto, order = await self._both(push)
+        view = AfostoOrderView(afosto)
+        need = {li.id: len(view.canceled(li.id)) - li.counts.canceled for li in order.product_line_items}
+        need = {k: v for k, v in need.items() if v > 0}
+        units = sum(need.values())
+        if need:
+            if view.all_cancelled and not order.canceled and order.cancelable:
+                await ctx.epages.cancel_order(order_id, comment="Cancelled in Afosto")
+                text = f"Order {order.order_number}: cancelled in ePages (all units cancelled in Afosto)."
+            else:
+                await ctx.epages.create_cancel_process(
+                    order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
+                    comment="Cancelled in Afosto")
+                text = f"Order {order.order_number}: {units} unit(s) cancelled in ePages, as in Afosto."
+        else:
+            text = f"Order {order.order_number}: cancellation was already in ePages."
+        for item in afosto.items:
+            if str(item.status) == "CANCELLED" and ctx.store.link_by_afosto(CANCEL_ITEM, item.id) is None:
+                ctx.store.add_link(CANCEL_ITEM, f"{order_id}:{item.id}", item.id, parent=order_id,
+                                   origin=Origin.AFOSTO)
+        return text
+
+    async def _return(self, push: OutboxPush) -> str:
+        ctx = self.ctx
+        order_id = push.epages_order_id or ""
+        afosto, order = await self._both(push)
+        view = AfostoOrderView(afosto)
+        accepted: Counter[str] = Counter()
+        rejected: Counter[str] = Counter()
+        for rma in afosto.rma_items:
+            line = view.line_of_item.get(rma.item_id)
+            if line is None:
+                continue
+            if rma.status == RmaItemStatus.AUTHORIZED:
+                accepted[line] += 1
+            elif rma.status == RmaItemStatus.REJECTED:
+                rejected[line] += 1
+        lines: list[ReturnLine] = []
+        for li in order.product_line_items:
+            for counter, have, status in ((accepted, li.counts.returned, ReturnLineStatus.RETURNED),
+                                          (rejected, li.counts.broken, ReturnLineStatus.BROKEN)):
+                missing = counter[li.id] - have
+                if missing > 0:
+                    lines.append(ReturnLine(product_line_item_id=li.id, quantity=missing, status=status))
+        rma_ids = [str(r) for r in push.payload.get("rma_ids") or []]  # type: ignore[union-attr]
+        if lines:
+            process = await ctx.epages.create_return_process(order_id, lines, comment="Return handled in Afosto")
+            process_id = process.id
+            good = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.RETURNED)
+            bad = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.BROKEN)
+            text = (f"Order {order.order_number}: return recorded in ePages ({good} returned, {bad} defect).")
+        else:
+            process_id = f"applied:{_digest(rma_ids)}"
+            text = f"Order {order.order_number}: return was already in ePages."
+        store = ctx.store
+        if store.link_by_epages(RETURN, process_id) is None:
+            store.add_link(RETURN, process_id, ",".join(sorted(rma_ids)) or process_id, parent=order_id,
+                           origin=Origin.AFOSTO, data={"rma_ids": rma_ids})
+        for rma_id in rma_ids:
+            if store.link_by_afosto(RMA, rma_id) is None:
+                store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id, origin=Origin.AFOSTO)
+        return text

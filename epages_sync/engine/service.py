@@ -1,0 +1,425 @@
+"""The one facade the window and the command line use: start, stop, pause, resume, sync now, health.
+
+Plain pydantic data crosses it; no httpx answer or raw API JSON ever does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import enum
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+from pydantic import BaseModel, Field
+
+from ..clients.afosto import AfostoClient
+from ..clients.epages import EpagesClient
+from ..clients.http import HttpPolicy
+from ..clients.scopes import GrantedScopes, flows_without_scopes, label_for
+from ..config import Flow, Settings
+from ..errors import AuthenticationError, MissingScope, SyncError
+from ..redaction import redactor
+from ..store import Store
+from ..store.models import LinkKind, Outcome
+from .context import Journal, SyncContext
+from .poller import LAST_GOOD_POLL, OrderPoller
+from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
+from .stock import PARK_STOCK_DROP, StockSync
+from .tasks import TaskOwner
+
+log = logging.getLogger(__name__)
+
+
+class EngineState(enum.StrEnum):
+    STOPPED = "stopped"
+    STARTING = "starting"
+    RUNNING = "running"
+    PAUSED = "paused"
+    ATTENTION = "attention"  # running, but a person must act (credentials, scope, parked items)
+    STOPPING = "stopping"
+
+
+class FlowHealth(BaseModel):
+    flow: Flow
+    enabled: bool
+    reason: str | None = None  # why it is off
+    last_good: dt.datetime | None = None
+
+
+class Health(BaseModel):
+    state: EngineState
+    message: str
+    last_good_poll: dt.datetime | None = None
+    last_good_push: dt.datetime | None = None
+    next_poll_at: dt.datetime | None = None
+    paused_until: dt.datetime | None = None
+    outbox_depth: int = 0
+    parked_count: int = 0
+    orders_linked: int = 0
+    flows: list[FlowHealth] = Field(default_factory=list)
+    attention: list[str] = Field(default_factory=list)
+
+
+def _when(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+class SyncService:
+    """Owns the engine's tasks and clients for one store; everything runs on the caller's asyncio loop."""
+
+    def __init__(self, settings: Settings, store: Store, *, client_secret: str, afosto_key: str,
+                 transport: httpx.AsyncBaseTransport | None = None, policy: HttpPolicy | None = None) -> None:
+        if not settings.is_configured:
+            raise SyncError("The sync is not set up yet: store name, client id and sales channel are needed.",
+                            title="Not configured", action="Finish the setup wizard or run 'epages-sync configure'.")
+        redactor.add_secrets([client_secret, afosto_key])
+        self.settings = settings
+        self.store = store
+        self._client_secret = client_secret
+        self._afosto_key = afosto_key
+        self._transport = transport
+        self._policy = policy
+        self._tasks = TaskOwner(on_failure=self._task_failed)
+        self._state = EngineState.STOPPED
+        self._attention: list[str] = []
+        self._listeners: list[Callable[[Health], None]] = []
+        self._poll_wake = asyncio.Event()
+        self._push_wake = asyncio.Event()
+        self._paused_until: dt.datetime | None = None
+        self._next_poll_at: dt.datetime | None = None
+        self.ctx: SyncContext | None = None
+        self.poller: OrderPoller | None = None
+        self.watcher: AfostoWatcher | None = None
+        self.sender: OutboxSender | None = None
+        self.stock: StockSync | None = None
+
+    # --- observing ---------------------------------------------------------------------------------------
+
+    def on_health(self, callback: Callable[[Health], None]) -> Callable[[], None]:
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    def on_log(self, callback: Callable[[int], None]) -> Callable[[], None]:
+        """``callback(newest_id)`` after new log rows are stored."""
+        return self.store.subscribe(callback)
+
+    def health(self) -> Health:
+        store = self.store
+        ctx = self.ctx
+        flows = []
+        for flow in Flow:
+            chosen = flow in self.settings.flows
+            reason = None if chosen else "switched off in the settings"
+            if chosen and ctx is not None and flow in ctx.flows_off:
+                reason = ctx.flows_off[flow]
+            key = "poll.last_good" if flow == Flow.ORDERS else f"push.last_good.{flow.value}"
+            flows.append(FlowHealth(flow=flow, enabled=reason is None, reason=reason,
+                                    last_good=_when(store.get_state(key))))
+        parked = store.parked_count()
+        attention = list(self._attention)
+        if parked:
+            attention.append(f"{parked} item(s) need a person: see the log's 'needs attention' rows.")
+        state = self._state
+        if state == EngineState.RUNNING and attention:
+            state = EngineState.ATTENTION
+        message = {
+            EngineState.STOPPED: "The sync is stopped.",
+            EngineState.STARTING: "Connecting to ePages and Afosto...",
+            EngineState.RUNNING: "The sync is running.",
+            EngineState.PAUSED: "The sync is paused.",
+            EngineState.ATTENTION: attention[0] if attention else "Something needs a person.",
+            EngineState.STOPPING: "Stopping...",
+        }[state]
+        return Health(state=state, message=message, last_good_poll=_when(store.get_state(LAST_GOOD_POLL)),
+                      last_good_push=_when(store.get_state(LAST_GOOD_PUSH)), next_poll_at=self._next_poll_at,
+                      paused_until=self._paused_until, outbox_depth=store.outbox_depth(), parked_count=parked,
+                      orders_linked=store.count_links(LinkKind.ORDER.value), flows=flows, attention=attention)
+
+    def _announce(self) -> None:
+        if not self._listeners:
+            return
+        health = self.health()
+        for cb in list(self._listeners):
+            try:
+                cb(health)
+            except Exception:  # a broken listener must not stop the engine
+                log.exception("health listener failed")
+
+    @property
+    def state(self) -> EngineState:
+        return self._state
+
+    # --- lifecycle ---------------------------------------------------------------------------------------
+
+    def _make_clients(self) -> tuple[EpagesClient, AfostoClient]:
+        epages = EpagesClient.from_settings(self.settings, self._client_secret, policy=self._policy,
+                                            transport=self._transport)
+        afosto = AfostoClient.from_settings(self.settings, self._afosto_key, policy=self._policy,
+                                            transport=self._transport)
+        return epages, afosto
+
+    async def _connect(self) -> SyncContext:
+        epages, afosto = self._make_clients()
+        ctx = SyncContext(settings=self.settings, store=self.store, epages=epages, afosto=afosto,
+                          journal=Journal(self.store))
+        ctx.running.set()
+        try:
+            granted = await epages.authenticate()
+            channels = await afosto.list_channels()
+        except BaseException:
+            await epages.aclose()
+            await afosto.aclose()
+            raise
+        self._apply_scopes(ctx, granted)
+        channel = next((c for c in channels if c.id == self.settings.afosto_channel_id), None)
+        if channel is None:
+            await epages.aclose()
+            await afosto.aclose()
+            raise SyncError(f"Afosto has no sales channel {self.settings.afosto_channel_id}.",
+                            title="Sales channel not found",
+                            action="Choose the sales channel again in Settings > Afosto.")
+        ctx.channel_currency = channel.currency or "EUR"
+        return ctx
+
+    def _apply_scopes(self, ctx: SyncContext, granted: GrantedScopes) -> None:
+        chosen = set(self.settings.flows)
+        lacking = flows_without_scopes(granted, chosen)
+        ctx.flows_off = {f: "permission missing in ePages: " + ", ".join(f"{s} ({label_for(s)})" for s in scopes)
+                         for f, scopes in lacking.items()}
+        ctx.flows = chosen - set(lacking)
+        for flow, reason in ctx.flows_off.items():
+            ctx.journal.system(Outcome.SKIPPED, f"{flow.value.capitalize()} are not synced: {reason}. Tick it in "
+                                                "the ePages cockpit (Apps > Eigene Apps), save, then reconnect.",
+                               flow=flow)
+
+    async def start(self) -> None:
+        if self._state not in (EngineState.STOPPED,):
+            return
+        self._state = EngineState.STARTING
+        self._announce()
+        self._tasks.start("engine.main", self._main())
+
+    async def _main(self) -> None:
+        failures = 0
+        while self.ctx is None:
+            try:
+                self.ctx = await self._connect()
+            except SyncError as exc:
+                failures += 1
+                self._attention = [f"{exc.title}: {exc.message} {exc.action}"]
+                self.store.add_log(self._row(Outcome.ERROR, f"Could not connect: {exc}. {exc.action}"))
+                self._state = EngineState.ATTENTION
+                self._announce()
+                await asyncio.sleep(min(self.settings.poll_interval, backoff_seconds(failures, base=5)))
+        self._attention = []
+        ctx = self.ctx
+        self.poller = OrderPoller(ctx)
+        self.watcher = AfostoWatcher(ctx)
+        self.sender = OutboxSender(ctx)
+        self.stock = StockSync(ctx)
+        self._state = EngineState.PAUSED if not ctx.running.is_set() else EngineState.RUNNING
+        ctx.journal.system(Outcome.INFO, "Sync started: " + (", ".join(sorted(f.value for f in ctx.flows))
+                                                             or "no flow can run") + ".")
+        self._announce()
+        self._tasks.start("engine.poll", self._poll_loop())
+        self._tasks.start("engine.push", self._push_loop())
+        self._tasks.start("engine.housekeeping", self._housekeeping_loop())
+
+    def _row(self, outcome: Outcome, message: str) -> Any:
+        from ..store.models import Direction, LogRow
+
+        return LogRow(direction=Direction.SYSTEM, outcome=outcome, message=message)
+
+    async def stop(self) -> None:
+        """Cancel every task in one place, then close the clients; the store stays consistent."""
+        if self._state == EngineState.STOPPED:
+            return
+        self._state = EngineState.STOPPING
+        self._announce()
+        await self._tasks.cancel_all()
+        if self.ctx is not None:
+            self.ctx.journal.system(Outcome.INFO, "Sync stopped.")
+            await self.ctx.epages.aclose()
+            await self.ctx.afosto.aclose()
+        self.ctx = None
+        self._state = EngineState.STOPPED
+        self._announce()
+
+    def pause(self, until: dt.datetime | None = None) -> None:
+        """Finish what is in flight, start nothing new; ``until`` resumes on its own."""
+        self._paused_until = until
+        if self.ctx is not None:
+            self.ctx.running.clear()
+        if self._state in (EngineState.RUNNING, EngineState.ATTENTION):
+            self._state = EngineState.PAUSED
+        self.store.add_log(self._row(Outcome.INFO, "Sync paused" + (
+            f" until {until.astimezone().strftime('%H:%M')}." if until else " until resumed.")))
+        if until is not None:
+            self._tasks.start("engine.resume_timer", self._resume_at(until))
+        self._announce()
+
+    async def _resume_at(self, until: dt.datetime) -> None:
+        await asyncio.sleep(max(0.0, (until - dt.datetime.now(dt.UTC)).total_seconds()))
+        self.resume()
+
+    def resume(self) -> None:
+        self._paused_until = None
+        timer = self._tasks.get("engine.resume_timer")
+        if timer is not None and timer is not asyncio.current_task():
+            timer.cancel()
+        if self.ctx is not None:
+            self.ctx.running.set()
+        if self._state == EngineState.PAUSED:
+            self._state = EngineState.RUNNING
+            self.store.add_log(self._row(Outcome.INFO, "Sync resumed."))
+        self._announce()
+
+    def sync_now(self) -> None:
+        """Poll ePages and check Afosto at once (also while paused: a person asked for it)."""
+        self._poll_wake.set()
+        self._push_wake.set()
+        if self.ctx is not None and not self.ctx.running.is_set():
+            self.resume()
+
+    # --- loops -------------------------------------------------------------------------------------------
+
+    async def _wait(self, event: asyncio.Event, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(event.wait(), timeout=seconds)
+        except TimeoutError:
+            pass
+        event.clear()
+        assert self.ctx is not None
+        await self.ctx.checkpoint()
+
+    async def _poll_loop(self) -> None:
+        assert self.ctx is not None and self.poller is not None
+        failures = 0
+        while True:
+            try:
+                if self.ctx.on(Flow.ORDERS) or self.ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS}:
+                    await self.poller.poll_once()
+                failures = 0
+                self._clear_attention("ePages")
+                wait = float(self.settings.poll_interval)
+            except SyncError as exc:
+                failures += 1
+                wait = self._failed("ePages", exc, failures, self.settings.poll_interval)
+            self._next_poll_at = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=wait)
+            self._announce()
+            await self._wait(self._poll_wake, wait)
+
+    async def _push_loop(self) -> None:
+        assert self.ctx is not None and self.watcher and self.sender and self.stock
+        failures = 0
+        while True:
+            try:
+                await self.push_round()
+                failures = 0
+                self._clear_attention("Afosto")
+                wait = float(self.settings.push_interval)
+            except SyncError as exc:
+                failures += 1
+                wait = self._failed("Afosto", exc, failures, self.settings.push_interval)
+            self._announce()
+            await self._wait(self._push_wake, wait)
+
+    async def push_round(self) -> None:
+        assert self.ctx is not None and self.watcher and self.sender and self.stock
+        ctx = self.ctx
+        if ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS}:
+            await self.watcher.check_once()
+        await self.sender.send_due()
+        if ctx.on(Flow.INVENTORY):
+            await ctx.checkpoint()
+            await self.stock.check_once()
+
+    def _failed(self, api: str, exc: SyncError, failures: int, interval: int) -> float:
+        wait = min(float(interval) * 4, backoff_seconds(failures, base=float(min(interval, 5))))
+        if isinstance(exc, AuthenticationError | MissingScope):
+            self._set_attention(api, f"{exc.title}: {exc.message} {exc.action}")
+            wait = float(max(interval, 60))
+        if failures == 1 or failures % 10 == 0:
+            self.store.add_log(self._row(Outcome.RETRYING if exc.transient else Outcome.ERROR,
+                                         f"{exc}. {exc.action} Next try in {wait:.0f} s."))
+        return wait
+
+    def _set_attention(self, key: str, message: str) -> None:
+        self._attention = [m for m in self._attention if not m.startswith(key)] + [f"{key}: {message}"]
+
+    def _clear_attention(self, key: str) -> None:
+        self._attention = [m for m in self._attention if not m.startswith(key)]
+
+    async def _housekeeping_loop(self) -> None:
+        while True:
+            loop = asyncio.get_running_loop()
+            pruned = await loop.run_in_executor(None, self.store.prune_log, self.settings.log_retention_days)
+            await loop.run_in_executor(None, self.store.prune_outbox, 30)
+            if pruned:
+                log.info("pruned %d log rows older than %d days", pruned, self.settings.log_retention_days)
+            await asyncio.sleep(6 * 3600)
+
+    def _task_failed(self, name: str, exc: BaseException) -> None:
+        self._set_attention("Engine", f"a background task ({name}) stopped: {exc!r}. Restart the sync.")
+        try:
+            self.store.add_log(self._row(Outcome.ERROR, f"Internal error in {name}: {exc!r}. The sync of this part "
+                                                        "stopped; restart the app and send the log to support."))
+        finally:
+            self._announce()
+
+    # --- one-shot and parked items ----------------------------------------------------------------------
+
+    async def run_once(self) -> None:
+        """Connect, poll once, then push until the outbox is empty (``run --headless --once``)."""
+        if self.ctx is None:
+            self.ctx = await self._connect()
+            ctx = self.ctx
+            self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
+            self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
+        assert self.poller and self.watcher and self.sender and self.stock
+        await self.poller.poll_once()
+        for _ in range(20):
+            await self.push_round()
+            if not self.store.due(limit=1):
+                break
+
+    async def close(self) -> None:
+        await self._tasks.cancel_all()
+        if self.ctx is not None:
+            await self.ctx.epages.aclose()
+            await self.ctx.afosto.aclose()
+            self.ctx = None
+        self._state = EngineState.STOPPED
+
+    def retry_parked(self, parked_id: int) -> bool:
+        item = self.store.retry_parked(parked_id)
+        if item is None:
+            return False
+        if item.kind == PARK_STOCK_DROP and self.stock is not None:
+            self.stock.drop_confirmed = True
+        elif item.kind in ("order", "order_update") and self.ctx is not None:
+            order_id = str(item.data.get("epages_order_id") or "")
+            if order_id:
+                self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
+        self.store.add_log(self._row(Outcome.INFO, f"Retry asked for: {item.reference}."))
+        self.sync_now()
+        return True
+
+    async def _retry_order(self, order_id: str) -> None:
+        assert self.ctx is not None and self.poller is not None
+        order = await self.ctx.epages.get_order(order_id)
+        link = self.store.link_by_epages("order", order_id)
+        if link is not None and "seen" in link.data:
+            self.store.update_link_data("order", order_id, {"seen": None})
+        await self.poller.handle_order(order)
+        self._announce()
+
+    def dismiss_parked(self, parked_id: int) -> bool:
+        done = self.store.dismiss_parked(parked_id)
+        if done:
+            self.store.add_log(self._row(Outcome.INFO, f"Dismissed parked item {parked_id}."))
+            self._announce()
+        return done

@@ -1,0 +1,250 @@
+"""Stock: the shop's figure is what the feeding Afosto locations have available, less what ePages sold
+and Afosto does not know of yet. ePages only takes relative changes, so every push is computed from a
+fresh read: read the shop's figure first, then the orders not yet in Afosto, then send the difference.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..clients.epages_models import Availability
+from ..clients.http import OutcomeUnknown
+from ..config import Flow
+from ..errors import Conflict, SyncError
+from ..store.models import Outcome
+from .context import SyncContext
+from .poller import ORDER, PARK_ORDER
+
+log = logging.getLogger(__name__)
+
+CATALOG_MAX_AGE = dt.timedelta(minutes=30)
+FULL_CHECK_EVERY = dt.timedelta(minutes=10)
+PARK_STOCK_DROP = "stock_drop"
+LAST_GOOD_STOCK = "push.last_good.inventory"
+
+
+@dataclass(frozen=True)
+class ShopProduct:
+    """Where one SKU's stock lives in ePages: a product, or a variation of a variation product."""
+
+    sku: str
+    product_id: str
+    variation_id: str | None
+    managed: bool
+
+
+@dataclass
+class StockReport:
+    checked: int = 0
+    pushed: int = 0
+    held: int = 0
+    unchanged: int = 0
+
+
+class StockSync:
+    def __init__(self, ctx: SyncContext) -> None:
+        self.ctx = ctx
+        self.products: dict[str, ShopProduct] = {}
+        self.unknown_in_afosto: list[str] = []
+        self.ambiguous: list[str] = []
+        self.unmanaged: list[str] = []
+        self._catalog_at: dt.datetime | None = None
+        self._full_at: dt.datetime | None = None
+        self._last_afosto: dict[str, int] = {}
+        self.drop_confirmed = False
+
+    # --- the catalogue -----------------------------------------------------------------------------------
+
+    async def load_catalog(self) -> None:
+        """Map every ePages SKU to its product or variation; list the ones that cannot be synced."""
+        ctx = self.ctx
+        found: dict[str, list[ShopProduct]] = defaultdict(list)
+        for product in await ctx.epages.list_products():
+            if product.is_variation_product:
+                for variation in await ctx.epages.list_variations(product.id):
+                    if variation.sku:
+                        managed = bool(variation.availability and variation.availability.stock_managed)
+                        found[variation.sku].append(ShopProduct(variation.sku, product.id, variation.id, managed))
+            elif product.sku:
+                managed = bool(product.availability and product.availability.stock_managed)
+                found[product.sku].append(ShopProduct(product.sku, product.id, None, managed))
+        rows = await ctx.afosto.inventory(list(found))
+        ctx.afosto_skus.update(r.sku for r in rows)
+        known = {r.sku for r in rows}
+        self.ambiguous = sorted(s for s, refs in found.items() if len(refs) > 1)
+        self.unknown_in_afosto = sorted(s for s in found if s not in known)
+        self.unmanaged = sorted(s for s, refs in found.items() if len(refs) == 1 and not refs[0].managed)
+        self.products = {s: refs[0] for s, refs in found.items()
+                         if len(refs) == 1 and refs[0].managed and s in known}
+        self._catalog_at = ctx.now()
+        listing = {"unknown_in_afosto": self.unknown_in_afosto, "ambiguous": self.ambiguous,
+                   "stock_management_off": self.unmanaged}
+        if ctx.store.get_state("stock.unsynced_skus") != json.dumps(listing, sort_keys=True):
+            ctx.store.set_state("stock.unsynced_skus", json.dumps(listing, sort_keys=True))
+            parts = []
+            if self.unknown_in_afosto:
+                parts.append(f"unknown in Afosto: {', '.join(self.unknown_in_afosto)}")
+            if self.ambiguous:
+                parts.append(f"used by more than one ePages product: {', '.join(self.ambiguous)}")
+            if self.unmanaged:
+                parts.append(f"stock management off in ePages: {', '.join(self.unmanaged)}")
+            if parts:
+                ctx.journal.to_epages(Outcome.SKIPPED, "Stock is not synced for these SKUs (" + "; ".join(parts)
+                                      + "). Correct them if they should be synced.", flow=Flow.INVENTORY)
+
+    # --- one round ---------------------------------------------------------------------------------------
+
+    async def check_once(self, *, full: bool = False) -> StockReport:
+        ctx = self.ctx
+        report = StockReport()
+        now = ctx.now()
+        if self._catalog_at is None or now - self._catalog_at > CATALOG_MAX_AGE:
+            await self.load_catalog()
+        if self._full_at is None or now - self._full_at > FULL_CHECK_EVERY:
+            full = True
+        skus = sorted(self.products)
+        if not skus:
+            return report
+        afosto = await self._afosto_available(skus)
+        due_pushes = {p.payload.get("sku") for p in ctx.store.due(limit=1000) if p.kind == "stock"}
+        candidates = [s for s in skus if full or s in ctx.dirty_skus or s in due_pushes
+                      or afosto.get(s) != self._last_afosto.get(s)]
+        report.checked = len(candidates)
+        if not candidates:
+            return report
+        current = await self._shop_figures(candidates)
+        # Only now the orders: one placed after this read is not yet in ``current`` and may be in
+        # ``pending``, which can only make the figure lower, never higher than what is there.
+        pending = await self._units_not_in_afosto()
+        afosto = await self._afosto_available(candidates)
+        targets = {s: max(0, afosto.get(s, 0) - pending.get(s, 0)) for s in candidates}
+        drops = [s for s in candidates if current.get(s) and targets[s] < current[s] * (1 - float(
+            ctx.settings.stock_safety_share))]
+        guard = max(3, math.ceil(0.1 * len(self.products)))
+        held: set[str] = set()
+        if len(drops) >= guard and not self.drop_confirmed:
+            held = set(drops)
+            self._hold(drops, current, targets)
+            report.held = len(held)
+        self.drop_confirmed = False
+        for sku in candidates:
+            if sku in held:
+                continue
+            key = f"stock:{sku}:{self._seq(sku)}"
+            figure = current.get(sku)
+            if figure is None:  # stock management was switched off meanwhile
+                if ctx.store.complete(key):
+                    self._next_seq(sku)
+                continue
+            delta = targets[sku] - figure
+            if delta == 0:
+                report.unchanged += 1
+                if ctx.store.complete(key):  # an earlier push did arrive after all
+                    self._next_seq(sku)
+                self._last_afosto[sku] = afosto.get(sku, 0)
+                continue
+            # The push is stored before it is sent; the sending itself reads nothing stale (see above).
+            ctx.store.enqueue(key, "stock", {"sku": sku, "target": targets[sku]})
+            if await self._adjust(sku, key, delta, figure, targets[sku]):
+                report.pushed += 1
+                self._last_afosto[sku] = afosto.get(sku, 0)
+        ctx.dirty_skus.difference_update(s for s in candidates if s not in held)
+        if full and not held:
+            self._full_at = now
+        ctx.store.set_state(LAST_GOOD_STOCK, ctx.now().isoformat())
+        return report
+
+    def _seq(self, sku: str) -> str:
+        return self.ctx.store.get_state(f"stock.seq.{sku}") or "1"
+
+    def _next_seq(self, sku: str) -> None:
+        self.ctx.store.set_state(f"stock.seq.{sku}", str(int(self._seq(sku)) + 1))
+
+    async def _afosto_available(self, skus: list[str]) -> dict[str, int]:
+        ctx = self.ctx
+        rows = await ctx.afosto.inventory(skus, ctx.settings.stock_locations or None)
+        totals: Counter[str] = Counter()
+        for row in rows:
+            totals[row.sku] += max(0, row.available)
+        return {s: totals.get(s, 0) for s in skus}
+
+    async def _shop_figures(self, skus: list[str]) -> dict[str, int | None]:
+        ctx = self.ctx
+
+        async def one(sku: str) -> tuple[str, Availability]:
+            ref = self.products[sku]
+            return sku, await ctx.epages.get_availability(ref.product_id, ref.variation_id)
+
+        answers = await asyncio.gather(*(one(s) for s in skus))
+        return {sku: avail.available_stock for sku, avail in answers}
+
+    async def _units_not_in_afosto(self) -> Counter[str]:
+        """Units of ePages orders the sync has seen (or can see now) that Afosto does not have yet."""
+        ctx = self.ctx
+        units: Counter[str] = Counter()
+        counted: set[str] = set()
+        for item in ctx.store.open_parked():
+            if item.kind == PARK_ORDER and item.data.get("epages_order_id"):
+                counted.add(str(item.data["epages_order_id"]))
+                units.update({str(k): int(v) for k, v in (item.data.get("lines") or {}).items()})
+        mark = ctx.store.get_state("poll.watermark")
+        since = (dt.datetime.fromisoformat(mark) - dt.timedelta(seconds=ctx.settings.overlap_seconds)
+                 if mark else None)
+        async for page in ctx.epages.iter_order_pages(created_after=ctx.settings.start_date,
+                                                      updated_after=since, size=100):
+            for order in page.items:
+                if order.id in counted or order.canceled:
+                    continue
+                link = ctx.store.link_by_epages(ORDER, order.id)
+                if link is not None and link.data.get("stage") == "items":
+                    continue
+                counted.add(order.id)
+                for li in order.product_line_items:
+                    if li.sku:
+                        units[li.sku] += li.quantity
+        return units
+
+    def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:
+        ctx = self.ctx
+        shown = ", ".join(f"{s} {current.get(s)} -> {targets[s]}" for s in drops[:10])
+        more = f" and {len(drops) - 10} more" if len(drops) > 10 else ""
+        share = int(ctx.settings.stock_safety_share * 100)
+        message = (f"Stock push held: {len(drops)} products would lose more than {share} % of their stock at "
+                   f"once ({shown}{more}). Check the Afosto locations that feed the shop; if the figures are "
+                   "right, press Retry to send them.")
+        parked_id = ctx.store.park(PARK_STOCK_DROP, "stock", message, data={"skus": drops})
+        ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
+
+    async def _adjust(self, sku: str, key: str, delta: int, figure: int, target: int) -> bool:
+        ctx = self.ctx
+        ref = self.products[sku]
+        ctx.store.mark_in_flight(key)
+        try:
+            await ctx.epages.adjust_stock(ref.product_id, delta, variation_id=ref.variation_id)
+        except (OutcomeUnknown, Conflict) as exc:
+            # The next round reads the figure again, so a change that did arrive is not sent twice.
+            ctx.store.record_attempt(key, Outcome.RETRYING, str(exc), next_attempt_at=ctx.now())
+            ctx.dirty_skus.add(sku)
+            return False
+        except SyncError as exc:
+            if exc.transient:
+                ctx.store.record_attempt(key, Outcome.RETRYING, str(exc), next_attempt_at=ctx.now())
+                ctx.dirty_skus.add(sku)
+                return False
+            message = f"Stock of {sku} could not be set in ePages: {exc}. {exc.action}"
+            parked_id = ctx.store.park("push", key, message, outbox_key=key, data={"sku": sku})
+            ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
+            self._next_seq(sku)
+            return False
+        ctx.store.complete(key)
+        ctx.store.record_attempt(key, Outcome.OK, f"{figure} -> {target}")
+        self._next_seq(sku)
+        ctx.journal.to_epages(Outcome.OK, f"Stock of {sku} set to {target} in ePages (was {figure}).",
+                              flow=Flow.INVENTORY, afosto_ref=sku)
+        return True
