@@ -199,6 +199,17 @@ class EpagesApi:
         self.world = world
         self.tokens = tokens
         self.guard = guard
+        # Rendering an order is the costliest part of a poll; every change of an order moves its
+        # updatedAt, so (updatedAt, base URL) tells whether the last rendering still holds.
+        self._rendered: dict[str, tuple[int, str, dict[str, Any]]] = {}
+
+    def _order(self, order: ShopOrder, base: str) -> dict[str, Any]:
+        hit = self._rendered.get(order.order_id)
+        if hit is not None and hit[0] == order.updated_ms and hit[1] == base:
+            return hit[2]
+        rendered = wire.order(order, base)
+        self._rendered[order.order_id] = (order.updated_ms, base, rendered)
+        return rendered
 
     # -- plumbing -------------------------------------------------------------------------------------
     def _endpoint(self, scope: str, action: Callable[[Call], Reply], *, body: bool = False):  # type: ignore[no-untyped-def]
@@ -306,16 +317,16 @@ class EpagesApi:
             orders.sort(key=lambda o: o.created_ms, reverse=True)  # newest first, as the cockpit lists them
         orders = _sorted(orders, q, _ORDER_SORTS, "Orders")
         base = call.base
-        return 200, _paged("orders", orders, lambda o: wire.order(o, base), call, f"{base}/orders",
+        return 200, _paged("orders", orders, lambda o: self._order(o, base), call, f"{base}/orders",
                            {"unviewed": wire.link(f"{base}/orders/unviewed")}), {}
 
     def show_order(self, call: Call) -> Reply:
-        return 200, wire.order(self.world.order(call.param("orderId")), call.base), {}
+        return 200, self._order(self.world.order(call.param("orderId")), call.base), {}
 
     def cancel_order(self, call: Call) -> Reply:
         body = _object(call.body, "cancelOrder")
         order = self.world.cancel_order(call.param("orderId"), comment=_text(body, "comment"))
-        return 200, wire.order(order, call.base), {}
+        return 200, self._order(order, call.base), {}
 
     def order_processes(self, call: Call) -> Reply:
         return 200, wire.processes(self.world.order(call.param("orderId")), call.base), {}

@@ -7,7 +7,6 @@ Beyond's BigDecimal fields arrive.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -23,15 +22,16 @@ from .world import ms_to_iso
 
 HAL = "application/hal+json;charset=UTF-8"
 
-# A Decimal travels through json.dumps as a marked string and is unquoted afterwards: the standard encoder
-# has no way to write a number from text, and float would lose digits.
-_MARK = "\x1e"
-_MARKED = re.compile(r'"\\u001e(-?[0-9.]+)"')
+# A Decimal travels through json.dumps as a string between two control characters, and the quotes and
+# marks are taken off afterwards: the standard encoder cannot write a number from text, and float would
+# lose digits. Control characters never occur unescaped in shop data, so the marks cannot collide.
+_OPEN, _CLOSE = "\x1e", "\x1f"
+_OPEN_ESCAPED, _CLOSE_ESCAPED = '"\\u001e', '\\u001f"'
 
 
 def number(value: Decimal) -> str:
     text = format(value.normalize(), "f") if value else "0"
-    return _MARK + text
+    return _OPEN + text + _CLOSE
 
 
 def _stray(value: Any) -> str:
@@ -42,7 +42,7 @@ def _stray(value: Any) -> str:
 
 def encode(body: Any) -> bytes:
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=_stray)
-    return _MARKED.sub(r"\1", text).encode("utf-8")
+    return text.replace(_OPEN_ESCAPED, "").replace(_CLOSE_ESCAPED, "").encode("utf-8")
 
 
 def money(amount: Decimal) -> dict[str, Any]:
