@@ -171,9 +171,9 @@ def status_data(paths: AppPaths) -> dict[str, Any]:
             data["secure_store"] = secrets.available
             data["secrets"] = {"epages_client_secret": secrets.client_secret() is not None,
                                "afosto_api_key": secrets.afosto_key() is not None}
-        engine = getattr(store, "engine_figures", None)
-        if callable(engine):
-            data["engine"] = engine()
+        from .engine.service import engine_figures
+
+        data["engine"] = engine_figures(store)
         return data
     finally:
         store.close()

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import keyring
 import keyring.backend
+from jaraco.classes import properties
 import keyring.errors
 
 from .errors import SecretStoreUnavailable
@@ -26,7 +27,11 @@ _UNSAFE_BACKENDS = ("keyring.backends.fail", "keyring.backends.null", "keyrings.
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring that forgets everything when the process ends: for tests and the demo mode only."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:  # type: ignore[override]
+        # Never chosen by keyring on its own: only a test or the demo hands it over explicitly. Otherwise a
+        # machine without a keyring would "save" secrets that vanish at exit, and say they were stored.
+        raise RuntimeError("the in-memory keyring is only used when chosen explicitly")
 
     def __init__(self) -> None:
         super().__init__()

@@ -331,8 +331,19 @@ class OrderPoller:
                 for line_id, qty in lines.items():
                     items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
                 if len(items) < sum(lines.values()):
-                    raise DomainRejected(f"Order {number}: ePages shipped units that are not open in Afosto.",
-                                         concerns=f"order {number}")
+                    # Shipped in both systems at once (a person in the cockpit, the warehouse in Afosto):
+                    # the same units left once, so the two shipments are one.
+                    twin = self._pending_parcel_match(afosto, None, lines, SHIPPING)
+                    if twin is None:
+                        raise DomainRejected(f"Order {number}: ePages shipped units that are not open in Afosto.",
+                                             concerns=f"order {number}")
+                    ctx.store.add_link(SHIPPING, sp.id, twin, parent=order.id, origin=Origin.EPAGES,
+                                       data={"shipped_in_both": True})
+                    ctx.journal.to_afosto(Outcome.INFO, f"Order {number} was shipped in ePages and in Afosto with "
+                                                        "different tracking codes; both are kept, nothing is "
+                                                        "shipped twice.", flow=Flow.SHIPMENTS, epages_ref=number,
+                                          afosto_ref=afosto.number)
+                    continue
                 ctx.store.add_pending_link(SHIPPING, sp.id, parent=order.id, origin=Origin.EPAGES)
                 parcel, afosto = await ctx.afosto.add_track_trace_to_items(
                     items, tracking_code=sp.tracking_code, tracking_url=sp.tracking_link)

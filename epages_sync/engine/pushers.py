@@ -228,10 +228,13 @@ class OutboxSender:
         view = AfostoOrderView(afosto)
         lines = view.lines_of(i.item_id for i in parcel.items)
         existing = await ctx.epages.list_shipping_processes(order_id)
-        process = next((sp for sp in existing
-                        if ctx.store.link_by_epages(SHIPPING, sp.id) is None
-                        and sp.tracking_code == parcel.tracking_code
-                        and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines), None)
+        unlinked = [sp for sp in existing if ctx.store.link_by_epages(SHIPPING, sp.id) is None
+                    and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines]
+        process = next((sp for sp in unlinked if sp.tracking_code == parcel.tracking_code), None)
+        left = {li.id: li.counts.unshipped for li in order.product_line_items}
+        if process is None and any(left.get(k, 0) < v for k, v in lines.items()) and unlinked:
+            # Shipped in both systems at once: the units already left in ePages' own shipment.
+            process = unlinked[0]
         if process is None:
             process = await ctx.epages.create_shipping_process(
                 order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],

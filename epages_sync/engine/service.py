@@ -423,3 +423,18 @@ class SyncService:
             self.store.add_log(self._row(Outcome.INFO, f"Dismissed parked item {parked_id}."))
             self._announce()
         return done
+
+
+def engine_figures(store: Store) -> dict[str, Any]:
+    """What ``status`` shows of the engine, read from the store alone (works while the engine runs elsewhere)."""
+    figures: dict[str, Any] = {
+        "orders_linked": store.count_links(LinkKind.ORDER.value),
+        "parked_items": store.parked_count(),
+        "outbox_depth": store.outbox_depth(),
+        "last_good_poll": store.get_state(LAST_GOOD_POLL),
+        "last_good_push": store.get_state(LAST_GOOD_PUSH),
+    }
+    for flow in Flow:
+        key = LAST_GOOD_POLL if flow == Flow.ORDERS else f"push.last_good.{flow.value}"
+        figures[f"last_good_{flow.value}"] = store.get_state(key)
+    return figures

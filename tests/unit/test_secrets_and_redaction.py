@@ -72,3 +72,13 @@ def test_redaction_of_request_details_masks_headers_and_secret_fields() -> None:
     assert clean["headers"]["Accept"] == "x"
     assert clean["body"]["access_token"] == MASK
     assert clean["body"]["orderNumber"] == "10001"
+
+
+def test_the_in_memory_keyring_is_never_picked_on_its_own() -> None:
+    import subprocess
+    import sys
+    code = ("import keyring, epages_sync.secrets as s; from keyring.backend import get_all_keyring; "
+            "print(any(isinstance(k, s.MemoryKeyring) for k in get_all_keyring()), type(keyring.get_keyring()).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "False"
+    assert out[1] != "MemoryKeyring"
