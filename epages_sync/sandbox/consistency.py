@@ -28,13 +28,17 @@ class AfostoSide(Protocol):
 @dataclass
 class Consistency:
     differences: list[str] = field(default_factory=list)
+    # Orders no sync can import as they are (a SKU Afosto does not know): a person must act, so these are
+    # listed apart and do not count as the sync's failure.
+    cannot_sync: list[str] = field(default_factory=list)
 
     @property
     def in_sync(self) -> bool:
         return not self.differences
 
     def as_dict(self) -> dict[str, object]:
-        return {"in_sync": self.in_sync, "differences": list(self.differences)}
+        return {"in_sync": self.in_sync, "differences": list(self.differences),
+                "cannot_sync": list(self.cannot_sync)}
 
 
 def _ref(fig: OrderFigures) -> str:
@@ -51,7 +55,13 @@ def check_consistency(epages: EpagesSide, afosto: AfostoSide, *, stock_from: Seq
     not_imported: Counter[str] = Counter()
     for order_id, mine in shop.items():
         theirs = warehouse.get(order_id, [])
-        if not theirs:
+        unknown = sorted(sku for sku in mine.ordered if afosto.available_stock(sku, stock_from) is None)
+        if not theirs and unknown:
+            result.cannot_sync.append(f"Order {_ref(mine)} cannot be imported: {', '.join(unknown)} is unknown "
+                                      "in Afosto.")
+            not_imported.update(mine.ordered)
+            not_imported.subtract(mine.canceled)
+        elif not theirs:
             result.differences.append(f"Order {_ref(mine)} is in ePages but not in Afosto.")
             not_imported.update(mine.ordered)
             not_imported.subtract(mine.canceled)
@@ -74,8 +84,10 @@ def check_consistency(epages: EpagesSide, afosto: AfostoSide, *, stock_from: Seq
         # ePages already lowered its stock for orders Afosto has not seen yet, so those are held back.
         target = max(0, stock - max(0, not_imported[sku]))
         if online != target:
-            held = f", minus {not_imported[sku]} in ePages orders not yet in Afosto" if not_imported[sku] > 0 else ""
+            held = ""
+            if not_imported[sku] > 0:
+                held = f", minus {not_imported[sku]} in ePages orders not yet in Afosto"
             result.differences.append(
-                f"Stock of {sku} is {online} in ePages but should be {target} (Afosto has {stock} available in "
-                f"the online locations{held}).")
+                f"Stock of {sku} is {online} in ePages but should be {target} (Afosto has {stock} available "
+                f"in the online locations{held}).")
     return result
