@@ -52,7 +52,8 @@ async def measure(name: str, call: Callable[[httpx.AsyncClient], Awaitable[httpx
     return name, len(latencies), len(latencies) / elapsed, p50
 
 
-async def run(url: str, sandbox: Sandbox, seconds: float, concurrency: int) -> list[tuple[str, int, float, float]]:
+async def run(url: str, sandbox: Sandbox, seconds: float,
+              concurrency: int) -> list[tuple[str, int, float, float]]:
     async with httpx.AsyncClient(base_url=url) as client:
         token = (await client.post("/api/oauth/token", params={"grant_type": "client_credentials"},
                                    auth=("sandbox-client", "sandbox-secret"))).json()["access_token"]

@@ -34,7 +34,7 @@ from .seed import SeedWorld, build_world
 
 log = logging.getLogger(__name__)
 
-_ID_SEGMENT = re.compile(r"/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)")
+_ID_SEGMENT = re.compile(r"/[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}(?=/|$)")
 
 
 class AfostoSide(Protocol):
@@ -68,7 +68,7 @@ def api_of(path: str) -> str | None:
 
 
 class RequestCounts:
-    """Requests per API and per path (ids folded into ``{id}``), for benchmarks and "costs one request" checks."""
+    """Requests per API and path (ids folded into ``{id}``), for benchmarks and "costs one request" checks."""
 
     def __init__(self) -> None:
         self._counts: dict[str, Counter[str]] = {"epages": Counter(), "afosto": Counter()}
@@ -138,7 +138,8 @@ class Sandbox:
                 events.append(sentence)
         return events
 
-    def consistency(self, stock_from: Iterable[str] | None = None, since_ms: int | None = None) -> Consistency:
+    def consistency(self, stock_from: Iterable[str] | None = None,
+                    since_ms: int | None = None) -> Consistency:
         with self.lock:
             return self._consistency(stock_from, since_ms)
 
@@ -187,7 +188,8 @@ class Sandbox:
                 self._runner = None
             return
         if self._runner is None or self._runner.done():
-            self._runner = asyncio.get_running_loop().create_task(self._run_activity(), name="sandbox-activity")
+            self._runner = asyncio.get_running_loop().create_task(self._run_activity(),
+                                                                  name="sandbox-activity")
 
     async def _run_activity(self) -> None:
         while self.activity.interval is not None:
@@ -268,7 +270,9 @@ class Sandbox:
 
     async def _http_state(self, request: Request) -> Response:
         q = request.query_params
-        stock_from = [s.strip() for s in q["stock_from"].split(",") if s.strip()] if q.get("stock_from") else None
+        stock_from = None
+        if q.get("stock_from"):
+            stock_from = [s.strip() for s in q["stock_from"].split(",") if s.strip()]
         since_ms = None
         if q.get("since"):
             try:

@@ -1,4 +1,4 @@
-"""The ``epages-sync sandbox`` command: both simulated APIs on this computer, for the demo and manual tests."""
+"""The ``epages-sync sandbox`` command: both simulated APIs on this computer, for the demo and by hand."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ def add_sandbox_parser(subparsers: Any) -> argparse.ArgumentParser:
                     "127.0.0.1 only, with seeded orders, stock and optional activity and faults. "
                     "Stop it with Ctrl+C.",
         epilog=SPEC_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--port", type=_count, default=DEFAULT_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_PORT}; "
-                                                                          "0 picks a free one)")
+    parser.add_argument("--port", type=_count, default=DEFAULT_PORT,
+                        help=f"port on 127.0.0.1 (default {DEFAULT_PORT}; 0 picks a free one)")
     parser.add_argument("--seed", type=int, default=1, help="world seed: the same seed gives the same shop")
     parser.add_argument("--orders", type=_count, default=20, help="orders the shop starts with (default 20)")
     parser.add_argument("--activity", choices=MODES, default="off",
@@ -63,14 +63,15 @@ def run_sandbox(args: argparse.Namespace, out: TextIO | None = None) -> int:
               "Another program uses this port: choose another one with --port.", file=sys.stderr)
         return 2
     try:
-        sandbox = Sandbox(seed=args.seed, orders=args.orders, activity=args.activity, latency_ms=args.latency_ms,
-                          faults=args.faults)
+        sandbox = Sandbox(seed=args.seed, orders=args.orders, activity=args.activity,
+                          latency_ms=args.latency_ms, faults=args.faults)
     except Exception:
         sock.close()
         raise
     url = base_url(sock)
     afosto_key = getattr(sandbox.afosto, "API_KEY", "")
-    print(f"Sandbox running at {url}  (seed {args.seed}, {args.orders} orders, activity {args.activity})", file=out)
+    print(f"Sandbox running at {url}  (seed {args.seed}, {args.orders} orders, activity {args.activity})",
+          file=out)
     print(f"  ePages API    {url}/api   client id {CLIENT_ID}, secret {CLIENT_SECRET}", file=out)
     print(f"                (fewer scopes: client id {LIMITED_CLIENT_ID}, same secret)", file=out)
     print(f"  Afosto API    {url}/graphql   API key {afosto_key}", file=out)

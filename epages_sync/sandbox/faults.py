@@ -1,7 +1,7 @@
 """Network and server trouble on demand: slow answers, 5xx, rate limits, dropped connections, dying tokens.
 
 A fault spec is a short comma-separated string of ``TARGET:KIND[=VALUE]`` rules, e.g.
-``epages:5xx=0.1,afosto:rate=0.05,all:latency=40~10,stock:409=0.2,token:expire=60,all:drop=0.02,all:slow=0.01@30``.
+``epages:5xx=0.1,afosto:rate=0.05,all:latency=40~10,stock:409=0.2,token:expire=60,all:drop=0.02``.
 Decisions come from a seeded generator, so the same spec, seed and sequence of requests give the same faults.
 """
 
@@ -114,8 +114,8 @@ def parse_faults(spec: str | None) -> list[FaultRule]:
         if kind not in _KINDS:
             raise FaultSpecError(f"'{text}': unknown kind '{kind}'; use one of {', '.join(_KINDS)}.")
         if not value:
-            raise FaultSpecError(f"'{text}': '{kind}' needs a value, for example {kind}="
-                                 f"{ {'latency': '40~10', 'expire': '60', 'slow': '0.01@30'}.get(kind, '0.1') }.")
+            sample = {"latency": "40~10", "expire": "60", "slow": "0.01@30"}.get(kind, "0.1")
+            raise FaultSpecError(f"'{text}': '{kind}' needs a value, for example {kind}={sample}.")
         if kind == "409" and (target in ("afosto", "all") or target.startswith("/graphql")):
             raise FaultSpecError(f"'{text}': 409 optimistic-locking answers exist only on ePages; "
                                  "use stock:409=SHARE or epages:409=SHARE.")
@@ -211,7 +211,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 async def _answer(send: Send, status: int, body: bytes, content_type: str,
                   headers: list[tuple[bytes, bytes]] | None = None) -> None:
     await send({"type": "http.response.start", "status": status, "headers": [
-        (b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()), *(headers or [])]})
+        (b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()),
+        *(headers or [])]})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -286,13 +287,14 @@ class FaultInjector:
                 await _answer(send, 429, _beyond("too-many-requests", "Too many requests. Try again later."),
                               "application/hal+json;charset=UTF-8", [(b"retry-after", str(seconds).encode())])
             else:
-                await _answer(send, 200, _graphql_error("RATE_LIMITED", "Too many requests, please slow down."),
+                await _answer(send, 200,
+                              _graphql_error("RATE_LIMITED", "Too many requests, please slow down."),
                               "application/json")
             return
         if d.refuse == "409":
-            await _answer(send, 409, _beyond("optimistic-locking-failure",
-                                             "The resource was changed by someone else. Read it again and retry."),
-                          "application/hal+json;charset=UTF-8")
+            conflict = _beyond("optimistic-locking-failure",
+                               "The resource was changed by someone else. Read it again and retry.")
+            await _answer(send, 409, conflict, "application/hal+json;charset=UTF-8")
             return
         await _answer(send, 200, _graphql_error("INTERNAL_SERVER_ERROR", "Internal server error"),
                       "application/json")

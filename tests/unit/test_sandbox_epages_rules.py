@@ -1,7 +1,9 @@
-"""The simulated ePages shop keeps Beyond's rules: scopes, tokens, process quantities, stock, paging, money."""
+"""The simulated ePages shop keeps Beyond's rules: scopes, tokens, process quantities, stock, paging, money.
+"""
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 from typing import Any
 
@@ -57,7 +59,8 @@ async def token_for(client: httpx.AsyncClient, client_id: str = "sandbox-client"
 async def shop() -> Any:
     clock = FakeClock()
     sandbox = make_sandbox(clock)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sandbox.app), base_url="http://shop") as client:
+    transport = httpx.ASGITransport(app=sandbox.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://shop") as client:
         client.headers["Authorization"] = f"Bearer {await token_for(client)}"
         yield sandbox, client, clock
 
@@ -143,7 +146,8 @@ async def test_limited_app_can_read_but_not_change_stock_ship_or_see_locations(s
     product = sandbox.epages.catalogue.by_sku["CF-1001"]
     order = _shipping_order(sandbox)
     assert (await client.get("/api/orders", headers=headers)).status_code == 200
-    assert (await client.get(f"/api/products/{product.product_id}/availability", headers=headers)).status_code == 200
+    r = await client.get(f"/api/products/{product.product_id}/availability", headers=headers)
+    assert r.status_code == 200
     before = product.stock
     r = await client.post(f"/api/products/{product.product_id}/availability/adjust-available-stock",
                           json={"relativeAmount": 5}, headers=headers)
@@ -157,7 +161,8 @@ async def test_limited_app_can_read_but_not_change_stock_ship_or_see_locations(s
 async def test_token_stops_working_when_it_expires_and_a_new_one_works() -> None:
     clock = FakeClock()
     sandbox = make_sandbox(clock, token_lifetime=60)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sandbox.app), base_url="http://shop") as client:
+    transport = httpx.ASGITransport(app=sandbox.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://shop") as client:
         r = await client.post("/api/oauth/token", params={"grant_type": "client_credentials"},
                               auth=("sandbox-client", "sandbox-secret"))
         assert r.json()["expires_in"] == 60
@@ -170,7 +175,8 @@ async def test_token_stops_working_when_it_expires_and_a_new_one_works() -> None
         assert r.status_code == 401 and r.json()["errorId"] == "unauthorized"
         assert "invalid_token" in r.headers["www-authenticate"]
         fresh = await token_for(client)
-        assert (await client.get("/api/orders", headers={"Authorization": f"Bearer {fresh}"})).status_code == 200
+        r = await client.get("/api/orders", headers={"Authorization": f"Bearer {fresh}"})
+        assert r.status_code == 200
 
 
 async def test_missing_forged_or_garbage_tokens_get_401(shop: Any) -> None:
@@ -270,7 +276,8 @@ async def test_counters_and_statuses_follow_the_processes(shop: Any) -> None:
         item = next(li for li in body["productLineItems"] if li["_id"] == line.line_id)
         return body["shippingStatus"], item
 
-    first = (await client.post(base, json={"lineItems": [{"productLineItemId": line.line_id, "quantity": 1}]})).json()
+    one = {"lineItems": [{"productLineItemId": line.line_id, "quantity": 1}]}
+    first = (await client.post(base, json=one)).json()
     status, item = await line_state()
     assert status == "PENDING" and item["shippingStatus"]["pending"]["quantity"] == 1
     assert item["shippingStatus"]["unshipped"]["quantity"] == line.initial_quantity - 1
@@ -280,8 +287,8 @@ async def test_counters_and_statuses_follow_the_processes(shop: Any) -> None:
     assert status == "PARTIALLY_SHIPPED" and item["shipped"]["quantity"] == 1
     assert item["shipped"]["amount"]["amount"] == line.unit_price
     counts = order.counts()
-    rest = [{"productLineItemId": li.line_id, "quantity": counts[li.line_id].left_to_send} for li in order.lines
-            if counts[li.line_id].left_to_send]
+    rest = [{"productLineItemId": li.line_id, "quantity": counts[li.line_id].left_to_send}
+            for li in order.lines if counts[li.line_id].left_to_send]
     second = (await client.post(base, json={"lineItems": rest})).json()
     await client.post(f"{base}/{second['_id']}/mark-shipped", json={})
     assert (await line_state())[0] == "SHIPPED"
@@ -338,7 +345,8 @@ async def test_stock_changes_only_relatively_and_not_with_management_off(shop: A
     assert body["availableStock"] == start - 2
     r = await client.post(f"{base}/adjust-available-stock", json={"availableStock": 5})
     assert r.status_code == 400 and product.stock == start - 2
-    assert (await client.post(f"{base}/adjust-available-stock", json={"relativeAmount": 1.5})).status_code == 400
+    r = await client.post(f"{base}/adjust-available-stock", json={"relativeAmount": 1.5})
+    assert r.status_code == 400
     unmanaged = sandbox.epages.catalogue.by_sku["CF-1007"]  # paper filters: stock not counted
     r = await client.post(f"/api/products/{unmanaged.product_id}/availability/adjust-available-stock",
                           json={"relativeAmount": 3})
@@ -354,7 +362,8 @@ async def test_availability_state_follows_stock_and_threshold(shop: Any) -> None
 
     async def set_stock(target: int) -> str:
         current = (await client.get(base)).json()["availableStock"]
-        body = (await client.post(f"{base}/adjust-available-stock", json={"relativeAmount": target - current})).json()
+        r = await client.post(f"{base}/adjust-available-stock", json={"relativeAmount": target - current})
+        body = r.json()
         assert body["availableStock"] == target
         return str(body["availabilityState"])
 
@@ -368,7 +377,7 @@ def test_placing_an_order_never_takes_stock_below_zero() -> None:
     world = sandbox.epages
     product = world.catalogue.by_sku["CF-1002"]
     world.catalogue.adjust(product, 2 - (product.stock or 0), world.now_ms())
-    rng = __import__("random").Random(7)
+    rng = random.Random(7)
     with pytest.raises(BeyondError) as refused:
         world.place_order(random_customer(rng), [("CF-1001", 1), ("CF-1002", 3)])
     assert refused.value.status == 409 and product.stock == 2 and world.orders == []
@@ -424,7 +433,7 @@ async def test_order_list_filters_and_sorting(shop: Any) -> None:
 async def test_amounts_are_exact_decimals_and_add_up(shop: Any) -> None:
     sandbox, client, _ = shop
     world = sandbox.epages
-    order = world.place_order(random_customer(__import__("random").Random(1)), [("CF-1010", 3), ("CF-1001", 1)],
+    order = world.place_order(random_customer(random.Random(1)), [("CF-1010", 3), ("CF-1001", 1)],
                               coupon_code="SUMMER15", discounts={"CF-1010": Decimal("-2.00")}, paid=True)
     r = await client.get(f"/api/orders/{order.order_id}")
     assert b'"amount":6.66' in r.content  # 6.66 stays 6.66 on the wire, never 6.6600000001
@@ -433,10 +442,12 @@ async def test_amounts_are_exact_decimals_and_add_up(shop: Any) -> None:
     subtotal = sum(li["lineItemPrice"]["amount"] + li["lineItemDiscount"]["amount"] for li in lines)
     assert body["subtotal"]["amount"] == subtotal
     grand = (subtotal + body["couponLineItem"]["lineItemPrice"]["amount"]
-             + body["shippingLineItem"]["lineItemPrice"]["amount"] + body["paymentLineItem"]["lineItemPrice"]["amount"])
+             + body["shippingLineItem"]["lineItemPrice"]["amount"]
+             + body["paymentLineItem"]["lineItemPrice"]["amount"])
     assert body["grandTotal"]["amount"] == grand
-    assert body["couponLineItem"]["lineItemPrice"]["amount"] == (subtotal * Decimal("-0.15")).quantize(Decimal("0.01"))
-    assert lines[0]["unitDiscount"]["amount"] == Decimal("-0.667")  # -2.00 over three units, as Beyond rounds it
+    coupon = (subtotal * Decimal("-0.15")).quantize(Decimal("0.01"))
+    assert body["couponLineItem"]["lineItemPrice"]["amount"] == coupon
+    assert lines[0]["unitDiscount"]["amount"] == Decimal("-0.667")  # -2.00 over three units, rounded
 
 
 async def test_unknown_paths_and_ids_answer_with_beyonds_404(shop: Any) -> None:

@@ -1,4 +1,4 @@
-"""Faults on demand: each kind does what its spec says, refused requests are not applied, and the dice are seeded."""
+"""Faults on demand: each kind does what its spec says, refused requests stay unapplied, dice are seeded."""
 
 from __future__ import annotations
 
@@ -63,7 +63,8 @@ class Rig:
         self.warehouse = QuietWarehouse()
         self.sandbox = Sandbox(seed=2, orders=6, faults=faults, clock=self.clock, sleep=self.naps,
                                afosto_factory=lambda world, clock: self.warehouse, **kwargs)
-        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.sandbox.app), base_url="http://sb")
+        transport = httpx.ASGITransport(app=self.sandbox.app)
+        self.client = httpx.AsyncClient(transport=transport, base_url="http://sb")
         self.product = self.sandbox.epages.catalogue.by_sku["CF-1001"]
 
     async def __aenter__(self) -> Rig:
@@ -79,8 +80,8 @@ class Rig:
         await self.client.aclose()
 
     async def adjust(self, amount: int = 1) -> httpx.Response:
-        return await self.client.post(f"/api/products/{self.product.product_id}/availability/adjust-available-stock",
-                                      json={"relativeAmount": amount})
+        path = f"/api/products/{self.product.product_id}/availability/adjust-available-stock"
+        return await self.client.post(path, json={"relativeAmount": amount})
 
     async def graphql(self) -> httpx.Response:
         return await self.client.post("/graphql", json={"query": "{ ok }"})

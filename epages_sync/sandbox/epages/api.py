@@ -1,4 +1,4 @@
-"""The ePages Beyond REST endpoints the sync uses, served under ``/api`` like ``https://{store}.beyondshop.cloud/api``.
+"""The ePages Beyond REST endpoints the sync uses, under ``/api`` as on ``{store}.beyondshop.cloud/api``.
 
 Each endpoint checks the bearer token and its scope first (401/403 with Beyond's error body), then reads
 the request and hands it to the shop (``EpagesWorld``), whose refusals become Beyond's error answers.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -34,8 +34,8 @@ DEFAULT_PAGE_SIZE = 20
 # Beyond documents no largest page; ePages' own client asks for 200, so that is what is honoured.
 MAX_PAGE_SIZE = 200
 _ORDER_SORTS = {
-    "createdAt": lambda o: o.created_ms, "updatedAt": lambda o: o.updated_ms, "entryDate": lambda o: o.created_ms,
-    "orderNumber": lambda o: int(o.number),
+    "createdAt": lambda o: o.created_ms, "updatedAt": lambda o: o.updated_ms,
+    "entryDate": lambda o: o.created_ms, "orderNumber": lambda o: int(o.number),
 }
 _PRODUCT_SORTS = {"sku": lambda p: p.sku or "", "name": lambda p: p.name,
                   "lastModifiedAt": lambda p: p.modified_ms, "salesPrice": lambda p: p.price}
@@ -106,8 +106,8 @@ def _sorted(items: list[Any], q: QueryParams, keys: dict[str, Callable[[Any], An
         prop, _, direction = spec.partition(",")
         if prop not in keys:
             raise BeyondError(400, "invalid-sort-property",
-                              f"The property '{prop}' is no valid sort property. {what} can only be sorted by the "
-                              f"following properties: '[{', '.join(keys)}]'.")
+                              f"The property '{prop}' is no valid sort property. {what} can only be sorted "
+                              f"by the following properties: '[{', '.join(keys)}]'.")
         items = sorted(items, key=keys[prop], reverse=direction.strip().upper() == "DESC")
     return items
 
@@ -148,7 +148,8 @@ def _line_items(body: dict[str, Any], entity: str, *, with_status: bool = False)
         line_id = item.get("productLineItemId")
         qty = item.get("quantity")
         if not isinstance(line_id, str) or not line_id:
-            raise validation_failed(entity, f"lineItems[{index}].productLineItemId", line_id, "must not be null")
+            raise validation_failed(entity, f"lineItems[{index}].productLineItemId", line_id,
+                                    "must not be null")
         if isinstance(qty, bool) or not isinstance(qty, (int, Decimal)) or qty != int(qty):
             raise validation_failed(entity, f"lineItems[{index}].quantity", qty, "must be a whole number")
         if with_status:
@@ -193,7 +194,7 @@ def _when(q: QueryParams, name: str) -> int | None:
 
 
 class EpagesApi:
-    """Routes of the simulated shop; ``guard`` keeps other threads out of the world while one call works on it."""
+    """Routes of the simulated shop; ``guard`` keeps other threads out of the world while a call works."""
 
     def __init__(self, world: EpagesWorld, tokens: TokenDesk, guard: Guard = no_guard) -> None:
         self.world = world
@@ -212,7 +213,8 @@ class EpagesApi:
         return rendered
 
     # -- plumbing -------------------------------------------------------------------------------------
-    def _endpoint(self, scope: str, action: Callable[[Call], Reply], *, body: bool = False):  # type: ignore[no-untyped-def]
+    def _endpoint(self, scope: str, action: Callable[[Call], Reply], *,
+                  body: bool = False) -> Callable[[Request], Awaitable[Response]]:
         async def handle(request: Request) -> Response:
             try:
                 grant = self.tokens.check(request.headers.get("authorization"))
@@ -242,18 +244,20 @@ class EpagesApi:
             Route(o + "/processes/shippings", e("shpr:r", self.list_shippings), methods=["GET"]),
             Route(o + "/processes/shippings", e("shpr:c", self.create_shipping, body=True), methods=["POST"]),
             Route(o + "/processes/shippings/{processId}", e("shpr:r", self.show_shipping), methods=["GET"]),
-            Route(o + "/processes/shippings/{processId}/mark-shipped", e("shpr:u", self.mark_shipped, body=True),
-                  methods=["POST"]),
+            Route(o + "/processes/shippings/{processId}/mark-shipped",
+                  e("shpr:u", self.mark_shipped, body=True), methods=["POST"]),
             Route(o + "/processes/shippings/{processId}/mark-delivered",
                   e("shpr:u", self.mark_delivered, body=True), methods=["POST"]),
             Route(o + "/processes/pickups", e("shpr:r", self.list_pickups), methods=["GET"]),
             Route(o + "/processes/pickups", e("shpr:c", self.create_pickup, body=True), methods=["POST"]),
             Route(o + "/processes/pickups/{processId}", e("shpr:r", self.show_pickup), methods=["GET"]),
-            Route(o + "/processes/pickups/{processId}/mark-picked-up", e("shpr:u", self.mark_picked_up, body=True),
-                  methods=["POST"]),
+            Route(o + "/processes/pickups/{processId}/mark-picked-up",
+                  e("shpr:u", self.mark_picked_up, body=True), methods=["POST"]),
             Route(o + "/processes/cancelations", e("clpr:r", self.list_cancelations), methods=["GET"]),
-            Route(o + "/processes/cancelations", e("clpr:c", self.create_cancelation, body=True), methods=["POST"]),
-            Route(o + "/processes/cancelations/{processId}", e("clpr:r", self.show_cancelation), methods=["GET"]),
+            Route(o + "/processes/cancelations", e("clpr:c", self.create_cancelation, body=True),
+                  methods=["POST"]),
+            Route(o + "/processes/cancelations/{processId}", e("clpr:r", self.show_cancelation),
+                  methods=["GET"]),
             Route(o + "/processes/returns", e("rtpr:r", self.list_returns), methods=["GET"]),
             Route(o + "/processes/returns", e("rtpr:c", self.create_return, body=True), methods=["POST"]),
             Route(o + "/processes/returns/{processId}", e("rtpr:r", self.show_return), methods=["GET"]),
@@ -265,8 +269,8 @@ class EpagesApi:
             Route(p + "/availability", e("prda:r", self.product_availability), methods=["GET"]),
             Route(p + "/availability/adjust-available-stock", e("prda:u", self.adjust_product, body=True),
                   methods=["POST"]),
-            Route(p + "/availability/enable-stock-management", e("prda:u", self.enable_stock_management, body=True),
-                  methods=["POST"]),
+            Route(p + "/availability/enable-stock-management",
+                  e("prda:u", self.enable_stock_management, body=True), methods=["POST"]),
             Route(p + "/availability/disable-stock-management",
                   e("prda:u", self.disable_stock_management, body=True), methods=["POST"]),
             Route(v + "/availability", e("prda:r", self.variation_availability), methods=["GET"]),
@@ -294,11 +298,13 @@ class EpagesApi:
     def list_orders(self, call: Call) -> Reply:
         q = call.query
         orders: list[ShopOrder] = list(self.world.orders)
-        for name, attr, later in (("createdAfter", "created_ms", True), ("createdBefore", "created_ms", False),
-                                  ("updatedAfter", "updated_ms", True), ("updatedBefore", "updated_ms", False)):
+        windows = (("createdAfter", "created_ms", True), ("createdBefore", "created_ms", False),
+                   ("updatedAfter", "updated_ms", True), ("updatedBefore", "updated_ms", False))
+        for name, attr, later in windows:
             limit = _when(q, name)
             if limit is not None:
-                orders = [o for o in orders if (getattr(o, attr) > limit if later else getattr(o, attr) < limit)]
+                orders = [o for o in orders
+                          if (getattr(o, attr) > limit if later else getattr(o, attr) < limit)]
         canceled = _flag(q, "canceled")
         if canceled is not None:
             orders = [o for o in orders if o.canceled == canceled]
@@ -310,7 +316,8 @@ class EpagesApi:
         if q.get("orderNumber"):
             orders = [o for o in orders if q["orderNumber"] in o.number]
         if q.get("pickupOptionId"):
-            orders = [o for o in orders if o.pickup_option and o.pickup_option.pickup_option_id == q["pickupOptionId"]]
+            orders = [o for o in orders
+                      if o.pickup_option and o.pickup_option.pickup_option_id == q["pickupOptionId"]]
         if q.get("customerEmail"):
             orders = [o for o in orders if o.customer.email.lower() == q["customerEmail"].lower()]
         if not q.getlist("sort"):
@@ -338,8 +345,9 @@ class EpagesApi:
         return 200, _paged(key, getattr(order, attr), lambda p: render(order, p, call.base), call, url,
                            {key: wire.link(url)}), {}
 
-    def _process(self, call: Call, kind: str, attr: str, render: Callable[[ShopOrder, Any, str], dict[str, Any]],
-                 status: int = 200, process: Any = None) -> Reply:
+    def _process(self, call: Call, kind: str, attr: str,
+                 render: Callable[[ShopOrder, Any, str], dict[str, Any]], status: int = 200,
+                 process: Any = None) -> Reply:
         order = self.world.order(call.param("orderId"))
         if process is None:
             process_id = call.param("processId")
@@ -395,7 +403,8 @@ class EpagesApi:
         return self._process(call, "pickups", "pickups", wire.pickup_process, 200, process)
 
     def list_cancelations(self, call: Call) -> Reply:
-        return self._process_list(call, "cancelations", "cancel-processes", "cancelations", wire.cancel_process)
+        return self._process_list(call, "cancelations", "cancel-processes", "cancelations",
+                                  wire.cancel_process)
 
     def show_cancelation(self, call: Call) -> Reply:
         return self._process(call, "cancelations", "cancelations", wire.cancel_process)
@@ -416,10 +425,12 @@ class EpagesApi:
     def create_return(self, call: Call) -> Reply:
         body = _object(call.body, "returnProcess")
         process = self.world.create_return(
-            call.param("orderId"), _line_items(body, "returnProcess", with_status=True),  # type: ignore[arg-type]
+            call.param("orderId"),
+            _line_items(body, "returnProcess", with_status=True),  # type: ignore[arg-type]
             shipping_price_refund=_refund(body, "shippingPriceRefund"),
             pickup_price_refund=_refund(body, "pickupPriceRefund"),
-            shipping_process_id=_text(body, "shippingProcessId"), pickup_process_id=_text(body, "pickupProcessId"),
+            shipping_process_id=_text(body, "shippingProcessId"),
+            pickup_process_id=_text(body, "pickupProcessId"),
             comment=_text(body, "comment"))
         return self._process(call, "returns", "returns", wire.return_process, 201, process)
 
@@ -436,8 +447,8 @@ class EpagesApi:
     def find_by_sku(self, call: Call) -> Reply:
         sku = call.query.get("sku")
         if not sku:
-            raise BeyondError(400, "missing-request-parameter", "Required String parameter 'sku' is not present",
-                              {"parameter": "sku"})
+            raise BeyondError(400, "missing-request-parameter",
+                              "Required String parameter 'sku' is not present", {"parameter": "sku"})
         # Only products answer here; a variation's SKU is found through its variation product's variations.
         product = self.world.catalogue.by_sku.get(sku)
         if product is None or product.is_variation:

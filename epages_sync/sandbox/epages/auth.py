@@ -24,7 +24,8 @@ LIMITED_CLIENT_ID = "sandbox-limited"
 CLIENT_SECRET = "sandbox-secret"
 # Everything the sync needs, merged per resource the way Beyond lists granted scopes.
 FULL_SCOPES = "ordr:ru orde:r ordp:r shpr:cru clpr:cr rtpr:cr rfpr:r prod:r prda:ru loca:r shpz:r"
-# An app set up with boxes left unticked: no stock updates, no creating shipping/pickup processes, no locations.
+# An app set up with boxes left unticked: no stock updates, no creating shipping/pickup processes, no
+# locations.
 LIMITED_SCOPES = "ordr:ru orde:r ordp:r shpr:ru clpr:cr rtpr:cr rfpr:r prod:r prda:r shpz:r"
 DEFAULT_TOKEN_LIFETIME = 43199
 
@@ -72,7 +73,8 @@ def _unb64(text: str) -> bytes:
 
 def _unauthorized(message: str, reason: str = "invalid_token") -> BeyondError:
     return BeyondError(401, "unauthorized", message,
-                       headers={"WWW-Authenticate": f'Bearer error="{reason}", error_description="{message}"'})
+                       headers={"WWW-Authenticate":
+                                f'Bearer error="{reason}", error_description="{message}"'})
 
 
 class TokenDesk:
@@ -81,7 +83,8 @@ class TokenDesk:
     _HEADER = _b64(json.dumps({"alg": "RS256", "typ": "JWT", "kid": "1"}, separators=(",", ":")).encode())
 
     def __init__(self, tenant_id: int, *, clock: Callable[[], float] = time.time,
-                 lifetime: int = DEFAULT_TOKEN_LIFETIME, max_age: Callable[[], float | None] = lambda: None) -> None:
+                 lifetime: int = DEFAULT_TOKEN_LIFETIME,
+                 max_age: Callable[[], float | None] = lambda: None) -> None:
         self.tenant_id = tenant_id
         self.clock = clock
         self.lifetime = lifetime
@@ -94,7 +97,7 @@ class TokenDesk:
         self._checked: dict[str, tuple[Grant, int, int]] = {}  # token -> (grant, iat, exp), saves re-parsing
 
     def revoke(self, client_id: str) -> None:
-        """As if the shop owner removed the app in the cockpit: new tokens refused, issued ones stop working."""
+        """As if the shop owner removed the app in the cockpit: no new tokens, issued ones stop working."""
         self.revoked.add(client_id)
 
     def restore(self, client_id: str) -> None:
@@ -102,7 +105,8 @@ class TokenDesk:
 
     def _sign(self, message: bytes) -> str:
         # 256 bytes, the size of a real RS256 signature, so tokens have a realistic length.
-        blocks = b"".join(hmac.new(self._key, bytes([i]) + message, hashlib.sha256).digest() for i in range(8))
+        blocks = b"".join(hmac.new(self._key, bytes([i]) + message, hashlib.sha256).digest()
+                          for i in range(8))
         return _b64(blocks)
 
     def issue(self, authorization: str | None, grant_type: str | None) -> dict[str, object]:
@@ -114,12 +118,13 @@ class TokenDesk:
             raise OAuthRefusal(401, "unauthorized", "The client was revoked.")
         if grant_type != "client_credentials":
             raise OAuthRefusal(400, "unsupported_grant_type",
-                               f"Unsupported grant type: {grant_type}" if grant_type else "Missing grant type")
+                               f"Unsupported grant type: {grant_type}" if grant_type
+                               else "Missing grant type")
         scopes = known[1].split()
         iat = int(self.clock())
         jti = _b64(secrets.token_bytes(20))
-        payload = {"scope": scopes, "tenantId": self.tenant_id, "exp": iat + self.lifetime, "iat": iat, "jti": jti,
-                   "client_id": client_id}
+        payload = {"scope": scopes, "tenantId": self.tenant_id, "exp": iat + self.lifetime, "iat": iat,
+                   "jti": jti, "client_id": client_id}
         body = self._HEADER + "." + _b64(json.dumps(payload, separators=(",", ":")).encode())
         token = body + "." + self._sign(body.encode("utf-8"))
         return {"access_token": token, "token_type": "bearer", "expires_in": self.lifetime,

@@ -97,8 +97,9 @@ class Catalogue:
             parent = self.by_id.get(item.epages_parent_id)
             if parent is None:
                 seed_parent = parents[item.epages_parent_id]
-                parent = ShopProduct(product_id=seed_parent.product_id, name=seed_parent.name, price=item.price,
-                                     sku=None, modified_ms=created_ms, managed=item.stock_managed,
+                parent = ShopProduct(product_id=seed_parent.product_id, name=seed_parent.name,
+                                     price=item.price, sku=None, modified_ms=created_ms,
+                                     managed=item.stock_managed,
                                      threshold=item.stock_threshold, stock=None, is_variation_product=True)
                 self._add_product(parent)
             assert item.epages_variation_id is not None
@@ -115,11 +116,11 @@ class Catalogue:
 
     # -- stock rules -------------------------------------------------------------------------------------
     def adjust(self, product: ShopProduct, relative_amount: object, now_ms: int) -> None:
-        """Change stock by a relative amount, as ``adjust-available-stock`` does (never an absolute figure)."""
+        """Change stock by a relative amount as ``adjust-available-stock`` does (never to an absolute one)."""
         if product.is_variation_product:
             raise BeyondError(400, "operation-not-available",
-                              "The request (adjust-available-stock) cannot be performed for variation products "
-                              f"(affected ID: {product.product_id}).")
+                              "The request (adjust-available-stock) cannot be performed for variation "
+                              f"products (affected ID: {product.product_id}).")
         if isinstance(relative_amount, bool) or not isinstance(relative_amount, int):
             raise validation_failed("adjustAvailableStock", "relativeAmount", relative_amount,
                                     "must be a whole number")
@@ -137,7 +138,8 @@ class Catalogue:
                               "The request (enable-stock-management) cannot be performed for variations "
                               f"(affected ID: {product.product_id}).")
         if product.managed:
-            raise _invalid_state(product, f"The stock management for {_describe(product)} is already enabled.")
+            raise _invalid_state(product,
+                                 f"The stock management for {_describe(product)} is already enabled.")
         for name, value in (("initialAvailableStock", initial), ("stockThreshold", threshold)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                 raise validation_failed("enableStockManagement", name, value, "must be a whole number >= 0")
@@ -157,7 +159,8 @@ class Catalogue:
                               "The request (disable-stock-management) cannot be performed for variations "
                               f"(affected ID: {product.product_id}).")
         if not product.managed:
-            raise _invalid_state(product, f"The stock management for {_describe(product)} is already disabled.")
+            raise _invalid_state(product,
+                                 f"The stock management for {_describe(product)} is already disabled.")
         product.managed = False
         product.threshold = None
         if product.is_variation_product:
@@ -172,7 +175,8 @@ class Catalogue:
         needed: dict[str, int] = {}
         for product, quantity in wanted:
             if not product.purchasable:
-                raise BeyondError(409, "product-not-purchasable", f"The product {product.sku} cannot be bought.",
+                raise BeyondError(409, "product-not-purchasable",
+                                  f"The product {product.sku} cannot be bought.",
                                   {"productId": product.product_id})
             if product.stock_managed:
                 needed[product.product_id] = needed.get(product.product_id, 0) + quantity

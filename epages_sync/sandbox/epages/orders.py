@@ -41,7 +41,8 @@ class OrderLine:
     @property
     def unit_discount(self) -> Decimal:
         # Beyond: the unit discount equals the line item discount divided by the quantity.
-        return (self.initial_discount / self.initial_quantity).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+        share = self.initial_discount / self.initial_quantity
+        return share.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
 
     def discount_for(self, quantity: int) -> Decimal:
         if quantity == self.initial_quantity:

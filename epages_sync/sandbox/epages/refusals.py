@@ -1,4 +1,4 @@
-"""The shop's refusals: every rule the simulated ePages shop enforces ends in one of these, with Beyond's body."""
+"""The shop's refusals: every rule of the simulated ePages shop ends in one of these, in Beyond's form."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ class BeyondError(Exception):
         self.headers = headers or {}
 
     def body(self, trace_id: str | None) -> dict[str, Any]:
-        return {"errorId": self.error_id, "details": self.details, "message": self.message, "traceId": trace_id}
+        return {"errorId": self.error_id, "details": self.details, "message": self.message,
+                "traceId": trace_id}
 
 
 def not_found(path: str) -> BeyondError:

@@ -54,7 +54,8 @@ def gross(amount: Decimal) -> dict[str, Any]:
 
 
 def taxed(amount: Decimal) -> dict[str, Any]:
-    return {"taxClass": "REGULAR", "taxRate": number(TAX_RATE), "currency": CURRENCY, "amount": number(tax_in(amount))}
+    return {"taxClass": "REGULAR", "taxRate": number(TAX_RATE), "currency": CURRENCY,
+            "amount": number(tax_in(amount))}
 
 
 def link(href: str) -> dict[str, str]:
@@ -91,7 +92,8 @@ def page(key: str, items: list[dict[str, Any]], url: str, query: Sequence[tuple[
 
 
 # -- orders ---------------------------------------------------------------------------------------------
-_COUNTRY_NAMES = {"DE": "GERMANY", "NL": "NETHERLANDS", "AT": "AUSTRIA", "BE": "BELGIUM", "GB": "UNITED KINGDOM"}
+_COUNTRY_NAMES = {"DE": "GERMANY", "NL": "NETHERLANDS", "AT": "AUSTRIA", "BE": "BELGIUM",
+                  "GB": "UNITED KINGDOM"}
 _FEMALE = {"Anna", "Sophie", "Emma", "Mia", "Lotte", "Sanne"}
 
 
@@ -100,7 +102,8 @@ def address(c: Customer, *, billing: bool) -> dict[str, Any]:
     lines = [x for x in (c.company, f"{c.first_name} {c.last_name}", f"{c.street} {c.house_number}",
                          f"{c.postal_code} {c.city}", _COUNTRY_NAMES.get(c.country, c.country)) if x]
     out: dict[str, Any] = {
-        "salutation": "Mrs" if female else "Mr", "gender": "FEMALE" if female else "MALE", "company": c.company,
+        "salutation": "Mrs" if female else "Mr", "gender": "FEMALE" if female else "MALE",
+        "company": c.company,
         "title": None, "firstName": c.first_name, "middleName": None, "lastName": c.last_name,
         "street": c.street, "houseNumber": c.house_number, "street2": None, "addressExtension": None,
         "postalCode": c.postal_code, "dependentLocality": None, "city": c.city, "country": c.country,
@@ -139,7 +142,8 @@ def order_line(line: OrderLine, c: LineCounts, base: str) -> dict[str, Any]:
         "lineItemTax": taxed(price + line.discount_for(quantity)),
         "customText": None,
         "shippingStatus": shipping_status,
-        "pickupStatus": {"notPickedUp": _counter(line, c.not_picked_up), "readyForPickup": _counter(line, c.ready_for_pickup),
+        "pickupStatus": {"notPickedUp": _counter(line, c.not_picked_up),
+                         "readyForPickup": _counter(line, c.ready_for_pickup),
                          "pickedUp": _counter(line, c.picked_up)},
         "returnStatus": {"returned": _counter(line, c.returned), "broken": _counter(line, c.broken)},
         "cancelationStatus": {"canceled": _counter(line, c.canceled)},
@@ -151,8 +155,8 @@ def order_line(line: OrderLine, c: LineCounts, base: str) -> dict[str, Any]:
 
 def _location_brief(loc: ShopLocation, base: str) -> dict[str, Any]:
     return {
-        "_id": loc.location_id, "languageCode": "de" if loc.country == "DE" else "nl", "storeCode": loc.store_code,
-        "companyName": loc.company_name, "primaryPhone": None,
+        "_id": loc.location_id, "languageCode": "de" if loc.country == "DE" else "nl",
+        "storeCode": loc.store_code, "companyName": loc.company_name, "primaryPhone": None,
         "address": _location_address(loc),
         "regularHours": _hours(),
         "_links": links(self=f"{base}/shop/locations/{loc.location_id}"),
@@ -160,8 +164,8 @@ def _location_brief(loc: ShopLocation, base: str) -> dict[str, Any]:
 
 
 def _location_address(loc: ShopLocation) -> dict[str, Any]:
-    return {"street": loc.street, "houseNumber": loc.house_number, "postalCode": loc.postal_code, "city": loc.city,
-            "country": loc.country, "dependentLocality": "", "state": None,
+    return {"street": loc.street, "houseNumber": loc.house_number, "postalCode": loc.postal_code,
+            "city": loc.city, "country": loc.country, "dependentLocality": "", "state": None,
             "displayAddressLines": [loc.company_name, f"{loc.street} {loc.house_number}",
                                     f"{loc.postal_code} {loc.city}"]}
 
@@ -192,20 +196,23 @@ def order(o: ShopOrder, base: str) -> dict[str, Any]:
     if o.shipping_method is not None:
         m = o.shipping_method
         shipping_line = {
-            "lineItemPrice": gross(shipping_price), "initialLineItemPrice": gross(m.price), "taxClass": "REGULAR",
+            "lineItemPrice": gross(shipping_price), "initialLineItemPrice": gross(m.price),
+            "taxClass": "REGULAR",
             "shippingMethod": {"id": m.method_id, "name": m.name, "description": f"{m.name} shipping.",
-                               "freeShippingValue": None, "fixedPrice": gross(m.price), "weightBasedPrice": None},
+                               "freeShippingValue": None, "fixedPrice": gross(m.price),
+                               "weightBasedPrice": None},
             "lineItemTaxes": [taxed(shipping_price)]}
     pickup_line = None
     if o.pickup_option is not None:
         opt = o.pickup_option
         option = {"id": opt.pickup_option_id, **_pickup_option_core(opt),
-                  "_embedded": {"location": _location_brief(o.pickup_location, base) if o.pickup_location else None},
+                  "_embedded": {"location": (_location_brief(o.pickup_location, base)
+                                             if o.pickup_location else None)},
                   "_links": links(self=f"{base}/pickup-options/{opt.pickup_option_id}",
                                   pickup_option=f"{base}/pickup-options/{opt.pickup_option_id}")}
         pickup_line = {"pickupOption": option, "lineItemPrice": gross(shipping_price),
-                       "initialLineItemPrice": gross(opt.fixed_price), "lineItemTaxes": [taxed(shipping_price)],
-                       "taxClass": "REGULAR"}
+                       "initialLineItemPrice": gross(opt.fixed_price),
+                       "lineItemTaxes": [taxed(shipping_price)], "taxClass": "REGULAR"}
     pm = o.payment_method
     payment_line = {
         "lineItemPrice": gross(fee), "initialLineItemPrice": gross(pm.fee), "taxClass": "REGULAR",
@@ -218,7 +225,8 @@ def order(o: ShopOrder, base: str) -> dict[str, Any]:
     if o.coupon is not None:
         coupon_line = {"code": o.coupon.code, "lineItemPrice": gross(o.coupon_amount()),
                        "couponCampaign": {"_id": o.coupon.campaign_id, "name": o.coupon.name,
-                                          "percentageDiscountSubtotal": {"discountValue": number(o.coupon.percentage)},
+                                          "percentageDiscountSubtotal": {
+                                              "discountValue": number(o.coupon.percentage)},
                                           "absoluteDiscount": None}}
     received = o.total_received()
     out_links = links(self=href, order=href, order_note=f"{href}/order-note", processes=f"{href}/processes",
@@ -240,9 +248,11 @@ def order(o: ShopOrder, base: str) -> dict[str, Any]:
         "taxTotal": money(tax), "initialSubtotal": money(o.subtotal(initial=True)),
         "initialGrandTotal": money(initial_grand), "initialNetTotal": money(initial_grand - initial_tax),
         "initialTaxTotal": money(initial_tax), "taxes": [taxed(grand)],
-        "shippingAddress": address(o.customer, billing=False), "billingAddress": address(o.customer, billing=True),
+        "shippingAddress": address(o.customer, billing=False),
+        "billingAddress": address(o.customer, billing=True),
         "paymentStatus": o.payment_status(), "shippingStatus": o.shipping_status(), "canceled": o.canceled,
-        "orderNumber": o.number, "customerComment": o.customer_comment, "orderNote": None, "paymentNote": None,
+        "orderNumber": o.number, "customerComment": o.customer_comment, "orderNote": None,
+        "paymentNote": None,
         "externalPaymentId": None, "externalPaymentUri": None, "entryDate": ms_to_iso(o.created_ms),
         "totalReceived": money(received),
         "totalRefunded": money(sum((r.amount for r in o.refunds if r.status == "PAID"), Decimal("0"))),
@@ -267,7 +277,8 @@ def _line_items(lines: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
 
 
 def shipping_process(o: ShopOrder, p: ShippingProcess, base: str) -> dict[str, Any]:
-    actions = {"PENDING": ("mark-shipped", "mark-delivered"), "SHIPPED": ("mark-delivered",)}.get(p.status, ())
+    actions = {"PENDING": ("mark-shipped", "mark-delivered"),
+               "SHIPPED": ("mark-delivered",)}.get(p.status, ())
     return {"_id": p.process_id, "status": p.status, "trackingCode": p.tracking_code,
             "trackingLink": p.tracking_link, "packingSlipPdfUri": None, "lineItems": _line_items(p.lines),
             "_links": _process_links(base, o, "shippings", "shipping-process", p.process_id, actions)}
@@ -275,7 +286,8 @@ def shipping_process(o: ShopOrder, p: ShippingProcess, base: str) -> dict[str, A
 
 def pickup_process(o: ShopOrder, p: PickupProcess, base: str) -> dict[str, Any]:
     actions = ("mark-picked-up",) if p.status == "READY_FOR_PICKUP" else ()
-    return {"_id": p.process_id, "status": p.status, "packingSlipPdfUri": None, "lineItems": _line_items(p.lines),
+    return {"_id": p.process_id, "status": p.status, "packingSlipPdfUri": None,
+            "lineItems": _line_items(p.lines),
             "_links": _process_links(base, o, "pickups", "pickup-process", p.process_id, actions)}
 
 
@@ -289,10 +301,13 @@ def return_process(o: ShopOrder, p: ReturnProcess, base: str) -> dict[str, Any]:
     pickup = next((s for s in o.pickups if s.process_id == p.pickup_process_id), None)
     return {
         "_id": p.process_id,
-        "shippingPriceRefund": money(p.shipping_price_refund) if p.shipping_price_refund is not None else None,
+        "shippingPriceRefund": (money(p.shipping_price_refund)
+                                if p.shipping_price_refund is not None else None),
         "pickupPriceRefund": money(p.pickup_price_refund) if p.pickup_price_refund is not None else None,
-        "_embedded": {"pickupProcess": {"_id": pickup.process_id, "status": pickup.status} if pickup else None,
-                      "shippingProcess": {"_id": shipping.process_id, "status": shipping.status} if shipping else None},
+        "_embedded": {
+            "pickupProcess": {"_id": pickup.process_id, "status": pickup.status} if pickup else None,
+            "shippingProcess": {"_id": shipping.process_id, "status": shipping.status} if shipping else None,
+        },
         "lineItems": [{"productLineItemId": lid, "quantity": q, "status": s} for lid, q, s in p.lines],
         "_links": _process_links(base, o, "returns", "return-process", p.process_id),
     }
@@ -301,12 +316,16 @@ def return_process(o: ShopOrder, p: ReturnProcess, base: str) -> dict[str, Any]:
 def processes(o: ShopOrder, base: str) -> dict[str, Any]:
     href = f"{base}/orders/{o.order_id}/processes"
     canceled_unpaid = o.canceled and not o.paid
-    payments = [{"amount": money(p.amount), "status": "VOIDED" if canceled_unpaid else p.status, "paymentId": None,
-                 "captureWorkflow": None, "completed": p.status == "PAID" or canceled_unpaid, "_id": p.process_id,
+    payments = [{"amount": money(p.amount), "status": "VOIDED" if canceled_unpaid else p.status,
+                 "paymentId": None, "captureWorkflow": None,
+                 "completed": p.status == "PAID" or canceled_unpaid,
+                 "_id": p.process_id,
                  "_links": _process_links(base, o, "payments", "payment-process", p.process_id)}
                 for p in o.payments]
-    refunds = [{"_id": r.process_id, "amount": money(r.amount), "status": r.status, "completed": r.status == "PAID",
-                "_links": _process_links(base, o, "refunds", "refund-process", r.process_id)} for r in o.refunds]
+    refunds = [{"_id": r.process_id, "amount": money(r.amount), "status": r.status,
+                "completed": r.status == "PAID",
+                "_links": _process_links(base, o, "refunds", "refund-process", r.process_id)}
+               for r in o.refunds]
     return {
         "_links": links(self=href, processes=href, payment_processes=f"{href}/payments",
                         shipping_processes=f"{href}/shippings", pickup_processes=f"{href}/pickups",
@@ -326,7 +345,8 @@ def processes(o: ShopOrder, base: str) -> dict[str, Any]:
 # -- catalogue ------------------------------------------------------------------------------------------
 def _net(amount: Decimal) -> dict[str, Any]:
     return {"taxModel": "NET", "currency": CURRENCY,
-            "amount": number((amount / (1 + TAX_RATE)).quantize(Decimal("0.01"))), "taxRate": number(TAX_RATE)}
+            "amount": number((amount / (1 + TAX_RATE)).quantize(Decimal("0.01"))),
+            "taxRate": number(TAX_RATE)}
 
 
 def _price(amount: Decimal) -> dict[str, Any]:
@@ -363,8 +383,8 @@ def availability(p: ShopProduct, base: str, *, embedded: bool = False) -> dict[s
 
 def product(p: ShopProduct, base: str) -> dict[str, Any]:
     href = _product_href(p, base)
-    rel_names = ["availability", "attributes", "attachments", "images", "default-image", "videos", "cross-sells",
-                 "multiple-images", "external-images", "additional-descriptions"]
+    rel_names = ["availability", "attributes", "attachments", "images", "default-image", "videos",
+                 "cross-sells", "multiple-images", "external-images", "additional-descriptions"]
     rels = {"self": link(href)}
     for name in rel_names:
         rels[name] = link(f"{href}/{name}")
@@ -386,7 +406,8 @@ def product(p: ShopProduct, base: str) -> dict[str, Any]:
         "pickupPeriod": {"min": 1, "max": 2, "displayUnit": "DAYS"},
         "name": p.name, "description": None, "manufacturer": None, "essentialFeatures": None,
         "variationAttributes": [{"_id": f"{p.product_id[:24]}{i:012d}", "displayName": axis, "values": values,
-                                 "variationImagesDifferentiator": False} for i, (axis, values) in enumerate(axes.items())],
+                                 "variationImagesDifferentiator": False}
+                                for i, (axis, values) in enumerate(axes.items())],
         "customText": None, "productLabels": [], "isVariationProduct": p.is_variation_product,
         "_embedded": {"availability": availability(p, base, embedded=True)},
         "_links": rels,
@@ -397,7 +418,8 @@ def variation(v: ShopProduct, base: str) -> dict[str, Any]:
     href = _product_href(v, base)
     assert v.parent is not None
     return {
-        "sku": v.sku, "variationAttributeValues": [{"displayName": k, "value": val} for k, val in v.attributes],
+        "sku": v.sku,
+        "variationAttributeValues": [{"displayName": k, "value": val} for k, val in v.attributes],
         "salesPrice": _price(v.price), "listPrice": None, "manufacturerPrice": None, "refPrice": None,
         "productIdentifiers": [], "taxClass": "REGULAR", "_id": v.product_id,
         "_embedded": {"availability": availability(v, base, embedded=True)},
@@ -410,8 +432,9 @@ def variation(v: ShopProduct, base: str) -> dict[str, Any]:
 # -- shop -----------------------------------------------------------------------------------------------
 def location(loc: ShopLocation, base: str) -> dict[str, Any]:
     return {
-        "_id": loc.location_id, "storeCode": loc.store_code, "languageCode": "de" if loc.country == "DE" else "nl",
-        "address": _location_address(loc), "companyName": loc.company_name, "primaryPhone": None,
+        "_id": loc.location_id, "storeCode": loc.store_code,
+        "languageCode": "de" if loc.country == "DE" else "nl", "address": _location_address(loc),
+        "companyName": loc.company_name, "primaryPhone": None,
         "googleStatus": "ACTIVE",
         "googlePrimaryCategory": {"displayName": "Coffee shop", "categoryId": "gcid:coffee_shop"},
         "googleAdditionalCategories": [], "latLng": None, "regularHours": _hours(),

@@ -19,14 +19,15 @@ from ..figures import OrderFigures
 from ..seed import Customer, SeedWorld, new_id, random_customer
 from .catalogue import Catalogue, ShopProduct
 from .orders import (
-    CancelProcess, Coupon, OrderLine, PaymentProcess, PickupProcess, RefundProcess, ReturnProcess, ShippingProcess,
-    ShopOrder, cents,
+    CancelProcess, Coupon, OrderLine, PaymentProcess, PickupProcess, RefundProcess, ReturnProcess,
+    ShippingProcess, ShopOrder, cents,
 )
 from .refusals import BeyondError, not_found, validation_failed
 
 FIRST_ORDER_NUMBER = 10001
 _COUPONS = [("WELCOME10", "Welcome", Decimal("-0.1")), ("SUMMER15", "Summer Sale", Decimal("-0.15"))]
-_COMMENTS = [None, None, None, "Please ring twice.", "Gift, please no invoice in the parcel.", "Bitte an der Tür."]
+_COMMENTS = [None, None, None, "Please ring twice.", "Gift, please no invoice in the parcel.",
+             "Bitte an der Tür."]
 
 
 def ms_to_iso(ms: int) -> str:
@@ -113,9 +114,9 @@ class EpagesWorld:
         return list(self.catalogue.by_sku)
 
     # -- customers placing orders ---------------------------------------------------------------------
-    def place_order(self, customer: Customer, items: list[tuple[str, int]], *, pickup_option_id: str | None = None,
-                    shipping_method_id: str | None = None, payment_method_id: str | None = None,
-                    paid: bool = False, coupon_code: str | None = None,
+    def place_order(self, customer: Customer, items: list[tuple[str, int]], *,
+                    pickup_option_id: str | None = None, shipping_method_id: str | None = None,
+                    payment_method_id: str | None = None, paid: bool = False, coupon_code: str | None = None,
                     discounts: dict[str, Decimal] | None = None, comment: str | None = None) -> ShopOrder:
         """Place an order as the storefront does: stock of counted products goes down, or nothing happens."""
         if not items:
@@ -140,9 +141,10 @@ class EpagesWorld:
                             world.shipping_methods[0])
         coupon = None
         if coupon_code is not None:
-            code, name, share = next((c for c in _COUPONS if c[0] == coupon_code), (coupon_code, coupon_code,
-                                                                                     Decimal("-0.1")))
-            coupon = Coupon(code=code, campaign_id=str(new_id(random.Random(code))), name=name, percentage=share)
+            code, name, share = next((c for c in _COUPONS if c[0] == coupon_code),
+                                     (coupon_code, coupon_code, Decimal("-0.1")))
+            coupon = Coupon(code=code, campaign_id=str(new_id(random.Random(code))), name=name,
+                            percentage=share)
         self.catalogue.take_for_order(wanted)
         now = self.now_ms()
         lines = []
@@ -157,8 +159,8 @@ class EpagesWorld:
             order_id=self.new_id(), number=str(self._next_number), cart_id=self.new_id(), created_ms=now,
             updated_ms=now, customer=customer, lines=lines, payment_method=payment, paid=paid,
             shipping_method=shipping, pickup_option=pickup,
-            pickup_location=next((loc for loc in self.locations if pickup and loc.location_id == pickup.location_id),
-                                 None),
+            pickup_location=next((loc for loc in self.locations
+                                  if pickup and loc.location_id == pickup.location_id), None),
             coupon=coupon, customer_comment=comment)
         order.payments.append(PaymentProcess(self.new_id(), order.grand_total(initial=True),
                                              "PAID" if paid else "PENDING"))
@@ -212,10 +214,12 @@ class EpagesWorld:
             if asked[line_id] > left:
                 raise validation_failed(
                     what, f"lineItems[{index}].quantity", asked[line_id],
-                    f"The quantity {asked[line_id]} exceeds the {left} item(s) left for this on the line item.")
+                    f"The quantity {asked[line_id]} exceeds the {left} item(s) left for this on the line "
+                    "item.")
 
-    def create_shipping(self, order_id: str, lines: list[tuple[str, int]], *, tracking_code: str | None = None,
-                        tracking_link: str | None = None, comment: str | None = None) -> ShippingProcess:
+    def create_shipping(self, order_id: str, lines: list[tuple[str, int]], *,
+                        tracking_code: str | None = None, tracking_link: str | None = None,
+                        comment: str | None = None) -> ShippingProcess:
         order = self.order(order_id)
         if order.is_pickup:
             raise BeyondError(400, "cannot-create-shipping-process",
@@ -228,7 +232,8 @@ class EpagesWorld:
             raise validation_failed("shippingProcess", "lineItems", [], "must not be empty")
         counts = order.counts()
         self._checked_lines(order, lines, lambda lid: counts[lid].left_to_send, "shippingProcess")
-        process = ShippingProcess(self.new_id(), "PENDING", list(lines), tracking_code, tracking_link, comment)
+        process = ShippingProcess(self.new_id(), "PENDING", list(lines), tracking_code, tracking_link,
+                                  comment)
         order.shippings.append(process)
         self._touch(order)
         return process
@@ -268,8 +273,8 @@ class EpagesWorld:
         order = self.order(order_id)
         if order.pickups:
             raise BeyondError(409, "pickup-process-already-exists",
-                              "Partial pickups are not supported. So, the creation of multiple pickup processes "
-                              "is not allowed.")
+                              "Partial pickups are not supported. So, the creation of multiple pickup "
+                              "processes is not allowed.")
         if order.canceled:
             raise BeyondError(400, "cannot-create-pickup-process", "The order was canceled")
         if not order.is_pickup:
@@ -340,8 +345,8 @@ class EpagesWorld:
         order = self.order(order_id)
         if not order.cancelable:
             raise BeyondError(400, "operation-not-available",
-                              "The order cannot be canceled: it is already canceled, or items are already in a "
-                              "shipping, pickup or return process.")
+                              "The order cannot be canceled: it is already canceled, or items are already "
+                              "in a shipping, pickup or return process.")
         counts = order.counts()
         lines = [(li.line_id, counts[li.line_id].left_to_send) for li in order.lines
                  if counts[li.line_id].left_to_send > 0]
@@ -349,7 +354,8 @@ class EpagesWorld:
         return order
 
     def create_return(self, order_id: str, lines: list[tuple[str, int, str]], *,
-                      shipping_price_refund: Decimal | None = None, pickup_price_refund: Decimal | None = None,
+                      shipping_price_refund: Decimal | None = None,
+                      pickup_price_refund: Decimal | None = None,
                       shipping_process_id: str | None = None, pickup_process_id: str | None = None,
                       comment: str | None = None) -> ReturnProcess:
         order = self.order(order_id)
@@ -446,8 +452,9 @@ class EpagesWorld:
             line = order.lines[0]
             qty = max(1, line.initial_quantity - 1) if len(order.lines) == 1 else line.initial_quantity
             with self._at(at(order, 60)):
-                process = self.create_shipping(order.order_id, [(line.line_id, qty)], tracking_code="00340434161094",
-                                               tracking_link="https://www.dhl.de/track?piececode=00340434161094")
+                process = self.create_shipping(
+                    order.order_id, [(line.line_id, qty)], tracking_code="00340434161094",
+                    tracking_link="https://www.dhl.de/track?piececode=00340434161094")
                 self.mark_shipped(order.order_id, process.process_id)
             partly = order
         else:
@@ -520,7 +527,8 @@ class EpagesWorld:
                 "id": o.order_id, "orderNumber": o.number, "createdAt": ms_to_iso(o.created_ms),
                 "updatedAt": ms_to_iso(o.updated_ms), "shippingStatus": o.shipping_status(),
                 "paymentStatus": o.payment_status(), "canceled": o.canceled, "pickup": o.is_pickup,
-                "grandTotal": str(o.grand_total()), "customer": f"{o.customer.first_name} {o.customer.last_name}",
+                "grandTotal": str(o.grand_total()),
+                "customer": f"{o.customer.first_name} {o.customer.last_name}",
                 "country": o.customer.country,
                 "lines": [{"id": li.line_id, "sku": li.sku, "initialQuantity": li.initial_quantity,
                            "quantity": counts[li.line_id].quantity, "pending": counts[li.line_id].pending,
@@ -529,8 +537,8 @@ class EpagesWorld:
                            "pickedUp": counts[li.line_id].picked_up, "canceled": counts[li.line_id].canceled,
                            "returned": counts[li.line_id].returned, "broken": counts[li.line_id].broken}
                           for li in o.lines],
-                "processes": {"shippings": [{"id": p.process_id, "status": p.status, "trackingCode": p.tracking_code}
-                                            for p in o.shippings],
+                "processes": {"shippings": [{"id": p.process_id, "status": p.status,
+                                             "trackingCode": p.tracking_code} for p in o.shippings],
                               "pickups": [{"id": p.process_id, "status": p.status} for p in o.pickups],
                               "cancelations": [p.process_id for p in o.cancelations],
                               "returns": [p.process_id for p in o.returns]},
