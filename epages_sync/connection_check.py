@@ -29,7 +29,8 @@ CHECK_POLICY = HttpPolicy(max_attempts=2, longest_wait=10.0, read_timeout=20.0)
 # The Afosto operations each flow depends on; a document that does not fit stops only those flows.
 FLOW_OPERATIONS: dict[Flow, tuple[str, ...]] = {
     Flow.ORDERS: ("CreateOrder", "AddItemsToOrder", "GetOrder", "ListOrders"),
-    Flow.CANCELLATIONS: ("CancelOrderItems", "ApproveOrderItems", "FinishOrderItems", "GetOrder", "ListOrders"),
+    Flow.CANCELLATIONS: ("CancelOrderItems", "ApproveOrderItems", "FinishOrderItems", "GetOrder",
+                         "ListOrders"),
     Flow.SHIPMENTS: ("AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders"),
     Flow.RETURNS: ("ReceiveOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
                    "GetOrder", "ListOrders"),
@@ -127,8 +128,12 @@ class CheckReport(BaseModel):
         def problem(p: Problem) -> str:
             return f"FAILED - {p.title}: {p.message} -> {p.action}"
 
-        lines.append(f"ePages shop {self.store or '(no store name)'}" + (" (sandbox)" if self.sandbox else ""))
-        row("Login", ok if self.epages_ok else problem(self.epages_problem) if self.epages_problem else "FAILED")
+        def outcome(good: bool, p: Problem | None) -> str:
+            return ok if good else problem(p) if p else "FAILED"
+
+        sandbox = " (sandbox)" if self.sandbox else ""
+        lines.append(f"ePages shop {self.store or '(no store name)'}{sandbox}")
+        row("Login", outcome(self.epages_ok, self.epages_problem))
         if self.scopes:
             lines.append("  Permissions")
             label_w = max(len("cockpit label"), *(len(s.label_de) for s in self.scopes)) + 2
@@ -144,7 +149,7 @@ class CheckReport(BaseModel):
         if self.epages_locations_problem:
             row("Shop locations", problem(self.epages_locations_problem))
         lines.append("Afosto")
-        row("API key", ok if self.afosto_ok else problem(self.afosto_problem) if self.afosto_problem else "FAILED")
+        row("API key", outcome(self.afosto_ok, self.afosto_problem))
         if self.channel:
             row("Sales channel", f"{self.channel.name} ({self.channel.currency or 'currency unknown'})")
         elif self.channel_problem:
@@ -209,7 +214,8 @@ async def _check_epages(report: CheckReport, settings: Settings, client_secret: 
 
 async def _check_afosto(report: CheckReport, settings: Settings, afosto_key: str,
                         transport: httpx.AsyncBaseTransport | None) -> None:
-    async with AfostoClient.from_settings(settings, afosto_key, policy=CHECK_POLICY, transport=transport) as client:
+    client = AfostoClient.from_settings(settings, afosto_key, policy=CHECK_POLICY, transport=transport)
+    async with client:
         try:
             await client.connection_test()
         except SyncError as exc:
@@ -234,8 +240,9 @@ async def _check_afosto(report: CheckReport, settings: Settings, afosto_key: str
         except SyncError as exc:
             report.channel_problem = Problem.of(exc)
         try:
-            report.afosto_locations = [NamedPlace(id=loc.id, name=loc.name, detail=str(loc.type) if loc.type else None)
-                                       for loc in await client.list_locations()]
+            report.afosto_locations = [
+                NamedPlace(id=loc.id, name=loc.name, detail=str(loc.type) if loc.type else None)
+                for loc in await client.list_locations()]
         except SyncError as exc:
             report.afosto_locations_problem = Problem.of(exc)
         try:

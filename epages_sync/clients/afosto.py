@@ -108,8 +108,9 @@ def _answer_check(response: httpx.Response) -> TransientAnswer | None:
         return None
     codes = {(e.get("extensions") or {}).get("code") for e in errors if isinstance(e, dict)}
     if "RATE_LIMITED" in codes:
-        retry = next((e["extensions"].get("retry_after") for e in errors
-                      if isinstance(e, dict) and (e.get("extensions") or {}).get("code") == "RATE_LIMITED"), None)
+        limited = [e for e in errors if isinstance(e, dict) and (e.get("extensions") or {}).get("code")
+                   == "RATE_LIMITED"]
+        retry = limited[0]["extensions"].get("retry_after")
         return TransientAnswer("rate_limited", "Afosto asked us to slow down (RATE_LIMITED).",
                                float(retry) if isinstance(retry, (int, float)) else None)
     if "INTERNAL_SERVER_ERROR" in codes:
@@ -175,7 +176,8 @@ def contra_items_variables(order_id: str, contra_item_ids: Sequence[str]) -> dic
     return {"input": {"order_id": order_id, "items": [{"item_id": c} for c in contra_item_ids]}}
 
 
-def restock_variables(order_id: str, contra_item_ids: Sequence[str], location_id: str | None) -> dict[str, Any]:
+def restock_variables(order_id: str, contra_item_ids: Sequence[str],
+                      location_id: str | None) -> dict[str, Any]:
     return {"input": _without_none({"order_id": order_id, "items": [{"item_id": c} for c in contra_item_ids],
                                     "location_id": location_id})}
 
@@ -295,7 +297,8 @@ class AfostoClient:
             seen.add(cursor)
             after = cursor
 
-    async def _all(self, operation: str, field: str, variables: Mapping[str, Any] | None = None) -> list[dict]:
+    async def _all(self, operation: str, field: str,
+                   variables: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         async for nodes in self.connection_pages(operation, field, variables):
             out.extend(nodes)
@@ -368,7 +371,8 @@ class AfostoClient:
 
     async def restock_order_items(self, order_id: str, contra_item_ids: Sequence[str], *,
                                   location_id: str | None = None) -> AfostoOrder:
-        data = await self.execute("RestockOrderItems", restock_variables(order_id, contra_item_ids, location_id))
+        data = await self.execute("RestockOrderItems",
+                                  restock_variables(order_id, contra_item_ids, location_id))
         return AfostoOrder.model_validate(data["restockOrderItems"]["order"])
 
     async def finish_order_items(self, order_id: str, contra_item_ids: Sequence[str]) -> AfostoOrder:
@@ -393,7 +397,8 @@ class AfostoClient:
 
     # --- stock -----------------------------------------------------------------------------------------
 
-    async def inventory(self, skus: Sequence[str], location_ids: Sequence[str] | None = None) -> list[InventoryRow]:
+    async def inventory(self, skus: Sequence[str],
+                        location_ids: Sequence[str] | None = None) -> list[InventoryRow]:
         """Available stock per (SKU, location); SKUs Afosto does not know give no rows."""
         rows: list[InventoryRow] = []
         if not skus:

@@ -210,7 +210,8 @@ class OrderItem(Node):
     @classmethod
     def _inventory(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("location_id"):
-            inv = (data.get("details") or {}).get("inventory") if isinstance(data.get("details"), dict) else None
+            details = data.get("details")
+            inv = details.get("inventory") if isinstance(details, dict) else None
             if isinstance(inv, dict) and inv.get("location_id"):
                 data = {**data, "location_id": inv["location_id"]}
         return data
@@ -370,7 +371,8 @@ class NewOrder(Node):
     customer: NewCustomer | None = None
     billing_address: AfostoAddress | None = None
     delivery_address: AfostoAddress | None = None
-    pickup_location_id: str | None = None  # an Afosto location id; set for pickup orders instead of an address
+    # An Afosto location id; set for pickup orders instead of a delivery address.
+    pickup_location_id: str | None = None
     meta_data: dict[str, Any] = Field(default_factory=dict)
     shipping_fee: Decimal | None = None
     payment_fee: Decimal | None = None

@@ -192,7 +192,8 @@ class EpagesClient:
                 if not renewed_after_401:
                     renewed_after_401 = True
                     continue
-                raise AuthenticationError("ePages refused the access token twice in a row.", concerns=concerns)
+                raise AuthenticationError("ePages refused the access token twice in a row.",
+                                          concerns=concerns)
             if resp.status_code == 403:
                 scope = scope_for_call(method, path)
                 if not renewed_after_403 and scope and not self.granted.has(scope):
@@ -214,9 +215,9 @@ class EpagesClient:
                                 scope=scope, label=label)
         body = self._json(resp)
         detail = body.get("message") if isinstance(body, dict) else None
-        return DomainRejected(self.session.redaction.text(f"ePages refused the request: {detail or 'forbidden'}."),
-                              error_id=(body or {}).get("errorId", "forbidden") if isinstance(body, dict)
-                              else "forbidden", concerns=concerns)
+        error_id = body.get("errorId", "forbidden") if isinstance(body, dict) else "forbidden"
+        text = self.session.redaction.text(f"ePages refused the request: {detail or 'forbidden'}.")
+        return DomainRejected(text, error_id=str(error_id), concerns=concerns)
 
     def _json(self, resp: httpx.Response) -> Any:
         try:
@@ -233,7 +234,8 @@ class EpagesClient:
         status = resp.status_code
         problems = details.get("validationErrors") if isinstance(details, dict) else None
         if status == 400 and (error_id == "input-validation-failed" or problems):
-            first = problems[0] if isinstance(problems, list) and problems and isinstance(problems[0], dict) else {}
+            listed = problems if isinstance(problems, list) else []
+            first = listed[0] if listed and isinstance(listed[0], dict) else {}
             field = first.get("property") or first.get("entity")
             reason = first.get("message") or message
             return ValidationFailed(self.session.redaction.text(f"ePages refused the value: {reason}"),
@@ -342,8 +344,8 @@ class EpagesClient:
         return path + (f"/{action}" if action else "")
 
     async def list_shipping_processes(self, order_id: str) -> list[ShippingProcess]:
-        return await self._all(self._process_path(order_id, "shippings"), "shipping-processes", ShippingProcess,
-                               concerns=f"order {order_id}")
+        return await self._all(self._process_path(order_id, "shippings"), "shipping-processes",
+                               ShippingProcess, concerns=f"order {order_id}")
 
     async def create_shipping_process(self, order_id: str, lines: Sequence[ProcessLine], *,
                                       tracking_code: str | None = None, tracking_link: str | None = None,
@@ -386,8 +388,9 @@ class EpagesClient:
         return await self._all(self._process_path(order_id, "pickups"), "pickup-processes", PickupProcess,
                                concerns=f"order {order_id}")
 
-    async def create_pickup_process(self, order_id: str, *, comment: str | None = None, send_mail: bool = False,
-                                    create_packing_slip: bool = False, idempotent: bool = False) -> PickupProcess:
+    async def create_pickup_process(self, order_id: str, *, comment: str | None = None,
+                                    send_mail: bool = False, create_packing_slip: bool = False,
+                                    idempotent: bool = False) -> PickupProcess:
         """Creating the pickup process is what marks the whole order "ready for pickup"."""
         concerns = f"order {order_id}"
         body = _without_none({"comment": comment, "sendMail": send_mail,
@@ -408,16 +411,16 @@ class EpagesClient:
     # --- cancelation and return processes ---------------------------------------------------------------
 
     async def list_cancel_processes(self, order_id: str) -> list[CancelProcess]:
-        return await self._all(self._process_path(order_id, "cancelations"), "cancel-processes", CancelProcess,
-                               concerns=f"order {order_id}")
+        return await self._all(self._process_path(order_id, "cancelations"), "cancel-processes",
+                               CancelProcess, concerns=f"order {order_id}")
 
     async def create_cancel_process(self, order_id: str, lines: Sequence[ProcessLine], *,
                                     comment: str | None = None, idempotent: bool = False) -> CancelProcess:
         concerns = f"order {order_id}"
         body = _without_none({"comment": comment, "lineItems": [
             {"productLineItemId": li.product_line_item_id, "quantity": li.quantity} for li in lines]})
-        data = await self._call("POST", self._url(self._process_path(order_id, "cancelations")), json_body=body,
-                                idempotent=idempotent, concerns=concerns)
+        data = await self._call("POST", self._url(self._process_path(order_id, "cancelations")),
+                                json_body=body, idempotent=idempotent, concerns=concerns)
         return self._model(CancelProcess, data, concerns)
 
     async def list_return_processes(self, order_id: str) -> list[ReturnProcess]:
@@ -428,7 +431,8 @@ class EpagesClient:
                                     comment: str | None = None, send_mail: bool = False,
                                     shipping_price_refund: Money | None = None,
                                     pickup_price_refund: Money | None = None,
-                                    shipping_process_id: str | None = None, pickup_process_id: str | None = None,
+                                    shipping_process_id: str | None = None,
+                                    pickup_process_id: str | None = None,
                                     idempotent: bool = False) -> ReturnProcess:
         """Each line is RETURNED (accepted, "return") or BROKEN (rejected, "Defect")."""
         concerns = f"order {order_id}"
@@ -445,7 +449,8 @@ class EpagesClient:
 
     # --- products and stock ----------------------------------------------------------------------------
 
-    async def iter_product_pages(self, *, size: int = 100, sort: str | None = None) -> AsyncIterator[Page[Product]]:
+    async def iter_product_pages(self, *, size: int = 100,
+                                 sort: str | None = None) -> AsyncIterator[Page[Product]]:
         async for page in self._pages("/products", "products", Product, {"size": size, "sort": sort},
                                       concerns="product list"):
             yield page

@@ -132,7 +132,8 @@ class AvailabilityState(enum.StrEnum):
 ShippingStatusText = Annotated[ShippingStatus | str, lenient_enum(ShippingStatus), AS_TEXT]
 PaymentStatusText = Annotated[PaymentStatus | str, lenient_enum(PaymentStatus), AS_TEXT]
 RefundCapabilityText = Annotated[RefundCapability | str, lenient_enum(RefundCapability), AS_TEXT]
-ShippingProcessStatusText = Annotated[ShippingProcessStatus | str, lenient_enum(ShippingProcessStatus), AS_TEXT]
+ShippingProcessStatusText = Annotated[ShippingProcessStatus | str, lenient_enum(ShippingProcessStatus),
+                                      AS_TEXT]
 PickupProcessStatusText = Annotated[PickupProcessStatus | str, lenient_enum(PickupProcessStatus), AS_TEXT]
 ReturnLineStatusText = Annotated[ReturnLineStatus | str, lenient_enum(ReturnLineStatus), AS_TEXT]
 RefundStatusText = Annotated[RefundStatus | str, lenient_enum(RefundStatus), AS_TEXT]

@@ -305,7 +305,8 @@ class HttpSession:
                         auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 # Nothing reached the server, so even a change is safe to send again.
-                self._report(method, url, params, None, request_text, f"[no connection: {type(exc).__name__}]")
+                self._report(method, url, params, None, request_text,
+                             f"[no connection: {type(exc).__name__}]")
                 host = urlsplit(url).hostname or ""
                 if _is_certificate_problem(exc):
                     raise CertificateError(
@@ -354,15 +355,17 @@ class HttpSession:
                      attempt, delay)
             await self.clock.sleep(delay)
 
-    def _transient(self, response: httpx.Response, answer_check: AnswerCheck | None) -> TransientAnswer | None:
+    def _transient(self, response: httpx.Response,
+                   answer_check: AnswerCheck | None) -> TransientAnswer | None:
         status = response.status_code
         if status == 429:
             return TransientAnswer("rate_limited", f"{self.api_name} asked us to slow down (HTTP 429).",
                                    parse_retry_after(response.headers.get("Retry-After"), self.clock.now()))
         if status >= 500:
-            return TransientAnswer("server_error", f"{self.api_name} answered with a server error (HTTP {status}).",
-                                   parse_retry_after(response.headers.get("Retry-After"), self.clock.now())
-                                   if status == 503 else None)
+            wait = (parse_retry_after(response.headers.get("Retry-After"), self.clock.now())
+                    if status == 503 else None)
+            return TransientAnswer("server_error",
+                                   f"{self.api_name} answered with a server error (HTTP {status}).", wait)
         return answer_check(response) if answer_check is not None else None
 
     def _report(self, method: str, url: str, params: Mapping[str, Any] | None, status: int | None,

@@ -20,7 +20,8 @@ from pydantic import BaseModel
 
 from ..errors import AuthenticationError, SyncError
 from . import afosto
-from .afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine, ParcelStatus, ReturnedUnit
+from .afosto_models import (AfostoAddress, NewCustomer, NewOrder, NewOrderLine, ParcelStatus, ReturnedUnit,
+                            ReturnOutcome)
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +88,11 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
     address = AfostoAddress(
         country_code="DE", administrative_area="Hamburg", locality="Hamburg", dependent_locality="Altona",
         postal_code="20095", sorting_code="X", address_line_1="Lange Reihe 12", address_line_2="2. OG",
-        thoroughfare="Lange Reihe", premise_number="12", premise_number_suffix="a", organisation="Kaffee GmbH",
-        given_name="Anna", additional_name="M", family_name="Müller")
-    customer = NewCustomer(email="anna@example.com", given_name="Anna", additional_name="M", family_name="Müller",
-                           phone_number="+49 40 1", organisation="Kaffee GmbH", reference="10001", notes="note")
+        thoroughfare="Lange Reihe", premise_number="12", premise_number_suffix="a",
+        organisation="Kaffee GmbH", given_name="Anna", additional_name="M", family_name="Müller")
+    customer = NewCustomer(email="anna@example.com", given_name="Anna", additional_name="M",
+                           family_name="Müller", phone_number="+49 40 1", organisation="Kaffee GmbH",
+                           reference="10001", notes="note")
     base = dict(channel_id="c", currency="EUR", country_code="DE", customer=customer, billing_address=address,
                 meta_data={"epages_order_id": "e", "epages_order_number": "10001"},
                 shipping_fee=Decimal("4.95"), payment_fee=Decimal("1.50"))
@@ -98,9 +100,9 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
     pickup = NewOrder(**base, pickup_location_id="l")  # type: ignore[arg-type]
     line = NewOrderLine(sku="CF-1001", quantity=2, unit_price=Decimal("19.90"), label="Beans",
                         meta_data={"epages_line_item_id": "x"})
-    returned = [ReturnedUnit(item_id="i", contra_item_id="c1", outcome="ACCEPTED", reason="DEFECTIVE",  # type: ignore[arg-type]
-                             vendor_note="ok"),
-                ReturnedUnit(item_id="j", contra_item_id="c2", outcome="REJECTED")]  # type: ignore[arg-type]
+    returned = [ReturnedUnit(item_id="i", contra_item_id="c1", outcome=ReturnOutcome.ACCEPTED,
+                             reason="DEFECTIVE", vendor_note="ok"),
+                ReturnedUnit(item_id="j", contra_item_id="c2", outcome=ReturnOutcome.REJECTED)]
     moment = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
     return {
         "ConnectionTest": [{}],
@@ -180,7 +182,8 @@ async def check_schema(client: afosto.AfostoClient) -> SchemaCheck:
             ops = check_documents(schema)
             bad = [op.operation for op in ops if not op.ok]
             note = ("Every Afosto operation fits this account's API." if not bad else
-                    f"{len(bad)} of {len(ops)} Afosto operations do not fit this account's API: {', '.join(bad)}.")
+                    f"{len(bad)} of {len(ops)} Afosto operations do not fit this account's API: "
+                    f"{', '.join(bad)}.")
             return SchemaCheck(source="introspection", note=note, operations=ops)
     log.info("Afosto schema not readable: %s", reason)
     await client.connection_test()

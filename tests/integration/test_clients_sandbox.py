@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import pytest
@@ -129,7 +130,8 @@ async def test_epages_reads_give_the_same_data_with_faults_on(sandbox: Any, base
         assert [o.model_dump() for o in await all_orders(client)] == truth["orders"]
         assert [(await client.get_order(i)).model_dump() for i in some] == truth["one"]
         assert [(await client.get_processes(i)).model_dump() for i in some] == truth["processes"]
-        assert [[p.model_dump() for p in await client.list_shipping_processes(i)] for i in some] == truth["shippings"]
+        shippings = [[p.model_dump() for p in await client.list_shipping_processes(i)] for i in some]
+        assert shippings == truth["shippings"]
         assert [p.model_dump() for p in await client.list_products(size=4)] == products
         assert [x.model_dump() for x in await client.list_shop_locations()] == truth["locations"]
         assert [x.model_dump() for x in await client.list_pickup_options()] == truth["pickup"]
@@ -141,8 +143,8 @@ async def test_epages_reads_give_the_same_data_with_faults_on(sandbox: Any, base
         variations = await client.list_variations(parent["id"])
         assert variations and all(v.sku for v in variations)
         v_stock = await client.get_availability(parent["id"], variations[0].id)
-        assert v_stock.available_stock == (variations[0].availability.available_stock  # type: ignore[union-attr]
-                                           if variations[0].availability else v_stock.available_stock)
+        assert variations[0].availability is not None
+        assert v_stock.available_stock == variations[0].availability.available_stock
         with pytest.raises(NotFound):
             await client.get_order(str(uuid.uuid4()))
     counted = sandbox.requests.as_dict()["epages"]["total"]
@@ -154,7 +156,8 @@ async def test_epages_changes_arrive_exactly_once_through_faults(sandbox: Any, b
         orders = await all_orders(client)
         open_shipping = [o for o in orders if not o.is_pickup and not o.canceled
                          and any(li.counts.unshipped >= 1 for li in o.product_line_items)]
-        pickup = next(o for o in orders if o.is_pickup and not o.canceled and o.shipping_status == "NOT_PICKED_UP")
+        pickup = next(o for o in orders
+                      if o.is_pickup and not o.canceled and o.shipping_status == "NOT_PICKED_UP")
         to_ship, to_cancel = open_shipping[0], open_shipping[1]
         products = await client.list_products(size=50)
         managed = next(p for p in products if p.sku and p.availability and p.availability.stock_managed)
@@ -164,7 +167,8 @@ async def test_epages_changes_arrive_exactly_once_through_faults(sandbox: Any, b
         code = f"3S{uuid.uuid4().hex[:10].upper()}"
 
         async def shipped_process():
-            return next((p for p in await client.list_shipping_processes(to_ship.id) if p.tracking_code == code), None)
+            found = await client.list_shipping_processes(to_ship.id)
+            return next((p for p in found if p.tracking_code == code), None)
 
         def ship():
             return client.create_shipping_process(
@@ -178,7 +182,8 @@ async def test_epages_changes_arrive_exactly_once_through_faults(sandbox: Any, b
             p = await shipped_process()
             return p if p is not None and p.status == "SHIPPED" else None
 
-        await exactly_once(lambda: client.mark_shipped(to_ship.id, process.id, tracking_code=code), is_shipped)
+        await exactly_once(lambda: client.mark_shipped(to_ship.id, process.id, tracking_code=code),
+                           is_shipped)
         mine = [p for p in await client.list_shipping_processes(to_ship.id) if p.tracking_code == code]
         assert len(mine) == 1 and mine[0].status == "SHIPPED"
         after = (await client.get_order(to_ship.id)).line(line.id)
@@ -302,7 +307,8 @@ async def test_afosto_reads_give_the_same_data_with_faults_on(sandbox: Any, base
             await wrong.connection_test()
 
 
-async def test_an_afosto_import_cancel_and_parcel_happen_exactly_once_through_faults(sandbox: Any, base: str) -> None:
+async def test_an_afosto_import_cancel_and_parcel_happen_exactly_once_through_faults(sandbox: Any,
+                                                                                      base: str) -> None:
     world = sandbox.world
     channel = world.channels[0].channel_id
     sku = next(i.sku for i in world.items if i.in_afosto and sum(i.afosto_stock.values()) > 5)
@@ -316,7 +322,8 @@ async def test_an_afosto_import_cancel_and_parcel_happen_exactly_once_through_fa
             return None
 
         new = NewOrder(channel_id=channel, currency="EUR", country_code="DE",
-                       customer=NewCustomer(email="anna@example.com", given_name="Anna", family_name="Müller"),
+                       customer=NewCustomer(email="anna@example.com", given_name="Anna",
+                                            family_name="Müller"),
                        meta_data={"epages_order_id": epages_id, "epages_order_number": "90001"})
         await lose_the_answer(sandbox, lambda: client.create_order(new), then=AFOSTO_FAULTS)
         order = await exactly_once(lambda: client.create_order(new), imported, after_loss=True)
@@ -326,8 +333,8 @@ async def test_an_afosto_import_cancel_and_parcel_happen_exactly_once_through_fa
             return (got, got.items) if got.items else None
 
         async def add():
-            return await client.add_items_to_order(order.id, [NewOrderLine(sku=sku, quantity=3,
-                                                                            unit_price="12.34")])  # type: ignore[arg-type]
+            return await client.add_items_to_order(
+                order.id, [NewOrderLine(sku=sku, quantity=3, unit_price=Decimal("12.34"))])
         _, units = await exactly_once(add, with_items)
         assert len(units) == 3
 
@@ -356,8 +363,8 @@ async def test_an_afosto_import_cancel_and_parcel_happen_exactly_once_through_fa
 
         sandbox.set_faults(None)  # a refused change is checked without faults: a lost answer would hide it
         with pytest.raises(ValidationFailed) as unknown_sku:
-            await client.add_items_to_order(order.id, [NewOrderLine(sku="NO-SUCH-SKU", quantity=1,
-                                                                    unit_price="1.00")])  # type: ignore[arg-type]
+            await client.add_items_to_order(
+                order.id, [NewOrderLine(sku="NO-SUCH-SKU", quantity=1, unit_price=Decimal("1.00"))])
         assert unknown_sku.value.field == "items.sku"
         mine = [o async for page in client.iter_orders(channel_id=channel) for o in page
                 if o.epages_order_id == epages_id]

@@ -85,7 +85,8 @@ async def test_a_server_failure_is_retried_for_reads_but_not_for_a_new_order(cli
     assert route.call_count == 3  # one more, not two
 
     # Cancelling with the same contra ids again changes nothing, so it is repeated.
-    route.mock(side_effect=[err("INTERNAL_SERVER_ERROR"), data({"cancelOrderItems": {"order": {"id": "a1"}}})])
+    route.mock(side_effect=[err("INTERNAL_SERVER_ERROR"),
+                            data({"cancelOrderItems": {"order": {"id": "a1"}}})])
     await client.cancel_order_items("a1", [("i1", "c1")])
     assert route.call_count == 5
 
@@ -138,14 +139,15 @@ async def test_order_lines_are_sent_in_cents_and_answered_in_decimal(client) -> 
     assert [u.price for u in units] == [Decimal("19.90"), Decimal("19.90")]
     assert order.status == "OPEN"
     with pytest.raises(ValueError):
-        await client.add_items_to_order("a1", [NewOrderLine(sku="X", quantity=1, unit_price=Decimal("2.997"))])
+        await client.add_items_to_order("a1", [NewOrderLine(sku="X", quantity=1,
+                                                            unit_price=Decimal("2.997"))])
 
 
 @respx.mock
 async def test_lists_are_paged_by_cursor_until_the_last_page(client) -> None:
     def page(names: list[str], more: bool, cursor: str | None) -> httpx.Response:
-        return data({"channels": {"edges": [{"cursor": n, "node": {"id": n, "name": n.upper(), "currency": "EUR"}}
-                                            for n in names],
+        nodes = [{"id": n, "name": n.upper(), "currency": "EUR"} for n in names]
+        return data({"channels": {"edges": [{"cursor": n["id"], "node": n} for n in nodes],
                                   "pageInfo": {"hasNextPage": more, "endCursor": cursor}}})
     route = respx.post(URL).mock(side_effect=[page(["a", "b"], True, "b"), page(["c"], False, "c")])
     channels = await client.list_channels()

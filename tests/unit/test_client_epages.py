@@ -63,8 +63,10 @@ async def test_login_uses_basic_auth_and_a_form_body_and_reads_the_scopes(respx_
 
 @respx.mock(base_url=API)
 async def test_a_401_renews_the_token_once_and_repeats_the_call(respx_mock, client) -> None:
-    login = respx_mock.post("/oauth/token").mock(side_effect=[token("tok-old-000000"), token("tok-new-000000")])
-    api = respx_mock.get("/orders/o1").mock(side_effect=[httpx.Response(401), httpx.Response(200, json=order())])
+    login = respx_mock.post("/oauth/token").mock(side_effect=[token("tok-old-000000"),
+                                                              token("tok-new-000000")])
+    api = respx_mock.get("/orders/o1").mock(side_effect=[httpx.Response(401),
+                                                         httpx.Response(200, json=order())])
     assert (await client.get_order("o1")).id == "o1"
     assert login.call_count == 2
     assert [c.request.headers["Authorization"] for c in api.calls] == ["Bearer tok-old-000000",
@@ -146,7 +148,8 @@ async def test_a_permission_ticked_meanwhile_is_picked_up_with_a_new_token(respx
     respx_mock.post("/oauth/token").mock(side_effect=[token("tok-a-00000000", scope="prda:r"),
                                                       token("tok-b-00000000", scope="prda:ru")])
     respx_mock.post("/products/p1/availability/adjust-available-stock").mock(side_effect=[
-        httpx.Response(403), httpx.Response(200, json={"availabilityState": "IN_STOCK", "availableStock": 4})])
+        httpx.Response(403),
+        httpx.Response(200, json={"availabilityState": "IN_STOCK", "availableStock": 4})])
     assert (await client.adjust_stock("p1", -1)).available_stock == 4
 
 
@@ -201,7 +204,8 @@ async def test_find_by_sku_gives_none_when_epages_has_no_such_product(respx_mock
         404, json={"errorId": "resource-not-found", "message": "Resource not found!"}))
     assert await client.find_product_by_sku("CF 1001/x") is None
     assert route.calls[0].request.url.params["sku"] == "CF 1001/x"
-    respx_mock.get("/orders/nope").mock(return_value=httpx.Response(404, json={"errorId": "resource-not-found"}))
+    respx_mock.get("/orders/nope").mock(return_value=httpx.Response(
+        404, json={"errorId": "resource-not-found"}))
     with pytest.raises(NotFound):
         await client.get_order("nope")
 
@@ -211,9 +215,9 @@ async def test_refusals_become_the_right_errors(respx_mock, client) -> None:
     respx_mock.post("/oauth/token").mock(return_value=token())
     route = respx_mock.post("/orders/o1/processes/shippings")
     route.mock(return_value=httpx.Response(400, json={
-        "errorId": "input-validation-failed", "message": "Validation failed", "details": {"validationErrors": [
-            {"entity": "shippingProcess", "property": "lineItems[0].quantity", "invalidValue": -1,
-             "message": "must be greater than 0"}]}}))
+        "errorId": "input-validation-failed", "message": "Validation failed",
+        "details": {"validationErrors": [{"entity": "shippingProcess", "property": "lineItems[0].quantity",
+                                          "invalidValue": -1, "message": "must be greater than 0"}]}}))
     lines = [ProcessLine(product_line_item_id="li1", quantity=1)]
     with pytest.raises(ValidationFailed) as exc:
         await client.create_shipping_process("o1", lines)

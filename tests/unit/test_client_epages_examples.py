@@ -9,15 +9,14 @@ import enum
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 import respx
 from pydantic import BaseModel
 
 from epages_sync.clients.epages import EpagesClient
-from epages_sync.clients.epages_models import (Availability, CancelProcess, Order, OrderProcesses, PickupOption,
-                                               PickupProcess, Product, ReturnProcess, ShippingProcess,
-                                               ShopLocation, Variation, parse_json)
+from epages_sync.clients.epages_models import (Availability, CancelProcess, Order, OrderProcesses,
+                                               PickupOption, PickupProcess, Product, ReturnProcess,
+                                               ShippingProcess, ShopLocation, Variation, parse_json)
 from epages_sync.clients.http import HttpPolicy, ManualClock
 from epages_sync.clients.scopes import GrantedScopes
 from epages_sync.errors import Conflict, DomainRejected, NotFound, RevokedError, SyncError, ValidationFailed
@@ -184,8 +183,9 @@ async def test_every_example_refusal_becomes_the_right_error(spec: dict[str, Any
             async with EpagesClient(api, "cid", "secret-123456", clock=ManualClock(),
                                     policy=HttpPolicy(max_attempts=1)) as client:
                 with respx.mock(base_url=api) as mock:
-                    mock.post("/oauth/token").respond(200, json={"access_token": "t-123456", "expires_in": 600,
-                                                                 "scope": "shpr:cru clpr:cr rtpr:cr prda:ru"})
+                    mock.post("/oauth/token").respond(200, json={
+                        "access_token": "t-123456", "expires_in": 600,
+                        "scope": "shpr:cru clpr:cr rtpr:cr prda:ru"})
                     mock.route(method=method.upper(), path=real_path).respond(int(status), json=body)
                     with pytest.raises(SyncError) as exc:
                         await client._call(method.upper(), api + real_path, json_body={})

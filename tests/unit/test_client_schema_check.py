@@ -13,10 +13,12 @@ from epages_sync.clients.afosto import load_document, OPERATIONS, AfostoClient
 from epages_sync.clients.http import HttpPolicy, ManualClock
 from epages_sync.clients.schema_check import check_documents, check_schema, plain_words
 
-SDL_PATH = pathlib.Path(__file__).resolve().parents[2] / "epages_sync" / "sandbox" / "afosto" / "schema.graphql"
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SDL_PATH = REPO / "epages_sync" / "sandbox" / "afosto" / "schema.graphql"
 URL = "https://afosto.test/graphql"
 
-pytestmark = pytest.mark.skipif(not SDL_PATH.exists(), reason="the sandbox's Afosto schema is not in the tree")
+pytestmark = pytest.mark.skipif(not SDL_PATH.exists(),
+                                reason="the sandbox's Afosto schema is not in the tree")
 
 
 def sdl() -> str:
@@ -89,15 +91,18 @@ def test_an_enum_value_and_an_argument_the_tenant_lacks_are_named() -> None:
 
 async def test_the_check_reads_the_tenant_schema_by_introspection() -> None:
     broken = tenant_without("Parcel", "tracking_url")
-    async with AfostoClient(URL, "afosto-key-123456", transport=serving(broken), clock=ManualClock()) as client:
+    async with AfostoClient(URL, "afosto-key-123456", transport=serving(broken),
+                            clock=ManualClock()) as client:
         result = await check_schema(client)
     assert result.source == "introspection" and not result.ok
-    assert [m.operation for m in result.mismatches] == [op for op in OPERATIONS if "tracking_url" in load_document(op)]
+    readers = [op for op in OPERATIONS if "tracking_url" in load_document(op)]
+    assert [m.operation for m in result.mismatches] == readers
     assert f"{len(result.mismatches)} of 15" in result.note
 
 
 async def test_refused_introspection_is_said_and_the_connection_test_is_used_instead() -> None:
-    async with AfostoClient(URL, "afosto-key-123456", transport=serving(build_schema(sdl()), introspection=False),
+    refusing = serving(build_schema(sdl()), introspection=False)
+    async with AfostoClient(URL, "afosto-key-123456", transport=refusing,
                             clock=ManualClock(), policy=HttpPolicy(max_attempts=1)) as client:
         result = await check_schema(client)
     assert result.source == "connection test"
@@ -108,5 +113,6 @@ async def test_refused_introspection_is_said_and_the_connection_test_is_used_ins
 
 
 def test_graphql_messages_in_plain_words() -> None:
-    assert plain_words("Unknown type 'OrderFilter'.") == "The type OrderFilter does not exist in this Afosto account."
+    assert plain_words("Unknown type 'OrderFilter'.") == \
+        "The type OrderFilter does not exist in this Afosto account."
     assert plain_words("Something else entirely.") == "Something else entirely."

@@ -13,8 +13,10 @@ from graphql import build_schema, graphql_sync
 from epages_sync.config import Flow, Settings
 from epages_sync.connection_check import run_check
 
-SDL_PATH = pathlib.Path(__file__).resolve().parents[2] / "epages_sync" / "sandbox" / "afosto" / "schema.graphql"
-pytestmark = pytest.mark.skipif(not SDL_PATH.exists(), reason="the sandbox's Afosto schema is not in the tree")
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SDL_PATH = REPO / "epages_sync" / "sandbox" / "afosto" / "schema.graphql"
+pytestmark = pytest.mark.skipif(not SDL_PATH.exists(),
+                                reason="the sandbox's Afosto schema is not in the tree")
 
 EIGHT = "prod:r prda:ru ordr:ru shpr:cru"
 EVERYTHING = EIGHT + " ordp:r clpr:cr rtpr:cr loca:r shpz:r"
@@ -28,14 +30,16 @@ def connection(kind: str, nodes: list[dict]) -> dict:
 class World:
     """Both services behind one transport, with knobs for what can go wrong."""
 
-    def __init__(self, scopes: str = EVERYTHING, secret: str = "ep-secret-123", key: str = "af-key-123456") -> None:
+    def __init__(self, scopes: str = EVERYTHING, secret: str = "ep-secret-123",
+                 key: str = "af-key-123456") -> None:
         self.scopes, self.secret, self.key = scopes, secret, key
         self.schema = build_schema(SDL_PATH.read_text(encoding="utf-8"))
         self.root = {
             "channels": connection("channel", [{"id": "ch1", "name": "Webshop (ePages)", "currency": "EUR"},
                                                {"id": "ch2", "name": "Marketplace", "currency": "EUR"}]),
-            "locations": connection("location", [{"id": "L1", "name": "Central warehouse", "type": "WAREHOUSE"},
-                                                 {"id": "L2", "name": "Shop Hamburg", "type": "STORE"}])}
+            "locations": connection("location", [
+                {"id": "L1", "name": "Central warehouse", "type": "WAREHOUSE"},
+                {"id": "L2", "name": "Shop Hamburg", "type": "STORE"}])}
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.url.host == "afosto.app":
@@ -50,7 +54,8 @@ class World:
         if path == "/oauth/token":
             expected = "Basic " + base64.b64encode(f"cid:{self.secret}".encode()).decode()
             if request.headers.get("Authorization") != expected:
-                return httpx.Response(401, json={"error": "unauthorized", "error_description": "Bad credentials"})
+                return httpx.Response(401, json={"error": "unauthorized",
+                                                 "error_description": "Bad credentials"})
             return httpx.Response(200, json={"access_token": "tok-abcdef123", "expires_in": 43199,
                                              "scope": self.scopes})
         if path == "/shop/locations":
@@ -73,7 +78,8 @@ async def test_all_well_means_every_flow_can_run() -> None:
                              transport=httpx.MockTransport(World()))
     assert report.epages_ok and report.afosto_ok
     assert report.flows_runnable(), report.blocked_flows()
-    assert report.channel is not None and (report.channel.name, report.channel.currency) == ("Webshop (ePages)", "EUR")
+    assert report.channel is not None
+    assert (report.channel.name, report.channel.currency) == ("Webshop (ePages)", "EUR")
     assert [p.name for p in report.epages_locations or []] == ["Kaffeerösterei Hamburg"]
     assert report.pickup_options and report.pickup_options[0].detail == "Kaffeerösterei Hamburg"
     assert [p.id for p in report.afosto_locations or []] == ["L1", "L2"]
@@ -114,7 +120,8 @@ async def test_wrong_epages_secret_is_reported_and_afosto_is_still_checked() -> 
 async def test_afosto_key_and_channel_problems_are_reported() -> None:
     bad_key = await run_check(settings(), client_secret="ep-secret-123", afosto_key="not-the-key",
                               transport=httpx.MockTransport(World()))
-    assert not bad_key.afosto_ok and bad_key.afosto_problem and bad_key.afosto_problem.title == "Credentials refused"
+    assert not bad_key.afosto_ok and bad_key.afosto_problem
+    assert bad_key.afosto_problem.title == "Credentials refused"
     assert not bad_key.flows_runnable()
 
     gone = await run_check(settings(afosto_channel_id="deleted"), client_secret="ep-secret-123",

@@ -36,8 +36,8 @@ class Script:
 
 
 def session(script: Script, clock: ManualClock, **policy: object) -> HttpSession:
-    return HttpSession("Shop", policy=HttpPolicy(**policy), transport=httpx.MockTransport(script),  # type: ignore[arg-type]
-                       clock=clock)
+    return HttpSession("Shop", policy=HttpPolicy(**policy),  # type: ignore[arg-type]
+                       transport=httpx.MockTransport(script), clock=clock)
 
 
 async def test_rate_limited_waits_exactly_as_long_as_retry_after_says() -> None:
@@ -139,7 +139,7 @@ async def test_no_network_after_all_attempts_is_a_network_error() -> None:
 async def test_certificate_and_unknown_host_are_named_and_not_retried() -> None:
     clock = ManualClock()
     cert = httpx.ConnectError("tls failed")
-    cert.__cause__ = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")
+    cert.__cause__ = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] verify failed")
     script = Script(cert)
     s = session(script, clock)
     with pytest.raises(CertificateError):
@@ -214,7 +214,8 @@ async def test_user_agent_and_the_exchange_copy_carry_no_secret() -> None:
     script = Script(httpx.Response(200, json={"access_token": "eyJhbGciOi.eyJzY29wZSI6.sig123", "n": 1}))
     s = HttpSession("Shop", transport=httpx.MockTransport(script), clock=ManualClock(),
                     on_exchange=lambda *a: seen.append(a), secrets=["super-secret-value"])
-    await s.request("POST", URL, form={"grant_type": "client_credentials", "client_secret": "super-secret-value"},
+    await s.request("POST", URL,
+                    form={"grant_type": "client_credentials", "client_secret": "super-secret-value"},
                     headers={"Authorization": "Bearer abcdefghijklmnop"}, idempotent=True)
     ua = script.requests[0].headers["User-Agent"]
     assert ua.startswith(f"{APP_NAME}/{__version__}")

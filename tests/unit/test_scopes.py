@@ -60,7 +60,8 @@ def test_a_missing_flow_scope_stops_only_that_flow() -> None:
 
 
 def test_a_forbidden_call_is_traced_to_the_box_to_tick() -> None:
-    assert scope_for_call("POST", "/products/p1/variations/v1/availability/adjust-available-stock") == "prda:u"
+    assert scope_for_call("POST", "/products/p1/variations/v1/availability/adjust-available-stock") \
+        == "prda:u"
     assert scope_for_call("GET", "/products/p1/availability") == "prda:r"
     assert scope_for_call("POST", "/orders/o1/processes/shippings/s1/mark-shipped") == "shpr:u"
     assert scope_for_call("POST", "/orders/o1/processes/pickups") == "shpr:c"
