@@ -111,6 +111,8 @@ class Sandbox:
         self.lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: asyncio.Task[None] | None = None
+        # Set while a server runs the app (between lifespan start-up and shut-down).
+        self.serving = threading.Event()
         self.app = self._build_app(sleep)
 
     # -- the lock, from threads and from coroutines ---------------------------------------------------
@@ -181,6 +183,11 @@ class Sandbox:
         self.tokens.restore(client_id)
 
     # -- activity on its own --------------------------------------------------------------------------
+    @property
+    def activity_running(self) -> bool:
+        """Whether activity is taking steps on its own (only while served, i.e. inside the app's lifespan)."""
+        return self._runner is not None and not self._runner.done()
+
     def _ensure_runner(self) -> None:
         if self.activity.interval is None:
             if self._runner is not None:
@@ -204,9 +211,11 @@ class Sandbox:
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
         self._loop = asyncio.get_running_loop()
         self._ensure_runner()
+        self.serving.set()
         try:
             yield
         finally:
+            self.serving.clear()
             if self._runner is not None:
                 self._runner.cancel()
                 try:

@@ -74,7 +74,13 @@ def run_in_thread(sandbox: Sandbox, port: int = 0, *, log_level: str = "warning"
 
     thread = threading.Thread(target=serve_forever, name="sandbox-server", daemon=True)
     thread.start()
+    # Requests would simply queue on the listening socket, but direct calls (activity, state) should see
+    # a started app; a server that dies during start-up ends the wait too.
+    while not sandbox.serving.wait(0.05) and thread.is_alive():
+        pass
     try:
+        if failure:
+            raise RuntimeError("The sandbox server could not start.") from failure[0]
         yield base_url(sock)
     finally:
         server.should_exit = True

@@ -50,6 +50,17 @@ def test_both_apis_and_the_controls_answer_over_loopback() -> None:
             assert client.get("/_sandbox/requests").json()["epages"]["total"] == 0
 
 
+def test_activity_runs_on_its_own_only_while_switched_on() -> None:
+    sandbox = Sandbox(seed=2, orders=3, activity="calm")
+    with run_in_thread(sandbox) as url, httpx.Client(base_url=url, timeout=10) as client:
+        assert sandbox.activity_running  # started with the server
+        assert client.post("/_sandbox/activity", json={"mode": "off"}).json()["mode"] == "off"
+        assert not sandbox.activity_running
+        assert client.post("/_sandbox/activity", json={"mode": "busy"}).status_code == 200
+        assert sandbox.activity_running
+    assert not sandbox.activity_running  # and stopped with it
+
+
 def test_a_dropped_connection_is_a_transport_error_for_a_real_client() -> None:
     sandbox = Sandbox(seed=2, orders=3, faults="stock:drop=1")
     product = sandbox.epages.catalogue.by_sku["CF-1001"]
