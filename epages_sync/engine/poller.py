@@ -157,7 +157,10 @@ class OrderPoller:
     def _park_order(self, order: Order, message: str, *, error: SyncError | None = None) -> None:
         ctx = self.ctx
         number = order.order_number or order.id
-        lines = Counter({li.sku: li.quantity for li in order.product_line_items if li.sku})
+        lines: Counter[str] = Counter()
+        for li in order.product_line_items:
+            if li.sku:  # sold units still held in ePages: returns do not put stock back there
+                lines[li.sku] += li.ordered_quantity - li.counts.canceled
         parked_id = ctx.store.park(PARK_ORDER, number, message,
                                    data={"epages_order_id": order.id, "order_number": number,
                                          "lines": dict(lines)},

@@ -206,8 +206,8 @@ class StockSync:
                     continue
                 counted.add(order.id)
                 for li in order.product_line_items:
-                    if li.sku:
-                        units[li.sku] += li.quantity
+                    if li.sku:  # returns do not put stock back in ePages; cancellations do
+                        units[li.sku] += li.ordered_quantity - li.counts.canceled
         return units
 
     def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:

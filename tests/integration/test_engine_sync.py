@@ -1,0 +1,132 @@
+"""The engine against the sandbox over loopback: both sides end up agreeing, nothing twice, nothing oversold."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from epages_sync.sandbox.seed import random_customer
+from epages_sync.store.models import LogFilter
+
+from engine_rig import rig
+
+pytestmark = pytest.mark.timeout(240)
+
+
+def _orders_in_afosto(r) -> dict[str, int]:  # noqa: ANN001
+    """ePages order id -> number of Afosto orders made for it."""
+    return {k: len(v) for k, v in r.sandbox.afosto.order_figures().items()}
+
+
+async def test_first_run_imports_every_order_and_both_sides_agree() -> None:
+    with rig(orders=25) as r:
+        await r.settle()
+        state = r.consistency()
+        assert state["differences"] == []
+        # The orders with a SKU Afosto does not know are parked for a person with the SKU named.
+        parked = {p.reference: p.message for p in r.store.open_parked()}
+        assert len(state["cannot_sync"]) == len(parked) > 0
+        assert all("EP-ONLY-1" in m and "unknown in Afosto" in m for m in parked.values())
+        assert set(_orders_in_afosto(r).values()) == {1}
+        await r.service.close()
+
+
+async def test_busy_shop_and_warehouse_end_in_sync_for_every_flow() -> None:
+    with rig(orders=15, seed=3) as r:
+        await r.settle(1)
+        for _ in range(12):
+            r.sandbox.step(6)
+            await r.service.run_once()
+        await r.settle()
+        state = r.consistency()
+        assert state["differences"] == []
+        flows = {row.flow for row in r.store.log_page(limit=2000) if str(row.outcome) == "ok"}
+        assert {"orders", "cancellations", "shipments", "returns", "inventory"} <= flows
+        assert set(_orders_in_afosto(r).values()) == {1}
+        await r.service.close()
+
+
+async def test_a_shipment_pushed_to_epages_is_not_imported_back() -> None:
+    with rig(orders=6, seed=5) as r:
+        await r.settle(1)
+        # The warehouse ships until some parcel is pushed to ePages.
+        for _ in range(30):
+            r.sandbox.step(1)
+            await r.service.run_once()
+            pushed = r.store.log_page(limit=500, filters=LogFilter(flows=["shipments"]))
+            if any("shipped in ePages" in row.message for row in pushed):
+                break
+        else:
+            pytest.fail("the warehouse never shipped a parcel")
+        await r.settle()
+        before = r.sandbox.afosto.snapshot()
+        await r.settle()
+        assert r.sandbox.afosto.snapshot()["orders"] == before["orders"]  # nothing came back as a new parcel
+        # One ePages shipment per Afosto parcel and the other way round, on every order.
+        compared = 0
+        for afosto_order in r.sandbox.afosto.ledger.orders:
+            epages_id = (afosto_order.meta_data or {}).get("epages_order_id")
+            shop_order = r.sandbox.epages.by_id[epages_id]
+            parcels = [p for p in afosto_order.parcels if p.status in ("IN_TRANSIT", "DELIVERED")]
+            shipments = [s for s in shop_order.shippings if s.status in ("SHIPPED", "DELIVERED")]
+            assert len(parcels) == len(shipments), shop_order.number
+            compared += len(parcels)
+        assert compared > 0
+        assert r.consistency()["differences"] == []
+        await r.service.close()
+
+
+async def test_an_order_placed_just_before_a_stock_push_is_not_sold_twice() -> None:
+    with rig(orders=4, seed=2) as r:
+        await r.settle()
+        assert r.consistency()["differences"] == []
+        sku = "CF-1003"
+        before = r.sandbox.epages.available_stock(sku)
+        assert before and before > 2
+        # A customer buys after the last poll; Afosto does not know of it yet.
+        r.sandbox.epages.place_order(random_customer(random.Random(1)), [(sku, 2)])
+        assert r.sandbox.epages.available_stock(sku) == before - 2
+        # More stock arrives in Afosto: the stock sync runs before the poller has seen the order.
+        r.sandbox.afosto.receive_stock(sku, r.sandbox.world.feeding_location_ids[0], 5)
+        assert r.service.stock is not None
+        await r.service.stock.check_once(full=True)
+        # The shop shows the new stock less the two units already sold, never more.
+        assert r.sandbox.epages.available_stock(sku) == before - 2 + 5
+        await r.settle()
+        assert r.consistency()["differences"] == []
+        await r.service.close()
+
+
+async def test_a_mass_drop_of_stock_is_held_until_a_person_confirms() -> None:
+    with rig(orders=2, seed=4) as r:
+        await r.settle()
+        # A wrong mapping: only a small shop's stock would feed the webshop.
+        store_loc = r.sandbox.world.afosto_locations[3].location_id
+        r.service.settings = r.settings.with_changes(stock_locations=[store_loc])
+        r.service.ctx.settings = r.service.settings  # type: ignore[union-attr]
+        figures = {s: r.sandbox.epages.available_stock(s) for s in r.sandbox.epages.skus()}
+        await r.service.stock.check_once(full=True)  # type: ignore[union-attr]
+        assert {s: r.sandbox.epages.available_stock(s) for s in figures} == figures  # nothing was lowered
+        held = [p for p in r.store.open_parked() if p.kind == "stock_drop"]
+        assert len(held) == 1 and "Check the Afosto locations" in held[0].message
+        assert r.service.retry_parked(held[0].id)
+        await r.service.stock.check_once(full=True)  # type: ignore[union-attr]
+        assert any(r.sandbox.epages.available_stock(s) != figures[s] for s in figures)
+        await r.service.close()
+
+
+async def test_bad_orders_are_parked_with_their_message_while_the_others_complete() -> None:
+    with rig(orders=3, seed=6) as r:
+        epages = r.sandbox.epages
+        rng = random.Random(2)
+        unknown = epages.place_order(random_customer(rng), [("EP-ONLY-1", 1)])
+        no_country = epages.place_order(random_customer(rng), [("CF-1001", 1)])
+        no_country.customer = no_country.customer.__class__(**{**no_country.customer.__dict__, "country": ""})
+        fine = epages.place_order(random_customer(rng), [("CF-1002", 1)])
+        await r.settle()
+        parked = {p.reference: p.message for p in r.store.open_parked() if p.kind == "order"}
+        assert "EP-ONLY-1" in parked[unknown.number]
+        assert "country" in parked[no_country.number]
+        assert fine.order_id in _orders_in_afosto(r)
+        await r.service.close()
