@@ -458,3 +458,14 @@ async def test_unknown_paths_and_ids_answer_with_beyonds_404(shop: Any) -> None:
         assert r.status_code == 404 and r.json()["errorId"] == "resource-not-found", path
     r = await client.get("/api/products/search/find-by-sku", params={"sku": "NO-SUCH"})
     assert r.status_code == 404
+
+
+def test_every_timestamp_the_shop_writes_reads_back_to_the_same_millisecond() -> None:
+    # A poller passes the updatedAt it saw back as updatedAfter; a millisecond lost would re-read or skip.
+    from epages_sync.sandbox.epages import ms_to_iso
+
+    rng = random.Random(11)
+    for ms in [1_760_000_000_380, 1_760_000_000_000, *(rng.randint(1_600_000_000_000, 1_900_000_000_000)
+                                                       for _ in range(2000))]:
+        assert iso_to_ms(ms_to_iso(ms)) == ms
+    assert ms_to_iso(1_760_000_000_380) == "2025-10-09T08:53:20.38"  # trailing zeros dropped, as Java does

@@ -25,6 +25,7 @@ from .orders import (
 from .refusals import BeyondError, not_found, validation_failed
 
 FIRST_ORDER_NUMBER = 10001
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _COUPONS = [("WELCOME10", "Welcome", Decimal("-0.1")), ("SUMMER15", "Summer Sale", Decimal("-0.15"))]
 _COMMENTS = [None, None, None, "Please ring twice.", "Gift, please no invoice in the parcel.",
              "Bitte an der Tür."]
@@ -42,7 +43,8 @@ def iso_to_ms(text: str) -> int:
     value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
-    return int(value.timestamp() * 1000)
+    # Whole milliseconds by integer arithmetic: through a float, .38 s could come back as 379 ms.
+    return (value - _EPOCH) // dt.timedelta(milliseconds=1)
 
 
 class EpagesWorld:
