@@ -6,6 +6,7 @@ Afosto answers HTTP 200 even for errors; what went wrong is in ``errors[].extens
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import importlib.resources
@@ -350,9 +351,11 @@ class AfostoClient:
             filters = order_filters(ids=group, numbers=numbers, channel_id=channel_id,
                                     created_after=created_after, updated_after=updated_after,
                                     statuses=statuses)
-            async for nodes in self.connection_pages("ListOrders", "orders", {"filters": filters},
-                                                     page_size=page_size):
-                yield [AfostoOrder.model_validate(n) for n in nodes]
+            pages = self.connection_pages("ListOrders", "orders", {"filters": filters}, page_size=page_size)
+            # Closed with this generator, so a caller stopping early leaves nothing half-read behind.
+            async with contextlib.aclosing(pages):
+                async for nodes in pages:
+                    yield [AfostoOrder.model_validate(n) for n in nodes]
 
     # --- cancellations and returns ---------------------------------------------------------------------
 

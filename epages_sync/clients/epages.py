@@ -303,17 +303,19 @@ class EpagesClient:
 
     # --- orders ----------------------------------------------------------------------------------------
 
-    async def iter_order_pages(self, *, created_after: dt.datetime | dt.date | None = None,
-                               updated_after: dt.datetime | dt.date | None = None,
-                               sort: str = "updatedAt,asc", size: int = 50,
-                               extra: Mapping[str, str] | None = None) -> AsyncIterator[Page[Order]]:
-        """Orders page by page, so the caller can commit each page before reading the next."""
+    def iter_order_pages(self, *, created_after: dt.datetime | dt.date | None = None,
+                         updated_after: dt.datetime | dt.date | None = None,
+                         sort: str = "updatedAt,asc", size: int = 50,
+                         extra: Mapping[str, str] | None = None) -> AsyncIterator[Page[Order]]:
+        """Orders page by page, so the caller can commit each page before reading the next.
+
+        An async generator: close it (``contextlib.aclosing``) when stopping early.
+        """
         params: dict[str, Any] = {
             "createdAfter": wire_time(created_after) if created_after is not None else None,
             "updatedAfter": wire_time(updated_after) if updated_after is not None else None,
             "sort": sort, "size": size, **(extra or {})}
-        async for page in self._pages("/orders", "orders", Order, params, concerns="order list"):
-            yield page
+        return self._pages("/orders", "orders", Order, params, concerns="order list")
 
     async def get_order(self, order_id: str) -> Order:
         concerns = f"order {order_id}"
@@ -449,11 +451,9 @@ class EpagesClient:
 
     # --- products and stock ----------------------------------------------------------------------------
 
-    async def iter_product_pages(self, *, size: int = 100,
-                                 sort: str | None = None) -> AsyncIterator[Page[Product]]:
-        async for page in self._pages("/products", "products", Product, {"size": size, "sort": sort},
-                                      concerns="product list"):
-            yield page
+    def iter_product_pages(self, *, size: int = 100, sort: str | None = None) -> AsyncIterator[Page[Product]]:
+        return self._pages("/products", "products", Product, {"size": size, "sort": sort},
+                           concerns="product list")
 
     async def list_products(self, *, size: int = 100) -> list[Product]:
         out: list[Product] = []
