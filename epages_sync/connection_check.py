@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 
 import httpx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from .config import Flow, Settings
 from .errors import SyncError
@@ -113,6 +113,12 @@ class CheckReport(BaseModel):
             if reasons:
                 out[flow] = reasons
         return out
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def blocked(self) -> dict[str, list[str]]:
+        """The chosen flows that cannot run, by name, with their reasons (part of the JSON)."""
+        return {flow.value: reasons for flow, reasons in self.blocked_flows().items()}
 
     def flows_runnable(self, flows: Iterable[Flow] | None = None) -> bool:
         """True when every given flow (default: the chosen ones) can run."""

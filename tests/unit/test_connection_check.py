@@ -105,6 +105,7 @@ async def test_a_missing_return_permission_turns_off_only_returns_and_names_the_
     rows = {r.scope: r.present for r in report.scopes}
     assert rows["rtpr:c"] is False and rows["clpr:c"] is True
     assert "OFF - permission rtpr:c" in report.to_text()
+    assert list(json.loads(report.model_dump_json())["blocked"]) == ["returns"]
 
 
 async def test_wrong_epages_secret_is_reported_and_afosto_is_still_checked() -> None:
