@@ -91,7 +91,12 @@ class RequestCounts:
 
 
 class Sandbox:
-    """Seed world, both simulators, faults, activity and clock, composed into one ASGI app (``.app``)."""
+    """Seed world, both simulators, faults, activity and clock, composed into one ASGI app (``.app``).
+
+    While a server thread runs the app, change the worlds from another thread only through the methods
+    here (``step``, ``state``, ``set_faults`` ...) or inside ``with sandbox.lock:``; the HTTP handlers
+    hold the same lock while they work on the worlds.
+    """
 
     def __init__(self, seed: int = 1, orders: int = 20, activity: str = "off", latency_ms: float = 0,
                  faults: str | None = None, token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
