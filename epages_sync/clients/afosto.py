@@ -82,7 +82,7 @@ def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> S
                             action="Give the API key access to this part in Afosto (Settings > API), "
                                    "or create a key with it, then enter the key again.")
     if code == "NOT_FOUND":
-        return NotFound(f"{where}: {message}", concerns=str(field) if field else None)
+        return NotFound(f"{where}: {message}", concerns=where + (f" ({field})" if field else ""))
     if code in ("VALIDATION_ERROR", "BAD_USER_INPUT"):
         return ValidationFailed(f"{where}: {message}", field=str(field) if field else None)
     if code == "RATE_LIMITED":
