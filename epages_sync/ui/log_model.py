@@ -1,0 +1,339 @@
+"""The live log as a table model over the store: newest first, new rows in batches, older rows on demand.
+
+The store announces "rows up to id N are stored" (from whichever thread wrote them). The model answers with
+a short timer: at each tick it reads the rows it has not shown yet, off the GUI thread, and inserts them
+with one ``beginInsertRows``. Older rows come page by page through ``canFetchMore``/``fetchMore``, so a log
+of a million rows costs only the pages a person scrolls through. Rows are found by their id, never by a
+remembered row number, because new rows keep arriving above them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from ..store.models import LogEntry, LogFilter
+from .background import UiTasks, off_thread
+from .colours import Tone, tone
+from .icons import icon
+from .log_words import direction_label, flow_label, local_time, outcome_icon_name, outcome_label
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class LogSource(Protocol):
+    """What the model reads; the store provides it (tests may give a smaller fake of the same shape)."""
+
+    def log_page(self, before_id: int | None = None, limit: int = 200,
+                 filters: LogFilter | None = None) -> list[LogEntry]: ...
+
+    def log_after(self, after_id: int, limit: int = 200, filters: LogFilter | None = None) -> list[LogEntry]: ...
+
+    def log_count(self, filters: LogFilter | None = None) -> int: ...
+
+    def newest_log_id(self) -> int: ...
+
+    def subscribe(self, callback: Callable[[int], None]) -> Callable[[], None]: ...
+
+
+class LogTableModel(QAbstractTableModel):
+    """Rows of the action log for a view; also usable without one (tests, export)."""
+
+    TIME, DIRECTION, FLOW, ORDER, AFOSTO, OUTCOME, MESSAGE = range(7)
+    COLUMN_COUNT = 7
+    EntryRole = int(Qt.ItemDataRole.UserRole) + 1
+
+    first_page_loaded = Signal()
+    count_changed = Signal(int)
+    rows_arrived = Signal(int)  # how many new rows went in at the top in one batch
+    _announced = Signal(int)
+
+    def __init__(self, source: LogSource, *, tasks: UiTasks | None = None, page_size: int = 200,
+                 batch_ms: int = 150, batch_limit: int = 500, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._tasks = tasks or UiTasks(self)
+        self._page_size = page_size
+        self._batch_limit = batch_limit
+        self._filters = LogFilter()
+        self._rows: list[LogEntry] = []
+        self._ids: set[int] = set()
+        self._pinned = 0  # rows of items waiting for a person, kept on top with "needs attention first"
+        self._newest_id = 0  # everything up to here that matches the filter is in the model
+        self._oldest_id: int | None = None  # fetchMore continues below this id
+        self._announced_id = 0
+        self._exhausted = True
+        self._loaded = False
+        self._count = 0
+        self._generation = 0
+        # A burst of announcements (an import of hundreds of orders) becomes one insert per tick.
+        self._batch_timer = QTimer(self)
+        self._batch_timer.setSingleShot(True)
+        self._batch_timer.setInterval(batch_ms)
+        self._batch_timer.timeout.connect(self._on_batch_due)
+        # Store announcements may come from an executor thread; the signal hands them to the GUI thread.
+        self._announced.connect(self._on_announced, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe: Callable[[], None] | None = source.subscribe(self._announced.emit)
+        self.reload()
+
+    # -- Qt's table interface ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.column_titles()[section] if 0 <= section < self.COLUMN_COUNT else None
+
+    def column_titles(self) -> list[str]:
+        return [self.tr("Time"), self.tr("Direction"), self.tr("Flow"), self.tr("ePages order"),
+                self.tr("Afosto reference"), self.tr("Outcome"), self.tr("What happened")]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(entry, column)
+        if role == self.EntryRole:
+            return entry
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.MESSAGE:
+                return entry.message
+            if column == self.OUTCOME and entry.needs_attention:
+                return self.tr("Waiting for a person: select the row to retry or dismiss it.")
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == self.OUTCOME:
+                return icon(outcome_icon_name(entry.outcome))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and entry.needs_attention:
+            return tone(Tone.ATTENTION)
+        if role == Qt.ItemDataRole.FontRole and entry.needs_attention:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    @classmethod
+    def cell_text(cls, entry: LogEntry, column: int) -> str:
+        if column == cls.TIME:
+            return local_time(entry.at)
+        if column == cls.DIRECTION:
+            return direction_label(entry.direction)
+        if column == cls.FLOW:
+            return flow_label(entry.flow)
+        if column == cls.ORDER:
+            return entry.epages_ref or ""
+        if column == cls.AFOSTO:
+            return entry.afosto_ref or ""
+        if column == cls.OUTCOME:
+            return outcome_label(entry.outcome)
+        if column == cls.MESSAGE:
+            # One line in the table; the detail pane shows the whole text.
+            return entry.message.replace("\n", " ")
+        return ""
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._loaded and not self._exhausted
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.canFetchMore() or self._tasks.is_running("log.older"):
+            return
+        self._tasks.start("log.older", self._load_older(self._generation))
+
+    # -- what the window asks --------------------------------------------------------------------------
+
+    @property
+    def filters(self) -> LogFilter:
+        return self._filters
+
+    @property
+    def total_count(self) -> int:
+        """How many stored rows match the filter (not only the loaded ones)."""
+        return self._count
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    @property
+    def is_busy(self) -> bool:
+        return any(self._tasks.is_running(n) for n in ("log.first", "log.newer", "log.older"))
+
+    def set_filters(self, filters: LogFilter) -> None:
+        if filters != self._filters:
+            self._filters = filters
+            self.reload()
+
+    def reload(self) -> None:
+        """Forget the loaded rows and read the newest page again (after a filter change)."""
+        self._generation += 1
+        for name in ("log.first", "log.newer", "log.older"):
+            self._tasks.cancel(name)
+        self._batch_timer.stop()
+        self.beginResetModel()
+        self._rows = []
+        self._ids = set()
+        self._pinned = 0
+        self._newest_id = 0
+        self._oldest_id = None
+        self._exhausted = True
+        self._loaded = False
+        self.endResetModel()
+        self._tasks.start("log.first", self._load_first(self._generation))
+
+    def entry(self, row: int) -> LogEntry | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, log_id: int) -> int | None:
+        """The row now showing the log entry ``log_id``, or None if it is not loaded."""
+        if log_id not in self._ids:
+            return None
+        for row in range(self._pinned):
+            if self._rows[row].id == log_id:
+                return row
+        # Below the pinned rows the ids fall strictly, so a binary search finds the row.
+        row = bisect.bisect_left(self._rows, -log_id, lo=self._pinned, key=lambda e: -e.id)
+        if row < len(self._rows) and self._rows[row].id == log_id:
+            return row
+        return None
+
+    def rows_of_parked(self, parked_id: int) -> list[int]:
+        return [row for row, e in enumerate(self._rows) if e.parked_id == parked_id]
+
+    def mark_settled(self, parked_id: int) -> None:
+        """A person retried or dismissed a parked item: its rows stop asking for attention at once."""
+        rows = [r for r in self.rows_of_parked(parked_id) if self._rows[r].needs_attention]
+        for row in rows:
+            self._rows[row] = self._rows[row].model_copy(update={"needs_attention": False})
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.COLUMN_COUNT - 1))
+
+    def trim_older(self, keep: int) -> None:
+        """Drop loaded rows below the first ``keep``; scrolling down reads them again. Bounds memory while
+        a person watches the top of a busy log."""
+        if len(self._rows) <= keep or keep < self._pinned + 1:
+            return
+        self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
+        for e in self._rows[keep:]:
+            self._ids.discard(e.id)
+        del self._rows[keep:]
+        self.endRemoveRows()
+        main = self._rows[self._pinned:]
+        self._oldest_id = main[-1].id if main else self._oldest_id
+        self._exhausted = False
+        self._tasks.cancel("log.older")
+
+    def close(self) -> None:
+        """Stop listening to the store (the window is going away)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._batch_timer.stop()
+        for name in ("log.first", "log.newer", "log.older"):
+            self._tasks.cancel(name)
+
+    # -- loading -----------------------------------------------------------------------------------------
+
+    def _read_first(self, filters: LogFilter) -> tuple[int, list[LogEntry], int]:
+        # The newest id is read before the page, so a row stored in between is in the page or comes later.
+        newest = self._source.newest_log_id()
+        rows = self._source.log_page(None, self._page_size, filters)
+        return newest, rows, self._source.log_count(filters)
+
+    async def _load_first(self, generation: int) -> None:
+        newest, rows, count = await off_thread(self._read_first, self._filters)
+        if generation != self._generation:
+            return
+        pinned = 0
+        if self._filters.attention_first:
+            while pinned < len(rows) and rows[pinned].needs_attention:
+                pinned += 1
+        main = rows[pinned:]
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows = list(rows)
+            self._ids = {e.id for e in rows}
+            self._pinned = pinned
+            self.endInsertRows()
+        self._newest_id = max([newest, *(e.id for e in rows)])
+        self._oldest_id = main[-1].id if main else None
+        self._exhausted = len(main) < self._page_size
+        self._loaded = True
+        self._count = count
+        self.count_changed.emit(count)
+        self.first_page_loaded.emit()
+        if self._announced_id > self._newest_id:
+            self._batch_timer.start()
+
+    async def _load_older(self, generation: int) -> None:
+        rows = await off_thread(self._source.log_page, self._oldest_id, self._page_size, self._filters)
+        if generation != self._generation:
+            return
+        fresh = [e for e in rows if e.id not in self._ids]
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._ids.update(e.id for e in fresh)
+            self.endInsertRows()
+        if rows:
+            self._oldest_id = rows[-1].id
+        self._exhausted = len(rows) < self._page_size
+
+    def _on_announced(self, newest_id: int) -> None:
+        self._announced_id = max(self._announced_id, newest_id)
+        if self._loaded and newest_id > self._newest_id and not self._batch_timer.isActive() \
+                and not self._tasks.is_running("log.newer"):
+            self._batch_timer.start()
+
+    def _on_batch_due(self) -> None:
+        if not self._tasks.is_running("log.newer"):
+            self._tasks.start("log.newer", self._load_newer(self._generation))
+
+    async def _load_newer(self, generation: int) -> None:
+        after, announced = self._newest_id, self._announced_id
+        rows = await off_thread(self._source.log_after, after, self._batch_limit, self._filters)
+        if generation != self._generation:
+            return
+        self._insert_on_top(rows)
+        full = len(rows) >= self._batch_limit
+        # Fewer rows than asked means every matching row up to the announced id is in.
+        self._newest_id = max([self._newest_id, *(e.id for e in rows), *([] if full else [announced])])
+        if full or self._announced_id > self._newest_id:
+            self._batch_timer.start()
+
+    def _insert_on_top(self, oldest_first: Sequence[LogEntry]) -> None:
+        fresh = [e for e in reversed(oldest_first) if e.id not in self._ids]
+        if not fresh:
+            return
+        at = self._pinned
+        self.beginInsertRows(QModelIndex(), at, at + len(fresh) - 1)
+        self._rows[at:at] = fresh
+        self._ids.update(e.id for e in fresh)
+        self.endInsertRows()
+        self._count += len(fresh)
+        self.count_changed.emit(self._count)
+        self.rows_arrived.emit(len(fresh))

@@ -1,0 +1,98 @@
+"""How the log's codes read for a shop worker: flows, directions, outcomes and times, all translatable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from ..config import Flow
+from ..store.models import Direction, Outcome
+
+_CTX = "LogWords"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def flow_label(flow: str | None) -> str:
+    labels = {
+        Flow.ORDERS.value: _tr("Orders"),
+        Flow.CANCELLATIONS.value: _tr("Cancellations"),
+        Flow.SHIPMENTS.value: _tr("Shipments"),
+        Flow.RETURNS.value: _tr("Returns"),
+        Flow.INVENTORY.value: _tr("Stock"),
+    }
+    if flow is None:
+        return _tr("General")
+    return labels.get(flow, flow)
+
+
+def flow_description(flow: Flow) -> str:
+    return {
+        Flow.ORDERS: _tr("New webshop orders go into Afosto, in the chosen sales channel."),
+        Flow.CANCELLATIONS: _tr("Cancelled items are cancelled on the other side too, both ways."),
+        Flow.SHIPMENTS: _tr("Parcels shipped or delivered and pickups ready or collected reach the webshop; "
+                            "shipments entered in ePages reach Afosto."),
+        Flow.RETURNS: _tr("Returns accepted or rejected in Afosto are recorded in ePages (as return or "
+                          "defect), and returns entered in ePages reach Afosto."),
+        Flow.INVENTORY: _tr("The webshop's stock follows the available stock of the chosen Afosto locations."),
+    }[flow]
+
+
+def direction_label(direction: Direction | str) -> str:
+    return {
+        Direction.EPAGES_TO_AFOSTO.value: _tr("ePages → Afosto"),
+        Direction.AFOSTO_TO_EPAGES.value: _tr("Afosto → ePages"),
+        Direction.SYSTEM.value: _tr("App"),
+    }.get(str(direction), str(direction))
+
+
+def outcome_label(outcome: Outcome | str) -> str:
+    return {
+        Outcome.OK.value: _tr("Done"),
+        Outcome.RETRYING.value: _tr("Retrying"),
+        Outcome.PARKED.value: _tr("Needs a person"),
+        Outcome.SKIPPED.value: _tr("Skipped"),
+        Outcome.ERROR.value: _tr("Error"),
+        Outcome.INFO.value: _tr("Note"),
+    }.get(str(outcome), str(outcome))
+
+
+def outcome_icon_name(outcome: Outcome | str) -> str:
+    return f"outcome-{outcome}"
+
+
+def local_time(when: dt.datetime | None, *, with_date: bool = True) -> str:
+    """A stored UTC time as the shop PC's local time, written the way its locale writes dates."""
+    if when is None:
+        return _tr("never")
+    local = when.astimezone()
+    locale = QLocale()
+    time_text = QTime(local.hour, local.minute, local.second).toString("HH:mm:ss")
+    if not with_date:
+        return time_text
+    date_text = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+    return f"{date_text} {time_text}"
+
+
+def relative_time(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """'just now', '3 min ago', 'in 4 min': how long ago or ahead, for the health figures."""
+    if when is None:
+        return _tr("not yet")
+    now = now or dt.datetime.now(dt.timezone.utc)
+    seconds = (when - now).total_seconds()
+    ahead = seconds > 0
+    seconds = abs(seconds)
+    if seconds < 10:
+        return _tr("now") if ahead else _tr("just now")
+    if seconds < 90:
+        amount = _tr("{n} s").format(n=int(seconds))
+    elif seconds < 90 * 60:
+        amount = _tr("{n} min").format(n=round(seconds / 60))
+    elif seconds < 36 * 3600:
+        amount = _tr("{n} h").format(n=round(seconds / 3600))
+    else:
+        return local_time(when)
+    return (_tr("in {amount}") if ahead else _tr("{amount} ago")).format(amount=amount)
