@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..clients.afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine
 from ..clients.epages_models import Address, Order, ProductLineItem
@@ -55,10 +55,13 @@ def line_quantity(line: ProductLineItem) -> int:
     return line.ordered_quantity
 
 
-def _unit_price(line: ProductLineItem, order_number: str) -> Decimal:
+def _unit_price(line: ProductLineItem, order_number: str) -> tuple[Decimal, Decimal]:
+    """The gross unit price the customer paid (list price plus the line's unit discount) in whole cents,
+    and the exact figure, which differs only when ePages keeps fractions of a cent."""
     if line.unit_price is None:
         raise OrderProblem(f"Order {order_number}: line {line.sku or line.id} has no price.")
-    return line.unit_price.amount
+    exact = line.unit_price.amount + (line.unit_discount.amount if line.unit_discount else Decimal(0))
+    return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), exact
 
 
 def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_skus: Collection[str],
@@ -92,9 +95,16 @@ def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_
     email = order.customer_email or billing.email
     if not email:
         raise OrderProblem(f"Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.")
-    lines = [NewOrderLine(sku=li.sku or "", quantity=line_quantity(li), unit_price=_unit_price(li, number),
-                          label=li.product.name, meta_data={"epages_line_id": li.id})
-             for li in order.product_line_items if line_quantity(li) > 0]
+    lines = []
+    for li in order.product_line_items:
+        if line_quantity(li) <= 0:
+            continue
+        price, exact = _unit_price(li, number)
+        meta: dict[str, object] = {"epages_line_id": li.id}
+        if exact != price:
+            meta["epages_unit_price_exact"] = str(exact)
+        lines.append(NewOrderLine(sku=li.sku or "", quantity=line_quantity(li), unit_price=price,
+                                  label=li.product.name, meta_data=meta))
     if not lines:
         raise OrderProblem(f"Order {number} has no units left to import.")
     shipping_fee = (order.shipping_line_item.line_item_price.amount
@@ -103,14 +113,14 @@ def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_
         shipping_fee = order.pickup_line_item.line_item_price.amount
     payment_fee = (order.payment_line_item.line_item_price.amount
                    if order.payment_line_item and order.payment_line_item.line_item_price else None)
-    meta: dict[str, object] = {"epages_order_id": order.id, "epages_order_number": order.order_number}
+    order_meta: dict[str, object] = {"epages_order_id": order.id, "epages_order_number": order.order_number}
     # Afosto has no line for coupons or line discounts; keep them on the order so the totals can be explained.
     if order.coupon_line_item is not None:
-        meta["epages_coupon_code"] = order.coupon_line_item.code
+        order_meta["epages_coupon_code"] = order.coupon_line_item.code
         if order.coupon_line_item.line_item_price is not None:
-            meta["epages_coupon_amount"] = str(order.coupon_line_item.line_item_price.amount)
+            order_meta["epages_coupon_amount"] = str(order.coupon_line_item.line_item_price.amount)
     if order.grand_total is not None:
-        meta["epages_grand_total"] = str(order.grand_total.amount)
+        order_meta["epages_grand_total"] = str(order.grand_total.amount)
     new = NewOrder(
         channel_id=channel_id, currency=channel_currency,
         country_code=(delivery.country_code if delivery else (billing.country or "").upper()) or None,
@@ -119,5 +129,5 @@ def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_
                              organisation=billing.company, reference=order.order_number,
                              notes=order.customer_comment),
         billing_address=_afosto_address(billing), delivery_address=delivery, pickup_location_id=pickup_location,
-        meta_data=meta, shipping_fee=shipping_fee, payment_fee=payment_fee)
+        meta_data=order_meta, shipping_fee=shipping_fee, payment_fee=payment_fee)
     return ImportPlan(order=new, lines=lines)

@@ -141,6 +141,8 @@ class OrderPoller:
                 assert link is not None
             if link.data.get("seen") == _stamp(order):
                 return
+            # Cancellations in ePages put stock back there: the stock sync takes another look at these SKUs.
+            ctx.dirty_skus.update(li.sku for li in order.product_line_items if li.sku)
             try:
                 changed = await self._reconcile(order, link.afosto_id or "")
             except PERMANENT as exc:

@@ -228,26 +228,34 @@ class OutboxSender:
         view = AfostoOrderView(afosto)
         lines = view.lines_of(i.item_id for i in parcel.items)
         existing = await ctx.epages.list_shipping_processes(order_id)
-        unlinked = [sp for sp in existing if ctx.store.link_by_epages(SHIPPING, sp.id) is None
-                    and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines]
-        process = next((sp for sp in unlinked if sp.tracking_code == parcel.tracking_code), None)
-        left = {li.id: li.counts.unshipped for li in order.product_line_items}
-        if process is None and any(left.get(k, 0) < v for k, v in lines.items()) and unlinked:
-            # Shipped in both systems at once: the units already left in ePages' own shipment.
-            process = unlinked[0]
-        if process is None:
-            process = await ctx.epages.create_shipping_process(
-                order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],
-                tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url,
-                comment=f"Afosto parcel {parcel.id}")
-        ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+        link = ctx.store.link_by_afosto(SHIPPING, parcel.id)
+        if link is not None:  # created on an earlier try whose later steps did not finish
+            process = next((sp for sp in existing if sp.id == link.epages_id), None)
+            if process is None:
+                raise NotFound(f"ePages shipping process {link.epages_id} no longer exists.")
+        else:
+            unlinked = [sp for sp in existing if ctx.store.link_by_epages(SHIPPING, sp.id) is None
+                        and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines]
+            process = next((sp for sp in unlinked if sp.tracking_code == parcel.tracking_code), None)
+            left = {li.id: li.counts.unshipped for li in order.product_line_items}
+            if process is None and any(left.get(k, 0) < v for k, v in lines.items()) and unlinked:
+                # Shipped in both systems at once: the units already left in ePages' own shipment.
+                process = unlinked[0]
+            if process is None:
+                process = await ctx.epages.create_shipping_process(
+                    order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],
+                    tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url,
+                    comment=f"Afosto parcel {parcel.id}")
+            ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+        # Marking is not repeated blindly: a lost answer fails this try, and the next one reads the status.
         if process.status in (None, ShippingProcessStatus.PENDING):
             process = await ctx.epages.mark_shipped(order_id, process.id, tracking_code=parcel.tracking_code,
-                                                    tracking_link=parcel.tracking_url, idempotent=True)
+                                                    tracking_link=parcel.tracking_url)
         text = (f"Order {order.order_number}: shipped in ePages ({sum(lines.values())} units, tracking "
                 f"{parcel.tracking_code or '-'}).")
         if parcel.status == ParcelStatus.DELIVERED:
-            await ctx.epages.mark_delivered(order_id, process.id, idempotent=True)
+            if process.status != ShippingProcessStatus.DELIVERED:
+                await ctx.epages.mark_delivered(order_id, process.id)
             ctx.store.update_link_data(SHIPPING, process.id, {"delivered": True})
             text += " Delivered."
         return text
@@ -263,9 +271,9 @@ class OutboxSender:
         if process is None:
             raise NotFound(f"ePages shipping process {link.epages_id} no longer exists.")
         if process.status == ShippingProcessStatus.PENDING:
-            process = await ctx.epages.mark_shipped(order_id, process.id, idempotent=True)
+            process = await ctx.epages.mark_shipped(order_id, process.id)
         if process.status != ShippingProcessStatus.DELIVERED:
-            await ctx.epages.mark_delivered(order_id, process.id, idempotent=True)
+            await ctx.epages.mark_delivered(order_id, process.id)
         ctx.store.update_link_data(SHIPPING, process.id, {"delivered": True})
         return f"Order {push.epages_order_number}: marked delivered in ePages."
 
@@ -275,19 +283,21 @@ class OutboxSender:
         afosto = await ctx.afosto.get_order(str(push.payload["afosto_order_id"]))
         parcel = self._parcel(afosto, str(push.payload["parcel_id"]))
         existing = await ctx.epages.list_pickup_processes(order_id)
-        process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
-        if process is None:
-            try:
+        link = ctx.store.link_by_afosto(PICKUP, parcel.id)
+        if link is not None:
+            process = next((p for p in existing if p.id == link.epages_id), None)
+            if process is None:
+                raise NotFound(f"ePages pickup process {link.epages_id} no longer exists.")
+        else:
+            # ePages keeps one pickup process per order; one nobody has linked is ours from an earlier try.
+            process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
+            if process is None:
                 process = await ctx.epages.create_pickup_process(order_id, comment=f"Afosto parcel {parcel.id}")
-            except Conflict:
-                existing = await ctx.epages.list_pickup_processes(order_id)
-                process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
-                if process is None:
-                    raise
-        ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+            ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
         text = f"Order {push.epages_order_number}: ready for pickup in ePages."
-        if parcel.status == ParcelStatus.PICKED_UP and process.status != PickupProcessStatus.PICKED_UP:
-            await ctx.epages.mark_picked_up(order_id, process.id, idempotent=True)
+        if parcel.status == ParcelStatus.PICKED_UP:
+            if process.status != PickupProcessStatus.PICKED_UP:
+                await ctx.epages.mark_picked_up(order_id, process.id)
             ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
             text += " Picked up."
         return text
@@ -303,7 +313,7 @@ class OutboxSender:
         if process is None:
             raise NotFound(f"ePages pickup process {link.epages_id} no longer exists.")
         if process.status != PickupProcessStatus.PICKED_UP:
-            await ctx.epages.mark_picked_up(order_id, process.id, idempotent=True)
+            await ctx.epages.mark_picked_up(order_id, process.id)
         ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
         return f"Order {push.epages_order_number}: marked picked up in ePages."
 

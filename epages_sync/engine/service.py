@@ -327,7 +327,7 @@ class SyncService:
             self._announce()
             await self._wait(self._push_wake, wait)
 
-    async def push_round(self) -> None:
+    async def push_round(self, *, full_stock: bool = False) -> None:
         assert self.ctx is not None and self.watcher and self.sender and self.stock
         ctx = self.ctx
         if ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS}:
@@ -335,7 +335,7 @@ class SyncService:
         await self.sender.send_due()
         if ctx.on(Flow.INVENTORY):
             await ctx.checkpoint()
-            await self.stock.check_once()
+            await self.stock.check_once(full=full_stock)
 
     def _failed(self, api: str, exc: SyncError, failures: int, interval: int) -> float:
         wait = min(float(interval) * 4, backoff_seconds(failures, base=float(min(interval, 5))))
@@ -381,8 +381,8 @@ class SyncService:
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
         assert self.poller and self.watcher and self.sender and self.stock
         await self.poller.poll_once()
-        for _ in range(20):
-            await self.push_round()
+        for round_no in range(20):
+            await self.push_round(full_stock=round_no == 0)
             if not self.store.due(limit=1):
                 break
 

@@ -40,11 +40,16 @@ class Activity:
         self.actors = [
             Actor("customer", 45, self._customer_orders),
             Actor("warehouse", 35, afosto.warehouse_step),
-            Actor("shipping", 8, epages.staff_ship_random_order),
-            Actor("cancel", 6, epages.staff_cancel_random_order),
+            # Shop staff ship and cancel in the cockpit only what the warehouse does not handle yet, as a
+            # shop does; otherwise both would work on the same units at once and a person must sort it out.
+            Actor("shipping", 8, lambda rng: epages.staff_ship_random_order(rng, skip=self._in_warehouse())),
+            Actor("cancel", 6, lambda rng: epages.staff_cancel_random_order(rng, skip=self._in_warehouse())),
             Actor("return", 6, epages.staff_return_random_order),
         ]
         self.history: list[str] = []
+
+    def _in_warehouse(self) -> set[str]:
+        return set(self.afosto.order_figures())
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:

@@ -85,10 +85,12 @@ async def test_an_order_placed_just_before_a_stock_push_is_not_sold_twice() -> N
         before = r.sandbox.epages.available_stock(sku)
         assert before and before > 2
         # A customer buys after the last poll; Afosto does not know of it yet.
-        r.sandbox.epages.place_order(random_customer(random.Random(1)), [(sku, 2)])
+        with r.sandbox.lock:
+            r.sandbox.epages.place_order(random_customer(random.Random(1)), [(sku, 2)])
         assert r.sandbox.epages.available_stock(sku) == before - 2
         # More stock arrives in Afosto: the stock sync runs before the poller has seen the order.
-        r.sandbox.afosto.receive_stock(sku, r.sandbox.world.feeding_location_ids[0], 5)
+        with r.sandbox.lock:
+            r.sandbox.afosto.receive_stock(sku, r.sandbox.world.feeding_location_ids[0], 5)
         assert r.service.stock is not None
         await r.service.stock.check_once(full=True)
         # The shop shows the new stock less the two units already sold, never more.
@@ -120,10 +122,11 @@ async def test_bad_orders_are_parked_with_their_message_while_the_others_complet
     with rig(orders=3, seed=6) as r:
         epages = r.sandbox.epages
         rng = random.Random(2)
-        unknown = epages.place_order(random_customer(rng), [("EP-ONLY-1", 1)])
-        no_country = epages.place_order(random_customer(rng), [("CF-1001", 1)])
-        no_country.customer = no_country.customer.__class__(**{**no_country.customer.__dict__, "country": ""})
-        fine = epages.place_order(random_customer(rng), [("CF-1002", 1)])
+        with r.sandbox.lock:
+            unknown = epages.place_order(random_customer(rng), [("EP-ONLY-1", 1)])
+            no_country = epages.place_order(random_customer(rng), [("CF-1001", 1)])
+            no_country.customer = no_country.customer.__class__(**{**no_country.customer.__dict__, "country": ""})
+            fine = epages.place_order(random_customer(rng), [("CF-1002", 1)])
         await r.settle()
         parked = {p.reference: p.message for p in r.store.open_parked() if p.kind == "order"}
         assert "EP-ONLY-1" in parked[unknown.number]

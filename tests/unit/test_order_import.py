@@ -56,6 +56,16 @@ def test_lines_prices_fees_and_reference_are_exact() -> None:
     assert p.order.delivery_address is not None and p.order.delivery_address.locality == "Hamburg"
 
 
+def test_the_unit_price_is_what_the_customer_paid_after_the_line_discount() -> None:
+    o = order()
+    lines = o.model_dump(by_alias=True)["productLineItems"]
+    p = plan(order(productLineItems=[
+        {**lines[0], "unitDiscount": money("-2.997")}, lines[1]]))
+    assert p.lines[0].unit_price == Decimal("16.90")  # 19.90 - 2.997, in whole cents
+    assert p.lines[0].meta_data == {"epages_line_id": "l-1", "epages_unit_price_exact": "16.903"}
+    assert p.lines[1].unit_price == Decimal("8.49") and "epages_unit_price_exact" not in p.lines[1].meta_data
+
+
 def test_an_unknown_sku_names_the_sku_and_what_to_do() -> None:
     with pytest.raises(OrderProblem) as exc:
         plan(order(), afosto_skus={"CF-1001"})

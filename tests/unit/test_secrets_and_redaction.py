@@ -43,8 +43,21 @@ def test_environment_variables_supply_secrets_for_service_mode(monkeypatch: pyte
     assert Secrets("shop", keyring.backends.fail.Keyring()).client_secret() == "from-env-secret"
 
 
-def test_a_token_passed_through_the_logging_filter_never_reaches_the_file(tmp_path: pathlib.Path) -> None:
+@pytest.fixture
+def file_logging(tmp_path: pathlib.Path):  # noqa: ANN201
     logger = setup_logging(tmp_path)
+    yield logger
+    # Give the logger back as other tests expect it (propagating, no file handler).
+    for h in list(logger.handlers):
+        logger.removeHandler(h)
+        h.close()
+    logger.propagate = True
+    logger.setLevel(logging.NOTSET)
+
+
+def test_a_token_passed_through_the_logging_filter_never_reaches_the_file(tmp_path: pathlib.Path,
+                                                                          file_logging: logging.Logger) -> None:
+    logger = file_logging
     redactor.add_secret("super-secret-value-42")
     log = logging.getLogger("epages_sync.test")
     log.info("token response %s", {"access_token": TOKEN, "expires_in": 43199})

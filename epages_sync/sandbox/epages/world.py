@@ -7,6 +7,8 @@ and the same sequence of actions give the same shop.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import datetime as dt
 import random
 import time
@@ -383,9 +385,10 @@ class EpagesWorld:
         return process
 
     # -- the shop staff, as the activity generator drives them ----------------------------------------
-    def staff_ship_random_order(self, rng: random.Random) -> str | None:
-        """Staff pack an order in the cockpit: a shipping process with tracking code, marked shipped."""
-        candidates = [o for o in self.orders if not o.is_pickup and not o.canceled
+    def staff_ship_random_order(self, rng: random.Random, *, skip: Container[str] = ()) -> str | None:
+        """Staff pack an order in the cockpit: a shipping process with tracking code, marked shipped.
+        Orders in ``skip`` (those the warehouse already handles) are left alone."""
+        candidates = [o for o in self.orders if not o.is_pickup and not o.canceled and o.order_id not in skip
                       and any(c.left_to_send for c in o.counts().values())]
         if not candidates:
             return None
@@ -402,8 +405,8 @@ class EpagesWorld:
         items = sum(q for _, q in lines)
         return f"ePages staff shipped {items} item(s) of order {order.number} (tracking {code})."
 
-    def staff_cancel_random_order(self, rng: random.Random) -> str | None:
-        candidates = [o for o in self.orders if o.cancelable]
+    def staff_cancel_random_order(self, rng: random.Random, *, skip: Container[str] = ()) -> str | None:
+        candidates = [o for o in self.orders if o.cancelable and o.order_id not in skip]
         if not candidates:
             return None
         order = rng.choice(candidates[-30:])
