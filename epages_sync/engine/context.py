@@ -64,6 +64,8 @@ class SyncContext:
     # SKUs whose ePages stock may have moved (new orders seen): the stock sync looks at them first.
     dirty_skus: set[str] = field(default_factory=set)
     _order_locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
+    # First wait before a failed push is tried again (doubles per try); tests make it short.
+    retry_base_seconds: float = 2.0
     # Set while the engine may work; cleared by pause. Work stops at the next checkpoint, between requests.
     running: asyncio.Event = field(default_factory=asyncio.Event)
 

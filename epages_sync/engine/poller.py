@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..clients.afosto_models import AfostoOrder, ParcelStatus, ReturnedUnit, ReturnOutcome
 from ..clients.epages_models import (Order, OrderProcesses, PickupProcessStatus, ReturnLineStatus,
-                                     ShippingProcessStatus)
+                                     ReturnProcess, ShippingProcessStatus)
 from ..config import Flow
 from ..errors import DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkKind, LinkStatus, Origin, Outcome
@@ -461,10 +461,14 @@ class OrderPoller:
     def _rma_free(self, rma_id: str) -> bool:
         return self.ctx.store.link_by_afosto(RMA, rma_id) is None
 
-    def _unlinked_decided_returns(self, afosto: AfostoOrder, rp: object) -> list[str]:
-        """Decided Afosto returns on the same lines that no link claims: our own push, link lost in a crash."""
+    def _unlinked_decided_returns(self, afosto: AfostoOrder, rp: ReturnProcess) -> list[str]:
+        """Decided Afosto returns that no link claims and that match this ePages return line by line and
+        outcome by outcome: our own push whose link was lost in a crash, not a second return."""
         view = AfostoOrderView(afosto)
-        wanted = Counter({rl.product_line_item_id: rl.quantity for rl in rp.line_items})  # type: ignore[attr-defined]
+        wanted: Counter[tuple[str, str]] = Counter()
+        for rl in rp.line_items:
+            outcome = "REJECTED" if rl.status == ReturnLineStatus.BROKEN else "AUTHORIZED"
+            wanted[(rl.product_line_item_id, outcome)] += rl.quantity
         found: list[str] = []
         ours = {c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)}
         for rma in afosto.rma_items:
@@ -472,9 +476,9 @@ class OrderPoller:
                 continue
             if rma.item_id in ours:  # made by this app from an ePages return
                 continue
-            line = view.line_of_item.get(rma.item_id)
-            if line and wanted[line] > 0:
-                wanted[line] -= 1
+            key = (view.line_of_item.get(rma.item_id) or "", str(rma.status))
+            if wanted[key] > 0:
+                wanted[key] -= 1
                 found.append(rma.id)
         return found if found and sum(wanted.values()) == 0 else []
 

@@ -192,7 +192,7 @@ class OutboxSender:
 
     def _retry(self, push: OutboxPush, exc: SyncError, number: str | None, flow: Flow | None) -> bool:
         ctx = self.ctx
-        wait = backoff_seconds(push.attempts + 1)
+        wait = backoff_seconds(push.attempts + 1, base=ctx.retry_base_seconds)
         retry_after = getattr(exc, "retry_after", None)
         if retry_after:
             wait = max(wait, float(retry_after))

@@ -71,7 +71,8 @@ class SyncService:
     """Owns the engine's tasks and clients for one store; everything runs on the caller's asyncio loop."""
 
     def __init__(self, settings: Settings, store: Store, *, client_secret: str, afosto_key: str,
-                 transport: httpx.AsyncBaseTransport | None = None, policy: HttpPolicy | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None, policy: HttpPolicy | None = None,
+                 retry_base_seconds: float = 2.0) -> None:
         if not settings.is_configured:
             raise SyncError("The sync is not set up yet: store name, client id and sales channel are needed.",
                             title="Not configured", action="Finish the setup wizard or run 'epages-sync configure'.")
@@ -82,6 +83,7 @@ class SyncService:
         self._afosto_key = afosto_key
         self._transport = transport
         self._policy = policy
+        self._retry_base = retry_base_seconds
         self._tasks = TaskOwner(on_failure=self._task_failed)
         self._state = EngineState.STOPPED
         self._attention: list[str] = []
@@ -166,6 +168,7 @@ class SyncService:
         ctx = SyncContext(settings=self.settings, store=self.store, epages=epages, afosto=afosto,
                           journal=Journal(self.store))
         ctx.running.set()
+        ctx.retry_base_seconds = self._retry_base
         try:
             granted = await epages.authenticate()
             channels = await afosto.list_channels()
@@ -372,7 +375,7 @@ class SyncService:
 
     # --- one-shot and parked items ----------------------------------------------------------------------
 
-    async def run_once(self) -> None:
+    async def run_once(self, *, max_wait: float = 300.0) -> None:
         """Connect, poll once, then push until the outbox is empty (``run --headless --once``)."""
         if self.ctx is None:
             self.ctx = await self._connect()
@@ -381,10 +384,19 @@ class SyncService:
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
         assert self.poller and self.watcher and self.sender and self.stock
         await self.poller.poll_once()
-        for round_no in range(20):
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max_wait
+        round_no = 0
+        while True:
             await self.push_round(full_stock=round_no == 0)
-            if not self.store.due(limit=1):
+            round_no += 1
+            if self.store.outbox_depth() == 0 or loop.time() >= deadline:
                 break
+            # Pushes that met trouble wait for their next try; --once waits for them (up to max_wait).
+            waiting = self.store.due(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3650), limit=1)
+            if waiting:
+                delay = (waiting[0].next_attempt_at - dt.datetime.now(dt.UTC)).total_seconds()
+                await asyncio.sleep(min(max(delay, 0.0), max(0.0, deadline - loop.time()), 5.0))
 
     async def close(self) -> None:
         await self._tasks.cancel_all()

@@ -58,5 +58,5 @@ def rig(*, seed: int = 1, orders: int = 20, faults: str | None = None, store: St
         s = sandbox_settings(sandbox, url, client_id=client_id, **settings)
         st = store or Store.memory()
         service = SyncService(s, st, client_secret="sandbox-secret", afosto_key="sandbox-afosto-key",
-                              policy=TEST_POLICY)
+                              policy=TEST_POLICY, retry_base_seconds=0.05)
         yield Rig(sandbox, url, st, s, service)

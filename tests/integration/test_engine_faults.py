@@ -1,0 +1,48 @@
+"""Trouble on the line: errors, rate limits, dropped answers, slow answers and dying tokens lose nothing and
+double nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from epages_sync.errors import SyncError
+
+from engine_rig import rig
+
+pytestmark = pytest.mark.timeout(300)
+
+FAULTS = ("epages:5xx=0.1,afosto:5xx=0.05,afosto:rate=0.05,epages:rate=0.03@1,all:drop=0.03,"
+          "all:cut=0.02,stock:409=0.2,token:expire=3,all:slow=0.01@6")
+
+
+async def test_faults_mid_run_lose_nothing_and_double_nothing() -> None:
+    with rig(orders=12, seed=11, faults=FAULTS) as r:
+        failures = 0
+        for _ in range(25):
+            r.sandbox.step(4)
+            try:
+                await r.service.run_once()
+            except SyncError:
+                failures += 1  # the running engine waits and tries again; so does this loop
+        assert failures < 25
+        r.sandbox.set_faults(None)
+        await r.settle()
+        state = r.consistency()
+        assert state["differences"] == []
+        figures = r.sandbox.afosto.order_figures()
+        assert all(len(v) == 1 for v in figures.values()), "an ePages order was imported twice"
+        # Pushes that met trouble were retried, not dropped: nothing is left in the outbox.
+        assert r.store.outbox_depth() == 0
+        await r.service.close()
+
+
+async def test_a_token_expiring_mid_run_is_renewed_without_a_person() -> None:
+    with rig(orders=5, seed=12, faults="token:expire=1") as r:
+        await r.settle(1)
+        import asyncio
+        await asyncio.sleep(1.2)
+        r.sandbox.step(5)
+        await r.settle()
+        assert r.consistency()["differences"] == []
+        assert r.service.health().attention == [] or all("need a person" in a for a in r.service.health().attention)
+        await r.service.close()
