@@ -10,6 +10,7 @@ remembered row number, because new rows keep arriving above them.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -89,6 +90,8 @@ class LogTableModel(QAbstractTableModel):
         # Store announcements may come from an executor thread; the signal hands them to the GUI thread.
         self._announced.connect(self._on_announced, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe: Callable[[], None] | None = source.subscribe(self._announced.emit)
+        # Should the model go without close(), the store must stop calling into it.
+        self.destroyed.connect(functools.partial(_stop_listening, self._unsubscribe))
         self.reload()
 
     # -- Qt's table interface ----------------------------------------------------------------------------
@@ -337,3 +340,7 @@ class LogTableModel(QAbstractTableModel):
         self._count += len(fresh)
         self.count_changed.emit(self._count)
         self.rows_arrived.emit(len(fresh))
+
+
+def _stop_listening(unsubscribe: Callable[[], None], *_args: object) -> None:
+    unsubscribe()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gc
 import os
 import pathlib
 import time
@@ -42,6 +43,10 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
         deadline = time.monotonic() + 5
         while any(not t.done() for t in pending) and time.monotonic() < deadline:
             qapp.processEvents()
+        # Collect the test's Qt objects here, on the GUI thread: left to the cyclic collector they may be
+        # freed in a worker thread, where Qt cannot stop their timers.
+        gc.collect()
+        qapp.processEvents()
         asyncio.events._set_running_loop(None)
         loop._QEventLoop__is_running = False  # type: ignore[attr-defined]  # lets close() run
         loop.close()

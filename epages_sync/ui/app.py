@@ -1,0 +1,429 @@
+"""Starting and stopping the desktop app: one asyncio loop inside Qt's, the wizard or the main window, the
+tray, and an orderly stop of the sync when the app quits or the person logs out."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import concurrent.futures
+import contextlib
+import datetime as dt
+import logging
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Coroutine
+from types import TracebackType
+from typing import Any
+
+import httpx
+import qasync
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtGui import QSessionManager
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import APP_NAME, __version__
+from ..config import Settings
+from ..engine.service import Health
+from ..errors import AlreadyRunning, SecretStoreUnavailable, SyncError
+from ..instance import InstanceLock
+from ..logs import setup_logging
+from ..paths import AppPaths
+from ..secrets import Secrets
+from ..store import Direction, LogRow, Outcome, Store
+from .background import UiTasks, off_thread
+from .demo import DemoShop
+from .icons import icon
+from .main_window import MainWindow
+from .notices import AttentionNotices
+from .sync_actions import SyncActions
+from .sync_control import SyncControl
+from .tray import SyncTray
+from .wizard import SetupContext, SetupWizard
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_SECONDS = 15.0
+
+
+class DesktopApp(QObject):
+    """Owns the store, the sync, the windows and the tray for one data folder."""
+
+    started = Signal()
+    stopped = Signal()
+
+    def __init__(self, paths: AppPaths, *, demo: DemoShop | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 secrets_for: Callable[[str], Secrets] = Secrets, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.demo = demo
+        self._transport = transport
+        self._secrets_for = secrets_for
+        self.tasks = UiTasks(self)
+        self.tasks.failed.connect(self._on_task_failed)
+        self.actions = SyncActions(self)
+        self.store: Store | None = None
+        self.control: SyncControl | None = None
+        self.window: MainWindow | None = None
+        self.wizard: SetupWizard | None = None
+        self.tray: SyncTray | None = None
+        self.dialog_notices = AttentionNotices()
+        self.problems_shown: list[tuple[str, str]] = []
+        self._shutting_down = False
+        self._shut_down = False
+        self._tray_hint_given = False
+        self._connect_actions()
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.open_window.triggered.connect(self.show_window)
+        a.pause_hour.triggered.connect(self._on_pause_hour)
+        a.pause.triggered.connect(self._on_pause)
+        a.resume.triggered.connect(self._on_resume)
+        a.sync_now.triggered.connect(self._on_sync_now)
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.request_quit)
+
+    # -- starting ------------------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        self.tasks.start("app.start", self.start())
+
+    async def start(self) -> None:
+        """Open the store; then the wizard if nothing is set up, else the main window and the sync."""
+        try:
+            if self.demo is not None:
+                await off_thread(DemoShop.clear_previous_run, self.paths)
+            self.store = await off_thread(Store.open, self.paths.ensure().database)
+        except SyncError as exc:
+            # Quit only once the person has read why.
+            box = self.show_problem(exc.title, f"{exc.message}\n\n{exc.action}", critical=True)
+            box.finished.connect(self.request_quit)
+            return
+        store = self.store
+        self.control = SyncControl(store, transport=self._transport, parent=self)
+        self.control.health_changed.connect(self._on_health)
+        settings: Settings | None
+        if self.demo is not None:
+            settings = await off_thread(self.demo.prepare, store)
+        else:
+            settings = store.load_settings()
+        if settings is None or not settings.is_configured:
+            self.open_wizard(first_run=True, initial=settings)
+        else:
+            self.show_window()
+            await self._start_sync(settings)
+        self.started.emit()
+
+    async def _start_sync(self, settings: Settings) -> None:
+        assert self.control is not None
+        secrets = self._secrets_for(settings.store_name or "")
+        try:
+            client_secret, afosto_key = await off_thread(lambda: (secrets.client_secret(), secrets.afosto_key()))
+            available = await off_thread(lambda: secrets.available)
+        except SecretStoreUnavailable as exc:
+            client_secret = afosto_key = None
+            available = False
+            log.warning("password store unavailable: %s", exc)
+        if not client_secret or not afosto_key:
+            reason = (self.tr("This computer has no secure password store, so the client secret and the API key "
+                              "cannot be kept. Install or unlock one, then open Settings.") if not available
+                      else self.tr("The ePages client secret or the Afosto API key is not saved on this computer. "
+                                   "Enter them again under Settings."))
+            self.control.set_not_running(reason)
+            self.open_settings()
+            return
+        await self.control.start(settings, client_secret=client_secret, afosto_key=afosto_key)
+
+    # -- windows ---------------------------------------------------------------------------------------
+
+    def _ensure_window(self) -> MainWindow:
+        if self.window is None:
+            assert self.store is not None and self.control is not None
+            note = None
+            if self.demo is not None:
+                note = self.tr("DEMO — a simulated shop and warehouse running inside this app. Nothing reaches a "
+                               "real shop, and the demo starts over each time it is opened.")
+            self.window = MainWindow(self.store, self.control, self.actions, self.tasks,
+                                     data_dir=str(self.paths.data_dir), demo_note=note)
+            self.window.quit_requested.connect(self.request_quit)
+            self.window.hidden_to_tray.connect(self._on_hidden_to_tray)
+            self.tray = SyncTray(self.actions, parent=self)
+            self.tray.show()
+            self.window.closes_to_tray = self.tray.available
+            health = self.control.health()
+            self.window.follow(health)
+        return self.window
+
+    def show_window(self) -> None:
+        if self.store is None:
+            return
+        window = self._ensure_window()
+        window.show()
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.raise_()
+        window.activateWindow()
+
+    def open_wizard(self, *, first_run: bool, initial: Settings | None, client_secret: str = "",
+                    afosto_key: str = "") -> SetupWizard:
+        assert self.store is not None
+        if self.wizard is not None:
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        store = self.store
+        context = SetupContext(
+            store=store, initial=initial, client_secret=client_secret, afosto_key=afosto_key,
+            sandbox_url=self.demo.url if self.demo is not None else (initial.sandbox_url if initial else None),
+            transport=self._transport, demo=self.demo is not None,
+            save_draft=store.save_settings if first_run else None, secrets_for=self._secrets_for)
+        wizard = SetupWizard(context, parent=self.window if self.window is not None else None)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.setup_saved.connect(self._on_setup_saved)
+        wizard.finished.connect(lambda result: self._on_wizard_closed(first_run, result))
+        self.wizard = wizard
+        wizard.show()
+        return wizard
+
+    def open_settings(self) -> None:
+        """Settings: the wizard's pages, filled in with what is set up (the secrets read off the GUI thread)."""
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return
+        self.tasks.start("app.settings", self._open_settings())
+
+    async def _open_settings(self) -> None:
+        assert self.store is not None and self.control is not None
+        settings = self.control.settings or self.store.load_settings()
+        secrets = self._secrets_for(settings.store_name or "") if settings is not None else None
+        client_secret = afosto_key = ""
+        if secrets is not None:
+            client_secret, afosto_key = await off_thread(
+                lambda: (secrets.client_secret() or "", secrets.afosto_key() or ""))
+        self.open_wizard(first_run=False, initial=settings, client_secret=client_secret, afosto_key=afosto_key)
+
+    def _on_setup_saved(self, settings: Settings, client_secret: str, afosto_key: str) -> None:
+        assert self.control is not None
+        self.show_window()
+        self.tasks.start("app.restart_sync", self.control.start(settings, client_secret=client_secret,
+                                                                 afosto_key=afosto_key))
+
+    def _on_wizard_closed(self, first_run: bool, result: int) -> None:
+        self.wizard = None
+        if first_run and result != SetupWizard.DialogCode.Accepted and self.window is None:
+            # Nothing to show without a setup; what was typed (but no secret) is kept for the next start.
+            self.request_quit()
+
+    # -- following the sync ------------------------------------------------------------------------------
+
+    def _on_health(self, health: Health) -> None:
+        if self.window is not None:
+            self.window.follow(health)
+            if self.tray is not None:
+                self.tray.show_health(health, self.window.health_bar.state_text(health))
+        for notice in self.dialog_notices.consider(health):
+            if notice.kind == "attention":
+                self.show_problem(self.tr("epages-sync needs you"), notice.message)
+
+    def _on_pause_hour(self) -> None:
+        if self.control is not None:
+            self.control.pause(dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1))
+
+    def _on_pause(self) -> None:
+        if self.control is not None:
+            self.control.pause()
+
+    def _on_resume(self) -> None:
+        if self.control is not None:
+            self.control.resume()
+
+    def _on_sync_now(self) -> None:
+        if self.control is not None:
+            self.control.sync_now()
+
+    def _on_hidden_to_tray(self) -> None:
+        if self.tray is not None and not self._tray_hint_given:
+            self._tray_hint_given = True
+            self.tray.say(self.tr("epages-sync keeps running"), self.tr(
+                "The sync goes on in the background. Open the window again from the tray icon; quit from its "
+                "menu."))
+
+    # -- problems --------------------------------------------------------------------------------------
+
+    def show_problem(self, title: str, message: str, *, critical: bool = False) -> QMessageBox:
+        """A dialog that does not block the sync (the loop keeps running while it is open)."""
+        self.problems_shown.append((title, message))
+        parent: QWidget | None = self.window
+        box = QMessageBox(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning, title, message,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowIcon(icon("app"))
+        box.open()
+        return box
+
+    def report_failure(self, where: str, exc: BaseException) -> None:
+        """Something failed that nobody expected: into the log file, the log view, and a dialog."""
+        log.error("%s failed", where, exc_info=exc)
+        text = f"{type(exc).__name__}: {exc}"
+        if self.store is not None:
+            try:
+                self.store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.ERROR,
+                                          message=f"The window's work '{where}' failed: {text}. "
+                                                  "Send the log file to support if it happens again."))
+            except Exception:  # the store itself may be what failed
+                log.exception("could not log the failure of %s", where)
+        self.show_problem(self.tr("Something went wrong"), self.tr(
+            "{where} failed: {error}\n\nThe sync itself goes on. The details are in the log file in {folder}."
+        ).format(where=where, error=text, folder=self.paths.log_dir))
+
+    def _on_task_failed(self, name: str, exc: object) -> None:
+        if isinstance(exc, BaseException):
+            self.report_failure(name, exc)
+
+    # -- stopping --------------------------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        """Quit from the menu, the window or Ctrl+C: stop the sync first, then end Qt's loop."""
+        if self._shutting_down:
+            return
+        self.tasks.start("app.quit", self._quit())
+
+    async def _quit(self) -> None:
+        await self.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    async def shutdown(self) -> None:
+        """Stop the sync (every engine task cancelled, clients closed), then close the windows and the store."""
+        if self._shutting_down:
+            while not self._shut_down:
+                await asyncio.sleep(0.05)
+            return
+        self._shutting_down = True
+        try:
+            # First the window's own work (a start still under way must not start the sync after this).
+            pending = [t for name in self.tasks.running() if name != "app.quit"
+                       and (t := self.tasks.get(name)) is not None and t is not asyncio.current_task()]
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending, timeout=SHUTDOWN_SECONDS)
+            if self.control is not None:
+                try:
+                    await asyncio.wait_for(self.control.stop(), SHUTDOWN_SECONDS)
+                except (TimeoutError, SyncError) as exc:
+                    log.error("the sync did not stop cleanly: %r", exc)
+            if self.wizard is not None:
+                self.wizard.reject()
+            if self.window is not None:
+                self.window.allow_close()
+                self.window.close()
+            if self.tray is not None:
+                self.tray.hide()
+            if self.store is not None:
+                await off_thread(self.store.close)
+        finally:
+            self._shut_down = True
+            self.stopped.emit()
+
+    def finish_before_quit(self) -> None:
+        """Qt is quitting (or the session ends) without going through request_quit: stop the sync here,
+        running the loop until it is done, so no task is cut off mid-write."""
+        if self._shut_down:
+            return
+        run_until_done(self.shutdown(), SHUTDOWN_SECONDS + 5)
+
+    def _on_commit_data(self, manager: QSessionManager) -> None:
+        log.info("the session ends: stopping the sync")
+        self.finish_before_quit()
+
+
+def run_until_done(coro: Coroutine[Any, Any, Any], timeout: float) -> None:
+    """Drive the asyncio loop through Qt's event processing until ``coro`` is done (or the time is up)."""
+    task = asyncio.ensure_future(coro)
+    deadline = time.monotonic() + timeout
+    app = QApplication.instance()
+    while not task.done() and time.monotonic() < deadline and app is not None:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if not task.done():
+        log.error("stopping took longer than %.0f s; quitting anyway", timeout)
+        task.cancel()
+
+
+def _already_running(exc: AlreadyRunning) -> int:
+    box = QMessageBox(QMessageBox.Icon.Information, "epages-sync",
+                      QApplication.translate("DesktopApp", "epages-sync is already running on this computer. "
+                                                           "Look for its window or its icon in the tray.")
+                      + "\n\n" + exc.message, QMessageBox.StandardButton.Ok)
+    box.setWindowIcon(icon("app"))
+    box.exec()
+    return 1
+
+
+def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The window: wizard on a first start, otherwise the main window with the sync running."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    # The tray keeps the sync going with no window open; quitting is explicit.
+    app.setQuitOnLastWindowClosed(False)
+    paths.ensure()
+    setup_logging(paths.log_dir)
+    lock = InstanceLock(paths.lock_file)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        log.info("not started: %s", exc)
+        return _already_running(exc)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    # Keyring calls and pages of the log run here; two cores are shared with the engine's own work.
+    loop.set_default_executor(concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="epages-sync"))
+    try:
+        with contextlib.ExitStack() as stack:
+            demo: DemoShop | None = None
+            if getattr(args, "demo", False):
+                demo = DemoShop()
+                stack.enter_context(demo.running())
+            desktop = DesktopApp(paths, demo=demo)
+            _route_unexpected_errors(loop, desktop)
+            app.aboutToQuit.connect(desktop.finish_before_quit)
+            app.commitDataRequest.connect(desktop._on_commit_data)
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(sig, desktop.request_quit)
+            loop.call_soon(desktop.begin)
+            with loop:
+                code = loop.run_forever()
+        return int(code or 0)
+    finally:
+        lock.release()
+        asyncio.set_event_loop(None)
+
+
+def _route_unexpected_errors(loop: asyncio.AbstractEventLoop, desktop: DesktopApp) -> None:
+    """Errors nobody caught (a Qt slot, a stray callback) go to the log and a dialog, never only to stderr."""
+
+    def on_loop_error(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, BaseException) and not isinstance(exc, asyncio.CancelledError):
+            desktop.report_failure(str(context.get("message") or "background work"), exc)
+        else:
+            log.error("event loop: %s", context.get("message"))
+
+    def on_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            desktop.request_quit()
+            return
+        log.error("uncaught error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        desktop.report_failure("The window", exc)
+
+    loop.set_exception_handler(on_loop_error)
+    sys.excepthook = on_uncaught

@@ -1,0 +1,161 @@
+"""The top of the main window: is the sync running, paused or waiting for a person, and the figures behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..config import Flow
+from ..engine.service import EngineState, Health
+from .colours import Tone, box_style, tone
+from .icons import icon
+from .log_words import flow_label, local_time, relative_time
+
+STATE_ICONS = {
+    EngineState.RUNNING: "state-running",
+    EngineState.PAUSED: "state-paused",
+    EngineState.ATTENTION: "state-attention",
+    EngineState.STARTING: "state-starting",
+    EngineState.STOPPING: "state-stopped",
+    EngineState.STOPPED: "state-stopped",
+}
+
+
+class HealthBar(QFrame):
+    """Shows one ``Health`` report; holds no state of its own beyond the last report it was given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._health: Health | None = None
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        outer.addLayout(top)
+
+        self.state_icon = QLabel()
+        self.state_icon.setFixedSize(QSize(48, 48))
+        top.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignTop)
+
+        words = QVBoxLayout()
+        self.state_label = QLabel()
+        font = self.state_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.state_label.setFont(font)
+        self.state_label.setObjectName("healthState")
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.flows_label = QLabel()
+        self.flows_label.setTextFormat(Qt.TextFormat.RichText)
+        words.addWidget(self.state_label)
+        words.addWidget(self.message_label)
+        words.addWidget(self.flows_label)
+        words.addStretch(1)
+        top.addLayout(words, 3)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        self.figures: dict[str, QLabel] = {}
+        names = [("last_poll", self.tr("Last order check")), ("next_poll", self.tr("Next order check")),
+                 ("last_push", self.tr("Last update to ePages")), ("outbox", self.tr("Waiting to be sent")),
+                 ("parked", self.tr("Need a person")), ("linked", self.tr("Orders linked"))]
+        for i, (key, title) in enumerate(names):
+            caption = QLabel(title)
+            caption.setEnabled(False)  # the palette's muted text colour for captions
+            value = QLabel("–")
+            value.setObjectName(f"figure_{key}")
+            grid.addWidget(caption, i % 3, (i // 3) * 2)
+            grid.addWidget(value, i % 3, (i // 3) * 2 + 1)
+            self.figures[key] = value
+        top.addLayout(grid, 2)
+
+        self.actions_box = QHBoxLayout()
+        top.addLayout(self.actions_box)
+
+        self.attention_label = QLabel()
+        self.attention_label.setWordWrap(True)
+        self.attention_label.setTextFormat(Qt.TextFormat.RichText)
+        self.attention_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.attention_label.setStyleSheet(box_style(Tone.ATTENTION))
+        self.attention_label.hide()
+        outer.addWidget(self.attention_label)
+
+    def add_action_widget(self, widget: QWidget) -> None:
+        self.actions_box.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+
+    @property
+    def health(self) -> Health | None:
+        return self._health
+
+    def state_text(self, health: Health) -> str:
+        if health.state == EngineState.PAUSED and health.paused_until is not None:
+            return self.tr("Paused until {time}").format(time=local_time(health.paused_until, with_date=False))
+        return {
+            EngineState.RUNNING: self.tr("Running"),
+            EngineState.PAUSED: self.tr("Paused"),
+            EngineState.ATTENTION: self.tr("Needs attention"),
+            EngineState.STARTING: self.tr("Connecting…"),
+            EngineState.STOPPING: self.tr("Stopping…"),
+            EngineState.STOPPED: self.tr("Not running"),
+        }[health.state]
+
+    def explanation(self, health: Health) -> str:
+        if health.state == EngineState.RUNNING:
+            return self.tr("Orders and warehouse changes are kept in step. Nothing needs you.")
+        if health.state == EngineState.PAUSED:
+            return self.tr("Nothing is fetched or sent until the sync resumes. Sync now resumes it.")
+        return health.message
+
+    def show_health(self, health: Health, now: dt.datetime | None = None) -> None:
+        self._health = health
+        now = now or dt.datetime.now(dt.timezone.utc)
+        self.state_icon.setPixmap(icon(STATE_ICONS[health.state]).pixmap(48, 48))
+        self.state_label.setText(self.state_text(health))
+        state_tone = {EngineState.RUNNING: Tone.GOOD, EngineState.ATTENTION: Tone.ATTENTION,
+                      EngineState.PAUSED: Tone.WARNING}.get(health.state, Tone.MUTED)
+        self.state_label.setStyleSheet(f"color: {tone(state_tone).name()};")
+        self.message_label.setText(self.explanation(health))
+
+        running = health.state not in (EngineState.STOPPED, EngineState.STOPPING)
+        self.figures["last_poll"].setText(relative_time(health.last_good_poll, now))
+        self.figures["last_push"].setText(relative_time(health.last_good_push, now))
+        if health.state == EngineState.PAUSED:
+            self.figures["next_poll"].setText(self.tr("after resuming"))
+        elif running and health.next_poll_at is not None:
+            self.figures["next_poll"].setText(relative_time(health.next_poll_at, now))
+        else:
+            self.figures["next_poll"].setText("–")
+        self.figures["outbox"].setText(str(health.outbox_depth))
+        self.figures["parked"].setText(str(health.parked_count))
+        self.figures["parked"].setStyleSheet(
+            f"color: {tone(Tone.ATTENTION).name()}; font-weight: bold;" if health.parked_count else "")
+        self.figures["linked"].setText(str(health.orders_linked))
+
+        self.flows_label.setText(self._flows_html(health))
+        self.flows_label.setToolTip("\n".join(
+            f"{flow_label(f.flow.value)}: {f.reason}" for f in health.flows if not f.enabled and f.reason))
+        problems = [html.escape(m) for m in health.attention]
+        self.attention_label.setVisible(bool(problems))
+        if problems:
+            self.attention_label.setText("<b>" + html.escape(self.tr("What needs you:")) + "</b><br>"
+                                         + "<br>".join(f"• {p}" for p in problems))
+
+    def _flows_html(self, health: Health) -> str:
+        if not health.flows:
+            return ""
+        good, muted = tone(Tone.GOOD).name(), tone(Tone.MUTED).name()
+        parts = []
+        for f in sorted(health.flows, key=lambda f: list(Flow).index(f.flow)):
+            if f.enabled:
+                parts.append(f'<span style="color:{good}">✓ {html.escape(flow_label(f.flow.value))}</span>')
+            else:
+                parts.append(f'<span style="color:{muted}">✗ {html.escape(flow_label(f.flow.value))} '
+                             f'({html.escape(self.tr("off"))})</span>')
+        return " &nbsp; ".join(parts)

@@ -1,0 +1,436 @@
+"""The log in the main window: filters, search by order number, the table, CSV export, and the detail pane
+with the redacted request and response and, for a parked item, Retry and Dismiss."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..config import Flow
+from ..store import Store
+from ..store.models import Direction, LogEntry, LogFilter, Outcome, ParkedItem
+from .background import UiTasks, off_thread
+from .colours import Tone, box_style
+from .icons import icon
+from .log_export import export_log
+from .log_model import LogTableModel
+from .log_words import direction_label, flow_label, local_time, outcome_label
+from .sync_control import SyncControl
+
+log = logging.getLogger(__name__)
+
+_ALL = "__all__"
+
+
+class LogDetailPane(QWidget):
+    """What one log row says in full; the request and response are read when the row is chosen."""
+
+    retry_requested = Signal(int)
+    dismiss_requested = Signal(int)
+    timeline_requested = Signal(str)
+
+    def __init__(self, store: Store, tasks: UiTasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._tasks = tasks
+        self._entry: LogEntry | None = None
+        self._parked: ParkedItem | None = None
+        self._setup_ui()
+        self.show_entry(None)
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.parked_box = QWidget()
+        self.parked_box.setObjectName("parkedBox")
+        parked_layout = QVBoxLayout(self.parked_box)
+        parked_layout.setContentsMargins(0, 0, 0, 0)
+        self.parked_text = QLabel()
+        self.parked_text.setWordWrap(True)
+        self.parked_text.setStyleSheet(box_style(Tone.ATTENTION))
+        self.parked_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton(icon("retry"), self.tr("&Retry"))
+        self.retry_button.setToolTip(self.tr("Try this again now (after you corrected the cause)."))
+        self.dismiss_button = QPushButton(icon("dismiss"), self.tr("&Dismiss"))
+        self.dismiss_button.setToolTip(self.tr("Nothing more is needed: never send this, and stop asking."))
+        self.retry_button.clicked.connect(self._on_retry)
+        self.dismiss_button.clicked.connect(self._on_dismiss)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        parked_layout.addWidget(self.parked_text)
+        parked_layout.addLayout(buttons)
+
+        self.timeline_button = QPushButton(icon("timeline"), "")
+        self.timeline_button.clicked.connect(self._on_timeline)
+
+        self.exchange_caption = QLabel(self.tr("Request and response (secrets removed)"))
+        self.exchange = QPlainTextEdit()
+        self.exchange.setReadOnly(True)
+        self.exchange.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.exchange.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.message)
+        layout.addWidget(self.parked_box)
+        layout.addWidget(self.timeline_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.exchange_caption)
+        layout.addWidget(self.exchange, 1)
+
+    @property
+    def entry(self) -> LogEntry | None:
+        return self._entry
+
+    def show_entry(self, entry: LogEntry | None) -> None:
+        self._entry = entry
+        self._parked = None
+        self.parked_box.hide()
+        self._tasks.cancel("detail.load")
+        if entry is None:
+            self.title.setText(self.tr("Choose a row to see everything about it."))
+            for w in (self.facts, self.message, self.timeline_button, self.exchange_caption, self.exchange):
+                w.hide()
+            return
+        for w in (self.facts, self.message, self.exchange_caption, self.exchange):
+            w.show()
+        self.title.setText(self.tr("Order {number}").format(number=entry.epages_ref) if entry.epages_ref
+                           else flow_label(entry.flow))
+        facts = [local_time(entry.at), direction_label(entry.direction), flow_label(entry.flow),
+                 outcome_label(entry.outcome)]
+        if entry.afosto_ref:
+            facts.append(self.tr("Afosto: {ref}").format(ref=entry.afosto_ref))
+        self.facts.setText(" · ".join(html.escape(f) for f in facts))
+        self.message.setText(entry.message)
+        self.timeline_button.setVisible(bool(entry.epages_ref))
+        self.timeline_button.setText(self.tr("Everything about order {number}…").format(number=entry.epages_ref))
+        self.exchange.setPlainText(self.tr("Loading…"))
+        self._tasks.start("detail.load", self._load(entry))
+
+    def _read(self, entry: LogEntry) -> tuple[Any, ParkedItem | None]:
+        detail = self._store.log_detail(entry.id) if entry.has_detail else None
+        parked = self._store.get_parked(entry.parked_id) if entry.parked_id is not None else None
+        return detail, parked
+
+    async def _load(self, entry: LogEntry) -> None:
+        detail, parked = await off_thread(self._read, entry)
+        if self._entry is None or self._entry.id != entry.id:
+            return
+        self._parked = parked
+        parts: list[str] = []
+        if detail is not None:
+            parts.append(_pretty(detail))
+        if parked is not None and (parked.request is not None or parked.response is not None):
+            parts.append(_pretty({"request": parked.request, "response": parked.response}))
+        self.exchange.setPlainText("\n\n".join(parts) if parts else
+                                   self.tr("No request or response was stored for this entry."))
+        self._show_parked(parked)
+
+    def _show_parked(self, parked: ParkedItem | None) -> None:
+        waiting = parked is not None and parked.status == "open"
+        self.parked_box.setVisible(parked is not None)
+        if parked is None:
+            return
+        if waiting:
+            times = (self.tr(" (happened {n} times)").format(n=parked.times) if parked.times > 1 else "")
+            self.parked_text.setText(self.tr("Waiting for a person{times}: {message}").format(
+                times=times, message=parked.message))
+        else:
+            self.parked_text.setText(self.tr("Settled ({status}). Nothing more to do here.").format(
+                status={"retried": self.tr("retried"), "dismissed": self.tr("dismissed"),
+                        "resolved": self.tr("solved by the sync")}.get(str(parked.status), str(parked.status))))
+        self.parked_text.setStyleSheet(box_style(Tone.ATTENTION if waiting else Tone.MUTED))
+        self.retry_button.setVisible(waiting)
+        self.dismiss_button.setVisible(waiting)
+
+    def settled(self, parked_id: int, status: str) -> None:
+        """Retry or Dismiss went through: show it at once, without waiting for a reload."""
+        if self._parked is not None and self._parked.id == parked_id:
+            self._parked = self._parked.model_copy(update={"status": status})
+            self._show_parked(self._parked)
+
+    def _on_retry(self) -> None:
+        if self._parked is not None:
+            self.retry_requested.emit(self._parked.id)
+
+    def _on_dismiss(self) -> None:
+        if self._parked is not None:
+            self.dismiss_requested.emit(self._parked.id)
+
+    def _on_timeline(self) -> None:
+        if self._entry is not None and self._entry.epages_ref:
+            self.timeline_requested.emit(self._entry.epages_ref)
+
+
+def _pretty(value: Any) -> str:
+    try:
+        return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+class LogPanel(QWidget):
+    """Filters above the table, the table, and the detail pane beside it."""
+
+    timeline_requested = Signal(str)
+    export_finished = Signal(str, int)  # path, rows written
+    problem = Signal(str, str)  # title, message: for the window to show
+
+    def __init__(self, model: LogTableModel, store: Store, control: SyncControl, tasks: UiTasks,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._store = store
+        self._control = control
+        self._tasks = tasks
+        self._export_stop: threading.Event | None = None
+        self._setup_ui()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self._on_filters_changed)
+        model.count_changed.connect(self._on_count_changed)
+        model.rowsAboutToBeInserted.connect(self._on_rows_about_to_arrive)
+        model.rowsInserted.connect(self._on_rows_arrived)
+        model.modelReset.connect(lambda: self.detail.show_entry(None))
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.flow_filter = QComboBox()
+        self.flow_filter.addItem(self.tr("All flows"), _ALL)
+        for flow in Flow:
+            self.flow_filter.addItem(flow_label(flow.value), flow.value)
+        self.direction_filter = QComboBox()
+        self.direction_filter.addItem(self.tr("Both directions"), _ALL)
+        for direction in Direction:
+            self.direction_filter.addItem(direction_label(direction), direction.value)
+        self.outcome_filter = QComboBox()
+        self.outcome_filter.addItem(self.tr("Every outcome"), _ALL)
+        for outcome in (Outcome.PARKED, Outcome.ERROR, Outcome.RETRYING, Outcome.SKIPPED, Outcome.OK,
+                        Outcome.INFO):
+            self.outcome_filter.addItem(outcome_label(outcome), outcome.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find an order number or Afosto reference"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.attention_first = QCheckBox(self.tr("Needs a person &first"))
+        self.count_label = QLabel()
+        self.export_button = QPushButton(icon("export"), self.tr("&Export CSV…"))
+        for widget, label in ((self.flow_filter, self.tr("Flow")), (self.direction_filter, self.tr("Direction")),
+                              (self.outcome_filter, self.tr("Outcome"))):
+            widget.setAccessibleName(label)
+            widget.setToolTip(label)
+            widget.currentIndexChanged.connect(self._on_filters_changed)
+            bar.addWidget(widget)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._on_filters_changed)
+        self.attention_first.toggled.connect(self._on_filters_changed)
+        self.export_button.clicked.connect(self._on_export)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.attention_first)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().hide()
+        # One fixed row height: the view never measures rows, whatever the log's length.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        widths = {LogTableModel.TIME: 150, LogTableModel.DIRECTION: 120, LogTableModel.FLOW: 105,
+                  LogTableModel.ORDER: 95, LogTableModel.AFOSTO: 115, LogTableModel.OUTCOME: 130}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.detail = LogDetailPane(self._store, self._tasks)
+        self.detail.retry_requested.connect(self._on_retry)
+        self.detail.dismiss_requested.connect(self._on_dismiss)
+        self.detail.timeline_requested.connect(self.timeline_requested)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([880, 380])
+        layout.addWidget(self.splitter, 1)
+
+    # -- filters ---------------------------------------------------------------------------------------
+
+    def current_filters(self) -> LogFilter:
+        flow = self.flow_filter.currentData()
+        direction = self.direction_filter.currentData()
+        outcome = self.outcome_filter.currentData()
+        return LogFilter(
+            flows=frozenset() if flow in (None, _ALL) else frozenset({flow}),
+            directions=frozenset() if direction in (None, _ALL) else frozenset({Direction(direction)}),
+            outcomes=frozenset() if outcome in (None, _ALL) else frozenset({Outcome(outcome)}),
+            search=self.search.text(), attention_first=self.attention_first.isChecked())
+
+    def _on_filters_changed(self, *_args: object) -> None:
+        self._search_timer.stop()
+        self.model.set_filters(self.current_filters())
+
+    def _on_count_changed(self, count: int) -> None:
+        self.count_label.setText(self.tr("{n} entries").format(n=QLocale().toString(count)))
+
+    # -- keeping the reader's place while rows arrive on top -------------------------------------------
+
+    def _on_rows_about_to_arrive(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        bar = self.table.verticalScrollBar()
+        self._was_at_top = bar.value() == 0
+        self._arriving_on_top = first < self.model.rowCount()
+
+    def _on_rows_arrived(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if not getattr(self, "_arriving_on_top", False):
+            return
+        bar = self.table.verticalScrollBar()
+        if self._was_at_top:
+            # Someone watching the newest rows: keep memory bounded by letting the oldest loaded rows go.
+            QTimer.singleShot(0, lambda: self.model.trim_older(5000) if bar.value() == 0 else None)
+        else:
+            # Someone reading older rows: keep them where they are on screen.
+            bar.setValue(bar.value() + (last - first + 1) * self.table.verticalHeader().defaultSectionSize())
+
+    # -- selection, detail, actions -----------------------------------------------------------------------
+
+    def selected_entry(self) -> LogEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()) if rows else None
+
+    def select_entry(self, log_id: int) -> bool:
+        row = self.model.row_of(log_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.detail.show_entry(self.selected_entry())
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        entry = self.model.entry(index.row())
+        if entry is not None and entry.epages_ref:
+            self.timeline_requested.emit(entry.epages_ref)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        entry = self.model.entry(index.row()) if index.isValid() else None
+        if entry is None or not entry.epages_ref:
+            return
+        menu = QMenu(self)
+        action = QAction(icon("timeline"), self.tr("Everything about order {number}…").format(
+            number=entry.epages_ref), menu)
+        action.triggered.connect(lambda: self.timeline_requested.emit(entry.epages_ref or ""))
+        menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_retry(self, parked_id: int) -> None:
+        if self._control.retry_parked(parked_id):
+            self.model.mark_settled(parked_id)
+            self.detail.settled(parked_id, "retried")
+        else:
+            self.problem.emit(self.tr("Nothing to retry"),
+                              self.tr("This item was already retried, dismissed or solved."))
+
+    def _on_dismiss(self, parked_id: int) -> None:
+        if self._control.dismiss_parked(parked_id):
+            self.model.mark_settled(parked_id)
+            self.detail.settled(parked_id, "dismissed")
+        else:
+            self.problem.emit(self.tr("Nothing to dismiss"),
+                              self.tr("This item was already retried, dismissed or solved."))
+
+    # -- export -------------------------------------------------------------------------------------------
+
+    def _on_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the log"), str(Path.home() / "epages-sync-log.csv"),
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the rows the current filter matches (all of them, not only the loaded ones)."""
+        if self._export_stop is not None:
+            self._export_stop.set()
+        self._export_stop = threading.Event()
+        self.export_button.setEnabled(False)
+        self.export_button.setText(self.tr("Exporting…"))
+        self._tasks.start("log.export", self._export(path, self.model.filters, self._export_stop))
+
+    async def _export(self, path: Path, filters: LogFilter, stop: threading.Event) -> None:
+        # German and Dutch spreadsheets split on ";" (the comma is their decimal sign).
+        delimiter = ";" if QLocale().decimalPoint() == "," else ","
+        header = self.model.column_titles()
+        try:
+            written = await off_thread(
+                export_log, self._store, filters, path, header=header, delimiter=delimiter, stop=stop,
+                row_texts=lambda e: [e.at.astimezone().isoformat(timespec="seconds")] +
+                [LogTableModel.cell_text(e, c) for c in range(1, LogTableModel.COLUMN_COUNT)])
+        except OSError as exc:
+            self.problem.emit(self.tr("Export failed"),
+                              self.tr("The file {path} could not be written: {error}").format(
+                                  path=path, error=exc.strerror or exc))
+            return
+        finally:
+            self.export_button.setEnabled(True)
+            self.export_button.setText(self.tr("&Export CSV…"))
+        self.export_finished.emit(str(path), written)
+
+    def close_panel(self) -> None:
+        if self._export_stop is not None:
+            self._export_stop.set()

@@ -1,0 +1,145 @@
+"""The main window: the sync's health and commands on top, the live log below."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton, QVBoxLayout, QWidget
+
+from ..engine.service import Health
+from ..store import Store
+from .background import UiTasks
+from .colours import Tone, box_style
+from .health_bar import HealthBar
+from .icons import icon
+from .log_model import LogTableModel
+from .log_panel import LogPanel
+from .sync_actions import SyncActions
+from .sync_control import SyncControl
+from .timeline import OrderTimelineDialog
+
+
+class MainWindow(QMainWindow):
+    """Shows what the sync does; every command goes out through ``SyncActions`` or ``SyncControl``."""
+
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
+
+    def __init__(self, store: Store, control: SyncControl, actions: SyncActions, tasks: UiTasks, *,
+                 data_dir: str = "", demo_note: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.control = control
+        self.actions = actions
+        self.tasks = tasks
+        self.closes_to_tray = False  # set by the app when a tray icon can bring the window back
+        self._quitting = False
+        self._data_dir = data_dir
+        self._demo_note = demo_note
+        self.timelines: list[OrderTimelineDialog] = []
+        self.log_model = LogTableModel(store, tasks=tasks, parent=self)
+        self._setup_ui()
+        # Relative times ("2 min ago") age even when nothing new is reported.
+        self._clock = QTimer(self)
+        self._clock.setInterval(5000)
+        self._clock.timeout.connect(self._on_clock)
+        self._clock.start()
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle(self.tr("epages-sync — DEMO") if self._demo_note else "epages-sync")
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+
+        self.demo_banner = QLabel(self._demo_note or "")
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet(box_style(Tone.DEMO) + " font-weight: bold;")
+        self.demo_banner.setVisible(bool(self._demo_note))
+        layout.addWidget(self.demo_banner)
+
+        self.health_bar = HealthBar()
+        self.pause_button = self._tool_button(self.actions.pause)
+        self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.pause_button.addAction(self.actions.pause_hour)
+        self.pause_button.addAction(self.actions.pause)
+        self.resume_button = self._tool_button(self.actions.resume)
+        self.sync_now_button = self._tool_button(self.actions.sync_now)
+        self.settings_button = self._tool_button(self.actions.settings)
+        for button in (self.pause_button, self.resume_button, self.sync_now_button, self.settings_button):
+            self.health_bar.add_action_widget(button)
+        layout.addWidget(self.health_bar)
+
+        self.log_panel = LogPanel(self.log_model, self.store, self.control, self.tasks)
+        self.log_panel.timeline_requested.connect(self.open_timeline)
+        self.log_panel.problem.connect(self._on_problem)
+        self.log_panel.export_finished.connect(self._on_export_finished)
+        layout.addWidget(self.log_panel, 1)
+        self.setCentralWidget(central)
+
+        self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=self._data_dir))
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.folder_label)
+
+    def _tool_button(self, action: object) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)  # type: ignore[arg-type]
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setIconSize(QSize(24, 24))
+        button.setMinimumWidth(84)
+        return button
+
+    # -- following the sync --------------------------------------------------------------------------
+
+    def follow(self, health: Health) -> None:
+        self.health_bar.show_health(health)
+        self.actions.follow(health)
+        # A hidden action leaves its button behind; show only the one that fits.
+        self.pause_button.setVisible(self.actions.pause.isVisible())
+        self.resume_button.setVisible(self.actions.resume.isVisible())
+
+    def _on_clock(self) -> None:
+        health = self.health_bar.health
+        if health is not None and self.isVisible():
+            self.health_bar.show_health(health, dt.datetime.now(dt.timezone.utc))
+
+    # -- dialogs ------------------------------------------------------------------------------------
+
+    def open_timeline(self, order_number: str) -> OrderTimelineDialog:
+        dialog = OrderTimelineDialog(self.store, order_number, self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: self.timelines.remove(dialog) if dialog in self.timelines else None)
+        self.timelines.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _on_problem(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _on_export_finished(self, path: str, rows: int) -> None:
+        self.statusBar().showMessage(self.tr("{n} entries written to {path}").format(n=rows, path=path), 15_000)
+
+    # -- closing --------------------------------------------------------------------------------------
+
+    def allow_close(self) -> None:
+        """The app is quitting: the next close really closes."""
+        self._quitting = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._quitting:
+            self.log_panel.close_panel()
+            self.log_model.close()
+            event.accept()
+            return
+        if self.closes_to_tray:
+            event.accept()
+            self.hidden_to_tray.emit()
+            return
+        # Without a tray there would be no way back to a hidden window: closing means quitting.
+        event.ignore()
+        self.quit_requested.emit()

@@ -1,0 +1,76 @@
+"""What the setup wizard starts from and what it has gathered so far; plain data, no Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpx
+
+from ...config import ALL_FLOWS, Flow, Settings
+from ...secrets import Secrets
+from ...store import Store
+from ..setup_checks import AfostoFindings, EpagesFindings
+
+
+@dataclass
+class SetupContext:
+    """Where the wizard runs: the store it saves to, what is set up already, and which services it talks to."""
+
+    store: Store
+    initial: Settings | None = None
+    client_secret: str = ""
+    afosto_key: str = ""
+    sandbox_url: str | None = None
+    transport: httpx.AsyncBaseTransport | None = None
+    demo: bool = False
+    # First setup: each page's choices are kept (never the secrets), so a setup broken off resumes filled in.
+    save_draft: Callable[[Settings], None] | None = None
+    secrets_for: Callable[[str], Secrets] = Secrets
+
+
+@dataclass
+class SetupDraft:
+    """The person's choices and what the checks found, page by page."""
+
+    store_text: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    afosto_key: str = ""
+    epages: EpagesFindings | None = None
+    afosto: AfostoFindings | None = None
+    channel_id: str | None = None
+    location_map: dict[str, str] = field(default_factory=dict)
+    stock_locations: list[str] = field(default_factory=list)
+    flows: set[Flow] = field(default_factory=lambda: set(ALL_FLOWS))
+    start_date: dt.date = field(default_factory=dt.date.today)
+    poll_interval: int = 300
+    pickup_blockers: dict[str, int] | None = None  # ePages location id -> waiting pickup orders, once checked
+
+    @classmethod
+    def from_context(cls, context: SetupContext) -> "SetupDraft":
+        s = context.initial
+        draft = cls(client_secret=context.client_secret, afosto_key=context.afosto_key)
+        if s is not None:
+            draft.store_text = s.store_name or ""
+            draft.client_id = s.client_id or ""
+            draft.channel_id = s.afosto_channel_id
+            draft.location_map = dict(s.location_map)
+            draft.stock_locations = list(s.stock_locations)
+            draft.flows = set(s.flows)
+            draft.start_date = s.start_date
+            draft.poll_interval = s.poll_interval
+        return draft
+
+    def settings(self, base: Settings | None, *, sandbox_url: str | None, with_channel: bool = True) -> Settings:
+        """The settings these choices make, on top of ``base`` (which keeps what the wizard does not ask)."""
+        values = (base.model_dump() if base is not None else {})
+        values.update(
+            store_name=(self.epages.store_name if self.epages and self.epages.store_name else self.store_text) or None,
+            client_id=self.client_id.strip() or None,
+            afosto_channel_id=self.channel_id if with_channel else None,
+            location_map=dict(self.location_map), stock_locations=list(dict.fromkeys(self.stock_locations)),
+            flows=set(self.flows), start_date=self.start_date, poll_interval=self.poll_interval,
+            sandbox_url=sandbox_url)
+        return Settings.checked(**values)

@@ -1,0 +1,173 @@
+"""Page 6: everything chosen, a last check for pickup orders without a location, and Finish."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QVBoxLayout
+
+from ...errors import SecretStoreUnavailable, SyncError
+from ..background import off_thread
+from ..colours import Tone, box_style
+from ..log_words import flow_label
+from ..setup_checks import FLOW_ORDER, SetupProblem, pickup_orders_by_location, probe_settings, save_setup
+from .page_base import BusyRow, ProblemBox, SetupPage, problem_words
+
+
+class SummaryPage(SetupPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self._saved = False
+        self._saving = False
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setTitle(self.tr("Ready to start"))
+        self.setSubTitle(self.tr("Check your choices. Finish saves them and starts the sync."))
+        layout = QVBoxLayout(self)
+        self.summary = self.note("")
+        self.summary.setObjectName("setupSummary")
+        layout.addWidget(self.summary)
+        self.busy = BusyRow()
+        layout.addWidget(self.busy)
+        self.pickup_result = self.note("")
+        self.pickup_result.setObjectName("pickupResult")
+        self.pickup_result.hide()
+        layout.addWidget(self.pickup_result)
+        self.problem = ProblemBox()
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+    # -- QWizardPage ---------------------------------------------------------------------------------
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self._saved = False
+        self.problem.clear_problem()
+        self.summary.setText(self._summary_html())
+        self.draft.pickup_blockers = None
+        self.pickup_result.hide()
+        self.busy.start(self.tr("Looking for pickup orders at locations without a match…"))
+        self.tasks.start("setup.pickups", self._check_pickups())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.draft.pickup_blockers is not None and not self.blockers() and not self._saving
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if self._saved:
+            return True
+        if not self._saving:
+            self._saving = True
+            self.tasks.start("setup.save", self._save())
+            self.completeChanged.emit()
+        return False  # Finish completes once the secrets and settings are safely saved
+
+    # -- the summary ------------------------------------------------------------------------------------
+
+    def _summary_html(self) -> str:
+        draft = self.draft
+        epages, afosto = draft.epages, draft.afosto
+        store = epages.store_name if epages else draft.store_text
+        channels = {c.id: c for c in (afosto.channels if afosto else [])}
+        afosto_names = {loc.id: loc.name for loc in (afosto.locations if afosto else [])}
+        shop_names = {loc.id: loc.name for loc in ((epages.locations if epages else None) or [])}
+        channel = channels.get(draft.channel_id or "")
+        mapping = [f"{html.escape(shop_names.get(k, k))} → {html.escape(afosto_names.get(v, v))}"
+                   for k, v in draft.location_map.items()]
+        unmatched = [html.escape(name) for loc_id, name in shop_names.items() if loc_id not in draft.location_map]
+        stock = [html.escape(afosto_names.get(i, i)) for i in draft.stock_locations]
+        flows = [html.escape(flow_label(f.value)) for f in FLOW_ORDER if f in draft.flows]
+        day = QLocale().toString(QDate(draft.start_date.year, draft.start_date.month, draft.start_date.day),
+                                 QLocale.FormatType.LongFormat)
+        rows = [
+            (self.tr("ePages shop"), html.escape(f"{store} (https://{store}.beyondshop.cloud)")),
+            (self.tr("Client id"), html.escape(draft.client_id)),
+            (self.tr("Sales channel"), html.escape(channel.name if channel else draft.channel_id or "–")),
+            (self.tr("Locations"), "<br>".join(mapping) or html.escape(self.tr("none"))),
+            (self.tr("Without a match"), ", ".join(unmatched) or html.escape(self.tr("none"))),
+            (self.tr("Webshop stock from"), ", ".join(stock) or html.escape(self.tr("no location"))),
+            (self.tr("Synced"), ", ".join(flows)),
+            (self.tr("Orders from"), html.escape(day)),
+            (self.tr("Checks for new orders"), html.escape(self.tr("every {n} seconds").format(
+                n=draft.poll_interval))),
+            (self.tr("Secrets"), html.escape(self.tr(
+                "The client secret and the API key go into this computer's password store (on Windows the "
+                "Credential Manager), never into a file."))),
+        ]
+        if self.context.demo:
+            rows.append((self.tr("Demo"), html.escape(self.tr("Everything stays in the demo's own folder."))))
+        body = "".join(f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td><td>{v}</td></tr>"
+                       for k, v in rows)
+        return f"<table>{body}</table>"
+
+    # -- pickup orders at unmatched locations -----------------------------------------------------------
+
+    def blockers(self) -> list[tuple[str, int]]:
+        """(ePages location name, waiting pickup orders) for each location that has them but no match."""
+        draft = self.draft
+        found = draft.pickup_blockers or {}
+        names = {loc.id: loc.name for loc in ((draft.epages.locations if draft.epages else None) or [])}
+        return [(names.get(loc_id, loc_id), n) for loc_id, n in found.items()
+                if n and loc_id not in draft.location_map]
+
+    async def _check_pickups(self) -> None:
+        draft = self.draft
+        epages = draft.epages
+        options = [o for o in ((epages.pickup_options if epages else None) or [])
+                   if (o.detail or "") not in draft.location_map]
+        counts: dict[str, int] = {}
+        try:
+            if options and epages is not None:
+                settings = probe_settings(epages.store_name, draft.client_id, sandbox_url=self.context.sandbox_url)
+                counts = await pickup_orders_by_location(settings, draft.client_secret, draft.start_date, options,
+                                                         transport=self.context.transport)
+        except SyncError as exc:
+            self.busy.stop()
+            title, text = problem_words(SetupProblem.of(exc))
+            self.problem.show_problem(self.tr("Pickup orders could not be checked"), f"{title}: {text}")
+            draft.pickup_blockers = None
+            self.completeChanged.emit()
+            return
+        self.busy.stop()
+        draft.pickup_blockers = counts
+        blockers = self.blockers()
+        if blockers:
+            lines = [self.tr("{name} has {n} pickup order(s) since the start date but no Afosto location.").format(
+                name=name, n=n) for name, n in blockers]
+            self.pickup_result.setText("<b>" + html.escape(self.tr("Finish is not possible yet.")) + "</b><br>"
+                                       + "<br>".join(html.escape(line) for line in lines) + "<br>"
+                                       + html.escape(self.tr("Go Back to Locations and choose the Afosto location "
+                                                             "where these orders are picked up.")))
+            self.pickup_result.setStyleSheet(box_style(Tone.ATTENTION))
+        else:
+            self.pickup_result.setText(html.escape(self.tr("No pickup order waits at a location without a match.")))
+            self.pickup_result.setStyleSheet(box_style(Tone.GOOD))
+        self.pickup_result.show()
+        self.completeChanged.emit()
+
+    # -- Finish ------------------------------------------------------------------------------------------
+
+    async def _save(self) -> None:
+        wizard = self.setup_wizard
+        draft = self.draft
+        self.problem.clear_problem()
+        self.busy.start(self.tr("Saving…"))
+        try:
+            settings = draft.settings(self.context.initial, sandbox_url=self.context.sandbox_url)
+            await off_thread(save_setup, self.context.store, settings, draft.client_secret, draft.afosto_key,
+                             self.context.secrets_for)
+        except SecretStoreUnavailable as exc:
+            self.problem.show_problem(self.tr("No secure password store on this computer"), self.tr(
+                "The secrets were not saved, and the setup is not finished. {action}").format(action=exc.action))
+            return
+        except SyncError as exc:
+            self.problem.show_problem(self.tr("The setup could not be saved"), f"{exc.message} {exc.action}")
+            return
+        finally:
+            self._saving = False
+            self.busy.stop()
+            self.completeChanged.emit()
+        self._saved = True
+        wizard.saved_settings = settings
+        wizard.accept()

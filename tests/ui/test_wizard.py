@@ -1,0 +1,257 @@
+"""The setup wizard against the sandbox: the happy path, refused credentials, missing permissions, an unmatched
+pickup location, a flow without its permission, and a computer without a password store."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import keyring.backends.fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from epages_sync.config import Flow
+from epages_sync.sandbox.app import Sandbox
+from epages_sync.sandbox.epages.auth import CLIENT_SECRET, FULL_SCOPES
+from epages_sync.secrets import MemoryKeyring, Secrets, keyring_backend
+from epages_sync.store import Store
+from epages_sync.ui.wizard import SetupContext, SetupWizard
+from ui_support import demo_settings
+
+WAIT = 15_000
+
+
+def _wizard(qtbot: QtBot, store: Store, url: str, **context: object) -> SetupWizard:
+    wizard = SetupWizard(SetupContext(store=store, sandbox_url=url, **context))  # type: ignore[arg-type]
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def _next(qtbot: QtBot, wizard: QWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _connect(qtbot: QtBot, wizard: SetupWizard, store_text: str, client_id: str, secret: str) -> None:
+    page = wizard.epages_page
+    for edit, text in ((page.store_edit, store_text), (page.client_id_edit, client_id), (page.secret_edit, secret)):
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.tasks.is_running("setup.epages"), timeout=WAIT)
+
+
+def _to_afosto_and_check(qtbot: QtBot, wizard: SetupWizard) -> None:
+    _next(qtbot, wizard)
+    assert wizard.currentId() == SetupWizard.AFOSTO
+    qtbot.keyClicks(wizard.afosto_page.key_edit, "sandbox-afosto-key")
+    qtbot.mouseClick(wizard.afosto_page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.afosto_page.channel_combo.isVisible(), timeout=WAIT)
+
+
+def test_happy_path_from_welcome_to_a_saved_setup(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store,
+                                                  memory_keyring: MemoryKeyring, sandbox: Sandbox,
+                                                  sandbox_url: str) -> None:
+    wizard = _wizard(qtbot, store, sandbox_url)
+    saved: list[tuple[object, str, str]] = []
+    wizard.setup_saved.connect(lambda s, secret, key: saved.append((s, secret, key)))
+    assert wizard.currentId() == SetupWizard.WELCOME
+    assert "Eigene App hinzufügen" in wizard.welcome_page.findChildren(type(wizard.epages_page.store_hint))[0].text()
+    _next(qtbot, wizard)
+
+    page = wizard.epages_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(page.store_edit, "https://demo-shop.beyondshop.cloud/cockpit/login")
+    assert "Store: demo-shop" in page.store_hint.text()  # the pasted address is reduced to the name, live
+    assert not next_button.isEnabled()
+    _connect(qtbot, wizard, "https://demo-shop.beyondshop.cloud/cockpit/login", "sandbox-client", "sandbox-secret")
+    assert next_button.isEnabled()
+    rows = page.scope_rows()
+    assert len(rows) == 15 and rows[0][0].startswith("Produkte lesen")
+    assert all(r[3].startswith("✓") for r in rows)
+    assert "All eight permissions" in page.verdict.text()
+
+    _to_afosto_and_check(qtbot, wizard)
+    afosto = wizard.afosto_page
+    assert "fits this Afosto account" in afosto.result.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no channel chosen yet
+    channel = sandbox.world.default_channel
+    afosto.channel_combo.setCurrentIndex(afosto.channel_combo.findData(channel.channel_id))
+    _next(qtbot, wizard)
+
+    locations = wizard.locations_page
+    assert set(locations.map_combos) == {loc.location_id for loc in sandbox.world.shop_locations}
+    for shop_id, afosto_id in sandbox.world.default_location_map.items():
+        locations.choose(shop_id, afosto_id)
+    for loc_id in sandbox.world.feeding_location_ids:
+        locations.stock_boxes[loc_id].setChecked(True)
+    _next(qtbot, wizard)
+
+    flows = wizard.flows_page
+    assert all(box.isEnabled() and box.isChecked() for box in flows.flow_boxes.values())
+    flows.start_date.setDate(flows.start_date.date().addDays(-3))
+    qtbot.waitUntil(lambda: "will be taken over" in flows.preview.text(), timeout=WAIT)
+    assert "20 order(s)" in flows.preview.text()
+    _next(qtbot, wizard)
+
+    summary = wizard.summary_page
+    qtbot.waitUntil(lambda: summary.pickup_result.isVisible(), timeout=WAIT)
+    assert "No pickup order waits" in summary.pickup_result.text()
+    assert "Webshop (ePages)" in summary.summary.text()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(finish.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(saved), timeout=WAIT)
+
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    settings = store.load_settings()
+    assert settings is not None and settings.is_configured
+    assert settings.store_name == "demo-shop" and settings.client_id == "sandbox-client"
+    assert settings.afosto_channel_id == channel.channel_id
+    assert settings.location_map == sandbox.world.default_location_map
+    assert settings.stock_locations == sandbox.world.feeding_location_ids
+    assert settings.flows == set(Flow) and settings.start_date == dt.date.today() - dt.timedelta(days=3)
+    assert "secret" not in settings.model_dump_json().lower().replace("client_secret", "")
+    secrets = Secrets("demo-shop")
+    assert secrets.client_secret() == "sandbox-secret" and secrets.afosto_key() == "sandbox-afosto-key"
+    assert saved[0][1:] == ("sandbox-secret", "sandbox-afosto-key")
+
+
+def test_a_wrong_secret_says_the_credentials_were_refused(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+                                                          store: Store, sandbox_url: str) -> None:
+    wizard = _wizard(qtbot, store, sandbox_url)
+    _next(qtbot, wizard)
+    _connect(qtbot, wizard, "demo-shop", "sandbox-client", "not-the-secret")
+    page = wizard.epages_page
+    assert page.problem.isVisible() and page.problem.headline == "Client id or secret refused"
+    assert "Client credentials" in page.problem.text()
+    assert not page.scope_table.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    page.secret_edit.clear()
+    qtbot.keyClicks(page.secret_edit, CLIENT_SECRET)
+    qtbot.keyClick(page.secret_edit, Qt.Key.Key_Return)  # Enter in a field connects
+    qtbot.waitUntil(wizard.button(QWizard.WizardButton.NextButton).isEnabled, timeout=WAIT)
+    assert not page.problem.isVisible()
+
+
+def test_a_revoked_app_and_an_invalid_store_name_get_their_own_messages(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, sandbox: Sandbox, sandbox_url: str) -> None:
+    wizard = _wizard(qtbot, store, sandbox_url)
+    _next(qtbot, wizard)
+    sandbox.revoke_client("sandbox-client")
+    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
+    assert wizard.epages_page.problem.headline == "The app was removed in the cockpit"
+    _connect(qtbot, wizard, "https://example.com/shop", "sandbox-client", CLIENT_SECRET)
+    assert wizard.epages_page.problem.headline == "Please check your entry"
+    assert "not a store name" in wizard.epages_page.problem.text()
+
+
+def test_the_limited_app_names_the_missing_permissions_and_next_stays_off(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, sandbox_url: str) -> None:
+    wizard = _wizard(qtbot, store, sandbox_url)
+    _next(qtbot, wizard)
+    _connect(qtbot, wizard, "demo-shop", "sandbox-limited", CLIENT_SECRET)
+    page = wizard.epages_page
+    missing = [r[0] for r in page.scope_rows() if r[3].startswith("✗")]
+    assert missing == ["Produktverfügbarkeit aktualisieren  (prda:u)", "Versandprozesse erstellen  (shpr:c)",
+                       "Standorte lesen  (loca:r)"]
+    verdict = page.verdict.text()
+    assert "Tick 'Produktverfügbarkeit aktualisieren', 'Versandprozesse erstellen'" in verdict.replace(
+        "tick", "Tick").replace("&#x27;", "'")
+    assert "Standorte lesen" not in verdict  # only the eight required ones stop the setup
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_a_flow_without_its_permission_is_off_with_the_reason(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+                                                              store: Store, sandbox: Sandbox,
+                                                              sandbox_url: str) -> None:
+    # An app with the eight required permissions but without the two for returns.
+    sandbox.tokens.clients["no-returns"] = (CLIENT_SECRET, FULL_SCOPES.replace("rtpr:cr ", ""))
+    wizard = _wizard(qtbot, store, sandbox_url)
+    _next(qtbot, wizard)
+    _connect(qtbot, wizard, "demo-shop", "no-returns", CLIENT_SECRET)
+    assert "Returns stays off" in wizard.epages_page.verdict.text()
+    _to_afosto_and_check(qtbot, wizard)
+    wizard.afosto_page.channel_combo.setCurrentIndex(1)
+    _next(qtbot, wizard)
+    wizard.locations_page.stock_boxes[sandbox.world.feeding_location_ids[0]].setChecked(True)
+    _next(qtbot, wizard)
+    flows = wizard.flows_page
+    returns = flows.flow_boxes[Flow.RETURNS]
+    assert not returns.isEnabled() and not returns.isChecked()
+    reason = flows.flow_reasons[Flow.RETURNS]
+    assert reason.isVisible() and "'Retourenprozesse erstellen' (rtpr:c)" in reason.text()
+    assert all(flows.flow_boxes[f].isEnabled() for f in (Flow.ORDERS, Flow.CANCELLATIONS, Flow.SHIPMENTS,
+                                                        Flow.INVENTORY))
+
+
+def test_an_unmatched_pickup_location_with_orders_blocks_finish(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+                                                                store: Store, memory_keyring: MemoryKeyring,
+                                                                sandbox: Sandbox, sandbox_url: str) -> None:
+    wizard = _wizard(qtbot, store, sandbox_url)
+    _next(qtbot, wizard)
+    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
+    _to_afosto_and_check(qtbot, wizard)
+    wizard.afosto_page.channel_combo.setCurrentIndex(1)
+    _next(qtbot, wizard)
+    hamburg, utrecht = sandbox.world.shop_locations
+    wizard.locations_page.choose(utrecht.location_id, sandbox.world.default_location_map[utrecht.location_id])
+    wizard.locations_page.choose(hamburg.location_id, None)  # Hamburg has pickup orders but no match
+    _next(qtbot, wizard)
+    wizard.flows_page.start_date.setDate(wizard.flows_page.start_date.date().addDays(-3))
+    _next(qtbot, wizard)
+    summary = wizard.summary_page
+    qtbot.waitUntil(summary.pickup_result.isVisible, timeout=WAIT)
+    text = summary.pickup_result.text()
+    assert "Finish is not possible yet" in text and "Kaffeerösterei Hamburg has" in text
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+    wizard.back()
+    wizard.back()
+    wizard.locations_page.choose(hamburg.location_id, sandbox.world.default_location_map[hamburg.location_id])
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.button(QWizard.WizardButton.FinishButton).isEnabled, timeout=WAIT)
+
+
+def test_without_a_password_store_finish_says_so_and_does_not_finish(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, sandbox: Sandbox, sandbox_url: str) -> None:
+    wizard = _wizard(qtbot, store, sandbox_url)
+    _next(qtbot, wizard)
+    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
+    _to_afosto_and_check(qtbot, wizard)
+    wizard.afosto_page.channel_combo.setCurrentIndex(1)
+    _next(qtbot, wizard)
+    for shop_id, afosto_id in sandbox.world.default_location_map.items():
+        wizard.locations_page.choose(shop_id, afosto_id)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(finish.isEnabled, timeout=WAIT)
+    with keyring_backend(keyring.backends.fail.Keyring()):
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(wizard.summary_page.problem.isVisible, timeout=WAIT)
+    assert wizard.summary_page.problem.headline == "No secure password store on this computer"
+    assert wizard.isVisible() and wizard.currentId() == SetupWizard.SUMMARY
+    assert store.load_settings() is None or not store.load_settings().is_configured  # type: ignore[union-attr]
+
+
+def test_settings_open_filled_in_and_connect_on_their_own(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+                                                          store: Store, sandbox: Sandbox, sandbox_url: str) -> None:
+    settings = demo_settings(sandbox, sandbox_url)
+    wizard = _wizard(qtbot, store, sandbox_url, initial=settings, client_secret=CLIENT_SECRET,
+                     afosto_key="sandbox-afosto-key")
+    assert wizard.windowTitle() == "epages-sync settings"
+    _next(qtbot, wizard)
+    assert wizard.epages_page.store_edit.text() == "demo-shop"
+    qtbot.waitUntil(wizard.button(QWizard.WizardButton.NextButton).isEnabled, timeout=WAIT)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.button(QWizard.WizardButton.NextButton).isEnabled, timeout=WAIT)
+    assert wizard.afosto_page.channel_combo.currentData() == settings.afosto_channel_id
+    _next(qtbot, wizard)
+    combos = wizard.locations_page.map_combos
+    assert {k: c.currentData() for k, c in combos.items()} == settings.location_map
