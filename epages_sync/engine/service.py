@@ -177,6 +177,7 @@ class SyncService:
             await afosto.aclose()
             raise
         self._apply_scopes(ctx, granted)
+        self._requeue_interrupted(ctx)
         channel = next((c for c in channels if c.id == self.settings.afosto_channel_id), None)
         if channel is None:
             await epages.aclose()
@@ -186,6 +187,14 @@ class SyncService:
                             action="Choose the sales channel again in Settings > Afosto.")
         ctx.channel_currency = channel.currency or "EUR"
         return ctx
+
+    def _requeue_interrupted(self, ctx: SyncContext) -> None:
+        """Pushes whose sending was under way when the app stopped go back in line. Every handler reads the
+        ePages state before it writes, so one that did arrive is recognised and not applied twice."""
+        for push in self.store.in_flight():
+            self.store.record_attempt(push.key, Outcome.RETRYING,
+                                      "The app stopped while this was being sent; checking ePages before "
+                                      "sending again.", next_attempt_at=ctx.now())
 
     def _apply_scopes(self, ctx: SyncContext, granted: GrantedScopes) -> None:
         chosen = set(self.settings.flows)

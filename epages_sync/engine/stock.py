@@ -112,7 +112,15 @@ class StockSync:
         if not skus:
             return report
         afosto = await self._afosto_available(skus)
-        due_pushes = {p.payload.get("sku") for p in ctx.store.due(limit=1000) if p.kind == "stock"}
+        due_pushes = set()
+        for push in ctx.store.due(limit=1000):
+            if push.kind != "stock":
+                continue
+            sku = str(push.payload.get("sku"))
+            if sku in self.products:
+                due_pushes.add(sku)
+            elif ctx.store.complete(push.key):  # no longer synced (stock management off, SKU gone)
+                ctx.store.record_attempt(push.key, Outcome.SKIPPED, f"{sku} is no longer synced.")
         candidates = [s for s in skus if full or s in ctx.dirty_skus or s in due_pushes
                       or afosto.get(s) != self._last_afosto.get(s)]
         report.checked = len(candidates)
