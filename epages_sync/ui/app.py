@@ -229,7 +229,7 @@ class DesktopApp(QObject):
 
     def _on_pause_hour(self) -> None:
         if self.control is not None:
-            self.control.pause(dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1))
+            self.control.pause(dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
 
     def _on_pause(self) -> None:
         if self.control is not None:

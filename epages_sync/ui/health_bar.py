@@ -111,11 +111,23 @@ class HealthBar(QFrame):
             return self.tr("Orders and warehouse changes are kept in step. Nothing needs you.")
         if health.state == EngineState.PAUSED:
             return self.tr("Nothing is fetched or sent until the sync resumes. Sync now resumes it.")
+        if health.state == EngineState.ATTENTION and health.message == self._parked_message(health):
+            return self._parked_words(health)
         return health.message
+
+    @staticmethod
+    def _parked_message(health: Health) -> str | None:
+        """The engine's own line about parked items, which the window says in its own words."""
+        prefix = f"{health.parked_count} item"
+        return next((m for m in health.attention if health.parked_count and m.startswith(prefix)), None)
+
+    def _parked_words(self, health: Health) -> str:
+        return self.tr("{n} item(s) wait for a person: choose a red row in the log below, then Retry or "
+                       "Dismiss.").format(n=health.parked_count)
 
     def show_health(self, health: Health, now: dt.datetime | None = None) -> None:
         self._health = health
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         self.state_icon.setPixmap(icon(STATE_ICONS[health.state]).pixmap(48, 48))
         self.state_label.setText(self.state_text(health))
         state_tone = {EngineState.RUNNING: Tone.GOOD, EngineState.ATTENTION: Tone.ATTENTION,
@@ -141,7 +153,11 @@ class HealthBar(QFrame):
         self.flows_label.setText(self._flows_html(health))
         self.flows_label.setToolTip("\n".join(
             f"{flow_label(f.flow.value)}: {f.reason}" for f in health.flows if not f.enabled and f.reason))
-        problems = [html.escape(m) for m in health.attention]
+        # The headline already says the first problem; the box lists everything else that needs a person.
+        parked = self._parked_message(health)
+        problems = [html.escape(self._parked_words(health) if m == parked else m) for m in health.attention
+                    if m != health.message and not (m == parked and health.state == EngineState.ATTENTION
+                                                    and health.message == parked)]
         self.attention_label.setVisible(bool(problems))
         if problems:
             self.attention_label.setText("<b>" + html.escape(self.tr("What needs you:")) + "</b><br>"

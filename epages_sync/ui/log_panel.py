@@ -106,7 +106,8 @@ class LogDetailPane(QWidget):
         self.exchange = QPlainTextEdit()
         self.exchange.setReadOnly(True)
         self.exchange.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.exchange.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # The pane is narrow; wrapped lines beat a sideways scroll for a person reading an answer.
+        self.exchange.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
@@ -170,9 +171,13 @@ class LogDetailPane(QWidget):
         if parked is None:
             return
         if waiting:
-            times = (self.tr(" (happened {n} times)").format(n=parked.times) if parked.times > 1 else "")
-            self.parked_text.setText(self.tr("Waiting for a person{times}: {message}").format(
-                times=times, message=parked.message))
+            times = (self.tr(" It happened {n} times.").format(n=parked.times) if parked.times > 1 else "")
+            same = parked.message.strip() == (self._entry.message.strip() if self._entry else "")
+            text = self.tr("Waiting for a person.") + times + " "
+            if not same:
+                text += parked.message + " "
+            text += self.tr("Put the cause right, then Retry; or Dismiss if nothing more is needed.")
+            self.parked_text.setText(text)
         else:
             self.parked_text.setText(self.tr("Settled ({status}). Nothing more to do here.").format(
                 status={"retried": self.tr("retried"), "dismissed": self.tr("dismissed"),
@@ -289,8 +294,9 @@ class LogPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = {LogTableModel.TIME: 150, LogTableModel.DIRECTION: 120, LogTableModel.FLOW: 105,
-                  LogTableModel.ORDER: 95, LogTableModel.AFOSTO: 115, LogTableModel.OUTCOME: 130}
+        # The message says the most: the other columns get just what their usual content needs.
+        widths = {LogTableModel.TIME: 82, LogTableModel.DIRECTION: 124, LogTableModel.FLOW: 90,
+                  LogTableModel.ORDER: 96, LogTableModel.AFOSTO: 118, LogTableModel.OUTCOME: 136}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -305,7 +311,7 @@ class LogPanel(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([880, 380])
+        self.splitter.setSizes([920, 340])
         layout.addWidget(self.splitter, 1)
 
     # -- filters ---------------------------------------------------------------------------------------

@@ -64,24 +64,42 @@ def outcome_icon_name(outcome: Outcome | str) -> str:
     return f"outcome-{outcome}"
 
 
+def date_format() -> str:
+    """The locale's short date format; ISO dates where the locale has none of its own (the C locale)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    return locale.dateFormat(QLocale.FormatType.ShortFormat)
+
+
+def local_date(day: dt.date) -> str:
+    return QDate(day.year, day.month, day.day).toString(date_format())
+
+
 def local_time(when: dt.datetime | None, *, with_date: bool = True) -> str:
-    """A stored UTC time as the shop PC's local time, written the way its locale writes dates."""
+    """A stored UTC time as the shop PC's local time; today's times without the date, which only crowds."""
     if when is None:
         return _tr("never")
     local = when.astimezone()
-    locale = QLocale()
     time_text = QTime(local.hour, local.minute, local.second).toString("HH:mm:ss")
-    if not with_date:
+    if not with_date or local.date() == dt.date.today():
         return time_text
-    date_text = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
-    return f"{date_text} {time_text}"
+    return f"{local_date(local.date())} {time_text}"
+
+
+def interval_text(seconds: int) -> str:
+    """'every 5 minutes', 'every 90 seconds'."""
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return _tr("every minute") if minutes == 1 else _tr("every {n} minutes").format(n=minutes)
+    return _tr("every {n} seconds").format(n=seconds)
 
 
 def relative_time(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
     """'just now', '3 min ago', 'in 4 min': how long ago or ahead, for the health figures."""
     if when is None:
         return _tr("not yet")
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     seconds = (when - now).total_seconds()
     ahead = seconds > 0
     seconds = abs(seconds)

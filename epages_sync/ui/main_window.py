@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
     def _on_clock(self) -> None:
         health = self.health_bar.health
         if health is not None and self.isVisible():
-            self.health_bar.show_health(health, dt.datetime.now(dt.timezone.utc))
+            self.health_bar.show_health(health, dt.datetime.now(dt.UTC))
 
     # -- dialogs ------------------------------------------------------------------------------------
 
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         """The app is quitting: the next close really closes."""
         self._quitting = True
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._quitting:
             self.log_panel.close_panel()
             self.log_model.close()

@@ -65,7 +65,7 @@ class SetupProblem(BaseModel):
     action: str
 
     @classmethod
-    def of(cls, exc: SyncError) -> "SetupProblem":
+    def of(cls, exc: SyncError) -> SetupProblem:
         return cls(kind=problem_kind(exc), title=exc.title, message=exc.message, action=exc.action)
 
 

@@ -6,11 +6,10 @@ import asyncio
 
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from ui_support import log_rows
 
 from epages_sync.store import Direction, LogFilter, Outcome, Store
 from epages_sync.ui.log_model import LogTableModel
-
-from ui_support import log_rows
 
 WAIT = 5000
 

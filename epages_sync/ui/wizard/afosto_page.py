@@ -71,7 +71,7 @@ class AfostoPage(SetupPage):
 
     # -- QWizardPage ---------------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.key_edit.text():
             self.key_edit.setText(self.draft.afosto_key)
         if self.draft.afosto is None and self.key_edit.text().strip():
@@ -79,11 +79,11 @@ class AfostoPage(SetupPage):
         elif self.draft.afosto is not None:
             self._show_findings(self.draft.afosto)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         findings = self.draft.afosto
         return findings is not None and findings.connected and bool(self.draft.channel_id)
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.setup_wizard.keep_draft()
         return True
 

@@ -49,7 +49,7 @@ class SetupDraft:
     pickup_blockers: dict[str, int] | None = None  # ePages location id -> waiting pickup orders, once checked
 
     @classmethod
-    def from_context(cls, context: SetupContext) -> "SetupDraft":
+    def from_context(cls, context: SetupContext) -> SetupDraft:
         s = context.initial
         draft = cls(client_secret=context.client_secret, afosto_key=context.afosto_key)
         if s is not None:

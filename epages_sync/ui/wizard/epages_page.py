@@ -107,7 +107,7 @@ class EpagesPage(SetupPage):
 
     # -- QWizardPage ---------------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         draft = self.draft
         if not self.store_edit.text():
             values = (draft.store_text, draft.client_id, draft.client_secret)
@@ -126,11 +126,11 @@ class EpagesPage(SetupPage):
         elif draft.epages is not None:
             self._show_findings(draft.epages)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         findings = self.draft.epages
         return findings is not None and findings.ready
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.setup_wizard.keep_draft()
         return True
 
@@ -211,9 +211,13 @@ class EpagesPage(SetupPage):
         missing = findings.missing_required
         if missing:
             labels = ", ".join(f"'{row.label_de}'" for row in missing)
-            self.verdict.setText(html.escape(self.tr(
-                "Permissions missing. In the ePages cockpit open Apps > Eigene Apps > your app, tick {labels}, "
-                "click Speichern, then press Connect again.").format(labels=labels)))
+            text = self.tr("Permissions missing. In the ePages cockpit open Apps > Eigene Apps > your app, tick "
+                           "{labels}, click Speichern, then press Connect again.").format(labels=labels)
+            others = [row for row in findings.scopes if not row.present and row not in missing]
+            if others:
+                text += " " + self.tr("Single flows also need {labels} (marked below).").format(
+                    labels=", ".join(f"'{row.label_de}'" for row in others))
+            self.verdict.setText(html.escape(text))
             self.verdict.setStyleSheet(box_style(Tone.ATTENTION))
         else:
             lacking = findings.flows_lacking()
@@ -238,7 +242,7 @@ class EpagesPage(SetupPage):
         for row, scope in enumerate(findings.scopes):
             needed = (self.tr("every flow") if scope.required_for == ["all"]
                       else ", ".join(flow_label(f) for f in scope.required_for))
-            status = self.tr("✓ granted") if scope.present else self.tr("✗ missing: tick it in the cockpit")
+            status = self.tr("✓ granted") if scope.present else self.tr("✗ missing")
             cells = [f"{scope.label_de}  ({scope.scope})", scope.meaning_en, needed, status]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

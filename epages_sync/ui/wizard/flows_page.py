@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...config import Flow
 from ...errors import SyncError
 from ..colours import Tone, tone
-from ..log_words import flow_description, flow_label
+from ..log_words import date_format, flow_description, flow_label, interval_text
 from ..setup_checks import FLOW_ORDER, count_orders_since, probe_settings
 from .page_base import SetupPage
 
@@ -60,7 +60,7 @@ class FlowsPage(SetupPage):
         form = QFormLayout()
         self.start_date = QDateEdit()
         self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.start_date.setDisplayFormat(date_format())
         start_label = QLabel(self.tr("Take over orders &from:"))
         start_label.setBuddy(self.start_date)
         self.preview = QLabel()
@@ -89,7 +89,7 @@ class FlowsPage(SetupPage):
 
     # -- QWizardPage ---------------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         draft = self.draft
         blocked = self.blocked_flows()
         for flow in FLOW_ORDER:
@@ -112,10 +112,10 @@ class FlowsPage(SetupPage):
         self._on_flow_toggled()
         self._on_preview_due()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return any(box.isChecked() for box in self.flow_boxes.values())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self._read()
         self.setup_wizard.keep_draft()
         return True
@@ -157,12 +157,7 @@ class FlowsPage(SetupPage):
 
     def _on_poll_changed(self, seconds: int) -> None:
         self.draft.poll_interval = seconds
-        if seconds % 60 == 0:
-            text = self.tr("every {n} minute(s)").format(n=seconds // 60)
-        else:
-            text = self.tr("every {m} min {s} s").format(m=seconds // 60, s=seconds % 60) if seconds > 60 \
-                else self.tr("every {n} seconds").format(n=seconds)
-        self.poll_hint.setText(text + " " + self.tr("(5 minutes is usual; warehouse changes reach the webshop "
+        self.poll_hint.setText(interval_text(seconds) + " " + self.tr("(5 minutes is usual; warehouse changes reach the webshop "
                                                     "within seconds either way)"))
 
     def _on_date_changed(self, _date: QDate) -> None:

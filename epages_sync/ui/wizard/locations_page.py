@@ -3,11 +3,21 @@ webshop's stock."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...connection_check import NamedPlace
 from ..colours import Tone, box_style
 from .page_base import SetupPage
+
 
 class LocationsPage(SetupPage):
     def __init__(self) -> None:
@@ -59,7 +69,7 @@ class LocationsPage(SetupPage):
 
     # -- QWizardPage ---------------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         draft = self.draft
         epages = draft.epages
         afosto = draft.afosto
@@ -115,7 +125,7 @@ class LocationsPage(SetupPage):
             self.stock_boxes[loc.id] = box
         self._on_changed()
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self._on_changed()
         self.setup_wizard.keep_draft()
         return True

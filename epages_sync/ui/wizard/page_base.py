@@ -121,7 +121,7 @@ class SetupPage(QWizardPage):
     """Gives each page typed access to the wizard's context, draft and task owner."""
 
     @property
-    def setup_wizard(self) -> "SetupWizard":
+    def setup_wizard(self) -> SetupWizard:
         return cast("SetupWizard", self.wizard())
 
     @property

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from ...errors import SecretStoreUnavailable, SyncError
 from ..background import off_thread
 from ..colours import Tone, box_style
-from ..log_words import flow_label
+from ..log_words import flow_label, interval_text
 from ..setup_checks import FLOW_ORDER, SetupProblem, pickup_orders_by_location, probe_settings, save_setup
 from .page_base import BusyRow, ProblemBox, SetupPage, problem_words
 
@@ -41,7 +41,7 @@ class SummaryPage(SetupPage):
 
     # -- QWizardPage ---------------------------------------------------------------------------------
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self._saved = False
         self.problem.clear_problem()
         self.summary.setText(self._summary_html())
@@ -51,10 +51,10 @@ class SummaryPage(SetupPage):
         self.tasks.start("setup.pickups", self._check_pickups())
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.draft.pickup_blockers is not None and not self.blockers() and not self._saving
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         if self._saved:
             return True
         if not self._saving:
@@ -89,8 +89,7 @@ class SummaryPage(SetupPage):
             (self.tr("Webshop stock from"), ", ".join(stock) or html.escape(self.tr("no location"))),
             (self.tr("Synced"), ", ".join(flows)),
             (self.tr("Orders from"), html.escape(day)),
-            (self.tr("Checks for new orders"), html.escape(self.tr("every {n} seconds").format(
-                n=draft.poll_interval))),
+            (self.tr("Checks for new orders"), html.escape(interval_text(draft.poll_interval))),
             (self.tr("Secrets"), html.escape(self.tr(
                 "The client secret and the API key go into this computer's password store (on Windows the "
                 "Credential Manager), never into a file."))),

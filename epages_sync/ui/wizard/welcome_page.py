@@ -51,7 +51,7 @@ class WelcomePage(SetupPage):
         layout.addWidget(self.demo_note)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if self.context.demo:
             self.demo_note.setText(self.tr(
                 "Demo: the fields are filled in for a simulated shop and warehouse on this computer. "
