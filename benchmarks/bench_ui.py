@@ -1,0 +1,310 @@
+"""How the window holds up: stalls of the Qt event loop while the demo imports 5,000 orders, and opening,
+scrolling and memory with a log of a million rows.
+
+Run from the repository root:  PYTHONPATH=. python3 benchmarks/bench_ui.py [--orders 5000] [--rows 1000000]
+Each part runs in a process of its own (so one part's memory does not count for the other) and the results
+are printed as one table. Targets: event-loop lateness p99 under 16 ms and none over 100 ms; the window
+open in under 1 s; scrolling never loads every row; memory under 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import concurrent.futures
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SAMPLE_MS = 5
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _peak_rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _qt() -> tuple[Any, Any]:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_default_executor(concurrent.futures.ThreadPoolExecutor(max_workers=4))
+    return app, loop
+
+
+class LatenessProbe:
+    """A timer asking to run every few ms; how late each tick comes is how long the loop was stalled."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.samples: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(SAMPLE_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.samples.append(max(0.0, (now - self._last) * 1000 - SAMPLE_MS))
+        self._last = now
+
+
+def _percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+# -- part 1: the demo importing thousands of orders ---------------------------------------------------------
+
+def part_import(orders: int, limit_s: float) -> dict[str, Any]:
+    from epages_sync.paths import app_paths
+    from epages_sync.ui.app import DesktopApp
+    from epages_sync.ui.demo import DemoShop
+
+    app, loop = _qt()
+    result: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        demo = DemoShop(orders=orders, activity="calm")
+        result["sandbox_build_s"] = time.perf_counter() - t0
+        probe = LatenessProbe()
+        with demo.running():
+            desktop = DesktopApp(app_paths(Path(tmp) / "demo", demo=True), demo=demo)
+            done = {"t": None}
+
+            async def watch() -> None:
+                await asyncio.sleep(0)
+                desktop.begin()
+                while desktop.window is None:
+                    await asyncio.sleep(0.05)
+                desktop.window.resize(1280, 800)
+                started = time.perf_counter()
+                probe.start()
+                while time.perf_counter() - started < limit_s:
+                    await asyncio.sleep(0.5)
+                    control = desktop.control
+                    if control is not None and control.service is not None:
+                        health = control.service.health()
+                        if health.orders_linked + health.parked_count >= orders * 0.99 \
+                                and health.last_good_poll is not None:
+                            break
+                done["t"] = time.perf_counter() - started
+                probe.stop()
+                health = desktop.control.health() if desktop.control else None
+                result["orders_linked"] = health.orders_linked if health else 0
+                result["parked"] = health.parked_count if health else 0
+                result["log_rows_in_model"] = desktop.window.log_model.rowCount()
+                result["log_rows_stored"] = desktop.store.newest_log_id() if desktop.store else 0
+                await desktop.shutdown()
+                loop.stop()
+
+            loop.create_task(watch())
+            loop.run_forever()
+    samples = probe.samples
+    result.update({
+        "import_s": done["t"], "ticks": len(samples), "p50_ms": _percentile(samples, 0.5),
+        "p99_ms": _percentile(samples, 0.99), "max_ms": max(samples, default=float("nan")),
+        "over_16ms": sum(1 for s in samples if s > 16), "over_100ms": sum(1 for s in samples if s > 100),
+        "peak_rss_mb": _peak_rss_mb()})
+    return result
+
+
+# -- part 2: a million log rows -----------------------------------------------------------------------------
+
+def part_build_log(path: Path, rows: int) -> dict[str, Any]:
+    from epages_sync.store import Direction, LogRow, Outcome, Store
+
+    rng = random.Random(3)
+    store = Store.open(path)
+    parked = [store.park("order", str(100000 + k * 991), "SKU 4711 is unknown in Afosto.") for k in range(30)]
+    flows = [("orders", Direction.EPAGES_TO_AFOSTO), ("shipments", Direction.AFOSTO_TO_EPAGES),
+             ("inventory", Direction.AFOSTO_TO_EPAGES), ("returns", Direction.EPAGES_TO_AFOSTO),
+             (None, Direction.SYSTEM)]
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=80)
+    t0 = time.perf_counter()
+    batch = 10_000
+    for first in range(0, rows, batch):
+        chunk = []
+        for i in range(first, min(rows, first + batch)):
+            flow, direction = flows[rng.randrange(len(flows))]
+            outcome = Outcome.PARKED if i % 20_000 == 0 else Outcome.OK
+            order = 100000 + i // 6
+            chunk.append(LogRow(
+                at=start + dt.timedelta(seconds=i * 6.9), direction=direction, flow=flow, outcome=outcome,
+                epages_ref=str(order) if flow else None, afosto_ref=f"A{order}" if flow else None,
+                message=f"Order {order}: shipment sent to ePages with tracking code 3S{order}.",
+                parked_id=rng.choice(parked) if outcome is Outcome.PARKED else None))
+        store.add_logs(chunk)
+    store.close()
+    return {"rows": rows, "write_s": time.perf_counter() - t0}
+
+
+def part_open_log(path: Path, scroll_pages: int) -> dict[str, Any]:
+    from epages_sync.store import Store
+    from epages_sync.ui.background import UiTasks
+    from epages_sync.ui.main_window import MainWindow
+    from epages_sync.ui.sync_actions import SyncActions
+    from epages_sync.ui.sync_control import SyncControl
+
+    app, loop = _qt()
+    result: dict[str, Any] = {"rss_before_mb": _rss_mb()}
+
+    async def run() -> None:
+        t0 = time.perf_counter()
+        store = Store.open(path)
+        result["store_open_ms"] = (time.perf_counter() - t0) * 1000
+        control = SyncControl(store)
+        tasks = UiTasks()
+        window = MainWindow(store, control, SyncActions(), tasks, data_dir=str(path.parent))
+        window.resize(1280, 800)
+        window.follow(control.health())
+        window.show()
+        model = window.log_model
+        while not model.is_loaded:
+            await asyncio.sleep(0.001)
+        window.repaint()  # painted with the first page: what a person sees
+        result["window_open_ms"] = (time.perf_counter() - t0) * 1000
+        result["total_rows"] = model.total_count
+        result["rows_after_open"] = model.rowCount()
+        probe = LatenessProbe()
+        probe.start()
+        bar = window.log_panel.table.verticalScrollBar()
+        t1 = time.perf_counter()
+        for _ in range(scroll_pages):
+            bar.setValue(bar.maximum())  # to the bottom: the view asks for the next page
+            await asyncio.sleep(0.02)  # Qt's loop lays out and calls fetchMore meanwhile
+            while model.is_busy:
+                await asyncio.sleep(0.001)
+        result["scroll_s"] = time.perf_counter() - t1
+        result["scroll_to_bottom_times"] = scroll_pages
+        result["rows_after_scrolling"] = model.rowCount()
+        for text in ("100123", "A100123"):  # search as a person types an order number
+            window.log_panel.search.setText(text)
+            window.log_panel._on_filters_changed()
+            t2 = time.perf_counter()
+            while not model.is_loaded or model.is_busy:
+                await asyncio.sleep(0.001)
+            result[f"search_{text}_ms"] = (time.perf_counter() - t2) * 1000
+        probe.stop()
+        result["scroll_p99_ms"] = _percentile(probe.samples, 0.99)
+        result["scroll_max_ms"] = max(probe.samples, default=float("nan"))
+        result["rss_after_mb"] = _rss_mb()
+        result["peak_rss_mb"] = _peak_rss_mb()
+        window.allow_close()
+        window.close()
+        store.close()
+        loop.stop()
+
+    loop.create_task(run())
+    loop.run_forever()
+    return result
+
+
+# -- running the parts --------------------------------------------------------------------------------------
+
+def _child(args: list[str]) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=False)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise SystemExit(f"part {args} failed:\n{out.stderr[-4000:]}")
+    return json.loads(lines[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--orders", type=int, default=5000)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--limit", type=float, default=900, help="seconds to wait for the import at most")
+    parser.add_argument("--scroll", type=int, default=50, help="how often to scroll to the bottom")
+    parser.add_argument("--log-db", type=Path, help="reuse (or keep) the million-row database here")
+    parser.add_argument("--part", choices=["import", "build-log", "open-log"], help=argparse.SUPPRESS)
+    parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.part == "import":
+        print(json.dumps(part_import(args.orders, args.limit)))
+        return
+    if args.part == "build-log":
+        print(json.dumps(part_build_log(args.path, args.rows)))
+        return
+    if args.part == "open-log":
+        print(json.dumps(part_open_log(args.path, args.scroll)))
+        return
+
+    rows: list[tuple[str, str, str]] = []
+    imp = _child(["--part", "import", "--orders", str(args.orders), "--limit", str(args.limit)])
+    rows += [
+        (f"demo import of {args.orders:,} orders (sandbox in-process)", f"{imp['import_s']:.1f} s",
+         f"{imp['orders_linked']:,} linked, {imp['parked']} parked, {imp['log_rows_stored']:,} log rows"),
+        ("  event loop lateness p50 / p99", f"{imp['p50_ms']:.1f} / {imp['p99_ms']:.1f} ms", "target p99 < 16 ms"),
+        ("  event loop lateness max", f"{imp['max_ms']:.1f} ms", "target < 100 ms"),
+        ("  ticks late > 16 ms / > 100 ms", f"{imp['over_16ms']} / {imp['over_100ms']}",
+         f"of {imp['ticks']:,} ticks every {SAMPLE_MS} ms"),
+        ("  rows held by the log model at the end", f"{imp['log_rows_in_model']:,}", "trimmed while watching the top"),
+        ("  peak memory (whole process, sandbox included)", f"{imp['peak_rss_mb']:.0f} MB", ""),
+    ]
+    tmp = tempfile.TemporaryDirectory()
+    db = args.log_db or Path(tmp.name) / "log.sqlite3"
+    if not db.exists():
+        built = _child(["--part", "build-log", "--path", str(db), "--rows", str(args.rows)])
+        rows.append((f"writing {built['rows']:,} log rows (add_logs, 10,000 per batch)", f"{built['write_s']:.1f} s",
+                     f"{built['rows'] / built['write_s']:,.0f} rows/s"))
+    log = _child(["--part", "open-log", "--path", str(db), "--scroll", str(args.scroll)])
+    rows += [
+        ("open the main window on the big log", f"{log['window_open_ms']:.0f} ms",
+         f"store open {log['store_open_ms']:.0f} ms; target < 1000 ms"),
+        ("  rows matching / loaded after opening", f"{log['total_rows']:,} / {log['rows_after_open']:,}", ""),
+        (f"  scroll to the bottom {log['scroll_to_bottom_times']} times", f"{log['scroll_s']:.2f} s",
+         f"{log['rows_after_scrolling']:,} rows loaded of {log['total_rows']:,}"),
+        ("  event loop lateness while scrolling p99 / max", f"{log['scroll_p99_ms']:.1f} / {log['scroll_max_ms']:.1f} ms",
+         ""),
+        ("  search an order number / an Afosto reference",
+         f"{log['search_100123_ms']:.0f} / {log['search_A100123_ms']:.0f} ms", ""),
+        ("  memory after opening and scrolling", f"{log['rss_after_mb']:.0f} MB",
+         f"peak {log['peak_rss_mb']:.0f} MB; target < 300 MB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measurement':<{width}}  {'result':>20}  note")
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>20}  {note}")
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
