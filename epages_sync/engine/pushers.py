@@ -72,6 +72,7 @@ class AfostoWatcher:
                                                  updated_after=since, created_after=created_after,
                                                  page_size=100):
             for order in page:
+                await ctx.checkpoint()
                 queued += await self._check_order(order)
                 stamp = datetime_to_ms(order.updated_at) if order.updated_at else None
                 if stamp is not None and (newest is None or stamp > newest):

@@ -105,7 +105,9 @@ class StockSync:
         report = StockReport()
         now = ctx.now()
         if self._catalog_at is None or now - self._catalog_at > CATALOG_MAX_AGE:
+            await ctx.checkpoint()
             await self.load_catalog()
+        await ctx.checkpoint()
         if self._full_at is None or now - self._full_at > FULL_CHECK_EVERY:
             full = True
         skus = sorted(self.products)
@@ -126,6 +128,7 @@ class StockSync:
         report.checked = len(candidates)
         if not candidates:
             return report
+        await ctx.checkpoint()
         current = await self._shop_figures(candidates)
         # Only now the orders: one placed after this read is not yet in ``current`` and may be in
         # ``pending``, which can only make the figure lower, never higher than what is there.
@@ -144,6 +147,7 @@ class StockSync:
         for sku in candidates:
             if sku in held:
                 continue
+            await ctx.checkpoint()
             key = f"stock:{sku}:{self._seq(sku)}"
             figure = current.get(sku)
             if figure is None:  # stock management was switched off meanwhile
