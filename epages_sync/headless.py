@@ -83,7 +83,7 @@ async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float |
             except TimeoutError:
                 pass
         health = service.health()
-        if service.ctx is not None and service.ctx.flows_off:
+        if any(not f.enabled and f.flow in settings.flows for f in health.flows):  # type: ignore[attr-defined]
             failed = True
         if health.state == EngineState.ATTENTION and any(not m.startswith("Engine") for m in health.attention
                                                          if "item(s) need a person" not in m):

@@ -93,6 +93,8 @@ class SyncService:
         self._paused_until: dt.datetime | None = None
         self._next_poll_at: dt.datetime | None = None
         self.ctx: SyncContext | None = None
+        # Flows switched off for lack of a scope at the last connect, with the reason (kept after stop).
+        self._flows_off: dict[Flow, str] = {}
         self.poller: OrderPoller | None = None
         self.watcher: AfostoWatcher | None = None
         self.sender: OutboxSender | None = None
@@ -115,8 +117,8 @@ class SyncService:
         for flow in Flow:
             chosen = flow in self.settings.flows
             reason = None if chosen else "switched off in the settings"
-            if chosen and ctx is not None and flow in ctx.flows_off:
-                reason = ctx.flows_off[flow]
+            if chosen and flow in self._flows_off:
+                reason = self._flows_off[flow]
             key = "poll.last_good" if flow == Flow.ORDERS else f"push.last_good.{flow.value}"
             flows.append(FlowHealth(flow=flow, enabled=reason is None, reason=reason,
                                     last_good=_when(store.get_state(key))))
@@ -202,6 +204,7 @@ class SyncService:
         ctx.flows_off = {f: "permission missing in ePages: " + ", ".join(f"{s} ({label_for(s)})" for s in scopes)
                          for f, scopes in lacking.items()}
         ctx.flows = chosen - set(lacking)
+        self._flows_off = dict(ctx.flows_off)
         for flow, reason in ctx.flows_off.items():
             ctx.journal.system(Outcome.SKIPPED, f"{flow.value.capitalize()} are not synced: {reason}. Tick it in "
                                                 "the ePages cockpit (Apps > Eigene Apps), save, then reconnect.",

@@ -1,0 +1,101 @@
+"""The command line as an admin uses it: configure, status, run --headless --once, against the sandbox."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from epages_sync.__main__ import main
+from epages_sync.instance import InstanceLock
+from epages_sync.paths import app_paths
+from epages_sync.sandbox.app import Sandbox
+from epages_sync.sandbox.server import run_in_thread
+from epages_sync.secrets import MemoryKeyring, keyring_backend
+
+pytestmark = pytest.mark.timeout(240)
+
+SECRET = "sandbox-secret"
+KEY = "sandbox-afosto-key"
+
+
+def configure(data: Path, url: str, sandbox: Sandbox, *extra: str, client_id: str = "sandbox-client") -> int:
+    w = sandbox.world
+    args = ["--data-dir", str(data), "configure", "--store", "https://demo-shop.beyondshop.cloud/cockpit/login",
+            "--client-id", client_id, "--client-secret-stdin", "--afosto-key-stdin", "--sandbox", url,
+            "--channel", w.default_channel.channel_id, "--start-date", "2020-01-01", *extra]
+    for ep, af in w.default_location_map.items():
+        args += ["--map", f"{ep}={af}"]
+    for loc in w.feeding_location_ids:
+        args += ["--stock-from", loc]
+    return main(args, out=io.StringIO(), stdin=io.StringIO(f"{SECRET}\n{KEY}\n"))
+
+
+def test_secrets_given_to_configure_and_used_by_a_run_appear_nowhere_on_disk(tmp_path: Path) -> None:
+    sandbox = Sandbox(seed=2, orders=8)
+    with run_in_thread(sandbox) as url, keyring_backend(MemoryKeyring()) as ring:
+        assert configure(tmp_path, url, sandbox) == 0
+        assert ring.items[("epages-sync:demo-shop", "epages-client-secret")] == SECRET
+        out = io.StringIO()
+        assert main(["--data-dir", str(tmp_path), "run", "--headless", "--once"], out=out) == 0
+        assert "imported into Afosto" in out.getvalue()
+        status = io.StringIO()
+        assert main(["--data-dir", str(tmp_path), "status", "--json"], out=status) == 0
+    data = json.loads(status.getvalue())
+    assert data["settings"]["store_name"] == "demo-shop"  # the pasted cockpit address was reduced
+    assert data["secrets"] == {"epages_client_secret": True, "afosto_api_key": True}
+    assert data["engine"]["orders_linked"] > 0
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".log" for p in files) and any("sqlite3" in p.name for p in files)
+    for path in files:
+        blob = path.read_bytes()
+        assert SECRET.encode() not in blob, path
+        assert KEY.encode() not in blob, path
+        assert b"Basic " + b"c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=" not in blob, path
+
+
+def test_without_a_keyring_configure_saves_the_settings_and_says_no_secret_was_stored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import keyring.backends.fail
+
+    sandbox = Sandbox(seed=2, orders=1)
+    with keyring_backend(keyring.backends.fail.Keyring()):
+        assert configure(tmp_path, "http://127.0.0.1:9", sandbox) == 3
+    assert "No secure password store" in capsys.readouterr().err
+    status = io.StringIO()
+    main(["--data-dir", str(tmp_path), "status"], out=status)
+    assert "demo-shop" in status.getvalue()
+    assert not any(SECRET.encode() in p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+
+
+def test_bad_store_names_are_refused_before_anything_is_saved(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--data-dir", str(tmp_path), "configure", "--store", "evil.com/x", "--client-id", "c"],
+                out=io.StringIO(), stdin=io.StringIO())
+    assert code == 2
+    assert "is not a store name" in capsys.readouterr().err
+    status = io.StringIO()
+    main(["--data-dir", str(tmp_path), "status"], out=status)
+    assert "Not configured yet" in status.getvalue()
+
+
+def test_a_second_run_on_the_same_data_folder_is_refused(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    lock = InstanceLock(app_paths(tmp_path).lock_file).acquire()
+    try:
+        assert main(["--data-dir", str(tmp_path), "run", "--headless", "--once"], out=io.StringIO()) == 1
+    finally:
+        lock.release()
+    assert "already running" in capsys.readouterr().err
+
+
+def test_once_exits_non_zero_when_a_chosen_flow_cannot_run(tmp_path: Path) -> None:
+    sandbox = Sandbox(seed=2, orders=3)
+    with run_in_thread(sandbox) as url, keyring_backend(MemoryKeyring()):
+        assert configure(tmp_path, url, sandbox, client_id="sandbox-limited") == 0
+        out = io.StringIO()
+        code = main(["--data-dir", str(tmp_path), "run", "--headless", "--once"], out=out)
+    assert code == 1
+    assert "inventory: not running" in out.getvalue() and "prda:u" in out.getvalue()
