@@ -51,6 +51,12 @@ class ParkedItems(StoreBase):
         row = self._one(f"SELECT {_COLUMNS} FROM parked WHERE id = ?", (parked_id,))
         return None if row is None else _item(row)
 
+    def open_parked_for(self, kind: str, reference: str) -> ParkedItem | None:
+        """The item open (or handed back for a retry) for this kind and reference, if any."""
+        row = self._one(f"SELECT {_COLUMNS} FROM parked WHERE kind = ? AND reference = ? "
+                        "AND status IN ('open', 'retried')", (str(kind), reference))
+        return None if row is None else _item(row)
+
     def open_parked(self) -> list[ParkedItem]:
         """Everything waiting for a person, oldest first."""
         return [_item(r) for r in self._all(f"SELECT {_COLUMNS} FROM parked WHERE status = 'open' ORDER BY id")]

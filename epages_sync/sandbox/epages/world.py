@@ -178,6 +178,10 @@ class EpagesWorld:
         customer = random_customer(rng)
         sellable = [p for p in self.catalogue.by_sku.values() if (self.catalogue.in_stock(p) or 0) > 0
                     or (p.purchasable and not p.stock_managed)]
+        # Products Afosto does not carry (a gift card) sell now and then, not in every third order.
+        rare = {i.sku for i in self.seed_world.items if not i.in_afosto}
+        if self._next_number % 29:
+            sellable = [p for p in sellable if p.sku not in rare] or sellable
         if not sellable:
             return None
         chosen = rng.sample(sellable, min(len(sellable), rng.choice([1, 1, 2, 2, 3, 4])))
