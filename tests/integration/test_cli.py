@@ -99,3 +99,18 @@ def test_once_exits_non_zero_when_a_chosen_flow_cannot_run(tmp_path: Path) -> No
         code = main(["--data-dir", str(tmp_path), "run", "--headless", "--once"], out=out)
     assert code == 1
     assert "inventory: not running" in out.getvalue() and "prda:u" in out.getvalue()
+
+
+def test_check_prints_the_scope_table_and_fails_when_a_required_scope_is_missing(tmp_path: Path) -> None:
+    sandbox = Sandbox(seed=2, orders=1)
+    with run_in_thread(sandbox) as url, keyring_backend(MemoryKeyring()):
+        assert configure(tmp_path / "good", url, sandbox) == 0
+        out = io.StringIO()
+        assert main(["--data-dir", str(tmp_path / "good"), "check"], out=out) == 0
+        assert "Produktverfügbarkeit aktualisieren" in out.getvalue()
+        assert configure(tmp_path / "limited", url, sandbox, client_id="sandbox-limited") == 0
+        out = io.StringIO()
+        assert main(["--data-dir", str(tmp_path / "limited"), "check", "--json"], out=out) == 1
+    report = json.loads(out.getvalue())
+    missing = {row["scope"] for row in report["scopes"] if not row["present"]}
+    assert {"prda:u", "shpr:c", "loca:r"} <= missing
