@@ -357,6 +357,10 @@ class SyncService:
         if isinstance(exc, AuthenticationError | MissingScope):
             self._set_attention(api, f"{exc.title}: {exc.message} {exc.action}")
             wait = float(max(interval, 60))
+        if isinstance(exc, MissingScope) and self.ctx is not None:
+            # A permission was taken away in the cockpit: read the token's scopes again and switch off
+            # exactly the flows that need it, instead of failing the same call again and again.
+            self._tasks.start("engine.rescope", self._rescope())
         if failures == 1 or failures % 10 == 0:
             self.store.add_log(self._row(Outcome.RETRYING if exc.transient else Outcome.ERROR,
                                          f"{exc}. {exc.action} Next try in {wait:.0f} s."))
@@ -367,6 +371,12 @@ class SyncService:
 
     def _clear_attention(self, key: str) -> None:
         self._attention = [m for m in self._attention if not m.startswith(key)]
+
+    async def _rescope(self) -> None:
+        assert self.ctx is not None
+        granted = await self.ctx.epages.authenticate(renew=True)
+        self._apply_scopes(self.ctx, granted)
+        self._announce()
 
     async def _housekeeping_loop(self) -> None:
         while True:

@@ -126,10 +126,19 @@ async def test_bad_orders_are_parked_with_their_message_while_the_others_complet
             unknown = epages.place_order(random_customer(rng), [("EP-ONLY-1", 1)])
             no_country = epages.place_order(random_customer(rng), [("CF-1001", 1)])
             no_country.customer = no_country.customer.__class__(**{**no_country.customer.__dict__, "country": ""})
+            swiss = epages.place_order(random_customer(rng), [("CF-1004", 1)])
+            swiss.currency = "CHF"
             fine = epages.place_order(random_customer(rng), [("CF-1002", 1)])
         await r.settle()
         parked = {p.reference: p.message for p in r.store.open_parked() if p.kind == "order"}
         assert "EP-ONLY-1" in parked[unknown.number]
         assert "country" in parked[no_country.number]
+        assert "CHF" in parked[swiss.number] and "EUR" in parked[swiss.number]
+        # A parked order is a row that needs a person in the log, with the same message.
+        rows = [row for row in r.store.log_for_order(swiss.number) if str(row.outcome) == "parked"]
+        assert len(rows) == 1 and rows[0].needs_attention
+        # Polling again does not park (or log) it a second time while nothing changed.
+        await r.settle()
+        assert len([row for row in r.store.log_for_order(swiss.number) if str(row.outcome) == "parked"]) == 1
         assert fine.order_id in _orders_in_afosto(r)
         await r.service.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..seed import Customer, PaymentMethod, PickupOption, ShippingMethod, ShopLocation
+from ..seed import CURRENCY, Customer, PaymentMethod, PickupOption, ShippingMethod, ShopLocation
 
 CENT = Decimal("0.01")
 TAX_RATE = Decimal("0.19")
@@ -174,6 +174,7 @@ class ShopOrder:
     pickup_location: ShopLocation | None = None
     coupon: Coupon | None = None
     customer_comment: str | None = None
+    currency: str = CURRENCY
     shippings: list[ShippingProcess] = field(default_factory=list)
     pickups: list[PickupProcess] = field(default_factory=list)
     cancelations: list[CancelProcess] = field(default_factory=list)

@@ -6,6 +6,8 @@ Beyond's BigDecimal fields arrive.
 
 from __future__ import annotations
 
+import contextvars
+
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -45,16 +47,20 @@ def encode(body: Any) -> bytes:
     return text.replace(_OPEN_ESCAPED, "").replace(_CLOSE_ESCAPED, "").encode("utf-8")
 
 
+# The currency of the order being written (a shop sells in one currency; a foreign-currency order is rare).
+_currency: contextvars.ContextVar[str] = contextvars.ContextVar("currency", default=CURRENCY)
+
+
 def money(amount: Decimal) -> dict[str, Any]:
-    return {"currency": CURRENCY, "amount": number(amount)}
+    return {"currency": _currency.get(), "amount": number(amount)}
 
 
 def gross(amount: Decimal) -> dict[str, Any]:
-    return {"taxModel": "GROSS", "currency": CURRENCY, "amount": number(amount)}
+    return {"taxModel": "GROSS", "currency": _currency.get(), "amount": number(amount)}
 
 
 def taxed(amount: Decimal) -> dict[str, Any]:
-    return {"taxClass": "REGULAR", "taxRate": number(TAX_RATE), "currency": CURRENCY,
+    return {"taxClass": "REGULAR", "taxRate": number(TAX_RATE), "currency": _currency.get(),
             "amount": number(tax_in(amount))}
 
 
@@ -184,6 +190,14 @@ def _pickup_option_core(option: PickupOption) -> dict[str, Any]:
 
 
 def order(o: ShopOrder, base: str) -> dict[str, Any]:
+    token = _currency.set(o.currency)
+    try:
+        return _order(o, base)
+    finally:
+        _currency.reset(token)
+
+
+def _order(o: ShopOrder, base: str) -> dict[str, Any]:
     counts = o.counts()
     href = f"{base}/orders/{o.order_id}"
     shipping_price = o.shipping_price()
@@ -238,7 +252,7 @@ def order(o: ShopOrder, base: str) -> dict[str, Any]:
                            right_of_withdrawal_pdf=f"{base}/pdf-storage/attachments/withdrawal.pdf"))
     return {
         "_id": o.order_id, "createdAt": ms_to_iso(o.created_ms), "updatedAt": ms_to_iso(o.updated_ms),
-        "cartId": o.cart_id, "currency": CURRENCY, "taxModel": "GROSS", "taxable": True, "testOrder": False,
+        "cartId": o.cart_id, "currency": o.currency, "taxModel": "GROSS", "taxable": True, "testOrder": False,
         "termsAndConditionsExplicitlyAccepted": False,
         "productLineItems": [order_line(li, counts[li.line_id], base) for li in o.lines],
         "couponLineItem": coupon_line, "shippingLineItem": shipping_line, "paymentLineItem": payment_line,
