@@ -1,1 +1,6 @@
 """The desktop window: the only place Qt appears."""
+
+from .qt_workarounds import keep_none_alive
+
+# Before any model can hand None to Qt (see qt_workarounds).
+keep_none_alive()
