@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     bundle = build(args.dist.resolve(), args.work.resolve(), clean=not args.keep_cache)
     took = time.monotonic() - started
     version = subprocess.run([str(console_executable(bundle)), "--version"], capture_output=True, text=True,
-                             timeout=120)
+                             timeout=120, check=False)
     if version.returncode != 0:
         print(version.stdout + version.stderr, file=sys.stderr)
         raise SystemExit(f"The built bundle does not start: {console_executable(bundle)} --version failed.")

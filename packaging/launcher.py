@@ -15,7 +15,7 @@ def _give_windowed_launcher_streams() -> None:
     # and libraries that ask them a question (uvicorn's log formatter asks isatty()) would crash the demo.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open for good
 
 
 if __name__ == "__main__":
