@@ -29,6 +29,15 @@ from epages_sync.sandbox.server import run_in_thread
 from epages_sync.secrets import MemoryKeyring, Secrets, keyring_backend
 
 REPO = Path(__file__).resolve().parents[2]
+# Another copy of the app: holds the data folder's lock until its standard input closes.
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from epages_sync.instance import InstanceLock
+lock = InstanceLock(Path(sys.argv[1])).acquire()
+print("held", flush=True)
+sys.stdin.read()
+"""
 
 
 def _configure_and_run(data: Path, store: str = "demo-shop") -> None:
@@ -86,11 +95,8 @@ def test_refuses_while_another_copy_runs_and_removes_nothing(tmp_path: Path) -> 
         autostart.enable()
         before = sorted(p.name for p in data.rglob("*"))
         paths = app_paths(data)
-        holder = subprocess.Popen(
-            [sys.executable, "-c", "import sys\nfrom pathlib import Path\nfrom epages_sync.instance import "
-             "InstanceLock\nlock = InstanceLock(Path(sys.argv[1])).acquire()\nprint('held', flush=True)\n"
-             "sys.stdin.read()", str(paths.lock_file)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
+        holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(paths.lock_file)],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
         try:
             assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
             with pytest.raises(AlreadyRunning) as refused:
