@@ -139,13 +139,16 @@ def _holding(lock_files: list[Path], held: InstanceLock | None) -> Iterator[None
                 continue
             if not lock_file.is_file():  # never create a folder just to lock it
                 continue
-            try:
-                acquired.append(InstanceLock(lock_file).acquire())
-            except AlreadyRunning as exc:
-                raise AlreadyRunning(
-                    f"{exc.message} Nothing was removed.",
-                    action="Quit epages-sync first (tray icon > Quit, or stop the service), then remove the "
-                           "data again.") from None
+            acquired.append(InstanceLock(lock_file).acquire())
+    except AlreadyRunning as exc:
+        # The caller's own lock stays held: refusing must not leave its running sync unguarded.
+        for lock in acquired:
+            lock.release()
+        raise AlreadyRunning(
+            f"{exc.message} Nothing was removed.",
+            action="Quit epages-sync first (tray icon > Quit, or stop the service), then remove the "
+                   "data again.") from None
+    try:
         yield
     finally:
         for lock in acquired:

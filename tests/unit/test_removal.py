@@ -16,6 +16,7 @@ import pytest
 from epages_sync.__main__ import main
 from epages_sync.autostart import Autostart
 from epages_sync.errors import AlreadyRunning
+from epages_sync.instance import InstanceLock
 from epages_sync.paths import AppPaths, app_paths
 from epages_sync.removal import (
     EXIT_NOT_CONFIRMED,
@@ -190,3 +191,14 @@ def test_the_command_with_yes_removes_and_prints_the_report(tmp_path: Path, monk
         assert cmd_remove_all_data(_command_args("--yes"), paths, out, None) == 0
     assert not paths.data_dir.exists()
     assert f"Database: {paths.database}" in out.getvalue()
+
+
+def test_the_window_removes_the_data_of_the_folder_it_holds_itself(tmp_path: Path) -> None:
+    paths = app_paths(tmp_path / "data").ensure()
+    paths.database.write_bytes(b"")
+    own = InstanceLock(paths.lock_file).acquire()  # the window's own copy, its sync stopped
+    with pytest.raises(AlreadyRunning):
+        remove_all_data(paths, store_names=[], autostart=None)  # without saying so, it is "another copy"
+    assert own.held and paths.database.exists()
+    report = remove_all_data(paths, store_names=[], autostart=None, held_lock=own)
+    assert report.complete and not paths.data_dir.exists() and not own.held
