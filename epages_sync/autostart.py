@@ -38,11 +38,16 @@ class Registry(Protocol):
     def delete_value(self, key: str, name: str) -> bool: ...
 
 
+_NOT_WINDOWS = "the Windows registry exists only on Windows"
+
+
 class CurrentUserRegistry:
     """HKEY_CURRENT_USER through winreg (Windows only)."""
 
     def get_value(self, key: str, name: str) -> object | None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        if sys.platform != "win32":
+            raise OSError(_NOT_WINDOWS)
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as handle:
@@ -52,13 +57,17 @@ class CurrentUserRegistry:
         return value
 
     def set_value(self, key: str, name: str, value: str) -> None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        if sys.platform != "win32":
+            raise OSError(_NOT_WINDOWS)
+        import winreg
 
         with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:
             winreg.SetValueEx(handle, name, 0, winreg.REG_SZ, value)
 
     def delete_value(self, key: str, name: str) -> bool:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        if sys.platform != "win32":
+            raise OSError(_NOT_WINDOWS)
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:
