@@ -61,6 +61,8 @@ class SyncContext:
     channel_currency: str = "EUR"
     # SKUs Afosto knows (grows as inventory reads and imports see them).
     afosto_skus: set[str] = field(default_factory=set)
+    # SKUs Afosto did not know when asked during the current poll.
+    absent_skus: set[str] = field(default_factory=set)
     # SKUs whose ePages stock may have moved (new orders seen): the stock sync looks at them first.
     dirty_skus: set[str] = field(default_factory=set)
     _order_locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))

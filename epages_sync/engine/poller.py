@@ -75,6 +75,7 @@ class OrderPoller:
         """Read every order changed since the watermark (minus the overlap) and handle it."""
         ctx = self.ctx
         summary = PollSummary()
+        ctx.absent_skus.clear()  # asked again once per poll: a person may have created the product meanwhile
         await self.resolve_pending_orders()
         start = ctx.settings.start_date
         mark = self.watermark()
@@ -200,10 +201,11 @@ class OrderPoller:
     async def _known_skus(self, skus: list[str]) -> set[str]:
         """SKUs Afosto knows among ``skus``; asks Afosto only for those not seen before."""
         ctx = self.ctx
-        unknown = [s for s in skus if s not in ctx.afosto_skus]
+        unknown = [s for s in skus if s not in ctx.afosto_skus and s not in ctx.absent_skus]
         if unknown:
             rows = await ctx.afosto.inventory(unknown)
             ctx.afosto_skus.update(r.sku for r in rows)
+            ctx.absent_skus.update(s for s in unknown if s not in ctx.afosto_skus)
         return ctx.afosto_skus
 
     async def _import(self, order: Order) -> bool:

@@ -7,6 +7,7 @@ its own earlier effect and does not apply it twice.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import logging
@@ -27,7 +28,8 @@ from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
 
 log = logging.getLogger(__name__)
 
-AFOSTO_MARK = "push.afosto_mark"
+AFOSTO_MARK = "push.afosto_since"
+SWEEP_MARGIN_S = 2.0
 LAST_GOOD_PUSH = "push.last_good"
 PARK_PUSH = "push"
 _FLOW_OF_KIND = {"ship": Flow.SHIPMENTS, "deliver": Flow.SHIPMENTS, "pickup": Flow.SHIPMENTS,
@@ -55,21 +57,22 @@ class AfostoWatcher:
     def __init__(self, ctx: SyncContext) -> None:
         self.ctx = ctx
 
-    def _mark(self) -> int | None:
+    def _since(self) -> int | None:
         text = self.ctx.store.get_state(AFOSTO_MARK)
         return int(text) if text else None
 
     async def check_once(self) -> int:
         """One look at Afosto's orders changed since the last look; returns the number of pushes queued."""
         ctx = self.ctx
-        mark = self._mark()
-        overlap_ms = ctx.settings.overlap_seconds * 1000
-        since = dt.datetime.fromtimestamp((mark - overlap_ms) / 1000, dt.UTC) if mark else None
+        since = self._since()
         created_after = None if since else dt.datetime.combine(ctx.settings.start_date, dt.time(), dt.UTC)
+        updated_after = dt.datetime.fromtimestamp(since / 1000, dt.UTC) if since else None
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         queued = 0
-        newest = mark
+        newest: int | None = None
         async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id,
-                                                 updated_after=since, created_after=created_after,
+                                                 updated_after=updated_after, created_after=created_after,
                                                  page_size=100):
             for order in page:
                 await ctx.checkpoint()
@@ -77,8 +80,14 @@ class AfostoWatcher:
                 stamp = datetime_to_ms(order.updated_at) if order.updated_at else None
                 if stamp is not None and (newest is None or stamp > newest):
                     newest = stamp
-        if newest is not None and newest != mark:
-            ctx.store.set_state(AFOSTO_MARK, str(newest))
+        if newest is not None:
+            # An order changed while we paged may sit on a page we had passed. Its Afosto time is at least the
+            # sweep's start, which is no earlier than the newest time seen minus the sweep's length (both in
+            # Afosto's clock), so the next look starts there, with a little margin.
+            sweep_ms = int((loop.time() - started + SWEEP_MARGIN_S) * 1000)
+            next_since = newest - sweep_ms
+            if since is None or next_since > since:
+                ctx.store.set_state(AFOSTO_MARK, str(next_since))
         return queued
 
     async def _check_order(self, order: AfostoOrder) -> int:
