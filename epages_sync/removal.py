@@ -332,7 +332,8 @@ def add_remove_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_remove_all_data(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin: TextIO | None) -> int:
+def cmd_remove_all_data(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin: TextIO | None, *,
+                        autostart: Autostart | None = None) -> int:
     if not args.yes:
         if stdin is None or not stdin.isatty():
             print("Nothing was removed: confirm with --yes (this cannot be undone).", file=sys.stderr)
@@ -345,7 +346,7 @@ def cmd_remove_all_data(args: argparse.Namespace, paths: AppPaths, out: TextIO, 
             return EXIT_NOT_CONFIRMED
     try:
         report = remove_all_data(paths, store_names=saved_store_names(paths),
-                                 autostart=Autostart.for_this_install())
+                                 autostart=autostart or Autostart.for_this_install())
     except AlreadyRunning as exc:
         print(f"{exc}\n{exc.action}", file=sys.stderr)
         return EXIT_RUNNING

@@ -182,15 +182,16 @@ def test_the_command_removes_nothing_without_confirmation(tmp_path: Path) -> Non
     assert code == EXIT_NOT_CONFIRMED and paths.database.exists()
 
 
-def test_the_command_with_yes_removes_and_prints_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # the command's own autostart entry
+def test_the_command_with_yes_removes_and_prints_the_report(tmp_path: Path) -> None:
     paths: AppPaths = app_paths(tmp_path / "data").ensure()
     paths.database.write_bytes(b"")
+    autostart = _linux_autostart(tmp_path / "home")
+    autostart.enable()
     out = io.StringIO()
     with keyring_backend(MemoryKeyring()):
-        assert cmd_remove_all_data(_command_args("--yes"), paths, out, None) == 0
-    assert not paths.data_dir.exists()
-    assert f"Database: {paths.database}" in out.getvalue()
+        assert cmd_remove_all_data(_command_args("--yes"), paths, out, None, autostart=autostart) == 0
+    assert not paths.data_dir.exists() and not autostart.is_enabled()
+    assert f"Database: {paths.database}" in out.getvalue() and "Start at login" in out.getvalue()
 
 
 def test_the_window_removes_the_data_of_the_folder_it_holds_itself(tmp_path: Path) -> None:
