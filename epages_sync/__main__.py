@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="keep settings, database and logs in this folder")
     parser.add_argument("--demo", action="store_true",
                         help="open the app on a built-in sandbox shop, with its own data folder")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start in the tray without opening the window (used when starting at login)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     cfg = sub.add_parser("configure", help="set up without the window (admins, scripts)",
@@ -89,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--once", action="store_true", help="one poll, then push until the outbox is empty")
     run.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this long")
 
+    from .removal import add_remove_parser
+
+    add_remove_parser(sub)
     try:
         from .sandbox.cli import add_sandbox_parser
     except ImportError:  # the sandbox is part of the package; only a broken install lacks it
@@ -230,6 +235,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
             from .cli_check import cmd_check
 
             return asyncio.run(cmd_check(args, paths, out))
+        if args.command == "remove-all-data":
+            from .removal import cmd_remove_all_data
+
+            return cmd_remove_all_data(args, paths, out, stdin)
         if args.command == "run":
             from .headless import cmd_run
 
