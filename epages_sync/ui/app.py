@@ -8,6 +8,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import datetime as dt
+import gc
 import logging
 import signal
 import sys
@@ -402,6 +403,15 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
             loop.call_soon(desktop.begin)
             with loop:
                 code = loop.run_forever()
+            # Free the windows now, on this thread and while Qt still runs, rather than in the interpreter's
+            # final collection, where the binding has been seen to trip over its own reference counts.
+            sys.excepthook = sys.__excepthook__
+            if desktop.window is not None:
+                desktop.window.deleteLater()
+            desktop.deleteLater()
+            del desktop
+            app.processEvents()
+            gc.collect()
         return int(code or 0)
     finally:
         lock.release()
