@@ -56,9 +56,11 @@ class DesktopApp(QObject):
 
     def __init__(self, paths: AppPaths, *, demo: DemoShop | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 secrets_for: Callable[[str], Secrets] = Secrets, parent: QObject | None = None) -> None:
+                 secrets_for: Callable[[str], Secrets] = Secrets, minimized: bool = False,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.minimized = minimized  # started at login: only the tray icon, the window on demand
         self.demo = demo
         self._transport = transport
         self._secrets_for = secrets_for
@@ -114,7 +116,12 @@ class DesktopApp(QObject):
         if settings is None or not settings.is_configured:
             self.open_wizard(first_run=True, initial=settings)
         else:
-            self.show_window()
+            window = self._ensure_window()
+            # Without a tray icon a hidden window could not be reached: then it opens anyway.
+            if not (self.minimized and self.tray is not None and self.tray.available):
+                self.show_window()
+            else:
+                window.hide()
             await self._start_sync(settings)
         self.started.emit()
 
@@ -393,7 +400,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
             if getattr(args, "demo", False):
                 demo = DemoShop()
                 stack.enter_context(demo.running())
-            desktop = DesktopApp(paths, demo=demo)
+            desktop = DesktopApp(paths, demo=demo, minimized=bool(getattr(args, "minimized", False)))
             _route_unexpected_errors(loop, desktop)
             app.aboutToQuit.connect(desktop.finish_before_quit)
             app.commitDataRequest.connect(desktop._on_commit_data)

@@ -186,3 +186,15 @@ def test_closing_without_a_tray_quits_cleanly(qtbot: QtBot, desktop: DesktopApp)
         window.close()
     assert desktop.control is not None and desktop.control.service is None
     assert not window.isVisible()
+
+
+def test_started_minimized_without_a_tray_the_window_still_opens(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+                                                                  tmp_path: pathlib.Path, demo: DemoShop) -> None:
+    app = DesktopApp(app_paths(tmp_path / "demo", demo=True), demo=demo, minimized=True)
+    app.begin()
+    # The offscreen screen has no tray: hiding the window would leave no way to reach it.
+    qtbot.waitUntil(lambda: app.window is not None and app.window.isVisible(), timeout=WAIT)
+    stop = asyncio.ensure_future(app.shutdown())
+    qtbot.waitUntil(stop.done, timeout=WAIT)
+    assert app.window is not None
+    app.window.deleteLater()
