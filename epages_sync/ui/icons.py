@@ -15,7 +15,8 @@ from .colours import is_dark
 
 def _candidates() -> list[Path]:
     here = Path(__file__).resolve()
-    places = [here.parents[2] / "resources" / "icons"]
+    places = [here.parents[2] / "resources" / "icons",  # a checkout (also an editable install)
+              Path(sys.prefix) / "share" / "epages-sync" / "icons"]  # a wheel's data files
     bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle unpacks data files here
     if bundle:
         places.insert(0, Path(bundle) / "resources" / "icons")
