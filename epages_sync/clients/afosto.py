@@ -7,6 +7,7 @@ Afosto answers HTTP 200 even for errors; what went wrong is in ``errors[].extens
 from __future__ import annotations
 
 import contextlib
+import asyncio
 import datetime as dt
 import functools
 import importlib.resources
@@ -213,6 +214,17 @@ def inventory_filters(skus: Sequence[str], location_ids: Sequence[str] | None) -
     return _without_none({"skus": list(skus), "location_ids": list(location_ids) if location_ids else None})
 
 
+# Answers larger than this are decoded on a worker thread: a page of orders takes long enough to parse that
+# the window would stutter if the event loop did it.
+LARGE_ANSWER = 32 * 1024
+
+
+async def _decode(content: bytes) -> Any:
+    if len(content) > LARGE_ANSWER:
+        return await asyncio.to_thread(parse_json, content)
+    return parse_json(content)
+
+
 class AfostoClient:
     """One tenant's GraphQL API, authenticated with an API key."""
 
@@ -253,7 +265,7 @@ class AfostoClient:
             raise error_from_graphql([{"message": f"HTTP {resp.status_code}", "extensions": {
                 "code": "UNAUTHORIZED" if resp.status_code == 401 else "FORBIDDEN"}}], operation or "request")
         try:
-            answer = parse_json(resp.content)
+            answer = await _decode(resp.content)
         except ValueError:
             answer = None
         if not isinstance(answer, dict):
@@ -355,7 +367,10 @@ class AfostoClient:
             # Closed with this generator, so a caller stopping early leaves nothing half-read behind.
             async with contextlib.aclosing(pages):
                 async for nodes in pages:
-                    yield [AfostoOrder.model_validate(n) for n in nodes]
+                    if len(nodes) > 10:  # whole orders with their units: validated off the event loop
+                        yield await asyncio.to_thread(lambda: [AfostoOrder.model_validate(n) for n in nodes])
+                    else:
+                        yield [AfostoOrder.model_validate(n) for n in nodes]
 
     # --- cancellations and returns ---------------------------------------------------------------------
 

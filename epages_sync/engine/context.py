@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +27,38 @@ def contra_id(purpose: str, item_id: str) -> str:
     return str(uuid.uuid5(_CONTRA_NS, f"{purpose}:{item_id}"))
 
 
+# The requests and answers of the action under way in this task, for the log row that reports it.
+_exchanges: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.ContextVar("exchanges",
+                                                                                         default=None)
+_KEEP_EXCHANGES = 12
+_KEEP_BODY = 4000
+
+
+def _clip(text: str | None) -> str | None:
+    if text is None or len(text) <= _KEEP_BODY:
+        return text
+    return text[:_KEEP_BODY] + f"... ({len(text) - _KEEP_BODY} more characters)"
+
+
+def record_exchange(method: str, url: str, status: int | None, request: str | None,
+                    response: str | None) -> None:
+    """The clients' exchange hook (bodies arrive redacted): kept for the current action's log row."""
+    bucket = _exchanges.get()
+    if bucket is not None and len(bucket) < _KEEP_EXCHANGES:
+        bucket.append({"method": method, "url": url, "status": status, "request": _clip(request),
+                       "response": _clip(response)})
+
+
+@contextmanager
+def recording_exchanges() -> Iterator[None]:
+    """Collect the exchanges of one action (one order, one push) for the detail pane of its log rows."""
+    token = _exchanges.set([])
+    try:
+        yield
+    finally:
+        _exchanges.reset(token)
+
+
 class Journal:
     """Writes the log rows a shop worker reads: one per action, in plain words."""
 
@@ -34,6 +69,10 @@ class Journal:
               epages_ref: str | None = None, afosto_ref: str | None = None, detail: Any = None,
               parked_id: int | None = None) -> int:
         flow_text = flow.value if isinstance(flow, Flow) else flow
+        bucket = _exchanges.get()
+        if detail is None and bucket:
+            detail = {"exchanges": list(bucket)}
+            bucket.clear()  # the next row of this action shows only what came after
         return self.store.add_log(LogRow(direction=direction, outcome=outcome, message=message, flow=flow_text,
                                          epages_ref=epages_ref, afosto_ref=afosto_ref, detail=detail,
                                          parked_id=parked_id))

@@ -14,14 +14,14 @@ from collections import Counter
 from contextlib import aclosing
 from dataclasses import dataclass, field
 
-from ..clients.afosto_models import AfostoOrder, ParcelStatus, ReturnedUnit, ReturnOutcome
+from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, ReturnedUnit, ReturnOutcome
 from ..clients.epages_models import (Order, OrderProcesses, PickupProcessStatus, ReturnLineStatus,
                                      ReturnProcess, ShippingProcessStatus)
 from ..config import Flow
-from ..errors import DomainRejected, NotFound, SyncError, ValidationFailed
+from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkKind, LinkStatus, Origin, Outcome
 from .afosto_steps import cancel_units, return_units
-from .context import SyncContext, contra_id
+from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import OrderProblem, plan_import
 from .order_view import AfostoOrderView
 
@@ -64,6 +64,8 @@ class OrderPoller:
         self.ctx = ctx
         self.page_size = page_size
         self.parallel = parallel
+        # The flow a change from ePages belongs to while it is carried over (for the log row if it fails).
+        self._step: Flow = Flow.ORDERS
 
     # --- the poll ----------------------------------------------------------------------------------------
 
@@ -119,7 +121,8 @@ class OrderPoller:
         async def one(order: Order) -> None:
             async with gate:
                 await ctx.checkpoint()
-                await self.handle_order(order, summary)
+                with recording_exchanges():
+                    await self.handle_order(order, summary)
 
         results = await asyncio.gather(*(one(o) for o in orders), return_exceptions=True)
         for result in results:
@@ -171,6 +174,9 @@ class OrderPoller:
                 return
             summary.updated += int(changed)
             ctx.store.update_link_data(ORDER, order.id, {"seen": _stamp(order)})
+            if ctx.store.resolve_parked(PARK_ORDER_UPDATE, order.order_number or order.id):
+                ctx.journal.to_afosto(Outcome.OK, f"Order {order.order_number}: the change that was waiting "
+                                                  "went through.", flow=self._step, epages_ref=order.order_number)
 
     def _in_range(self, order: Order) -> bool:
         created = order.created_at or order.entry_date
@@ -196,7 +202,7 @@ class OrderPoller:
                    f"{exc.action}")
         parked_id = ctx.store.park(PARK_ORDER_UPDATE, number, message,
                                    data={"epages_order_id": order.id, "order_number": number})
-        ctx.journal.to_afosto(Outcome.PARKED, message, epages_ref=number, parked_id=parked_id)
+        ctx.journal.to_afosto(Outcome.PARKED, message, flow=self._step, epages_ref=number, parked_id=parked_id)
 
     async def _known_skus(self, skus: list[str]) -> set[str]:
         """SKUs Afosto knows among ``skus``; asks Afosto only for those not seen before."""
@@ -276,17 +282,20 @@ class OrderPoller:
             return False
         afosto = await ctx.afosto.get_order(afosto_id)
         changed = False
+        self._step = Flow.CANCELLATIONS
         if wants_cancel:
             afosto, did = await self._cancel_in_afosto(order, afosto)
             changed |= did
         if wants_processes or wants_returns:
             processes = await ctx.epages.get_processes(order.id)
             if wants_processes:
+                self._step = Flow.SHIPMENTS
                 afosto, did = await self._ship_in_afosto(order, processes, afosto)
                 changed |= did
                 afosto, did = await self._pickup_in_afosto(order, processes, afosto)
                 changed |= did
             if wants_returns:
+                self._step = Flow.RETURNS
                 afosto, did = await self._return_in_afosto(order, processes, afosto)
                 changed |= did
         return changed
@@ -371,8 +380,7 @@ class OrderPoller:
                                           afosto_ref=afosto.number)
                     continue
                 ctx.store.add_pending_link(SHIPPING, sp.id, parent=order.id, origin=Origin.EPAGES)
-                parcel, afosto = await ctx.afosto.add_track_trace_to_items(
-                    items, tracking_code=sp.tracking_code, tracking_url=sp.tracking_link)
+                parcel, afosto = await self._pack(items, sp.tracking_code, sp.tracking_link, SHIPPING, sp.id)
                 link = ctx.store.complete_link(SHIPPING, sp.id, parcel.id)
                 parcel, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
                 ctx.journal.to_afosto(Outcome.OK, f"Order {number}: shipment from ePages recorded in Afosto "
@@ -391,6 +399,17 @@ class OrderPoller:
                                       flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
                 changed = True
         return afosto, changed
+
+    async def _pack(self, items: list[str], code: str | None, url: str | None, kind: str,
+                    process_id: str) -> tuple[Parcel, AfostoOrder]:
+        """Pack units for a process made in ePages. The warehouse may pack the same units at this very
+        moment; then this try is given up (nothing was packed) and the next poll links the two."""
+        try:
+            return await self.ctx.afosto.add_track_trace_to_items(items, tracking_code=code, tracking_url=url)
+        except ValidationFailed as exc:
+            self.ctx.store.delete_link(kind, process_id)
+            raise Conflict(f"Afosto packed these units at the same moment ({exc.message}); trying again.") \
+                from None
 
     async def _pickup_in_afosto(self, order: Order, processes: OrderProcesses,
                                 afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
@@ -419,7 +438,7 @@ class OrderPoller:
                 if not items:
                     continue
                 ctx.store.add_pending_link(PICKUP, pp.id, parent=order.id, origin=Origin.EPAGES)
-                parcel, afosto = await ctx.afosto.add_track_trace_to_items(items)
+                parcel, afosto = await self._pack(items, None, None, PICKUP, pp.id)
                 link = ctx.store.complete_link(PICKUP, pp.id, parcel.id)
                 _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.READY_FOR_PICKUP)
                 ctx.journal.to_afosto(Outcome.OK, f"Order {number}: ready for pickup (from ePages) recorded "

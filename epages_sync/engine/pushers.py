@@ -22,7 +22,7 @@ from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, NotFound, SyncError
 from ..store.models import LinkStatus, Origin, Outcome, OutboxPush
-from .context import SyncContext, contra_id
+from .context import SyncContext, contra_id, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
 
@@ -176,29 +176,35 @@ class OutboxSender:
         number = push.epages_order_number or push.epages_order_id
         flow = flow_of(push.kind)
         async with ctx.order_lock(push.epages_order_id):
-            store.mark_in_flight(push.key)
-            try:
-                message = await self._handlers[push.kind](push)
-            except (OutcomeUnknown, Conflict) as exc:
+            with recording_exchanges():
+                return await self._send(push, number, flow)
+
+    async def _send(self, push: OutboxPush, number: str | None, flow: Flow | None) -> bool:
+        ctx = self.ctx
+        store = ctx.store
+        store.mark_in_flight(push.key)
+        try:
+            message = await self._handlers[push.kind](push)
+        except (OutcomeUnknown, Conflict) as exc:
+            return self._retry(push, exc, number, flow)
+        except SyncError as exc:
+            if exc.transient:
                 return self._retry(push, exc, number, flow)
-            except SyncError as exc:
-                if exc.transient:
-                    return self._retry(push, exc, number, flow)
-                text = f"Order {number}: {exc}. {exc.action}"
-                parked_id = store.park(PARK_PUSH, push.key, text, data={"key": push.key, **push.payload},
-                                       outbox_key=push.key, response={"error": str(exc)})
-                store.record_attempt(push.key, Outcome.PARKED, text)
-                ctx.journal.to_epages(Outcome.PARKED, text, flow=flow, epages_ref=number,
-                                      afosto_ref=str(push.payload.get("afosto_number") or ""), parked_id=parked_id)
-                return False
-            store.complete(push.key)
-            store.record_attempt(push.key, Outcome.OK, message)
-            store.set_state(LAST_GOOD_PUSH, ctx.now().isoformat())
-            if flow is not None:
-                store.set_state(f"push.last_good.{flow.value}", ctx.now().isoformat())
-            ctx.journal.to_epages(Outcome.OK, message, flow=flow, epages_ref=number,
-                                  afosto_ref=str(push.payload.get("afosto_number") or ""))
-            return True
+            text = f"Order {number}: {exc}. {exc.action}"
+            parked_id = store.park(PARK_PUSH, push.key, text, data={"key": push.key, **push.payload},
+                                   outbox_key=push.key, response={"error": str(exc)})
+            store.record_attempt(push.key, Outcome.PARKED, text)
+            ctx.journal.to_epages(Outcome.PARKED, text, flow=flow, epages_ref=number,
+                                  afosto_ref=str(push.payload.get("afosto_number") or ""), parked_id=parked_id)
+            return False
+        store.complete(push.key)
+        store.record_attempt(push.key, Outcome.OK, message)
+        store.set_state(LAST_GOOD_PUSH, ctx.now().isoformat())
+        if flow is not None:
+            store.set_state(f"push.last_good.{flow.value}", ctx.now().isoformat())
+        ctx.journal.to_epages(Outcome.OK, message, flow=flow, epages_ref=number,
+                              afosto_ref=str(push.payload.get("afosto_number") or ""))
+        return True
 
     def _retry(self, push: OutboxPush, exc: SyncError, number: str | None, flow: Flow | None) -> bool:
         ctx = self.ctx

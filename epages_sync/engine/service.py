@@ -24,7 +24,7 @@ from ..errors import AuthenticationError, MissingScope, SyncError
 from ..redaction import redactor
 from ..store import Store
 from ..store.models import LinkKind, Outcome
-from .context import Journal, SyncContext
+from .context import Journal, SyncContext, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
 from .stock import PARK_STOCK_DROP, StockSync
@@ -160,9 +160,9 @@ class SyncService:
 
     def _make_clients(self) -> tuple[EpagesClient, AfostoClient]:
         epages = EpagesClient.from_settings(self.settings, self._client_secret, policy=self._policy,
-                                            transport=self._transport)
+                                            transport=self._transport, on_exchange=record_exchange)
         afosto = AfostoClient.from_settings(self.settings, self._afosto_key, policy=self._policy,
-                                            transport=self._transport)
+                                            transport=self._transport, on_exchange=record_exchange)
         return epages, afosto
 
     async def _connect(self) -> SyncContext:

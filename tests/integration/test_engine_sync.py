@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -29,6 +30,12 @@ async def test_first_run_imports_every_order_and_both_sides_agree() -> None:
         assert len(state["cannot_sync"]) == len(parked) > 0
         assert all("EP-ONLY-1" in m and "unknown in Afosto" in m for m in parked.values())
         assert set(_orders_in_afosto(r).values()) == {1}
+        # Support sees what was sent and answered for an import, with the secrets removed.
+        imported = next(row for row in r.store.log_page(limit=500) if "imported into Afosto" in row.message)
+        assert imported.has_detail
+        detail = json.dumps(r.store.log_detail(imported.id))
+        assert "CreateOrder" in detail and "epages_order_id" in detail
+        assert "sandbox-afosto-key" not in detail and "sandbox-secret" not in detail
         await r.service.close()
 
 
