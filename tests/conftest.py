@@ -1,4 +1,4 @@
-"""Shared test setup: Qt offscreen, an in-memory keyring, a fresh data directory per test."""
+"""Shared test setup: Qt offscreen for every test, and a fresh data directory per test."""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ import pathlib
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-
-REFERENCE_DIR = pathlib.Path(__file__).resolve().parents[2] / "shared" / "reference"
-OPENAPI_PATH = REFERENCE_DIR / "beyond-openapi-2023-09-26.yaml"
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from epages_sync.clients.http import HttpPolicy, ManualClock
 from epages_sync.clients.scopes import GrantedScopes
 from epages_sync.errors import Conflict, DomainRejected, NotFound, RevokedError, SyncError, ValidationFailed
 
-from conftest import OPENAPI_PATH
+from official_reference import OPENAPI_PATH
 
 pytestmark = pytest.mark.skipif(not OPENAPI_PATH.exists(),
                                 reason=f"the official ePages API description is not at {OPENAPI_PATH}")

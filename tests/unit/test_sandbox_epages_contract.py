@@ -18,7 +18,7 @@ from starlette.responses import JSONResponse
 
 from epages_sync.sandbox.app import Sandbox
 
-from conftest import OPENAPI_PATH
+from official_reference import OPENAPI_PATH
 
 pytestmark = pytest.mark.skipif(not OPENAPI_PATH.exists(),
                                 reason=f"official Beyond API description not found at {OPENAPI_PATH}")
