@@ -9,54 +9,51 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from ..config import Flow
 from ..store.models import Direction, Outcome
 
-_CTX = "LogWords"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
+# Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
+translate = QCoreApplication.translate
 
 def flow_label(flow: str | None) -> str:
     labels = {
-        Flow.ORDERS.value: _tr("Orders"),
-        Flow.CANCELLATIONS.value: _tr("Cancellations"),
-        Flow.SHIPMENTS.value: _tr("Shipments"),
-        Flow.RETURNS.value: _tr("Returns"),
-        Flow.INVENTORY.value: _tr("Stock"),
+        Flow.ORDERS.value: translate("LogWords", "Orders"),
+        Flow.CANCELLATIONS.value: translate("LogWords", "Cancellations"),
+        Flow.SHIPMENTS.value: translate("LogWords", "Shipments"),
+        Flow.RETURNS.value: translate("LogWords", "Returns"),
+        Flow.INVENTORY.value: translate("LogWords", "Stock"),
     }
     if flow is None:
-        return _tr("General")
+        return translate("LogWords", "General")
     return labels.get(flow, flow)
 
 
 def flow_description(flow: Flow) -> str:
     return {
-        Flow.ORDERS: _tr("New webshop orders go into Afosto, in the chosen sales channel."),
-        Flow.CANCELLATIONS: _tr("Cancelled items are cancelled on the other side too, both ways."),
-        Flow.SHIPMENTS: _tr("Parcels shipped or delivered and pickups ready or collected reach the webshop; "
-                            "shipments entered in ePages reach Afosto."),
-        Flow.RETURNS: _tr("Returns accepted or rejected in Afosto are recorded in ePages (as return or "
-                          "defect), and returns entered in ePages reach Afosto."),
-        Flow.INVENTORY: _tr("The webshop's stock follows the available stock of the chosen Afosto locations."),
+        Flow.ORDERS: translate("LogWords", "New webshop orders go into Afosto, in the chosen sales channel."),
+        Flow.CANCELLATIONS: translate("LogWords", "Cancelled items are cancelled on the other side too, both ways."),
+        Flow.SHIPMENTS: translate("LogWords", "Parcels shipped or delivered and pickups ready or collected reach "
+                                              "the webshop; shipments entered in ePages reach Afosto."),
+        Flow.RETURNS: translate("LogWords", "Returns accepted or rejected in Afosto are recorded in ePages (as "
+                                            "return or defect), and returns entered in ePages reach Afosto."),
+        Flow.INVENTORY: translate("LogWords", "The webshop's stock follows the available stock of the chosen "
+                                              "Afosto locations."),
     }[flow]
 
 
 def direction_label(direction: Direction | str) -> str:
     return {
-        Direction.EPAGES_TO_AFOSTO.value: _tr("ePages → Afosto"),
-        Direction.AFOSTO_TO_EPAGES.value: _tr("Afosto → ePages"),
-        Direction.SYSTEM.value: _tr("App"),
+        Direction.EPAGES_TO_AFOSTO.value: translate("LogWords", "ePages → Afosto"),
+        Direction.AFOSTO_TO_EPAGES.value: translate("LogWords", "Afosto → ePages"),
+        Direction.SYSTEM.value: translate("LogWords", "App"),
     }.get(str(direction), str(direction))
 
 
 def outcome_label(outcome: Outcome | str) -> str:
     return {
-        Outcome.OK.value: _tr("Done"),
-        Outcome.RETRYING.value: _tr("Retrying"),
-        Outcome.PARKED.value: _tr("Needs a person"),
-        Outcome.SKIPPED.value: _tr("Skipped"),
-        Outcome.ERROR.value: _tr("Error"),
-        Outcome.INFO.value: _tr("Note"),
+        Outcome.OK.value: translate("LogWords", "Done"),
+        Outcome.RETRYING.value: translate("LogWords", "Retrying"),
+        Outcome.PARKED.value: translate("LogWords", "Needs a person"),
+        Outcome.SKIPPED.value: translate("LogWords", "Skipped"),
+        Outcome.ERROR.value: translate("LogWords", "Error"),
+        Outcome.INFO.value: translate("LogWords", "Note"),
     }.get(str(outcome), str(outcome))
 
 
@@ -79,7 +76,7 @@ def local_date(day: dt.date) -> str:
 def local_time(when: dt.datetime | None, *, with_date: bool = True) -> str:
     """A stored UTC time as the shop PC's local time; today's times without the date, which only crowds."""
     if when is None:
-        return _tr("never")
+        return translate("LogWords", "never")
     local = when.astimezone()
     time_text = QTime(local.hour, local.minute, local.second).toString("HH:mm:ss")
     if not with_date or local.date() == dt.date.today():
@@ -91,26 +88,26 @@ def interval_text(seconds: int) -> str:
     """'every 5 minutes', 'every 90 seconds'."""
     if seconds % 60 == 0:
         minutes = seconds // 60
-        return _tr("every minute") if minutes == 1 else _tr("every {n} minutes").format(n=minutes)
-    return _tr("every {n} seconds").format(n=seconds)
+        return translate("LogWords", "every minute") if minutes == 1 else translate("LogWords", "every {n} minutes").format(n=minutes)
+    return translate("LogWords", "every {n} seconds").format(n=seconds)
 
 
 def relative_time(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
     """'just now', '3 min ago', 'in 4 min': how long ago or ahead, for the health figures."""
     if when is None:
-        return _tr("not yet")
+        return translate("LogWords", "not yet")
     now = now or dt.datetime.now(dt.UTC)
     seconds = (when - now).total_seconds()
     ahead = seconds > 0
     seconds = abs(seconds)
     if seconds < 10:
-        return _tr("now") if ahead else _tr("just now")
+        return translate("LogWords", "now") if ahead else translate("LogWords", "just now")
     if seconds < 90:
-        amount = _tr("{n} s").format(n=int(seconds))
+        amount = translate("LogWords", "{n} s").format(n=int(seconds))
     elif seconds < 90 * 60:
-        amount = _tr("{n} min").format(n=round(seconds / 60))
+        amount = translate("LogWords", "{n} min").format(n=round(seconds / 60))
     elif seconds < 36 * 3600:
-        amount = _tr("{n} h").format(n=round(seconds / 3600))
+        amount = translate("LogWords", "{n} h").format(n=round(seconds / 3600))
     else:
         return local_time(when)
-    return (_tr("in {amount}") if ahead else _tr("{amount} ago")).format(amount=amount)
+    return (translate("LogWords", "in {amount}") if ahead else translate("LogWords", "{amount} ago")).format(amount=amount)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...clients.scopes import ScopeRow
 from ...config import parse_store_name
 from ...errors import ConfigError
 from ..colours import Tone, box_style, tone
@@ -26,6 +27,32 @@ from ..icons import icon
 from ..log_words import flow_label
 from ..setup_checks import EpagesFindings, connect_epages
 from .page_base import BusyRow, ProblemBox, SecretEdit, SetupPage, problem_words
+
+
+# Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
+translate = QCoreApplication.translate
+
+
+def scope_meaning(row: ScopeRow) -> str:
+    """What a permission allows, in the window's language (the cockpit's own label stays German)."""
+    meanings = {
+        "prod:r": translate("ScopeWords", "read products, find them by SKU"),
+        "prda:r": translate("ScopeWords", "read stock"),
+        "prda:u": translate("ScopeWords", "adjust stock"),
+        "ordr:r": translate("ScopeWords", "read orders"),
+        "ordr:u": translate("ScopeWords", "update orders"),
+        "shpr:c": translate("ScopeWords", "create shipping and pickup processes"),
+        "shpr:r": translate("ScopeWords", "read shipping and pickup processes"),
+        "shpr:u": translate("ScopeWords", "mark shipped, delivered, picked up"),
+        "ordp:r": translate("ScopeWords", "read all processes of an order at once"),
+        "clpr:c": translate("ScopeWords", "cancel orders and order lines"),
+        "clpr:r": translate("ScopeWords", "read cancellations"),
+        "rtpr:c": translate("ScopeWords", "record returns and defects"),
+        "rtpr:r": translate("ScopeWords", "read returns"),
+        "loca:r": translate("ScopeWords", "read shop locations (stores, pickup points)"),
+        "shpz:r": translate("ScopeWords", "read pickup options and the location each belongs to"),
+    }
+    return meanings.get(row.scope, row.meaning_en)
 
 
 class EpagesPage(SetupPage):
@@ -243,7 +270,7 @@ class EpagesPage(SetupPage):
             needed = (self.tr("every flow") if scope.required_for == ["all"]
                       else ", ".join(flow_label(f) for f in scope.required_for))
             status = self.tr("✓ granted") if scope.present else self.tr("✗ missing")
-            cells = [f"{scope.label_de}  ({scope.scope})", scope.meaning_en, needed, status]
+            cells = [f"{scope.label_de}  ({scope.scope})", scope_meaning(scope), needed, status]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

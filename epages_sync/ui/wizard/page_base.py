@@ -17,36 +17,37 @@ from .draft import SetupContext, SetupDraft
 if TYPE_CHECKING:
     from .wizard import SetupWizard
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupProblems", text)
-
+# Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
+translate = QCoreApplication.translate
 
 def problem_words(problem: SetupProblem, *, store: str = "") -> tuple[str, str]:
     """A headline and what to do, in the words of the wizard (translatable), for each kind of problem."""
     kind = problem.kind
     if kind == ProblemKind.STORE_NOT_FOUND:
-        return (_tr("Store not found"),
-                _tr("There is no ePages shop named '{store}'. The store name is the part before "
-                    ".beyondshop.cloud in the address of your cockpit.").format(store=store or "?"))
+        return (translate("SetupProblems", "Store not found"),
+                translate("SetupProblems", "There is no ePages shop named '{store}'. The store name is the part "
+                                           "before .beyondshop.cloud in the address of your cockpit.")
+                .format(store=store or "?"))
     if kind == ProblemKind.CREDENTIALS:
-        return (_tr("Client id or secret refused"),
-                _tr("ePages did not accept this client id and client secret. Copy both again from the cockpit "
-                    "(Apps > Eigene Apps > your app, section Client credentials) and press Connect."))
+        return (translate("SetupProblems", "Client id or secret refused"),
+                translate("SetupProblems", "ePages did not accept this client id and client secret. Copy both "
+                                           "again from the cockpit (Apps > Eigene Apps > your app, section Client "
+                                           "credentials) and press Connect."))
     if kind == ProblemKind.REVOKED:
-        return (_tr("The app was removed in the cockpit"),
-                _tr("ePages says this app was deleted or revoked. Create it again under Apps > Eigene Apps > "
-                    "Eigene App hinzufügen and enter its new client id and secret."))
+        return (translate("SetupProblems", "The app was removed in the cockpit"),
+                translate("SetupProblems", "ePages says this app was deleted or revoked. Create it again under "
+                                           "Apps > Eigene Apps > Eigene App hinzufügen and enter its new client id "
+                                           "and secret."))
     if kind == ProblemKind.NO_NETWORK:
-        return (_tr("No connection"),
-                _tr("The service could not be reached. Check this computer's internet connection, "
-                    "then try again."))
+        return (translate("SetupProblems", "No connection"),
+                translate("SetupProblems", "The service could not be reached. Check this computer's internet "
+                                           "connection, then try again."))
     if kind == ProblemKind.CERTIFICATE:
-        return (_tr("The secure connection could not be verified"),
-                _tr("Check that this computer's date and time are right, and whether a proxy or an antivirus "
-                    "program inspects secure (HTTPS) connections."))
+        return (translate("SetupProblems", "The secure connection could not be verified"),
+                translate("SetupProblems", "Check that this computer's date and time are right, and whether a "
+                                           "proxy or an antivirus program inspects secure (HTTPS) connections."))
     if kind == ProblemKind.INVALID_INPUT:
-        return _tr("Please check your entry"), problem.message
+        return translate("SetupProblems", "Please check your entry"), problem.message
     return problem.title, f"{problem.message} {problem.action}".strip()
 
 
