@@ -1,0 +1,201 @@
+"""The window's German and Dutch translations: extract, compile and check them.
+
+    python tools/translations.py update    # new texts from the sources into the .ts files, marked unfinished
+    python tools/translations.py compile   # .ts -> .qm (done by the build; the .qm files are not in git)
+    python tools/translations.py check     # exit 1, naming every text without German or Dutch, or whose
+                                           # placeholders ({n}, %1) or markup (<b>) differ from the source
+
+``update`` and ``compile`` use Qt's own pyside6-lupdate and pyside6-lrelease, which come with PySide6.
+``update`` keeps every existing translation; a text whose source changed keeps its old translation as a
+suggestion, marked unfinished, so ``check`` fails until a person has looked at it. ``check`` also extracts the
+sources afresh and fails for a text the .ts files do not have yet (someone forgot ``update``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "epages_sync" / "ui"
+FOLDER = ROOT / "resources" / "translations"
+CATALOGUE = "epages_sync"
+LANGUAGES = ("de", "nl")
+
+# {n}, {store}, {0} of str.format, and %1, %n of Qt.
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*\}|%(?:\d+|n)")
+_TAG = re.compile(r"</?[A-Za-z]+\b[^>]*>")
+
+
+def ts_file(language: str, folder: Path = FOLDER) -> Path:
+    return folder / f"{CATALOGUE}_{language}.ts"
+
+
+def source_files(root: Path = SOURCES) -> list[Path]:
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def qt_tool(name: str) -> str:
+    """The Qt tool that ships inside the PySide6 package; the pyside6-* wrapper on PATH otherwise."""
+    try:
+        import PySide6
+    except ImportError:
+        PySide6 = None
+    if PySide6 is not None:
+        folder = Path(PySide6.__file__).parent
+        for candidate in (folder / name, folder / f"{name}.exe"):
+            if candidate.is_file():
+                return str(candidate)
+    wrapper = shutil.which(f"pyside6-{name}")
+    if wrapper:
+        return wrapper
+    raise SystemExit(f"Qt's {name} was not found: install PySide6 (pip install PySide6-Essentials).")
+
+
+def run_lupdate(sources: Sequence[Path], targets: Sequence[Path]) -> None:
+    command = [qt_tool("lupdate"), *map(str, sources), "-ts", *map(str, targets),
+               "-no-obsolete", "-locations", "none", "-source-language", "en"]
+    result = subprocess.run(command, check=False, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"lupdate failed:\n{result.stdout}{result.stderr}")
+
+
+def update(languages: Sequence[str] = LANGUAGES, folder: Path = FOLDER) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = []
+    for language in languages:
+        target = ts_file(language, folder)
+        if not target.exists():
+            target.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                              f'<TS version="2.1" language="{language}" sourcelanguage="en"/>\n', encoding="utf-8")
+        targets.append(target)
+    run_lupdate(source_files(), targets)
+    return targets
+
+
+def compile_all(languages: Sequence[str] = LANGUAGES, folder: Path = FOLDER,
+                out: Path | None = None) -> list[Path]:
+    """Each .ts to its .qm (beside it, or in ``out``); unfinished entries stay out and show in English."""
+    written = []
+    for language in languages:
+        source = ts_file(language, folder)
+        target = (out or folder) / source.with_suffix(".qm").name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run([qt_tool("lrelease"), str(source), "-qm", str(target)], check=False,
+                                capture_output=True, text=True)
+        if result.returncode != 0 or not target.is_file():
+            raise SystemExit(f"lrelease failed for {source}:\n{result.stdout}{result.stderr}")
+        written.append(target)
+    return written
+
+
+@dataclass(frozen=True)
+class Entry:
+    context: str
+    source: str
+    translation: str
+    state: str  # "" when finished, else Qt's type: unfinished, vanished, obsolete
+
+
+def read_entries(path: Path) -> list[Entry]:
+    entries = []
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            entries.append(Entry(name, message.findtext("source") or "",
+                                 (translation.text or "") if translation is not None else "",
+                                 (translation.get("type") or "") if translation is not None else "unfinished"))
+    return entries
+
+
+def _shown(entry: Entry) -> str:
+    text = entry.source if len(entry.source) <= 70 else entry.source[:67] + "..."
+    return f"[{entry.context}] {text!r}"
+
+
+def problems_in(path: Path) -> list[str]:
+    """What is wrong with one .ts file, one line per text."""
+    language = path.stem.rsplit("_", 1)[-1]
+    found = []
+    for entry in read_entries(path):
+        if entry.state in ("vanished", "obsolete"):
+            continue
+        if entry.state == "unfinished" or not entry.translation.strip():
+            found.append(f"{path.name}: no {language} text for {_shown(entry)}")
+            continue
+        for kind, pattern in (("placeholders", _PLACEHOLDER), ("markup", _TAG)):
+            wanted = collections.Counter(pattern.findall(entry.source))
+            got = collections.Counter(pattern.findall(entry.translation))
+            if wanted != got:
+                missing = sorted((wanted - got).elements())
+                extra = sorted((got - wanted).elements())
+                detail = ", ".join(filter(None, [f"missing {' '.join(missing)}" if missing else "",
+                                                 f"not in the source {' '.join(extra)}" if extra else ""]))
+                found.append(f"{path.name}: {kind} differ ({detail}) in {_shown(entry)}")
+    return found
+
+
+def missing_from(paths: Sequence[Path], sources: Sequence[Path]) -> list[str]:
+    """Texts in the sources that a .ts file does not have at all."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "fresh.ts"
+        fresh.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1"/>\n',
+                         encoding="utf-8")
+        run_lupdate(sources, [fresh])
+        current = {(e.context, e.source) for e in read_entries(fresh)}
+    found = []
+    for path in paths:
+        known = {(e.context, e.source) for e in read_entries(path) if e.state not in ("vanished", "obsolete")}
+        for context, source in sorted(current - known):
+            found.append(f"{path.name}: not extracted yet (run 'update'): {_shown(Entry(context, source, '', ''))}")
+    return found
+
+
+def check(paths: Sequence[Path], *, sources: Sequence[Path] | None = None) -> list[str]:
+    found = []
+    for path in paths:
+        if not path.is_file():
+            found.append(f"{path}: missing (run 'update')")
+            continue
+        found += problems_in(path)
+    if sources:
+        found += missing_from([p for p in paths if p.is_file()], sources)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("command", choices=("update", "compile", "check"))
+    parser.add_argument("--out", type=Path, help="compile: write the .qm files here instead")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        for path in update():
+            unfinished = sum(1 for e in read_entries(path) if e.state == "unfinished")
+            print(f"{path.relative_to(ROOT)}: {unfinished} text(s) to translate")
+        return 0
+    if args.command == "compile":
+        for path in compile_all(out=args.out):
+            print(f"wrote {path}")
+        return 0
+    found = check([ts_file(language) for language in LANGUAGES], sources=source_files())
+    for line in found:
+        print(line)
+    if found:
+        print(f"{len(found)} problem(s) in the translations.", file=sys.stderr)
+        return 1
+    print(f"Every text has its {' and '.join(LANGUAGES)} translation.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
