@@ -31,15 +31,21 @@ from ..errors import AlreadyRunning, SecretStoreUnavailable, SyncError
 from ..instance import InstanceLock
 from ..logs import setup_logging
 from ..paths import AppPaths
+from ..removal import RemovalReport
 from ..secrets import Secrets
 from ..store import Direction, LogRow, Outcome, Store
 from .background import UiTasks, off_thread
 from .demo import DemoShop
 from .icons import icon
+from .language import WindowLanguage
 from .main_window import MainWindow
 from .notices import AttentionNotices
+from .preferences import WindowPreferences, preferences_file
+from .second_launch import LaunchListener, hand_over
+from .settings_dialog import SettingsDialog
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
+from .this_computer import ThisComputer
 from .tray import SyncTray
 from .wizard import SetupContext, SetupWizard
 
@@ -53,13 +59,17 @@ class DesktopApp(QObject):
 
     started = Signal()
     stopped = Signal()
+    data_removed = Signal(object)  # the RemovalReport, once "remove all data" has run
 
     def __init__(self, paths: AppPaths, *, demo: DemoShop | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
                  secrets_for: Callable[[str], Secrets] = Secrets, minimized: bool = False,
+                 lock: InstanceLock | None = None, computer: ThisComputer | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
+        # The data folder's lock, held by whoever started this copy; "remove all data" hands it over.
+        self.computer = computer or ThisComputer.for_paths(paths, lock=lock, parent=self)
         self.minimized = minimized  # started at login: only the tray icon, the window on demand
         self.demo = demo
         self._transport = transport
@@ -71,7 +81,10 @@ class DesktopApp(QObject):
         self.control: SyncControl | None = None
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self.tray: SyncTray | None = None
+        self.removal_report: RemovalReport | None = None
+        self.last_word: QMessageBox | None = None  # the message that ends the app, after "remove all data"
         self.dialog_notices = AttentionNotices()
         self.problems_shown: list[tuple[str, str]] = []
         self._shutting_down = False
@@ -141,7 +154,7 @@ class DesktopApp(QObject):
                       else self.tr("The ePages client secret or the Afosto API key is not saved on this computer. "
                                    "Enter them again under Settings."))
             self.control.set_not_running(reason)
-            self.open_settings()
+            self.open_setup()
             return
         await self.control.start(settings, client_secret=client_secret, afosto_key=afosto_key)
 
@@ -174,6 +187,22 @@ class DesktopApp(QObject):
         window.raise_()
         window.activateWindow()
 
+    def bring_to_front(self) -> None:
+        """The app was started again: show what this copy has open, rather than a second copy."""
+        if self._shutting_down:
+            return
+        self.minimized = False  # still starting: the window opens when it is ready
+        if self.store is None or (self.window is None and self.wizard is None):
+            return
+        if self.window is not None:
+            self.show_window()
+        for dialog in (self.settings_dialog, self.wizard):
+            if dialog is not None:
+                dialog.show()
+                dialog.setWindowState(dialog.windowState() & ~Qt.WindowState.WindowMinimized)
+                dialog.raise_()
+                dialog.activateWindow()
+
     def open_wizard(self, *, first_run: bool, initial: Settings | None, client_secret: str = "",
                     afosto_key: str = "") -> SetupWizard:
         assert self.store is not None
@@ -196,13 +225,34 @@ class DesktopApp(QObject):
         return wizard
 
     def open_settings(self) -> None:
-        """Settings: the wizard's pages, filled in with what is set up (the secrets read off the GUI thread)."""
+        """Settings: this computer's choices and the way to the setup; the setup itself while nothing is set up."""
+        for dialog in (self.wizard, self.settings_dialog):
+            if dialog is not None:
+                dialog.raise_()
+                dialog.activateWindow()
+                return
+        if self.store is None or self.control is None or self._shutting_down:
+            return
+        settings = self.control.settings or self.store.load_settings()
+        if settings is None or not settings.is_configured:
+            self.open_setup()
+            return
+        dialog = SettingsDialog(self.computer, settings, demo=self.demo is not None, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.change_setup_requested.connect(self.open_setup)
+        dialog.remove_all_confirmed.connect(self.remove_all_data)
+        dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.show()
+
+    def open_setup(self) -> None:
+        """The wizard's pages, filled in with what is set up (the secrets read off the GUI thread)."""
         if self.wizard is not None:
             self.wizard.raise_()
             return
-        self.tasks.start("app.settings", self._open_settings())
+        self.tasks.start("app.settings", self._open_setup())
 
-    async def _open_settings(self) -> None:
+    async def _open_setup(self) -> None:
         assert self.store is not None and self.control is not None
         settings = self.control.settings or self.store.load_settings()
         secrets = self._secrets_for(settings.store_name or "") if settings is not None else None
@@ -290,6 +340,55 @@ class DesktopApp(QObject):
         if isinstance(exc, BaseException):
             self.report_failure(name, exc)
 
+    # -- removing everything ---------------------------------------------------------------------------
+
+    def remove_all_data(self) -> None:
+        """Confirmed in Settings: stop the sync, remove all data, say what went, then quit."""
+        if self._shutting_down:
+            return
+        self.tasks.start("app.remove_all", self._remove_all_data())
+
+    async def _remove_all_data(self) -> None:
+        await self.shutdown()  # the sync stopped, the windows closed and the database closed: files can go
+        self.store = None
+        try:
+            report = await off_thread(self.computer.remove_all_data, self._secrets_for)
+        except AlreadyRunning as exc:
+            box = self._last_word(QMessageBox.Icon.Warning, self.tr("Nothing was removed"), self.tr(
+                "Another copy of epages-sync uses this data. Quit it first (tray icon > Quit, or stop the "
+                "service), then start epages-sync again and remove the data.") + "\n\n" + exc.message)
+        else:
+            self.removal_report = report
+            if report.complete:
+                box = self._last_word(QMessageBox.Icon.Information, self.tr("All data removed"), self.tr(
+                    "Everything epages-sync kept on this computer was removed. epages-sync closes now; it is "
+                    "still installed and can be set up again."), details=report.text())
+            else:
+                failed = "\n".join(f"• {what}: {why}" for what, why in report.failed)
+                box = self._last_word(QMessageBox.Icon.Warning, self.tr("Not everything could be removed"),
+                                      self.tr("These could not be removed; delete them by hand:") + "\n" + failed,
+                                      details=report.text())
+            self.data_removed.emit(report)
+        box.finished.connect(self._on_last_word_read)
+
+    def _last_word(self, kind: QMessageBox.Icon, title: str, text: str, details: str = "") -> QMessageBox:
+        """A message shown after the windows closed; reading it ends the app."""
+        self.problems_shown.append((title, text))
+        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowIcon(icon("app"))
+        if details:
+            box.setDetailedText(details)
+        self.last_word = box
+        box.open()
+        return box
+
+    def _on_last_word_read(self, _result: int) -> None:
+        self.last_word = None
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
     # -- stopping --------------------------------------------------------------------------------------
 
     def request_quit(self) -> None:
@@ -326,6 +425,8 @@ class DesktopApp(QObject):
                     log.error("the sync did not stop cleanly: %r", exc)
             if self.wizard is not None:
                 self.wizard.reject()
+            if self.settings_dialog is not None:
+                self.settings_dialog.reject()
             if self.window is not None:
                 self.window.allow_close()
                 self.window.close()
@@ -362,13 +463,31 @@ def run_until_done(coro: Coroutine[Any, Any, Any], timeout: float) -> None:
 
 
 def _already_running(exc: AlreadyRunning) -> int:
+    """The data folder is taken by a copy that does not answer: most likely the service, which has no window."""
     box = QMessageBox(QMessageBox.Icon.Information, "epages-sync",
-                      QApplication.translate("DesktopApp", "epages-sync is already running on this computer. "
-                                                           "Look for its window or its icon in the tray.")
+                      QApplication.translate("DesktopApp", "epages-sync already runs on this computer with the "
+                                                           "same data, but without a window it could show: most "
+                                                           "likely as a service (run --headless). To use the "
+                                                           "window, stop the service first.")
                       + "\n\n" + exc.message, QMessageBox.StandardButton.Ok)
     box.setWindowIcon(icon("app"))
     box.exec()
     return 1
+
+
+def speak_chosen_language(paths: AppPaths) -> WindowLanguage:
+    """Install the language chosen in Settings (or the system's) before any window is built."""
+    language = WindowLanguage()
+    language.install(WindowPreferences.load(preferences_file(paths)).language)
+    return language
+
+
+def answer_second_launches(desktop: DesktopApp) -> LaunchListener:
+    """While this copy runs, starting the app again on the same data shows this copy's window."""
+    listener = LaunchListener(desktop.paths.data_dir, parent=desktop)
+    listener.show_requested.connect(desktop.bring_to_front)
+    listener.listen()
+    return listener
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -383,12 +502,18 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     app.setQuitOnLastWindowClosed(False)
     paths.ensure()
     setup_logging(paths.log_dir)
+    language = speak_chosen_language(paths)
+    minimized = bool(getattr(args, "minimized", False))
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()
     except AlreadyRunning as exc:
+        if hand_over(paths.data_dir, show=not minimized):
+            log.info("already running on %s: the window there was asked to come forward", paths.data_dir)
+            return 0
         log.info("not started: %s", exc)
         return _already_running(exc)
+    log.info("window language: %s", language.language.value)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -400,7 +525,8 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
             if getattr(args, "demo", False):
                 demo = DemoShop()
                 stack.enter_context(demo.running())
-            desktop = DesktopApp(paths, demo=demo, minimized=bool(getattr(args, "minimized", False)))
+            desktop = DesktopApp(paths, demo=demo, minimized=minimized, lock=lock)
+            listener = answer_second_launches(desktop)
             _route_unexpected_errors(loop, desktop)
             app.aboutToQuit.connect(desktop.finish_before_quit)
             app.commitDataRequest.connect(desktop._on_commit_data)
@@ -413,6 +539,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
             # Free the windows now, on this thread and while Qt still runs, rather than in the interpreter's
             # final collection, where the binding has been seen to trip over its own reference counts.
             sys.excepthook = sys.__excepthook__
+            listener.close()
             if desktop.window is not None:
                 desktop.window.deleteLater()
             desktop.deleteLater()
