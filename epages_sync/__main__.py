@@ -29,7 +29,8 @@ def _flows(text: str) -> set[Flow]:
     unknown = [n for n in names if n not in known]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown flow(s): {', '.join(unknown)}; choose from {', '.join(f.value for f in Flow)}")
+            f"unknown flow(s): {', '.join(unknown)}; choose from {', '.join(f.value for f in Flow)}"
+        )
     return {known[n] for n in names}
 
 
@@ -50,32 +51,61 @@ def _date(text: str) -> dt.date:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="epages-sync",
-        description="Keeps an ePages Beyond shop and Afosto in step. Without a command it opens the window.")
+        description="Keeps an ePages Beyond shop and Afosto in step. Without a command it opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"epages-sync {__version__}")
     parser.add_argument("--data-dir", help="keep settings, database and logs in this folder")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the app on a built-in sandbox shop, with its own data folder")
-    parser.add_argument("--minimized", action="store_true",
-                        help="start in the tray without opening the window (used when starting at login)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a built-in sandbox shop, with its own data folder",
+    )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start in the tray without opening the window (used when starting at login)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    cfg = sub.add_parser("configure", help="set up without the window (admins, scripts)",
-                         description="Non-interactive set-up. Secrets come from standard input or the "
-                                     f"environment variables {ENV_CLIENT_SECRET} / {ENV_AFOSTO_KEY}, "
-                                     "never from the command line.")
+    cfg = sub.add_parser(
+        "configure",
+        help="set up without the window (admins, scripts)",
+        description="Non-interactive set-up. Secrets come from standard input or the "
+        f"environment variables {ENV_CLIENT_SECRET} / {ENV_AFOSTO_KEY}, "
+        "never from the command line.",
+    )
     cfg.add_argument("--store", required=True, help="store name, or the pasted cockpit address")
     cfg.add_argument("--client-id", required=True)
-    cfg.add_argument("--client-secret-stdin", action="store_true",
-                     help="read the ePages client secret from the first line of standard input")
-    cfg.add_argument("--afosto-key-stdin", action="store_true",
-                     help="read the Afosto API key from standard input (after the client secret, if both)")
+    cfg.add_argument(
+        "--client-secret-stdin",
+        action="store_true",
+        help="read the ePages client secret from the first line of standard input",
+    )
+    cfg.add_argument(
+        "--afosto-key-stdin",
+        action="store_true",
+        help="read the Afosto API key from standard input (after the client secret, if both)",
+    )
     cfg.add_argument("--channel", help="Afosto sales channel id")
-    cfg.add_argument("--map", action="append", type=_mapping, default=[], metavar="EPAGES_LOC=AFOSTO_LOC",
-                     help="map an ePages location to an Afosto location (repeatable)")
-    cfg.add_argument("--stock-from", action="append", default=[], metavar="AFOSTO_LOC",
-                     help="an Afosto location whose stock feeds the online shop (repeatable)")
+    cfg.add_argument(
+        "--map",
+        action="append",
+        type=_mapping,
+        default=[],
+        metavar="EPAGES_LOC=AFOSTO_LOC",
+        help="map an ePages location to an Afosto location (repeatable)",
+    )
+    cfg.add_argument(
+        "--stock-from",
+        action="append",
+        default=[],
+        metavar="AFOSTO_LOC",
+        help="an Afosto location whose stock feeds the online shop (repeatable)",
+    )
     cfg.add_argument("--flows", type=_flows, help="comma-separated: " + ",".join(f.value for f in Flow))
-    cfg.add_argument("--start-date", type=_date, help="import orders created on or after this day (YYYY-MM-DD)")
+    cfg.add_argument(
+        "--start-date", type=_date, help="import orders created on or after this day (YYYY-MM-DD)"
+    )
     cfg.add_argument("--poll-interval", type=int, metavar="S", help="seconds between ePages polls (15-3600)")
     cfg.add_argument("--push-interval", type=int, metavar="S", help="seconds between Afosto checks (2-60)")
     cfg.add_argument("--sandbox", metavar="URL", help="point both APIs at a sandbox on this computer")
@@ -115,12 +145,15 @@ def _read_secrets(args: argparse.Namespace, stdin: TextIO) -> tuple[str | None, 
     if args.client_secret_stdin:
         client_secret = stdin.readline().strip() or None
         if client_secret is None:
-            raise ConfigError("--client-secret-stdin was given but standard input had no secret.",
-                              concerns="client secret")
+            raise ConfigError(
+                "--client-secret-stdin was given but standard input had no secret.", concerns="client secret"
+            )
     if args.afosto_key_stdin:
         afosto_key = stdin.readline().strip() or None
         if afosto_key is None:
-            raise ConfigError("--afosto-key-stdin was given but standard input had no key.", concerns="Afosto key")
+            raise ConfigError(
+                "--afosto-key-stdin was given but standard input had no key.", concerns="Afosto key"
+            )
     return client_secret, afosto_key
 
 
@@ -169,13 +202,18 @@ def status_data(paths: AppPaths) -> dict[str, Any]:
     store = _open_store(paths)
     try:
         settings = store.load_settings()
-        data: dict[str, Any] = {"data_dir": str(paths.data_dir), "configured": bool(settings and settings.is_configured)}
+        data: dict[str, Any] = {
+            "data_dir": str(paths.data_dir),
+            "configured": bool(settings and settings.is_configured),
+        }
         if settings is not None:
             data["settings"] = json.loads(settings.model_dump_json())
             secrets = Secrets(settings.store_name or "")
             data["secure_store"] = secrets.available
-            data["secrets"] = {"epages_client_secret": secrets.client_secret() is not None,
-                               "afosto_api_key": secrets.afosto_key() is not None}
+            data["secrets"] = {
+                "epages_client_secret": secrets.client_secret() is not None,
+                "afosto_api_key": secrets.afosto_key() is not None,
+            }
         from .engine.service import engine_figures
 
         data["engine"] = engine_figures(store)

@@ -54,12 +54,15 @@ def parse_store_name(text: str) -> str:
             raise ConfigError(
                 f"'{raw}' is not a store name. Enter only the part before '{_COCKPIT_HOST_SUFFIX}', "
                 f"for example 'my-shop' from https://my-shop{_COCKPIT_HOST_SUFFIX}/cockpit/login.",
-                concerns="store name")
+                concerns="store name",
+            )
         candidate = host[: -len(_COCKPIT_HOST_SUFFIX)]
     if not _STORE_RE.match(candidate):
         raise ConfigError(
             f"'{raw}' is not a valid store name: use 1 to 63 lower-case letters, digits and hyphens, "
-            "not starting or ending with a hyphen.", concerns="store name")
+            "not starting or ending with a hyphen.",
+            concerns="store name",
+        )
     return candidate
 
 
@@ -73,7 +76,9 @@ def check_loopback_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or (parts.hostname or "") not in LOOPBACK_HOSTS:
         raise ConfigError(
             f"'{url}' is not a sandbox address on this computer. Use http://127.0.0.1:PORT "
-            "(as printed by 'epages-sync sandbox').", concerns="sandbox URL")
+            "(as printed by 'epages-sync sandbox').",
+            concerns="sandbox URL",
+        )
     return url.strip().rstrip("/")
 
 
@@ -95,8 +100,9 @@ class Settings(BaseModel):
     poll_interval: int = Field(300, ge=15, le=3600, description="seconds between ePages polls")
     push_interval: int = Field(5, ge=2, le=60, description="seconds between Afosto checks")
     overlap_seconds: int = Field(120, ge=0, le=3600, description="re-read window behind the watermark")
-    stock_safety_share: Decimal = Field(Decimal("0.5"), gt=0, le=1,
-                                        description="largest drop share before a person must confirm")
+    stock_safety_share: Decimal = Field(
+        Decimal("0.5"), gt=0, le=1, description="largest drop share before a person must confirm"
+    )
     log_retention_days: int = Field(90, ge=1, le=3650)
     # Loopback base URL of a sandbox serving both APIs; None for the real services.
     sandbox_url: str | None = None
@@ -122,7 +128,7 @@ class Settings(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _stock_locations_unique(self) -> "Settings":
+    def _stock_locations_unique(self) -> Settings:
         if len(set(self.stock_locations)) != len(self.stock_locations):
             raise ValueError("stock_locations lists a location twice")
         return self
@@ -144,22 +150,20 @@ class Settings(BaseModel):
         return (self.sandbox_url + "/graphql") if self.sandbox_url else "https://afosto.app/graphql"
 
     @classmethod
-    def checked(cls, **values: object) -> "Settings":
+    def checked(cls, **values: object) -> Settings:
         """Build settings, turning pydantic's errors into one ConfigError that names field and range."""
         try:
             return cls(**values)  # type: ignore[arg-type]
         except ValidationError as exc:
             raise config_error_from(exc) from None
 
-    def with_changes(self, **values: object) -> "Settings":
+    def with_changes(self, **values: object) -> Settings:
         data = self.model_dump()
         data.update(values)
         return Settings.checked(**data)
 
 
-_RANGE_HINTS = {
-    name: field for name, field in Settings.model_fields.items()
-}
+_RANGE_HINTS = {name: field for name, field in Settings.model_fields.items()}
 
 
 def _allowed(field_name: str) -> str:

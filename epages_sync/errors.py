@@ -14,8 +14,14 @@ class SyncError(Exception):
     action = "Try again. If it keeps happening, send the log to support."
     transient = False
 
-    def __init__(self, message: str = "", *, title: str | None = None, action: str | None = None,
-                 concerns: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        title: str | None = None,
+        action: str | None = None,
+        concerns: str | None = None,
+    ) -> None:
         self.message = message or self.title
         if title is not None:
             self.title = title
@@ -26,7 +32,9 @@ class SyncError(Exception):
 
     def __str__(self) -> str:
         about = f" ({self.concerns})" if self.concerns else ""
-        return f"{self.title}{about}: {self.message}" if self.message != self.title else f"{self.title}{about}"
+        return (
+            f"{self.title}{about}: {self.message}" if self.message != self.title else f"{self.title}{about}"
+        )
 
 
 class ConfigError(SyncError):
@@ -38,14 +46,18 @@ class ConfigError(SyncError):
 
 class SecretStoreUnavailable(SyncError):
     title = "No secure password store"
-    action = ("This computer has no secure password store (keyring). Install or unlock one "
-              "(Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), then start again. "
-              "Secrets are never written to a plain file.")
+    action = (
+        "This computer has no secure password store (keyring). Install or unlock one "
+        "(Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), then start again. "
+        "Secrets are never written to a plain file."
+    )
 
 
 class AlreadyRunning(SyncError):
     title = "Already running"
-    action = "Another copy of epages-sync is already using this data folder. Use that window, or close it first."
+    action = (
+        "Another copy of epages-sync is already using this data folder. Use that window, or close it first."
+    )
 
 
 class AuthenticationError(SyncError):
@@ -55,7 +67,9 @@ class AuthenticationError(SyncError):
 
 class RevokedError(AuthenticationError):
     title = "App revoked"
-    action = "The app was removed or revoked in the ePages cockpit. Create it again and enter the new credentials."
+    action = (
+        "The app was removed or revoked in the ePages cockpit. Create it again and enter the new credentials."
+    )
 
 
 class StoreNotFound(SyncError):
@@ -71,8 +85,10 @@ class NetworkError(SyncError):
 
 class CertificateError(SyncError):
     title = "Certificate problem"
-    action = ("The secure connection could not be verified. Check the computer's date and time, "
-              "and any proxy or antivirus that inspects HTTPS traffic.")
+    action = (
+        "The secure connection could not be verified. Check the computer's date and time, "
+        "and any proxy or antivirus that inspects HTTPS traffic."
+    )
 
 
 class MissingScope(SyncError):

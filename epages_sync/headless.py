@@ -23,27 +23,45 @@ EXIT_CONFIG = 2
 
 def format_row(row: LogEntry) -> str:
     arrow = {"epages_to_afosto": "ePages->Afosto", "afosto_to_epages": "Afosto->ePages"}.get(
-        str(row.direction), "system")
-    parts = [row.at.astimezone().strftime("%H:%M:%S"), f"{arrow:<14}", f"{(row.flow or '-'):<13}",
-             f"{str(row.outcome):<8}", row.message]
+        str(row.direction), "system"
+    )
+    parts = [
+        row.at.astimezone().strftime("%H:%M:%S"),
+        f"{arrow:<14}",
+        f"{(row.flow or '-'):<13}",
+        f"{row.outcome!s:<8}",
+        row.message,
+    ]
     return "  ".join(parts)
 
 
 def load_credentials(store: Store) -> tuple[object, str, str]:
     settings = store.load_settings()
     if settings is None or not settings.is_configured:
-        raise ConfigError("Nothing is configured in this data folder yet.",
-                          action="Run the window's setup, or 'epages-sync configure'.")
+        raise ConfigError(
+            "Nothing is configured in this data folder yet.",
+            action="Run the window's setup, or 'epages-sync configure'.",
+        )
     secrets = Secrets(settings.store_name or "")
     client_secret, afosto_key = secrets.client_secret(), secrets.afosto_key()
     if not client_secret or not afosto_key:
-        missing = " and ".join(n for n, v in (("the ePages client secret", client_secret),
-                                               ("the Afosto API key", afosto_key)) if not v)
-        hint = "" if secrets.available else (
-            " This computer has no secure password store; for service mode supply them in the environment "
-            "variables EPAGES_SYNC_CLIENT_SECRET and EPAGES_SYNC_AFOSTO_KEY.")
-        raise ConfigError(f"{missing.capitalize()} is not saved.{hint}",
-                          action="Save it with 'epages-sync configure ... --client-secret-stdin --afosto-key-stdin'.")
+        missing = " and ".join(
+            n
+            for n, v in (("the ePages client secret", client_secret), ("the Afosto API key", afosto_key))
+            if not v
+        )
+        hint = (
+            ""
+            if secrets.available
+            else (
+                " This computer has no secure password store; for service mode supply them in the environment "
+                "variables EPAGES_SYNC_CLIENT_SECRET and EPAGES_SYNC_AFOSTO_KEY."
+            )
+        )
+        raise ConfigError(
+            f"{missing.capitalize()} is not saved.{hint}",
+            action="Save it with 'epages-sync configure ... --client-secret-stdin --afosto-key-stdin'.",
+        )
     return settings, client_secret, afosto_key
 
 
@@ -85,16 +103,20 @@ async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float |
         health = service.health()
         if any(not f.enabled and f.flow in settings.flows for f in health.flows):  # type: ignore[attr-defined]
             failed = True
-        if health.state == EngineState.ATTENTION and any(not m.startswith("Engine") for m in health.attention
-                                                         if "item(s) need a person" not in m):
+        if health.state == EngineState.ATTENTION and any(
+            not m.startswith("Engine") for m in health.attention if "item(s) need a person" not in m
+        ):
             failed = True
     finally:
         await service.stop() if not once else await service.close()
         unsubscribe()
         show(0)
     health = service.health()
-    print(f"Summary: {health.orders_linked} orders linked, {health.parked_count} parked item(s), "
-          f"outbox {health.outbox_depth}.", file=out)
+    print(
+        f"Summary: {health.orders_linked} orders linked, {health.parked_count} parked item(s), "
+        f"outbox {health.outbox_depth}.",
+        file=out,
+    )
     for flow in health.flows:
         if not flow.enabled and flow.flow in settings.flows:  # type: ignore[attr-defined]
             print(f"  {flow.flow.value}: not running ({flow.reason})", file=out)

@@ -21,7 +21,7 @@ class InstanceLock:
         self.lock_file = lock_file
         self._fh: IO[str] | None = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         self.lock_file.parent.mkdir(parents=True, exist_ok=True)
         fh = open(self.lock_file, "a+", encoding="utf-8")
         try:
@@ -35,7 +35,8 @@ class InstanceLock:
             fh.close()
             raise AlreadyRunning(
                 f"Another copy of epages-sync (process {holder}) is already running on {self.lock_file.parent}. "
-                "This copy does not start its sync.") from None
+                "This copy does not start its sync."
+            ) from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
@@ -55,7 +56,7 @@ class InstanceLock:
     def held(self) -> bool:
         return self._fh is not None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self.acquire()
 
     def __exit__(self, *exc: object) -> None:

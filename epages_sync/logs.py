@@ -29,8 +29,14 @@ class RedactionFilter(logging.Filter):
         return True
 
 
-def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, console: bool = False,
-                  max_bytes: int = 2_000_000, backups: int = 5) -> logging.Logger:
+def setup_logging(
+    log_dir: Path | None,
+    *,
+    level: int = logging.INFO,
+    console: bool = False,
+    max_bytes: int = 2_000_000,
+    backups: int = 5,
+) -> logging.Logger:
     """Configure the ``epages_sync`` logger: a rotating file in ``log_dir`` and optionally stderr."""
     logger = logging.getLogger("epages_sync")
     logger.setLevel(level)
@@ -40,8 +46,11 @@ def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, console: b
     handlers: list[logging.Handler] = []
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(
-            log_dir / "epages-sync.log", maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                log_dir / "epages-sync.log", maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+            )
+        )
     if console:
         handlers.append(logging.StreamHandler())
     for h in handlers:

@@ -42,7 +42,7 @@ class AppPaths:
     def screenshots_dir(self) -> Path:
         return self.data_dir / "screenshots"
 
-    def ensure(self) -> "AppPaths":
+    def ensure(self) -> AppPaths:
         for d in (self.data_dir, self.log_dir, self.config_dir):
             d.mkdir(parents=True, exist_ok=True)
         return self

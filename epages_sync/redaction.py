@@ -11,14 +11,21 @@ MASK = "«redacted»"
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Authorization headers in any spelling, with the scheme kept so support can still read what was sent.
-    (re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"),
-     r"\1\2 " + MASK),
+    (
+        re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"),
+        r"\1\2 " + MASK,
+    ),
     (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/-]{12,}=*"), r"\1 " + MASK),
     # JWTs wherever they appear.
     (re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"), MASK),
     # key=value and "key": "value" for the names secrets travel under.
-    (re.compile(r"(?i)([\"']?(?:access_token|refresh_token|client_secret|api_key|apikey|password|secret|token)"
-                r"[\"']?\s*[:=]\s*[\"']?)([^\"'&\s,}]+)"), r"\1" + MASK),
+    (
+        re.compile(
+            r"(?i)([\"']?(?:access_token|refresh_token|client_secret|api_key|apikey|password|secret|token)"
+            r"[\"']?\s*[:=]\s*[\"']?)([^\"'&\s,}]+)"
+        ),
+        r"\1" + MASK,
+    ),
 ]
 
 
@@ -66,8 +73,10 @@ class Redactor:
         return value
 
 
-_SECRET_KEY = re.compile(r"(?i)^(authorization|access_token|refresh_token|client_secret|api_key|apikey|password|"
-                         r"secret|token|x-api-key)$")
+_SECRET_KEY = re.compile(
+    r"(?i)^(authorization|access_token|refresh_token|client_secret|api_key|apikey|password|"
+    r"secret|token|x-api-key)$"
+)
 
 # One redactor for the process: secrets registered anywhere are removed everywhere.
 redactor = Redactor()

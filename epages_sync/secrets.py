@@ -8,8 +8,8 @@ from contextlib import contextmanager
 
 import keyring
 import keyring.backend
-from jaraco.classes import properties
 import keyring.errors
+from jaraco.classes import properties
 
 from .errors import SecretStoreUnavailable
 from .redaction import redactor
@@ -20,8 +20,13 @@ ENV_CLIENT_SECRET = "EPAGES_SYNC_CLIENT_SECRET"
 ENV_AFOSTO_KEY = "EPAGES_SYNC_AFOSTO_KEY"
 
 # Backends that would keep a secret readable on disk, or keep nothing at all.
-_UNSAFE_BACKENDS = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file",
-                    "keyrings.alt.Gnome", "keyrings.alt.pyfs")
+_UNSAFE_BACKENDS = (
+    "keyring.backends.fail",
+    "keyring.backends.null",
+    "keyrings.alt.file",
+    "keyrings.alt.Gnome",
+    "keyrings.alt.pyfs",
+)
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -87,7 +92,8 @@ class Secrets:
         if not _backend_is_secure(backend):
             raise SecretStoreUnavailable(
                 f"No secure password store was found on this computer (keyring backend: "
-                f"{describe_backend(backend)}). The secrets were not saved.")
+                f"{describe_backend(backend)}). The secrets were not saved."
+            )
         return backend
 
     def _set(self, name: str, value: str) -> None:
@@ -98,8 +104,9 @@ class Secrets:
         try:
             self._require().set_password(self.service, name, value)
         except keyring.errors.KeyringError as exc:
-            raise SecretStoreUnavailable(f"The password store refused to save the secret: {type(exc).__name__}.") \
-                from None
+            raise SecretStoreUnavailable(
+                f"The password store refused to save the secret: {type(exc).__name__}."
+            ) from None
 
     def _get(self, name: str, env: str) -> str | None:
         from_env = os.environ.get(env)

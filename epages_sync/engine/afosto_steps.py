@@ -10,8 +10,13 @@ from ..clients.afosto_models import AfostoOrder, ContraItemStep, ReturnedUnit
 _MAX_STEPS = 6
 
 
-async def finish_contra_items(afosto: AfostoClient, order: AfostoOrder, contra_ids: Sequence[str],
-                              *, restock_location: str | None = None) -> AfostoOrder:
+async def finish_contra_items(
+    afosto: AfostoClient,
+    order: AfostoOrder,
+    contra_ids: Sequence[str],
+    *,
+    restock_location: str | None = None,
+) -> AfostoOrder:
     """Take our contra items through approval, restock (where asked) and finish.
 
     Every step is safe to repeat (Afosto ignores a step already done), so after a crash this simply picks
@@ -35,7 +40,9 @@ async def finish_contra_items(afosto: AfostoClient, order: AfostoOrder, contra_i
     return order
 
 
-async def cancel_units(afosto: AfostoClient, order: AfostoOrder, units: Sequence[tuple[str, str]]) -> AfostoOrder:
+async def cancel_units(
+    afosto: AfostoClient, order: AfostoOrder, units: Sequence[tuple[str, str]]
+) -> AfostoOrder:
     """Cancel (item id, contra id) units and finish the flow."""
     if not units:
         return order
@@ -43,7 +50,9 @@ async def cancel_units(afosto: AfostoClient, order: AfostoOrder, units: Sequence
     return await finish_contra_items(afosto, order, [c for _, c in units])
 
 
-async def return_units(afosto: AfostoClient, order: AfostoOrder, units: Sequence[ReturnedUnit]) -> AfostoOrder:
+async def return_units(
+    afosto: AfostoClient, order: AfostoOrder, units: Sequence[ReturnedUnit]
+) -> AfostoOrder:
     """Receive returned units with their outcome (accepted / rejected) and finish the flow."""
     if not units:
         return order

@@ -28,8 +28,9 @@ def contra_id(purpose: str, item_id: str) -> str:
 
 
 # The requests and answers of the action under way in this task, for the log row that reports it.
-_exchanges: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.ContextVar("exchanges",
-                                                                                         default=None)
+_exchanges: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.ContextVar(
+    "exchanges", default=None
+)
 _KEEP_EXCHANGES = 12
 _KEEP_BODY = 4000
 
@@ -40,13 +41,21 @@ def _clip(text: str | None) -> str | None:
     return text[:_KEEP_BODY] + f"... ({len(text) - _KEEP_BODY} more characters)"
 
 
-def record_exchange(method: str, url: str, status: int | None, request: str | None,
-                    response: str | None) -> None:
+def record_exchange(
+    method: str, url: str, status: int | None, request: str | None, response: str | None
+) -> None:
     """The clients' exchange hook (bodies arrive redacted): kept for the current action's log row."""
     bucket = _exchanges.get()
     if bucket is not None and len(bucket) < _KEEP_EXCHANGES:
-        bucket.append({"method": method, "url": url, "status": status, "request": _clip(request),
-                       "response": _clip(response)})
+        bucket.append(
+            {
+                "method": method,
+                "url": url,
+                "status": status,
+                "request": _clip(request),
+                "response": _clip(response),
+            }
+        )
 
 
 @contextmanager
@@ -65,17 +74,35 @@ class Journal:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def write(self, direction: Direction, outcome: Outcome, message: str, *, flow: Flow | str | None = None,
-              epages_ref: str | None = None, afosto_ref: str | None = None, detail: Any = None,
-              parked_id: int | None = None) -> int:
+    def write(
+        self,
+        direction: Direction,
+        outcome: Outcome,
+        message: str,
+        *,
+        flow: Flow | str | None = None,
+        epages_ref: str | None = None,
+        afosto_ref: str | None = None,
+        detail: Any = None,
+        parked_id: int | None = None,
+    ) -> int:
         flow_text = flow.value if isinstance(flow, Flow) else flow
         bucket = _exchanges.get()
         if detail is None and bucket:
             detail = {"exchanges": list(bucket)}
             bucket.clear()  # the next row of this action shows only what came after
-        return self.store.add_log(LogRow(direction=direction, outcome=outcome, message=message, flow=flow_text,
-                                         epages_ref=epages_ref, afosto_ref=afosto_ref, detail=detail,
-                                         parked_id=parked_id))
+        return self.store.add_log(
+            LogRow(
+                direction=direction,
+                outcome=outcome,
+                message=message,
+                flow=flow_text,
+                epages_ref=epages_ref,
+                afosto_ref=afosto_ref,
+                detail=detail,
+                parked_id=parked_id,
+            )
+        )
 
     def to_afosto(self, outcome: Outcome, message: str, **kw: Any) -> int:
         return self.write(Direction.EPAGES_TO_AFOSTO, outcome, message, **kw)

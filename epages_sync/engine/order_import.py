@@ -31,23 +31,43 @@ class ImportPlan:
 
 def _required(address: Address | None, which: str, order_number: str) -> Address:
     if address is None:
-        raise OrderProblem(f"Order {order_number} has no {which} address. Add it in the ePages cockpit, then Retry.")
-    missing = [label for label, value in (("country", address.country), ("last name", address.last_name),
-                                          ("city", address.city)) if not (value or "").strip()]
+        raise OrderProblem(
+            f"Order {order_number} has no {which} address. Add it in the ePages cockpit, then Retry."
+        )
+    missing = [
+        label
+        for label, value in (
+            ("country", address.country),
+            ("last name", address.last_name),
+            ("city", address.city),
+        )
+        if not (value or "").strip()
+    ]
     if missing:
-        raise OrderProblem(f"Order {order_number}: the {which} address has no {', '.join(missing)}. "
-                           "Complete the address in the ePages cockpit, then Retry.")
+        raise OrderProblem(
+            f"Order {order_number}: the {which} address has no {', '.join(missing)}. "
+            "Complete the address in the ePages cockpit, then Retry."
+        )
     return address
 
 
 def _afosto_address(address: Address) -> AfostoAddress:
     street = " ".join(p for p in (address.street, address.house_number) if p)
     return AfostoAddress(
-        country_code=(address.country or "").upper(), administrative_area=address.state,
-        locality=address.city, dependent_locality=address.dependent_locality, postal_code=address.postal_code,
-        address_line_1=street or None, address_line_2=address.address_extension or None,
-        thoroughfare=address.street, premise_number=address.house_number, organisation=address.company,
-        given_name=address.first_name, additional_name=address.middle_name, family_name=address.last_name)
+        country_code=(address.country or "").upper(),
+        administrative_area=address.state,
+        locality=address.city,
+        dependent_locality=address.dependent_locality,
+        postal_code=address.postal_code,
+        address_line_1=street or None,
+        address_line_2=address.address_extension or None,
+        thoroughfare=address.street,
+        premise_number=address.house_number,
+        organisation=address.company,
+        given_name=address.first_name,
+        additional_name=address.middle_name,
+        family_name=address.last_name,
+    )
 
 
 def line_quantity(line: ProductLineItem) -> int:
@@ -64,22 +84,36 @@ def _unit_price(line: ProductLineItem, order_number: str) -> tuple[Decimal, Deci
     return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), exact
 
 
-def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_skus: Collection[str],
-                location_map: Mapping[str, str]) -> ImportPlan:
+def plan_import(
+    order: Order,
+    *,
+    channel_id: str,
+    channel_currency: str,
+    afosto_skus: Collection[str],
+    location_map: Mapping[str, str],
+) -> ImportPlan:
     """The Afosto order and lines for ``order``, or an OrderProblem naming the first thing to fix."""
     number = order.order_number or order.id
     if (order.currency or "").upper() != channel_currency.upper():
         raise OrderProblem(
             f"Order {number} is in {order.currency or 'no currency'}, but the Afosto sales channel uses "
-            f"{channel_currency}. Choose a sales channel in {order.currency} or handle this order by hand.")
+            f"{channel_currency}. Choose a sales channel in {order.currency} or handle this order by hand."
+        )
     if not order.product_line_items:
         raise OrderProblem(f"Order {number} has no product lines.")
-    unknown = sorted({li.sku or f"(no SKU, line {li.id})" for li in order.product_line_items
-                      if not li.sku or li.sku not in afosto_skus})
+    unknown = sorted(
+        {
+            li.sku or f"(no SKU, line {li.id})"
+            for li in order.product_line_items
+            if not li.sku or li.sku not in afosto_skus
+        }
+    )
     if unknown:
         raise OrderProblem(
             f"Order {number}: SKU {', '.join(unknown)} is unknown in Afosto. Create the product in Afosto "
-            "with exactly this SKU (or correct the SKU in ePages), then Retry.", skus=unknown)
+            "with exactly this SKU (or correct the SKU in ePages), then Retry.",
+            skus=unknown,
+        )
     billing = _required(order.billing_address, "billing", number)
     pickup_location: str | None = None
     delivery: AfostoAddress | None = None
@@ -89,12 +123,17 @@ def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_
         if pickup_location is None:
             raise OrderProblem(
                 f"Order {number} is a pickup at ePages location {epages_location or '(unknown)'}, which is not "
-                "mapped to an Afosto location. Map it in Settings > Locations, then Retry.")
+                "mapped to an Afosto location. Map it in Settings > Locations, then Retry."
+            )
     else:
-        delivery = _afosto_address(_required(order.shipping_address or order.billing_address, "shipping", number))
+        delivery = _afosto_address(
+            _required(order.shipping_address or order.billing_address, "shipping", number)
+        )
     email = order.customer_email or billing.email
     if not email:
-        raise OrderProblem(f"Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.")
+        raise OrderProblem(
+            f"Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry."
+        )
     lines = []
     for li in order.product_line_items:
         if line_quantity(li) <= 0:
@@ -103,16 +142,29 @@ def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_
         meta: dict[str, object] = {"epages_line_id": li.id}
         if exact != price:
             meta["epages_unit_price_exact"] = str(exact)
-        lines.append(NewOrderLine(sku=li.sku or "", quantity=line_quantity(li), unit_price=price,
-                                  label=li.product.name, meta_data=meta))
+        lines.append(
+            NewOrderLine(
+                sku=li.sku or "",
+                quantity=line_quantity(li),
+                unit_price=price,
+                label=li.product.name,
+                meta_data=meta,
+            )
+        )
     if not lines:
         raise OrderProblem(f"Order {number} has no units left to import.")
-    shipping_fee = (order.shipping_line_item.line_item_price.amount
-                    if order.shipping_line_item and order.shipping_line_item.line_item_price else None)
+    shipping_fee = (
+        order.shipping_line_item.line_item_price.amount
+        if order.shipping_line_item and order.shipping_line_item.line_item_price
+        else None
+    )
     if order.pickup_line_item and order.pickup_line_item.line_item_price:
         shipping_fee = order.pickup_line_item.line_item_price.amount
-    payment_fee = (order.payment_line_item.line_item_price.amount
-                   if order.payment_line_item and order.payment_line_item.line_item_price else None)
+    payment_fee = (
+        order.payment_line_item.line_item_price.amount
+        if order.payment_line_item and order.payment_line_item.line_item_price
+        else None
+    )
     order_meta: dict[str, object] = {"epages_order_id": order.id, "epages_order_number": order.order_number}
     # Afosto has no line for coupons or line discounts; keep them on the order so the totals can be explained.
     if order.coupon_line_item is not None:
@@ -122,12 +174,24 @@ def plan_import(order: Order, *, channel_id: str, channel_currency: str, afosto_
     if order.grand_total is not None:
         order_meta["epages_grand_total"] = str(order.grand_total.amount)
     new = NewOrder(
-        channel_id=channel_id, currency=channel_currency,
+        channel_id=channel_id,
+        currency=channel_currency,
         country_code=(delivery.country_code if delivery else (billing.country or "").upper()) or None,
-        customer=NewCustomer(email=email, given_name=billing.first_name, additional_name=billing.middle_name,
-                             family_name=billing.last_name, phone_number=billing.phone or billing.mobile,
-                             organisation=billing.company, reference=order.order_number,
-                             notes=order.customer_comment),
-        billing_address=_afosto_address(billing), delivery_address=delivery, pickup_location_id=pickup_location,
-        meta_data=order_meta, shipping_fee=shipping_fee, payment_fee=payment_fee)
+        customer=NewCustomer(
+            email=email,
+            given_name=billing.first_name,
+            additional_name=billing.middle_name,
+            family_name=billing.last_name,
+            phone_number=billing.phone or billing.mobile,
+            organisation=billing.company,
+            reference=order.order_number,
+            notes=order.customer_comment,
+        ),
+        billing_address=_afosto_address(billing),
+        delivery_address=delivery,
+        pickup_location_id=pickup_location,
+        meta_data=order_meta,
+        shipping_fee=shipping_fee,
+        payment_fee=payment_fee,
+    )
     return ImportPlan(order=new, lines=lines)

@@ -30,8 +30,9 @@ class AfostoOrderView:
 
     def open_unpacked(self, line_id: str) -> list[OrderItem]:
         """Units that can still be cancelled or packed: open and in no parcel."""
-        return [i for i in self.by_line.get(line_id, [])
-                if i.status == OrderItemStatus.OPEN and not i.parcel_id]
+        return [
+            i for i in self.by_line.get(line_id, []) if i.status == OrderItemStatus.OPEN and not i.parcel_id
+        ]
 
     def returnable(self, line_id: str) -> list[OrderItem]:
         """Units that left in a parcel and have no decided return yet."""

@@ -15,8 +15,14 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 
 from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, ReturnedUnit, ReturnOutcome
-from ..clients.epages_models import (Order, OrderProcesses, PickupProcessStatus, ReturnLineStatus,
-                                     ReturnProcess, ShippingProcessStatus)
+from ..clients.epages_models import (
+    Order,
+    OrderProcesses,
+    PickupProcessStatus,
+    ReturnLineStatus,
+    ReturnProcess,
+    ShippingProcessStatus,
+)
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkKind, LinkStatus, Origin, Outcome
@@ -85,8 +91,11 @@ class OrderPoller:
         handled: set[tuple[str, str]] = set()
         while True:
             restart_at: dt.datetime | None = None
-            async with aclosing(ctx.epages.iter_order_pages(created_after=start, updated_after=cursor,
-                                                            sort="updatedAt,asc", size=self.page_size)) as pages:
+            async with aclosing(
+                ctx.epages.iter_order_pages(
+                    created_after=start, updated_after=cursor, sort="updatedAt,asc", size=self.page_size
+                )
+            ) as pages:
                 async for page in pages:
                     summary.pages += 1
                     fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
@@ -144,7 +153,11 @@ class OrderPoller:
                 if not ctx.on(Flow.ORDERS) or not self._in_range(order):
                     return
                 parked = ctx.store.open_parked_for(PARK_ORDER, order.order_number or order.id)
-                if parked is not None and parked.status == "open" and parked.data.get("stamp") == _stamp(order):
+                if (
+                    parked is not None
+                    and parked.status == "open"
+                    and parked.data.get("stamp") == _stamp(order)
+                ):
                     return  # unchanged since it was parked: it waits for a person, or for a change in ePages
                 for li in order.product_line_items:
                     if li.sku:
@@ -175,8 +188,12 @@ class OrderPoller:
             summary.updated += int(changed)
             ctx.store.update_link_data(ORDER, order.id, {"seen": _stamp(order)})
             if ctx.store.resolve_parked(PARK_ORDER_UPDATE, order.order_number or order.id):
-                ctx.journal.to_afosto(Outcome.OK, f"Order {order.order_number}: the change that was waiting "
-                                                  "went through.", flow=self._step, epages_ref=order.order_number)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    f"Order {order.order_number}: the change that was waiting went through.",
+                    flow=self._step,
+                    epages_ref=order.order_number,
+                )
 
     def _in_range(self, order: Order) -> bool:
         created = order.created_at or order.entry_date
@@ -189,20 +206,34 @@ class OrderPoller:
         for li in order.product_line_items:
             if li.sku:  # sold units still held in ePages: returns do not put stock back there
                 lines[li.sku] += li.ordered_quantity - li.counts.canceled
-        parked_id = ctx.store.park(PARK_ORDER, number, message,
-                                   data={"epages_order_id": order.id, "order_number": number,
-                                         "lines": dict(lines), "stamp": _stamp(order)},
-                                   response=None if error is None else {"error": str(error)})
-        ctx.journal.to_afosto(Outcome.PARKED, message, flow=Flow.ORDERS, epages_ref=number, parked_id=parked_id)
+        parked_id = ctx.store.park(
+            PARK_ORDER,
+            number,
+            message,
+            data={
+                "epages_order_id": order.id,
+                "order_number": number,
+                "lines": dict(lines),
+                "stamp": _stamp(order),
+            },
+            response=None if error is None else {"error": str(error)},
+        )
+        ctx.journal.to_afosto(
+            Outcome.PARKED, message, flow=Flow.ORDERS, epages_ref=number, parked_id=parked_id
+        )
 
     def _park_update(self, order: Order, exc: SyncError) -> None:
         ctx = self.ctx
         number = order.order_number or order.id
-        message = (f"Order {number}: a change made in ePages could not be applied in Afosto. {exc} "
-                   f"{exc.action}")
-        parked_id = ctx.store.park(PARK_ORDER_UPDATE, number, message,
-                                   data={"epages_order_id": order.id, "order_number": number})
-        ctx.journal.to_afosto(Outcome.PARKED, message, flow=self._step, epages_ref=number, parked_id=parked_id)
+        message = (
+            f"Order {number}: a change made in ePages could not be applied in Afosto. {exc} {exc.action}"
+        )
+        parked_id = ctx.store.park(
+            PARK_ORDER_UPDATE, number, message, data={"epages_order_id": order.id, "order_number": number}
+        )
+        ctx.journal.to_afosto(
+            Outcome.PARKED, message, flow=self._step, epages_ref=number, parked_id=parked_id
+        )
 
     async def _known_skus(self, skus: list[str]) -> set[str]:
         """SKUs Afosto knows among ``skus``; asks Afosto only for those not seen before."""
@@ -219,9 +250,13 @@ class OrderPoller:
         number = order.order_number or order.id
         skus = [li.sku for li in order.product_line_items if li.sku]
         try:
-            plan = plan_import(order, channel_id=ctx.settings.afosto_channel_id or "",
-                               channel_currency=ctx.channel_currency, afosto_skus=await self._known_skus(skus),
-                               location_map=ctx.settings.location_map)
+            plan = plan_import(
+                order,
+                channel_id=ctx.settings.afosto_channel_id or "",
+                channel_currency=ctx.channel_currency,
+                afosto_skus=await self._known_skus(skus),
+                location_map=ctx.settings.location_map,
+            )
         except OrderProblem as problem:
             self._park_order(order, problem.message)
             return False
@@ -233,14 +268,20 @@ class OrderPoller:
             ctx.store.delete_link(ORDER, order.id)
             self._park_order(order, f"Afosto refused order {number}: {exc}. {exc.action}", error=exc)
             return False
-        ctx.store.complete_link(ORDER, order.id, created.id,
-                                data={"stage": "created", "afosto_number": created.number})
+        ctx.store.complete_link(
+            ORDER, order.id, created.id, data={"stage": "created", "afosto_number": created.number}
+        )
         if not await self._add_items(order, created.id, fresh=True):
             return False
         units = sum(line.quantity for line in plan.lines)
-        ctx.journal.to_afosto(Outcome.OK, f"Order {number} imported into Afosto as {created.number} "
-                                          f"({len(plan.lines)} lines, {units} units).",
-                              flow=Flow.ORDERS, epages_ref=number, afosto_ref=created.number)
+        ctx.journal.to_afosto(
+            Outcome.OK,
+            f"Order {number} imported into Afosto as {created.number} "
+            f"({len(plan.lines)} lines, {units} units).",
+            flow=Flow.ORDERS,
+            epages_ref=number,
+            afosto_ref=created.number,
+        )
         ctx.store.resolve_parked(PARK_ORDER, number)
         return True
 
@@ -255,15 +296,21 @@ class OrderPoller:
                 return True
         skus = [li.sku for li in order.product_line_items if li.sku]
         try:
-            plan = plan_import(order, channel_id=ctx.settings.afosto_channel_id or "",
-                               channel_currency=ctx.channel_currency, afosto_skus=await self._known_skus(skus),
-                               location_map=ctx.settings.location_map)
+            plan = plan_import(
+                order,
+                channel_id=ctx.settings.afosto_channel_id or "",
+                channel_currency=ctx.channel_currency,
+                afosto_skus=await self._known_skus(skus),
+                location_map=ctx.settings.location_map,
+            )
             await ctx.afosto.add_items_to_order(afosto_id, plan.lines)
         except OrderProblem as problem:
             self._park_order(order, problem.message)
             return False
         except PERMANENT as exc:
-            self._park_order(order, f"Afosto refused the lines of order {number}: {exc}. {exc.action}", error=exc)
+            self._park_order(
+                order, f"Afosto refused the lines of order {number}: {exc}. {exc.action}", error=exc
+            )
             return False
         ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
         return True
@@ -275,8 +322,9 @@ class OrderPoller:
         ctx = self.ctx
         counts = [li.counts for li in order.product_line_items]
         wants_cancel = ctx.on(Flow.CANCELLATIONS) and any(c.canceled for c in counts)
-        wants_processes = any(c.shipped or c.delivered or c.ready_for_pickup or c.picked_up or c.pending
-                              for c in counts) and ctx.on(Flow.SHIPMENTS)
+        wants_processes = any(
+            c.shipped or c.delivered or c.ready_for_pickup or c.picked_up or c.pending for c in counts
+        ) and ctx.on(Flow.SHIPMENTS)
         wants_returns = ctx.on(Flow.RETURNS) and any(c.returned or c.broken for c in counts)
         if not (wants_cancel or wants_processes or wants_returns):
             return False
@@ -316,17 +364,24 @@ class OrderPoller:
         for item_id, _ in units:
             # Linked before Afosto is told, so the pushers never send this cancellation back to ePages.
             if ctx.store.link_by_afosto(CANCEL_ITEM, item_id) is None:
-                ctx.store.add_link(CANCEL_ITEM, f"{order.id}:{item_id}", item_id, parent=order.id,
-                                   origin=Origin.EPAGES)
+                ctx.store.add_link(
+                    CANCEL_ITEM, f"{order.id}:{item_id}", item_id, parent=order.id, origin=Origin.EPAGES
+                )
         afosto = await cancel_units(ctx.afosto, afosto, units)
         number = order.order_number or order.id
-        ctx.journal.to_afosto(Outcome.OK, f"Order {number}: {len(units)} unit(s) cancelled in Afosto "
-                                          f"({', '.join(sorted(set(skus)))}), as in ePages.",
-                              flow=Flow.CANCELLATIONS, epages_ref=number, afosto_ref=afosto.number)
+        ctx.journal.to_afosto(
+            Outcome.OK,
+            f"Order {number}: {len(units)} unit(s) cancelled in Afosto "
+            f"({', '.join(sorted(set(skus)))}), as in ePages.",
+            flow=Flow.CANCELLATIONS,
+            epages_ref=number,
+            afosto_ref=afosto.number,
+        )
         return afosto, True
 
-    def _pending_parcel_match(self, afosto: AfostoOrder, tracking: str | None, lines: dict[str, int],
-                              kind: str) -> str | None:
+    def _pending_parcel_match(
+        self, afosto: AfostoOrder, tracking: str | None, lines: dict[str, int], kind: str
+    ) -> str | None:
         """An Afosto parcel nobody has linked yet, with this tracking code and these lines."""
         view = AfostoOrderView(afosto)
         for parcel in afosto.parcels:
@@ -338,8 +393,9 @@ class OrderPoller:
                 return parcel.id
         return None
 
-    async def _ship_in_afosto(self, order: Order, processes: OrderProcesses,
-                              afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+    async def _ship_in_afosto(
+        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
+    ) -> tuple[AfostoOrder, bool]:
         ctx = self.ctx
         changed = False
         number = order.order_number or order.id
@@ -370,22 +426,40 @@ class OrderPoller:
                     # the same units left once, so the two shipments are one.
                     twin = self._pending_parcel_match(afosto, None, lines, SHIPPING)
                     if twin is None:
-                        raise DomainRejected(f"Order {number}: ePages shipped units that are not open in Afosto.",
-                                             concerns=f"order {number}")
-                    ctx.store.add_link(SHIPPING, sp.id, twin, parent=order.id, origin=Origin.EPAGES,
-                                       data={"shipped_in_both": True})
-                    ctx.journal.to_afosto(Outcome.INFO, f"Order {number} was shipped in ePages and in Afosto with "
-                                                        "different tracking codes; both are kept, nothing is "
-                                                        "shipped twice.", flow=Flow.SHIPMENTS, epages_ref=number,
-                                          afosto_ref=afosto.number)
+                        raise DomainRejected(
+                            f"Order {number}: ePages shipped units that are not open in Afosto.",
+                            concerns=f"order {number}",
+                        )
+                    ctx.store.add_link(
+                        SHIPPING,
+                        sp.id,
+                        twin,
+                        parent=order.id,
+                        origin=Origin.EPAGES,
+                        data={"shipped_in_both": True},
+                    )
+                    ctx.journal.to_afosto(
+                        Outcome.INFO,
+                        f"Order {number} was shipped in ePages and in Afosto with "
+                        "different tracking codes; both are kept, nothing is "
+                        "shipped twice.",
+                        flow=Flow.SHIPMENTS,
+                        epages_ref=number,
+                        afosto_ref=afosto.number,
+                    )
                     continue
                 ctx.store.add_pending_link(SHIPPING, sp.id, parent=order.id, origin=Origin.EPAGES)
                 parcel, afosto = await self._pack(items, sp.tracking_code, sp.tracking_link, SHIPPING, sp.id)
                 link = ctx.store.complete_link(SHIPPING, sp.id, parcel.id)
                 parcel, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
-                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: shipment from ePages recorded in Afosto "
-                                                  f"(tracking {sp.tracking_code or '-'}).",
-                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    f"Order {number}: shipment from ePages recorded in Afosto "
+                    f"(tracking {sp.tracking_code or '-'}).",
+                    flow=Flow.SHIPMENTS,
+                    epages_ref=number,
+                    afosto_ref=afosto.number,
+                )
                 changed = True
             parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
             if parcel is None:
@@ -395,24 +469,32 @@ class OrderPoller:
                 changed = True
             if sp.status == ShippingProcessStatus.DELIVERED and parcel.status != ParcelStatus.DELIVERED:
                 _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.DELIVERED)
-                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: delivery from ePages recorded in Afosto.",
-                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    f"Order {number}: delivery from ePages recorded in Afosto.",
+                    flow=Flow.SHIPMENTS,
+                    epages_ref=number,
+                    afosto_ref=afosto.number,
+                )
                 changed = True
         return afosto, changed
 
-    async def _pack(self, items: list[str], code: str | None, url: str | None, kind: str,
-                    process_id: str) -> tuple[Parcel, AfostoOrder]:
+    async def _pack(
+        self, items: list[str], code: str | None, url: str | None, kind: str, process_id: str
+    ) -> tuple[Parcel, AfostoOrder]:
         """Pack units for a process made in ePages. The warehouse may pack the same units at this very
         moment; then this try is given up (nothing was packed) and the next poll links the two."""
         try:
             return await self.ctx.afosto.add_track_trace_to_items(items, tracking_code=code, tracking_url=url)
         except ValidationFailed as exc:
             self.ctx.store.delete_link(kind, process_id)
-            raise Conflict(f"Afosto packed these units at the same moment ({exc.message}); trying again.") \
-                from None
+            raise Conflict(
+                f"Afosto packed these units at the same moment ({exc.message}); trying again."
+            ) from None
 
-    async def _pickup_in_afosto(self, order: Order, processes: OrderProcesses,
-                                afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+    async def _pickup_in_afosto(
+        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
+    ) -> tuple[AfostoOrder, bool]:
         ctx = self.ctx
         changed = False
         number = order.order_number or order.id
@@ -441,9 +523,13 @@ class OrderPoller:
                 parcel, afosto = await self._pack(items, None, None, PICKUP, pp.id)
                 link = ctx.store.complete_link(PICKUP, pp.id, parcel.id)
                 _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.READY_FOR_PICKUP)
-                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: ready for pickup (from ePages) recorded "
-                                                  "in Afosto.", flow=Flow.SHIPMENTS, epages_ref=number,
-                                      afosto_ref=afosto.number)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    f"Order {number}: ready for pickup (from ePages) recorded in Afosto.",
+                    flow=Flow.SHIPMENTS,
+                    epages_ref=number,
+                    afosto_ref=afosto.number,
+                )
                 changed = True
             parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
             if parcel is None:
@@ -453,13 +539,19 @@ class OrderPoller:
                 changed = True
             if pp.status == PickupProcessStatus.PICKED_UP and parcel.status != ParcelStatus.PICKED_UP:
                 _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.PICKED_UP)
-                ctx.journal.to_afosto(Outcome.OK, f"Order {number}: picked up (from ePages) recorded in Afosto.",
-                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    f"Order {number}: picked up (from ePages) recorded in Afosto.",
+                    flow=Flow.SHIPMENTS,
+                    epages_ref=number,
+                    afosto_ref=afosto.number,
+                )
                 changed = True
         return afosto, changed
 
-    async def _return_in_afosto(self, order: Order, processes: OrderProcesses,
-                                afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+    async def _return_in_afosto(
+        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
+    ) -> tuple[AfostoOrder, bool]:
         ctx = self.ctx
         changed = False
         number = order.order_number or order.id
@@ -470,11 +562,15 @@ class OrderPoller:
             view = AfostoOrderView(afosto)
             planned: list[ReturnedUnit] = []
             for rl in rp.line_items:
-                outcome = (ReturnOutcome.REJECTED if rl.status == ReturnLineStatus.BROKEN
-                           else ReturnOutcome.ACCEPTED)
-                for item in view.returnable(rl.product_line_item_id)[:rl.quantity]:
-                    planned.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
-                                                outcome=outcome))
+                outcome = (
+                    ReturnOutcome.REJECTED if rl.status == ReturnLineStatus.BROKEN else ReturnOutcome.ACCEPTED
+                )
+                for item in view.returnable(rl.product_line_item_id)[: rl.quantity]:
+                    planned.append(
+                        ReturnedUnit(
+                            item_id=item.id, contra_item_id=contra_id("return", item.id), outcome=outcome
+                        )
+                    )
             if link is None:
                 echo = self._unlinked_decided_returns(afosto, rp)
                 if echo:
@@ -487,14 +583,19 @@ class OrderPoller:
             if planned:
                 afosto = await return_units(ctx.afosto, afosto, planned)
             ours = {u.item_id for u in planned} | {
-                c.item_id for c in afosto.contra_items
-                if c.id == contra_id("return", c.item_id)}
+                c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)
+            }
             rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
             self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
             accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
-            ctx.journal.to_afosto(Outcome.OK, f"Order {number}: return from ePages recorded in Afosto "
-                                              f"({accepted} accepted, {len(planned) - accepted} defect).",
-                                  flow=Flow.RETURNS, epages_ref=number, afosto_ref=afosto.number)
+            ctx.journal.to_afosto(
+                Outcome.OK,
+                f"Order {number}: return from ePages recorded in Afosto "
+                f"({accepted} accepted, {len(planned) - accepted} defect).",
+                flow=Flow.RETURNS,
+                epages_ref=number,
+                afosto_ref=afosto.number,
+            )
             changed = True
         return afosto, changed
 
@@ -549,16 +650,26 @@ class OrderPoller:
             return
         since = link.created_at - dt.timedelta(minutes=10)
         found: AfostoOrder | None = None
-        async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id, created_after=since):
+        async for page in ctx.afosto.iter_orders(
+            channel_id=ctx.settings.afosto_channel_id, created_after=since
+        ):
             found = next((o for o in page if o.epages_order_id == epages_order_id), found)
         number = link.data.get("number") or epages_order_id
         if found is not None:
-            ctx.store.complete_link(ORDER, epages_order_id, found.id,
-                                    data={"stage": "created", "afosto_number": found.number})
-            ctx.journal.system(Outcome.INFO, f"Order {number}: found the Afosto order {found.number} that was "
-                                             "being created when the app stopped; it is not created twice.",
-                               epages_ref=number, afosto_ref=found.number)
+            ctx.store.complete_link(
+                ORDER, epages_order_id, found.id, data={"stage": "created", "afosto_number": found.number}
+            )
+            ctx.journal.system(
+                Outcome.INFO,
+                f"Order {number}: found the Afosto order {found.number} that was "
+                "being created when the app stopped; it is not created twice.",
+                epages_ref=number,
+                afosto_ref=found.number,
+            )
         else:
             ctx.store.delete_link(ORDER, epages_order_id)
-            ctx.journal.system(Outcome.INFO, f"Order {number}: its import was interrupted before Afosto "
-                                             "created it; it is imported again.", epages_ref=number)
+            ctx.journal.system(
+                Outcome.INFO,
+                f"Order {number}: its import was interrupted before Afosto created it; it is imported again.",
+                epages_ref=number,
+            )

@@ -16,12 +16,18 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 
 from ..clients.afosto_models import AfostoOrder, ParcelStatus, RmaItemStatus, datetime_to_ms
-from ..clients.epages_models import (Order, ProcessLine, PickupProcessStatus, ReturnLine, ReturnLineStatus,
-                                     ShippingProcessStatus)
+from ..clients.epages_models import (
+    Order,
+    PickupProcessStatus,
+    ProcessLine,
+    ReturnLine,
+    ReturnLineStatus,
+    ShippingProcessStatus,
+)
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, NotFound, SyncError
-from ..store.models import LinkStatus, Origin, Outcome, OutboxPush
+from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
@@ -32,9 +38,15 @@ AFOSTO_MARK = "push.afosto_since"
 SWEEP_MARGIN_S = 2.0
 LAST_GOOD_PUSH = "push.last_good"
 PARK_PUSH = "push"
-_FLOW_OF_KIND = {"ship": Flow.SHIPMENTS, "deliver": Flow.SHIPMENTS, "pickup": Flow.SHIPMENTS,
-                 "picked_up": Flow.SHIPMENTS, "cancel": Flow.CANCELLATIONS, "return": Flow.RETURNS,
-                 "stock": Flow.INVENTORY}
+_FLOW_OF_KIND = {
+    "ship": Flow.SHIPMENTS,
+    "deliver": Flow.SHIPMENTS,
+    "pickup": Flow.SHIPMENTS,
+    "picked_up": Flow.SHIPMENTS,
+    "cancel": Flow.CANCELLATIONS,
+    "return": Flow.RETURNS,
+    "stock": Flow.INVENTORY,
+}
 
 
 def _digest(ids: list[str]) -> str:
@@ -71,9 +83,12 @@ class AfostoWatcher:
         started = loop.time()
         queued = 0
         newest: int | None = None
-        async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id,
-                                                 updated_after=updated_after, created_after=created_after,
-                                                 page_size=100):
+        async for page in ctx.afosto.iter_orders(
+            channel_id=ctx.settings.afosto_channel_id,
+            updated_after=updated_after,
+            created_after=created_after,
+            page_size=100,
+        ):
             for order in page:
                 await ctx.checkpoint()
                 queued += await self._check_order(order)
@@ -122,8 +137,11 @@ class AfostoWatcher:
                 queued += 1
 
         if ctx.on(Flow.CANCELLATIONS):
-            new = [i.id for i in order.items
-                   if str(i.status) == "CANCELLED" and store.link_by_afosto(CANCEL_ITEM, i.id) is None]
+            new = [
+                i.id
+                for i in order.items
+                if str(i.status) == "CANCELLED" and store.link_by_afosto(CANCEL_ITEM, i.id) is None
+            ]
             if new:
                 enqueue(f"cancel:{order.id}:{_digest(new)}", "cancel", {"items": new})
         if ctx.on(Flow.SHIPMENTS):
@@ -141,9 +159,13 @@ class AfostoWatcher:
                     enqueue(f"picked_up:{parcel.id}", "picked_up", {"parcel_id": parcel.id})
         if ctx.on(Flow.RETURNS):
             ours = {c.item_id for c in order.contra_items if c.id == contra_id("return", c.item_id)}
-            decided = [r.id for r in order.rma_items
-                       if r.status in (RmaItemStatus.AUTHORIZED, RmaItemStatus.REJECTED)
-                       and r.item_id not in ours and store.link_by_afosto(RMA, r.id) is None]
+            decided = [
+                r.id
+                for r in order.rma_items
+                if r.status in (RmaItemStatus.AUTHORIZED, RmaItemStatus.REJECTED)
+                and r.item_id not in ours
+                and store.link_by_afosto(RMA, r.id) is None
+            ]
             if decided:
                 enqueue(f"return:{_digest(decided)}", "return", {"rma_ids": decided})
         return queued
@@ -155,8 +177,12 @@ class OutboxSender:
     def __init__(self, ctx: SyncContext) -> None:
         self.ctx = ctx
         self._handlers: dict[str, Callable[[OutboxPush], Awaitable[str]]] = {
-            "ship": self._ship, "deliver": self._deliver, "pickup": self._pickup,
-            "picked_up": self._picked_up, "cancel": self._cancel, "return": self._return,
+            "ship": self._ship,
+            "deliver": self._deliver,
+            "pickup": self._pickup,
+            "picked_up": self._picked_up,
+            "cancel": self._cancel,
+            "return": self._return,
         }
 
     async def send_due(self, *, limit: int = 50) -> int:
@@ -172,7 +198,6 @@ class OutboxSender:
 
     async def send(self, push: OutboxPush) -> bool:
         ctx = self.ctx
-        store = ctx.store
         number = push.epages_order_number or push.epages_order_id
         flow = flow_of(push.kind)
         async with ctx.order_lock(push.epages_order_id):
@@ -191,19 +216,36 @@ class OutboxSender:
             if exc.transient:
                 return self._retry(push, exc, number, flow)
             text = f"Order {number}: {exc}. {exc.action}"
-            parked_id = store.park(PARK_PUSH, push.key, text, data={"key": push.key, **push.payload},
-                                   outbox_key=push.key, response={"error": str(exc)})
+            parked_id = store.park(
+                PARK_PUSH,
+                push.key,
+                text,
+                data={"key": push.key, **push.payload},
+                outbox_key=push.key,
+                response={"error": str(exc)},
+            )
             store.record_attempt(push.key, Outcome.PARKED, text)
-            ctx.journal.to_epages(Outcome.PARKED, text, flow=flow, epages_ref=number,
-                                  afosto_ref=str(push.payload.get("afosto_number") or ""), parked_id=parked_id)
+            ctx.journal.to_epages(
+                Outcome.PARKED,
+                text,
+                flow=flow,
+                epages_ref=number,
+                afosto_ref=str(push.payload.get("afosto_number") or ""),
+                parked_id=parked_id,
+            )
             return False
         store.complete(push.key)
         store.record_attempt(push.key, Outcome.OK, message)
         store.set_state(LAST_GOOD_PUSH, ctx.now().isoformat())
         if flow is not None:
             store.set_state(f"push.last_good.{flow.value}", ctx.now().isoformat())
-        ctx.journal.to_epages(Outcome.OK, message, flow=flow, epages_ref=number,
-                              afosto_ref=str(push.payload.get("afosto_number") or ""))
+        ctx.journal.to_epages(
+            Outcome.OK,
+            message,
+            flow=flow,
+            epages_ref=number,
+            afosto_ref=str(push.payload.get("afosto_number") or ""),
+        )
         return True
 
     def _retry(self, push: OutboxPush, exc: SyncError, number: str | None, flow: Flow | None) -> bool:
@@ -212,12 +254,17 @@ class OutboxSender:
         retry_after = getattr(exc, "retry_after", None)
         if retry_after:
             wait = max(wait, float(retry_after))
-        ctx.store.record_attempt(push.key, Outcome.RETRYING, str(exc),
-                                 next_attempt_at=ctx.now() + dt.timedelta(seconds=wait))
+        ctx.store.record_attempt(
+            push.key, Outcome.RETRYING, str(exc), next_attempt_at=ctx.now() + dt.timedelta(seconds=wait)
+        )
         # One row for the first failure and then every fifth, so a long outage does not flood the log.
         if push.attempts % 5 == 0:
-            ctx.journal.to_epages(Outcome.RETRYING, f"Order {number}: {exc.title}; trying again in "
-                                                    f"{wait:.0f} s.", flow=flow, epages_ref=number)
+            ctx.journal.to_epages(
+                Outcome.RETRYING,
+                f"Order {number}: {exc.title}; trying again in {wait:.0f} s.",
+                flow=flow,
+                epages_ref=number,
+            )
         return False
 
     # --- reading both sides ------------------------------------------------------------------------------
@@ -228,7 +275,7 @@ class OutboxSender:
         return afosto, order
 
     @staticmethod
-    def _parcel(afosto: AfostoOrder, parcel_id: str):  # noqa: ANN205 - a Parcel
+    def _parcel(afosto: AfostoOrder, parcel_id: str):
         parcel = next((p for p in afosto.parcels if p.id == parcel_id), None)
         if parcel is None:
             raise NotFound(f"Afosto parcel {parcel_id} no longer exists.", concerns=f"parcel {parcel_id}")
@@ -250,8 +297,12 @@ class OutboxSender:
             if process is None:
                 raise NotFound(f"ePages shipping process {link.epages_id} no longer exists.")
         else:
-            unlinked = [sp for sp in existing if ctx.store.link_by_epages(SHIPPING, sp.id) is None
-                        and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines]
+            unlinked = [
+                sp
+                for sp in existing
+                if ctx.store.link_by_epages(SHIPPING, sp.id) is None
+                and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines
+            ]
             process = next((sp for sp in unlinked if sp.tracking_code == parcel.tracking_code), None)
             left = {li.id: li.counts.unshipped for li in order.product_line_items}
             if process is None and any(left.get(k, 0) < v for k, v in lines.items()) and unlinked:
@@ -259,16 +310,22 @@ class OutboxSender:
                 process = unlinked[0]
             if process is None:
                 process = await ctx.epages.create_shipping_process(
-                    order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],
-                    tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url,
-                    comment=f"Afosto parcel {parcel.id}")
+                    order_id,
+                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],
+                    tracking_code=parcel.tracking_code,
+                    tracking_link=parcel.tracking_url,
+                    comment=f"Afosto parcel {parcel.id}",
+                )
             ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
         # Marking is not repeated blindly: a lost answer fails this try, and the next one reads the status.
         if process.status in (None, ShippingProcessStatus.PENDING):
-            process = await ctx.epages.mark_shipped(order_id, process.id, tracking_code=parcel.tracking_code,
-                                                    tracking_link=parcel.tracking_url)
-        text = (f"Order {order.order_number}: shipped in ePages ({sum(lines.values())} units, tracking "
-                f"{parcel.tracking_code or '-'}).")
+            process = await ctx.epages.mark_shipped(
+                order_id, process.id, tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url
+            )
+        text = (
+            f"Order {order.order_number}: shipped in ePages ({sum(lines.values())} units, tracking "
+            f"{parcel.tracking_code or '-'})."
+        )
         if parcel.status == ParcelStatus.DELIVERED:
             if process.status != ShippingProcessStatus.DELIVERED:
                 await ctx.epages.mark_delivered(order_id, process.id)
@@ -308,7 +365,9 @@ class OutboxSender:
             # ePages keeps one pickup process per order; one nobody has linked is ours from an earlier try.
             process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
             if process is None:
-                process = await ctx.epages.create_pickup_process(order_id, comment=f"Afosto parcel {parcel.id}")
+                process = await ctx.epages.create_pickup_process(
+                    order_id, comment=f"Afosto parcel {parcel.id}"
+                )
             ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
         text = f"Order {push.epages_order_number}: ready for pickup in ePages."
         if parcel.status == ParcelStatus.PICKED_UP:
@@ -347,15 +406,18 @@ class OutboxSender:
                 text = f"Order {order.order_number}: cancelled in ePages (all units cancelled in Afosto)."
             else:
                 await ctx.epages.create_cancel_process(
-                    order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
-                    comment="Cancelled in Afosto")
+                    order_id,
+                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
+                    comment="Cancelled in Afosto",
+                )
                 text = f"Order {order.order_number}: {units} unit(s) cancelled in ePages, as in Afosto."
         else:
             text = f"Order {order.order_number}: cancellation was already in ePages."
         for item in afosto.items:
             if str(item.status) == "CANCELLED" and ctx.store.link_by_afosto(CANCEL_ITEM, item.id) is None:
-                ctx.store.add_link(CANCEL_ITEM, f"{order_id}:{item.id}", item.id, parent=order_id,
-                                   origin=Origin.AFOSTO)
+                ctx.store.add_link(
+                    CANCEL_ITEM, f"{order_id}:{item.id}", item.id, parent=order_id, origin=Origin.AFOSTO
+                )
         return text
 
     async def _return(self, push: OutboxPush) -> str:
@@ -375,25 +437,35 @@ class OutboxSender:
                 rejected[line] += 1
         lines: list[ReturnLine] = []
         for li in order.product_line_items:
-            for counter, have, status in ((accepted, li.counts.returned, ReturnLineStatus.RETURNED),
-                                          (rejected, li.counts.broken, ReturnLineStatus.BROKEN)):
+            for counter, have, status in (
+                (accepted, li.counts.returned, ReturnLineStatus.RETURNED),
+                (rejected, li.counts.broken, ReturnLineStatus.BROKEN),
+            ):
                 missing = counter[li.id] - have
                 if missing > 0:
                     lines.append(ReturnLine(product_line_item_id=li.id, quantity=missing, status=status))
         rma_ids = [str(r) for r in push.payload.get("rma_ids") or []]  # type: ignore[union-attr]
         if lines:
-            process = await ctx.epages.create_return_process(order_id, lines, comment="Return handled in Afosto")
+            process = await ctx.epages.create_return_process(
+                order_id, lines, comment="Return handled in Afosto"
+            )
             process_id = process.id
             good = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.RETURNED)
             bad = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.BROKEN)
-            text = (f"Order {order.order_number}: return recorded in ePages ({good} returned, {bad} defect).")
+            text = f"Order {order.order_number}: return recorded in ePages ({good} returned, {bad} defect)."
         else:
             process_id = f"applied:{_digest(rma_ids)}"
             text = f"Order {order.order_number}: return was already in ePages."
         store = ctx.store
         if store.link_by_epages(RETURN, process_id) is None:
-            store.add_link(RETURN, process_id, ",".join(sorted(rma_ids)) or process_id, parent=order_id,
-                           origin=Origin.AFOSTO, data={"rma_ids": rma_ids})
+            store.add_link(
+                RETURN,
+                process_id,
+                ",".join(sorted(rma_ids)) or process_id,
+                parent=order_id,
+                origin=Origin.AFOSTO,
+                data={"rma_ids": rma_ids},
+            )
         for rma_id in rma_ids:
             if store.link_by_afosto(RMA, rma_id) is None:
                 store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id, origin=Origin.AFOSTO)

@@ -23,7 +23,7 @@ from ..config import Flow, Settings
 from ..errors import AuthenticationError, MissingScope, SyncError
 from ..redaction import redactor
 from ..store import Store
-from ..store.models import LinkKind, Outcome
+from ..store.models import Direction, LinkKind, LogRow, Outcome
 from .context import Journal, SyncContext, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -70,12 +70,23 @@ def _when(text: str | None) -> dt.datetime | None:
 class SyncService:
     """Owns the engine's tasks and clients for one store; everything runs on the caller's asyncio loop."""
 
-    def __init__(self, settings: Settings, store: Store, *, client_secret: str, afosto_key: str,
-                 transport: httpx.AsyncBaseTransport | None = None, policy: HttpPolicy | None = None,
-                 retry_base_seconds: float = 2.0) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        client_secret: str,
+        afosto_key: str,
+        transport: httpx.AsyncBaseTransport | None = None,
+        policy: HttpPolicy | None = None,
+        retry_base_seconds: float = 2.0,
+    ) -> None:
         if not settings.is_configured:
-            raise SyncError("The sync is not set up yet: store name, client id and sales channel are needed.",
-                            title="Not configured", action="Finish the setup wizard or run 'epages-sync configure'.")
+            raise SyncError(
+                "The sync is not set up yet: store name, client id and sales channel are needed.",
+                title="Not configured",
+                action="Finish the setup wizard or run 'epages-sync configure'.",
+            )
         redactor.add_secrets([client_secret, afosto_key])
         self.settings = settings
         self.store = store
@@ -112,7 +123,6 @@ class SyncService:
 
     def health(self) -> Health:
         store = self.store
-        ctx = self.ctx
         flows = []
         for flow in Flow:
             chosen = flow in self.settings.flows
@@ -120,8 +130,11 @@ class SyncService:
             if chosen and flow in self._flows_off:
                 reason = self._flows_off[flow]
             key = "poll.last_good" if flow == Flow.ORDERS else f"push.last_good.{flow.value}"
-            flows.append(FlowHealth(flow=flow, enabled=reason is None, reason=reason,
-                                    last_good=_when(store.get_state(key))))
+            flows.append(
+                FlowHealth(
+                    flow=flow, enabled=reason is None, reason=reason, last_good=_when(store.get_state(key))
+                )
+            )
         parked = store.parked_count()
         attention = list(self._attention)
         if parked:
@@ -137,10 +150,19 @@ class SyncService:
             EngineState.ATTENTION: attention[0] if attention else "Something needs a person.",
             EngineState.STOPPING: "Stopping...",
         }[state]
-        return Health(state=state, message=message, last_good_poll=_when(store.get_state(LAST_GOOD_POLL)),
-                      last_good_push=_when(store.get_state(LAST_GOOD_PUSH)), next_poll_at=self._next_poll_at,
-                      paused_until=self._paused_until, outbox_depth=store.outbox_depth(), parked_count=parked,
-                      orders_linked=store.count_links(LinkKind.ORDER.value), flows=flows, attention=attention)
+        return Health(
+            state=state,
+            message=message,
+            last_good_poll=_when(store.get_state(LAST_GOOD_POLL)),
+            last_good_push=_when(store.get_state(LAST_GOOD_PUSH)),
+            next_poll_at=self._next_poll_at,
+            paused_until=self._paused_until,
+            outbox_depth=store.outbox_depth(),
+            parked_count=parked,
+            orders_linked=store.count_links(LinkKind.ORDER.value),
+            flows=flows,
+            attention=attention,
+        )
 
     def _announce(self) -> None:
         if not self._listeners:
@@ -159,16 +181,31 @@ class SyncService:
     # --- lifecycle ---------------------------------------------------------------------------------------
 
     def _make_clients(self) -> tuple[EpagesClient, AfostoClient]:
-        epages = EpagesClient.from_settings(self.settings, self._client_secret, policy=self._policy,
-                                            transport=self._transport, on_exchange=record_exchange)
-        afosto = AfostoClient.from_settings(self.settings, self._afosto_key, policy=self._policy,
-                                            transport=self._transport, on_exchange=record_exchange)
+        epages = EpagesClient.from_settings(
+            self.settings,
+            self._client_secret,
+            policy=self._policy,
+            transport=self._transport,
+            on_exchange=record_exchange,
+        )
+        afosto = AfostoClient.from_settings(
+            self.settings,
+            self._afosto_key,
+            policy=self._policy,
+            transport=self._transport,
+            on_exchange=record_exchange,
+        )
         return epages, afosto
 
     async def _connect(self) -> SyncContext:
         epages, afosto = self._make_clients()
-        ctx = SyncContext(settings=self.settings, store=self.store, epages=epages, afosto=afosto,
-                          journal=Journal(self.store))
+        ctx = SyncContext(
+            settings=self.settings,
+            store=self.store,
+            epages=epages,
+            afosto=afosto,
+            journal=Journal(self.store),
+        )
         ctx.running.set()
         ctx.retry_base_seconds = self._retry_base
         try:
@@ -184,9 +221,11 @@ class SyncService:
         if channel is None:
             await epages.aclose()
             await afosto.aclose()
-            raise SyncError(f"Afosto has no sales channel {self.settings.afosto_channel_id}.",
-                            title="Sales channel not found",
-                            action="Choose the sales channel again in Settings > Afosto.")
+            raise SyncError(
+                f"Afosto has no sales channel {self.settings.afosto_channel_id}.",
+                title="Sales channel not found",
+                action="Choose the sales channel again in Settings > Afosto.",
+            )
         ctx.channel_currency = channel.currency or "EUR"
         return ctx
 
@@ -194,21 +233,29 @@ class SyncService:
         """Pushes whose sending was under way when the app stopped go back in line. Every handler reads the
         ePages state before it writes, so one that did arrive is recognised and not applied twice."""
         for push in self.store.in_flight():
-            self.store.record_attempt(push.key, Outcome.RETRYING,
-                                      "The app stopped while this was being sent; checking ePages before "
-                                      "sending again.", next_attempt_at=ctx.now())
+            self.store.record_attempt(
+                push.key,
+                Outcome.RETRYING,
+                "The app stopped while this was being sent; checking ePages before sending again.",
+                next_attempt_at=ctx.now(),
+            )
 
     def _apply_scopes(self, ctx: SyncContext, granted: GrantedScopes) -> None:
         chosen = set(self.settings.flows)
         lacking = flows_without_scopes(granted, chosen)
-        ctx.flows_off = {f: "permission missing in ePages: " + ", ".join(f"{s} ({label_for(s)})" for s in scopes)
-                         for f, scopes in lacking.items()}
+        ctx.flows_off = {
+            f: "permission missing in ePages: " + ", ".join(f"{s} ({label_for(s)})" for s in scopes)
+            for f, scopes in lacking.items()
+        }
         ctx.flows = chosen - set(lacking)
         self._flows_off = dict(ctx.flows_off)
         for flow, reason in ctx.flows_off.items():
-            ctx.journal.system(Outcome.SKIPPED, f"{flow.value.capitalize()} are not synced: {reason}. Tick it in "
-                                                "the ePages cockpit (Apps > Eigene Apps), save, then reconnect.",
-                               flow=flow)
+            ctx.journal.system(
+                Outcome.SKIPPED,
+                f"{flow.value.capitalize()} are not synced: {reason}. Tick it in "
+                "the ePages cockpit (Apps > Eigene Apps), save, then reconnect.",
+                flow=flow,
+            )
 
     async def start(self) -> None:
         if self._state not in (EngineState.STOPPED,):
@@ -236,16 +283,16 @@ class SyncService:
         self.sender = OutboxSender(ctx)
         self.stock = StockSync(ctx)
         self._state = EngineState.PAUSED if not ctx.running.is_set() else EngineState.RUNNING
-        ctx.journal.system(Outcome.INFO, "Sync started: " + (", ".join(sorted(f.value for f in ctx.flows))
-                                                             or "no flow can run") + ".")
+        ctx.journal.system(
+            Outcome.INFO,
+            "Sync started: " + (", ".join(sorted(f.value for f in ctx.flows)) or "no flow can run") + ".",
+        )
         self._announce()
         self._tasks.start("engine.poll", self._poll_loop())
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
 
-    def _row(self, outcome: Outcome, message: str) -> Any:
-        from ..store.models import Direction, LogRow
-
+    def _row(self, outcome: Outcome, message: str) -> LogRow:
         return LogRow(direction=Direction.SYSTEM, outcome=outcome, message=message)
 
     async def stop(self) -> None:
@@ -270,8 +317,13 @@ class SyncService:
             self.ctx.running.clear()
         if self._state in (EngineState.RUNNING, EngineState.ATTENTION):
             self._state = EngineState.PAUSED
-        self.store.add_log(self._row(Outcome.INFO, "Sync paused" + (
-            f" until {until.astimezone().strftime('%H:%M')}." if until else " until resumed.")))
+        self.store.add_log(
+            self._row(
+                Outcome.INFO,
+                "Sync paused"
+                + (f" until {until.astimezone().strftime('%H:%M')}." if until else " until resumed."),
+            )
+        )
         if until is not None:
             self._tasks.start("engine.resume_timer", self._resume_at(until))
         self._announce()
@@ -315,7 +367,11 @@ class SyncService:
         failures = 0
         while True:
             try:
-                if self.ctx.on(Flow.ORDERS) or self.ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS}:
+                if self.ctx.on(Flow.ORDERS) or self.ctx.flows & {
+                    Flow.CANCELLATIONS,
+                    Flow.SHIPMENTS,
+                    Flow.RETURNS,
+                }:
                     await self.poller.poll_once()
                 failures = 0
                 self._clear_attention("ePages")
@@ -362,8 +418,12 @@ class SyncService:
             # exactly the flows that need it, instead of failing the same call again and again.
             self._tasks.start("engine.rescope", self._rescope())
         if failures == 1 or failures % 10 == 0:
-            self.store.add_log(self._row(Outcome.RETRYING if exc.transient else Outcome.ERROR,
-                                         f"{exc}. {exc.action} Next try in {wait:.0f} s."))
+            self.store.add_log(
+                self._row(
+                    Outcome.RETRYING if exc.transient else Outcome.ERROR,
+                    f"{exc}. {exc.action} Next try in {wait:.0f} s.",
+                )
+            )
         return wait
 
     def _set_attention(self, key: str, message: str) -> None:
@@ -390,8 +450,13 @@ class SyncService:
     def _task_failed(self, name: str, exc: BaseException) -> None:
         self._set_attention("Engine", f"a background task ({name}) stopped: {exc!r}. Restart the sync.")
         try:
-            self.store.add_log(self._row(Outcome.ERROR, f"Internal error in {name}: {exc!r}. The sync of this part "
-                                                        "stopped; restart the app and send the log to support."))
+            self.store.add_log(
+                self._row(
+                    Outcome.ERROR,
+                    f"Internal error in {name}: {exc!r}. The sync of this part "
+                    "stopped; restart the app and send the log to support.",
+                )
+            )
         finally:
             self._announce()
 

@@ -70,7 +70,9 @@ class StockSync:
                 for variation in await ctx.epages.list_variations(product.id):
                     if variation.sku:
                         managed = bool(variation.availability and variation.availability.stock_managed)
-                        found[variation.sku].append(ShopProduct(variation.sku, product.id, variation.id, managed))
+                        found[variation.sku].append(
+                            ShopProduct(variation.sku, product.id, variation.id, managed)
+                        )
             elif product.sku:
                 managed = bool(product.availability and product.availability.stock_managed)
                 found[product.sku].append(ShopProduct(product.sku, product.id, None, managed))
@@ -80,11 +82,15 @@ class StockSync:
         self.ambiguous = sorted(s for s, refs in found.items() if len(refs) > 1)
         self.unknown_in_afosto = sorted(s for s in found if s not in known)
         self.unmanaged = sorted(s for s, refs in found.items() if len(refs) == 1 and not refs[0].managed)
-        self.products = {s: refs[0] for s, refs in found.items()
-                         if len(refs) == 1 and refs[0].managed and s in known}
+        self.products = {
+            s: refs[0] for s, refs in found.items() if len(refs) == 1 and refs[0].managed and s in known
+        }
         self._catalog_at = ctx.now()
-        listing = {"unknown_in_afosto": self.unknown_in_afosto, "ambiguous": self.ambiguous,
-                   "stock_management_off": self.unmanaged}
+        listing = {
+            "unknown_in_afosto": self.unknown_in_afosto,
+            "ambiguous": self.ambiguous,
+            "stock_management_off": self.unmanaged,
+        }
         if ctx.store.get_state("stock.unsynced_skus") != json.dumps(listing, sort_keys=True):
             ctx.store.set_state("stock.unsynced_skus", json.dumps(listing, sort_keys=True))
             parts = []
@@ -95,8 +101,13 @@ class StockSync:
             if self.unmanaged:
                 parts.append(f"stock management off in ePages: {', '.join(self.unmanaged)}")
             if parts:
-                ctx.journal.to_epages(Outcome.SKIPPED, "Stock is not synced for these SKUs (" + "; ".join(parts)
-                                      + "). Correct them if they should be synced.", flow=Flow.INVENTORY)
+                ctx.journal.to_epages(
+                    Outcome.SKIPPED,
+                    "Stock is not synced for these SKUs ("
+                    + "; ".join(parts)
+                    + "). Correct them if they should be synced.",
+                    flow=Flow.INVENTORY,
+                )
 
     # --- one round ---------------------------------------------------------------------------------------
 
@@ -123,8 +134,11 @@ class StockSync:
                 due_pushes.add(sku)
             elif ctx.store.complete(push.key):  # no longer synced (stock management off, SKU gone)
                 ctx.store.record_attempt(push.key, Outcome.SKIPPED, f"{sku} is no longer synced.")
-        candidates = [s for s in skus if full or s in ctx.dirty_skus or s in due_pushes
-                      or afosto.get(s) != self._last_afosto.get(s)]
+        candidates = [
+            s
+            for s in skus
+            if full or s in ctx.dirty_skus or s in due_pushes or afosto.get(s) != self._last_afosto.get(s)
+        ]
         report.checked = len(candidates)
         if not candidates:
             return report
@@ -135,8 +149,11 @@ class StockSync:
         pending = await self._units_not_in_afosto()
         afosto = await self._afosto_available(candidates)
         targets = {s: max(0, afosto.get(s, 0) - pending.get(s, 0)) for s in candidates}
-        drops = [s for s in candidates if current.get(s) and targets[s] < current[s] * (1 - float(
-            ctx.settings.stock_safety_share))]
+        drops = [
+            s
+            for s in candidates
+            if current.get(s) and targets[s] < current[s] * (1 - float(ctx.settings.stock_safety_share))
+        ]
         guard = max(3, math.ceil(0.1 * len(self.products)))
         held: set[str] = set()
         if len(drops) >= guard and not self.drop_confirmed:
@@ -206,10 +223,14 @@ class StockSync:
                 counted.add(str(item.data["epages_order_id"]))
                 units.update({str(k): int(v) for k, v in (item.data.get("lines") or {}).items()})
         mark = ctx.store.get_state("poll.watermark")
-        since = (dt.datetime.fromisoformat(mark) - dt.timedelta(seconds=ctx.settings.overlap_seconds)
-                 if mark else None)
-        async for page in ctx.epages.iter_order_pages(created_after=ctx.settings.start_date,
-                                                      updated_after=since, size=100):
+        since = (
+            dt.datetime.fromisoformat(mark) - dt.timedelta(seconds=ctx.settings.overlap_seconds)
+            if mark
+            else None
+        )
+        async for page in ctx.epages.iter_order_pages(
+            created_after=ctx.settings.start_date, updated_after=since, size=100
+        ):
             for order in page.items:
                 if order.id in counted or order.canceled:
                     continue
@@ -227,9 +248,11 @@ class StockSync:
         shown = ", ".join(f"{s} {current.get(s)} -> {targets[s]}" for s in drops[:10])
         more = f" and {len(drops) - 10} more" if len(drops) > 10 else ""
         share = int(ctx.settings.stock_safety_share * 100)
-        message = (f"Stock push held: {len(drops)} products would lose more than {share} % of their stock at "
-                   f"once ({shown}{more}). Check the Afosto locations that feed the shop; if the figures are "
-                   "right, press Retry to send them.")
+        message = (
+            f"Stock push held: {len(drops)} products would lose more than {share} % of their stock at "
+            f"once ({shown}{more}). Check the Afosto locations that feed the shop; if the figures are "
+            "right, press Retry to send them."
+        )
         parked_id = ctx.store.park(PARK_STOCK_DROP, "stock", message, data={"skus": drops})
         ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
 
@@ -257,6 +280,10 @@ class StockSync:
         ctx.store.complete(key)
         ctx.store.record_attempt(key, Outcome.OK, f"{figure} -> {target}")
         self._next_seq(sku)
-        ctx.journal.to_epages(Outcome.OK, f"Stock of {sku} set to {target} in ePages (was {figure}).",
-                              flow=Flow.INVENTORY, afosto_ref=sku)
+        ctx.journal.to_epages(
+            Outcome.OK,
+            f"Stock of {sku} set to {target} in ePages (was {figure}).",
+            flow=Flow.INVENTORY,
+            afosto_ref=sku,
+        )
         return True

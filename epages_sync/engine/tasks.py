@@ -55,7 +55,7 @@ class TaskOwner:
         for t in tasks:
             t.cancel()
         if tasks:
-            done, pending = await asyncio.wait(tasks, timeout=timeout)
+            _, pending = await asyncio.wait(tasks, timeout=timeout)
             for t in pending:
                 log.error("background task %s did not stop within %.0f s", t.get_name(), timeout)
         self._tasks.clear()
