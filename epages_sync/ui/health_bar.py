@@ -54,6 +54,8 @@ class HealthBar(QFrame):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.flows_label = QLabel()
         self.flows_label.setTextFormat(Qt.TextFormat.RichText)
+        # Wraps between flows (never inside one), so long German and Dutch names never squeeze the buttons.
+        self.flows_label.setWordWrap(True)
         words.addWidget(self.state_label)
         words.addWidget(self.message_label)
         words.addWidget(self.flows_label)
@@ -122,7 +124,10 @@ class HealthBar(QFrame):
         return next((m for m in health.attention if health.parked_count and m.startswith(prefix)), None)
 
     def _parked_words(self, health: Health) -> str:
-        return self.tr("{n} item(s) wait for a person: choose a red row in the log below, then Retry or "
+        if health.parked_count == 1:
+            return self.tr("1 item waits for a person: choose the red row in the log below, then Retry or "
+                           "Dismiss.")
+        return self.tr("{n} items wait for a person: choose a red row in the log below, then Retry or "
                        "Dismiss.").format(n=health.parked_count)
 
     def show_health(self, health: Health, now: dt.datetime | None = None) -> None:
@@ -168,10 +173,15 @@ class HealthBar(QFrame):
             return ""
         good, muted = tone(Tone.GOOD).name(), tone(Tone.MUTED).name()
         parts = []
+        off = html.escape(self.tr("off"))
         for f in sorted(health.flows, key=lambda f: list(Flow).index(f.flow)):
             if f.enabled:
-                parts.append(f'<span style="color:{good}">✓ {html.escape(flow_label(f.flow.value))}</span>')
+                parts.append(f'<span style="color:{good}">✓&nbsp;{_unbroken(flow_label(f.flow.value))}</span>')
             else:
-                parts.append(f'<span style="color:{muted}">✗ {html.escape(flow_label(f.flow.value))} '
-                             f'({html.escape(self.tr("off"))})</span>')
+                parts.append(f'<span style="color:{muted}">✗&nbsp;{_unbroken(flow_label(f.flow.value))}&nbsp;'
+                             f'({off})</span>')
         return " &nbsp; ".join(parts)
+
+
+def _unbroken(text: str) -> str:
+    return html.escape(text).replace(" ", "&nbsp;")

@@ -298,7 +298,8 @@ class LogPanel(QWidget):
         widths = {LogTableModel.TIME: 82, LogTableModel.DIRECTION: 124, LogTableModel.FLOW: 90,
                   LogTableModel.ORDER: 96, LogTableModel.AFOSTO: 118, LogTableModel.OUTCOME: 136}
         for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+            # At least the column's title, which is longer in German and Dutch than in English.
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.table.doubleClicked.connect(self._on_double_clicked)
@@ -331,7 +332,8 @@ class LogPanel(QWidget):
         self.model.set_filters(self.current_filters())
 
     def _on_count_changed(self, count: int) -> None:
-        self.count_label.setText(self.tr("{n} entries").format(n=QLocale().toString(count)))
+        self.count_label.setText(self.tr("1 entry") if count == 1 else
+                                 self.tr("{n} entries").format(n=QLocale().toString(count)))
 
     # -- keeping the reader's place while rows arrive on top -------------------------------------------
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..engine.service import Health
 from ..store import Store
@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.control = control
-        self.actions = actions
+        self.sync_actions = actions  # not "actions": that would hide QWidget.actions()
         self.tasks = tasks
         self.closes_to_tray = False  # set by the app when a tray icon can bring the window back
         self._quitting = False
@@ -62,13 +62,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.demo_banner)
 
         self.health_bar = HealthBar()
-        self.pause_button = self._tool_button(self.actions.pause)
+        self.pause_button = self._tool_button(self.sync_actions.pause)
         self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.pause_button.addAction(self.actions.pause_hour)
-        self.pause_button.addAction(self.actions.pause)
-        self.resume_button = self._tool_button(self.actions.resume)
-        self.sync_now_button = self._tool_button(self.actions.sync_now)
-        self.settings_button = self._tool_button(self.actions.settings)
+        self.pause_button.addAction(self.sync_actions.pause_hour)
+        self.pause_button.addAction(self.sync_actions.pause)
+        self.resume_button = self._tool_button(self.sync_actions.resume)
+        self.sync_now_button = self._tool_button(self.sync_actions.sync_now)
+        self.settings_button = self._tool_button(self.sync_actions.settings)
         for button in (self.pause_button, self.resume_button, self.sync_now_button, self.settings_button):
             self.health_bar.add_action_widget(button)
         layout.addWidget(self.health_bar)
@@ -90,16 +90,18 @@ class MainWindow(QMainWindow):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         button.setIconSize(QSize(24, 24))
         button.setMinimumWidth(84)
+        # Never cut a command's name short (German ones are long): the texts beside it wrap instead.
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         return button
 
     # -- following the sync --------------------------------------------------------------------------
 
     def follow(self, health: Health) -> None:
         self.health_bar.show_health(health)
-        self.actions.follow(health)
+        self.sync_actions.follow(health)
         # A hidden action leaves its button behind; show only the one that fits.
-        self.pause_button.setVisible(self.actions.pause.isVisible())
-        self.resume_button.setVisible(self.actions.resume.isVisible())
+        self.pause_button.setVisible(self.sync_actions.pause.isVisible())
+        self.resume_button.setVisible(self.sync_actions.resume.isVisible())
 
     def _on_clock(self) -> None:
         health = self.health_bar.health
@@ -122,7 +124,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_export_finished(self, path: str, rows: int) -> None:
-        self.statusBar().showMessage(self.tr("{n} entries written to {path}").format(n=rows, path=path), 15_000)
+        text = (self.tr("1 entry written to {path}").format(path=path) if rows == 1
+                else self.tr("{n} entries written to {path}").format(n=rows, path=path))
+        self.statusBar().showMessage(text, 15_000)
 
     # -- closing --------------------------------------------------------------------------------------
 

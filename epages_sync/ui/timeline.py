@@ -99,8 +99,9 @@ class OrderTimelineDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
         for column, width in enumerate((150, 120, 105, 115, 130)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.refresh_button = QPushButton(icon("sync-now"), self.tr("&Refresh"))
@@ -119,8 +120,11 @@ class OrderTimelineDialog(QDialog):
             self.summary.setText(self.tr("Nothing was logged for order {number}.").format(number=self.order_number))
             return
         waiting = sum(1 for e in entries if e.needs_attention)
-        text = self.tr("{n} entries, from the first time the sync saw order {number} until now.").format(
-            n=len(entries), number=self.order_number)
+        text = (self.tr("One entry, from the first time the sync saw order {number} until now.")
+                .format(number=self.order_number) if len(entries) == 1 else
+                self.tr("{n} entries, from the first time the sync saw order {number} until now.")
+                .format(n=len(entries), number=self.order_number))
         if waiting:
-            text += " " + self.tr("{n} of them wait for a person.").format(n=waiting)
+            text += " " + (self.tr("One of them waits for a person.") if waiting == 1 else
+                           self.tr("{n} of them wait for a person.").format(n=waiting))
         self.summary.setText(text)

@@ -62,9 +62,11 @@ class SyncTray(QObject):
 
     def _notify(self, notice: Notice) -> None:
         if notice.kind == "parked":
-            self.say(self.tr("Items need a person"),
-                     self.tr("{n} item(s) wait in the log. Open epages-sync to retry or dismiss them.").format(
-                         n=notice.count), warning=True)
+            text = (self.tr("An item waits in the log. Open epages-sync to retry or dismiss it.")
+                    if notice.count == 1 else
+                    self.tr("{n} items wait in the log. Open epages-sync to retry or dismiss them.")
+                    .format(n=notice.count))
+            self.say(self.tr("Items need a person"), text, warning=True)
         else:
             self.say(self.tr("epages-sync needs you"), notice.message, warning=True)
 

@@ -94,7 +94,7 @@ def test_happy_path_from_welcome_to_a_saved_setup(qtbot: QtBot, qloop: asyncio.A
     assert all(box.isEnabled() and box.isChecked() for box in flows.flow_boxes.values())
     flows.start_date.setDate(flows.start_date.date().addDays(-3))
     qtbot.waitUntil(lambda: "will be taken over" in flows.preview.text(), timeout=WAIT)
-    assert "20 order(s)" in flows.preview.text()
+    assert "20 orders created" in flows.preview.text()
     _next(qtbot, wizard)
 
     summary = wizard.summary_page

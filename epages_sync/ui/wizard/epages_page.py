@@ -28,7 +28,6 @@ from ..log_words import flow_label
 from ..setup_checks import EpagesFindings, connect_epages
 from .page_base import BusyRow, ProblemBox, SecretEdit, SetupPage, problem_words
 
-
 # Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
 translate = QCoreApplication.translate
 

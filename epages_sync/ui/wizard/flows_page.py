@@ -189,5 +189,7 @@ class FlowsPage(SetupPage):
             self.preview.setText(self.tr("No order was created since {day}; only new orders will be taken "
                                          "over.").format(day=day))
         else:
-            self.preview.setText(self.tr("{n} order(s) created since {day} will be taken over at the first "
-                                         "check.").format(n=count, day=day))
+            self.preview.setText(self.tr("1 order created since {day} will be taken over at the first check.")
+                                 .format(day=day) if count == 1 else
+                                 self.tr("{n} orders created since {day} will be taken over at the first check.")
+                                 .format(n=count, day=day))

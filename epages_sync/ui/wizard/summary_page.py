@@ -132,8 +132,10 @@ class SummaryPage(SetupPage):
         draft.pickup_blockers = counts
         blockers = self.blockers()
         if blockers:
-            lines = [self.tr("{name} has {n} pickup order(s) since the start date but no Afosto location.").format(
-                name=name, n=n) for name, n in blockers]
+            lines = [self.tr("{name} has one pickup order since the start date but no Afosto location.")
+                     .format(name=name) if n == 1 else
+                     self.tr("{name} has {n} pickup orders since the start date but no Afosto location.")
+                     .format(name=name, n=n) for name, n in blockers]
             self.pickup_result.setText("<b>" + html.escape(self.tr("Finish is not possible yet.")) + "</b><br>"
                                        + "<br>".join(html.escape(line) for line in lines) + "<br>"
                                        + html.escape(self.tr("Go Back to Locations and choose the Afosto location "
