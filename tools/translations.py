@@ -8,19 +8,21 @@
 ``update`` and ``compile`` use Qt's own pyside6-lupdate and pyside6-lrelease, which come with PySide6.
 ``update`` keeps every existing translation; a text whose source changed keeps its old translation as a
 suggestion, marked unfinished, so ``check`` fails until a person has looked at it. ``check`` also extracts the
-sources afresh and fails for a text the .ts files do not have yet (someone forgot ``update``).
+sources afresh and fails for a text the .ts files do not have yet (someone forgot ``update``), and for a
+tr() or translate() call lupdate cannot read (inside an f-string, or of a variable).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import collections
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -161,6 +163,37 @@ def missing_from(paths: Sequence[Path], sources: Sequence[Path]) -> list[str]:
     return found
 
 
+def hidden_from_lupdate(sources: Sequence[Path]) -> list[str]:
+    """Calls of tr() or translate() whose text lupdate cannot read: not a plain string, or inside an f-string.
+
+    Such a text would never reach the .ts files, and so would show in English in every language.
+    """
+    found = []
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for call, in_fstring in _calls(tree, in_fstring=False):
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            position = {"tr": 0, "translate": 1}.get(name)
+            if position is None or len(call.args) <= position:
+                continue
+            text = call.args[position]
+            where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{call.lineno}"
+            if in_fstring:
+                found.append(f"{where}: {name}() inside an f-string; lupdate cannot see it")
+            elif not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+                found.append(f"{where}: {name}() of something other than a plain string; lupdate cannot read it")
+    return found
+
+
+def _calls(node: ast.AST, *, in_fstring: bool) -> Iterator[tuple[ast.Call, bool]]:
+    inside = in_fstring or isinstance(node, ast.JoinedStr)
+    if isinstance(node, ast.Call):
+        yield node, in_fstring
+    for child in ast.iter_child_nodes(node):
+        yield from _calls(child, in_fstring=inside)
+
+
 def check(paths: Sequence[Path], *, sources: Sequence[Path] | None = None) -> list[str]:
     found = []
     for path in paths:
@@ -169,6 +202,7 @@ def check(paths: Sequence[Path], *, sources: Sequence[Path] | None = None) -> li
             continue
         found += problems_in(path)
     if sources:
+        found += hidden_from_lupdate(sources)
         found += missing_from([p for p in paths if p.is_file()], sources)
     return found
 

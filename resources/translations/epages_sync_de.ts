@@ -1,0 +1,1395 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AfostoPage</name>
+    <message>
+        <source>Afosto</source>
+        <translation>Afosto</translation>
+    </message>
+    <message>
+        <source>Enter the API key made for this connection, press Check, then choose the sales channel the webshop&apos;s orders belong to.</source>
+        <translation>Geben Sie den API-Schlüssel ein, der für diese Verbindung erstellt wurde, klicken Sie auf Prüfen und wählen Sie dann den Vertriebskanal, zu dem die Bestellungen des Webshops gehören.</translation>
+    </message>
+    <message>
+        <source>API key from Afosto&apos;s settings (API)</source>
+        <translation>API-Schlüssel aus den Afosto-Einstellungen (API)</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Sales &amp;channel:</source>
+        <translation>&amp;Vertriebskanal:</translation>
+    </message>
+    <message>
+        <source>Orders from the webshop are created in this Afosto sales channel.</source>
+        <translation>Bestellungen aus dem Webshop werden in diesem Afosto-Vertriebskanal angelegt.</translation>
+    </message>
+    <message>
+        <source>Checking the key and the operations the sync uses…</source>
+        <translation>Schlüssel und die vom Abgleich genutzten Funktionen werden geprüft…</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>Der Schlüssel funktioniert.</translation>
+    </message>
+    <message>
+        <source>Every operation the sync uses fits this Afosto account.</source>
+        <translation>Alle Funktionen, die der Abgleich nutzt, passen zu diesem Afosto-Konto.</translation>
+    </message>
+    <message>
+        <source>These stay off until Afosto&apos;s support has looked at it: {flows}.</source>
+        <translation>Diese bleiben aus, bis der Afosto-Support es sich angesehen hat: {flows}.</translation>
+    </message>
+    <message>
+        <source>Locations in Afosto: {names}.</source>
+        <translation>Standorte in Afosto: {names}.</translation>
+    </message>
+    <message>
+        <source>— choose a sales channel —</source>
+        <translation>— Vertriebskanal wählen —</translation>
+    </message>
+    <message>
+        <source>No sales channel</source>
+        <translation>Kein Vertriebskanal</translation>
+    </message>
+    <message>
+        <source>This Afosto account has no sales channel. Create one in Afosto for the webshop&apos;s orders, then press Check again.</source>
+        <translation>Dieses Afosto-Konto hat keinen Vertriebskanal. Legen Sie in Afosto einen für die Bestellungen des Webshops an und klicken Sie dann erneut auf Prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>This computer has no secure password store, so the client secret and the API key cannot be kept. Install or unlock one, then open Settings.</source>
+        <translation>Dieser Computer hat keinen sicheren Passwortspeicher, daher können Client-Secret und API-Schlüssel nicht gespeichert werden. Richten Sie einen ein oder entsperren Sie ihn und öffnen Sie dann die Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The ePages client secret or the Afosto API key is not saved on this computer. Enter them again under Settings.</source>
+        <translation>Das ePages-Client-Secret oder der Afosto-API-Schlüssel ist auf diesem Computer nicht gespeichert. Geben Sie beide unter Einstellungen erneut ein.</translation>
+    </message>
+    <message>
+        <source>DEMO — a simulated shop and warehouse running inside this app. Nothing reaches a real shop, and the demo starts over each time it is opened.</source>
+        <translation>DEMO — ein simulierter Shop mit Lager, der in dieser App läuft. Nichts erreicht einen echten Shop, und die Demo beginnt bei jedem Öffnen von vorn.</translation>
+    </message>
+    <message>
+        <source>epages-sync needs you</source>
+        <translation>epages-sync braucht Sie</translation>
+    </message>
+    <message>
+        <source>epages-sync keeps running</source>
+        <translation>epages-sync läuft weiter</translation>
+    </message>
+    <message>
+        <source>The sync goes on in the background. Open the window again from the tray icon; quit from its menu.</source>
+        <translation>Der Abgleich läuft im Hintergrund weiter. Öffnen Sie das Fenster wieder über das Symbol im Infobereich; beenden Sie ihn über dessen Menü.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>{where} failed: {error}
+
+The sync itself goes on. The details are in the log file in {folder}.</source>
+        <translation>{where} ist fehlgeschlagen: {error}
+
+Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei in {folder}.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed</source>
+        <translation>Es wurde nichts entfernt</translation>
+    </message>
+    <message>
+        <source>Another copy of epages-sync uses this data. Quit it first (tray icon &gt; Quit, or stop the service), then start epages-sync again and remove the data.</source>
+        <translation>Eine andere Kopie von epages-sync verwendet diese Daten. Beenden Sie sie zuerst (Symbol im Infobereich &gt; Beenden, oder den Dienst stoppen), starten Sie dann epages-sync neu und entfernen Sie die Daten.</translation>
+    </message>
+    <message>
+        <source>All data removed</source>
+        <translation>Alle Daten entfernt</translation>
+    </message>
+    <message>
+        <source>Everything epages-sync kept on this computer was removed. epages-sync closes now; it is still installed and can be set up again.</source>
+        <translation>Alles, was epages-sync auf diesem Computer gespeichert hatte, wurde entfernt. epages-sync wird jetzt geschlossen; das Programm bleibt installiert und kann neu eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>Not everything could be removed</source>
+        <translation>Nicht alles konnte entfernt werden</translation>
+    </message>
+    <message>
+        <source>These could not be removed; delete them by hand:</source>
+        <translation>Dies konnte nicht entfernt werden; bitte von Hand löschen:</translation>
+    </message>
+    <message>
+        <source>epages-sync already runs on this computer with the same data, but without a window it could show: most likely as a service (run --headless). To use the window, stop the service first.</source>
+        <translation>epages-sync läuft auf diesem Computer bereits mit denselben Daten, aber ohne ein Fenster, das es zeigen könnte: wahrscheinlich als Dienst (run --headless). Um das Fenster zu nutzen, stoppen Sie zuerst den Dienst.</translation>
+    </message>
+</context>
+<context>
+    <name>EpagesPage</name>
+    <message>
+        <source>Your ePages shop</source>
+        <translation>Ihr ePages-Shop</translation>
+    </message>
+    <message>
+        <source>Enter the store name and the credentials of the app you made in the cockpit, then press Connect.</source>
+        <translation>Geben Sie den Shopnamen und die Zugangsdaten der App ein, die Sie im Cockpit angelegt haben, und klicken Sie dann auf Verbinden.</translation>
+    </message>
+    <message>
+        <source>my-shop  or  https://my-shop.beyondshop.cloud/cockpit/login</source>
+        <translation>mein-shop  oder  https://mein-shop.beyondshop.cloud/cockpit/login</translation>
+    </message>
+    <message>
+        <source>client_id from Client credentials</source>
+        <translation>client_id aus „Client credentials“</translation>
+    </message>
+    <message>
+        <source>client_secret from Client credentials</source>
+        <translation>client_secret aus „Client credentials“</translation>
+    </message>
+    <message>
+        <source>&amp;Store name:</source>
+        <translation>&amp;Shopname:</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Log in to the shop and read which permissions the app has.</source>
+        <translation>Beim Shop anmelden und lesen, welche Berechtigungen die App hat.</translation>
+    </message>
+    <message>
+        <source>Permission in the cockpit</source>
+        <translation>Berechtigung im Cockpit</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>Was sie erlaubt</translation>
+    </message>
+    <message>
+        <source>Needed for</source>
+        <translation>Nötig für</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Simulated shop: both services answer from this computer ({url}).</source>
+        <translation>Simulierter Shop: beide Dienste antworten von diesem Computer ({url}).</translation>
+    </message>
+    <message>
+        <source>The part before .beyondshop.cloud in your cockpit&apos;s address.</source>
+        <translation>Der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
+    </message>
+    <message>
+        <source>Store: {name}  (https://{name}.beyondshop.cloud)</source>
+        <translation>Shop: {name}  (https://{name}.beyondshop.cloud)</translation>
+    </message>
+    <message>
+        <source>Connecting to the shop…</source>
+        <translation>Verbindung zum Shop wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Permissions missing. In the ePages cockpit open Apps &gt; Eigene Apps &gt; your app, tick {labels}, click Speichern, then press Connect again.</source>
+        <translation>Berechtigungen fehlen. Öffnen Sie im ePages-Cockpit Apps &gt; Eigene Apps &gt; Ihre App, setzen Sie den Haken bei {labels}, klicken Sie auf Speichern und dann hier erneut auf Verbinden.</translation>
+    </message>
+    <message>
+        <source>Single flows also need {labels} (marked below).</source>
+        <translation>Einzelne Abläufe brauchen außerdem {labels} (unten markiert).</translation>
+    </message>
+    <message>
+        <source>Connected. All eight permissions the sync needs are there.</source>
+        <translation>Verbunden. Alle acht Berechtigungen, die der Abgleich braucht, sind vorhanden.</translation>
+    </message>
+    <message>
+        <source>{flow} stays off without {labels}</source>
+        <translation>{flow} bleibt aus ohne {labels}</translation>
+    </message>
+    <message>
+        <source>Some flows need more: {parts}. You can go on and tick them later.</source>
+        <translation>Manche Abläufe brauchen mehr: {parts}. Sie können weitermachen und die Haken später setzen.</translation>
+    </message>
+    <message>
+        <source>every flow</source>
+        <translation>alle Abläufe</translation>
+    </message>
+    <message>
+        <source>✓ granted</source>
+        <translation>✓ erteilt</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsPage</name>
+    <message>
+        <source>What to sync</source>
+        <translation>Was abgeglichen wird</translation>
+    </message>
+    <message>
+        <source>Choose what is kept in step, and from which day on orders are taken over.</source>
+        <translation>Wählen Sie, was abgeglichen wird und ab welchem Tag Bestellungen übernommen werden.</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Abläufe</translation>
+    </message>
+    <message>
+        <source>Take over orders &amp;from:</source>
+        <translation>Bestellungen übernehmen &amp;ab:</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> Sekunden</translation>
+    </message>
+    <message>
+        <source>Check for new &amp;orders every:</source>
+        <translation>Auf neue &amp;Bestellungen prüfen alle:</translation>
+    </message>
+    <message>
+        <source>Off: {reason}</source>
+        <translation>Aus: {reason}</translation>
+    </message>
+    <message>
+        <source>the ePages app lacks the permission {labels}. Tick it in the cockpit (Apps &gt; Eigene Apps &gt; your app) and connect again.</source>
+        <translation>der ePages-App fehlt die Berechtigung {labels}. Setzen Sie den Haken im Cockpit (Apps &gt; Eigene Apps &gt; Ihre App) und verbinden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>the Afosto operations {ops} do not fit this account.</source>
+        <translation>die Afosto-Funktionen {ops} passen nicht zu diesem Konto.</translation>
+    </message>
+    <message>
+        <source>no Afosto location is ticked to feed the webshop&apos;s stock (page Locations).</source>
+        <translation>kein Afosto-Standort liefert den Bestand für den Webshop (Seite Standorte).</translation>
+    </message>
+    <message>
+        <source>(5 minutes is usual; warehouse changes reach the webshop within seconds either way)</source>
+        <translation>(üblich sind 5 Minuten; Änderungen im Lager erreichen den Webshop in jedem Fall binnen Sekunden)</translation>
+    </message>
+    <message>
+        <source>Counting orders…</source>
+        <translation>Bestellungen werden gezählt…</translation>
+    </message>
+    <message>
+        <source>The orders could not be counted ({error}).</source>
+        <translation>Die Bestellungen konnten nicht gezählt werden ({error}).</translation>
+    </message>
+    <message>
+        <source>No order was created since {day}; only new orders will be taken over.</source>
+        <translation>Seit {day} wurde keine Bestellung angelegt; nur neue Bestellungen werden übernommen.</translation>
+    </message>
+    <message>
+        <source>1 order created since {day} will be taken over at the first check.</source>
+        <translation>1 seit {day} eingegangene Bestellung wird bei der ersten Prüfung übernommen.</translation>
+    </message>
+    <message>
+        <source>{n} orders created since {day} will be taken over at the first check.</source>
+        <translation>{n} seit {day} eingegangene Bestellungen werden bei der ersten Prüfung übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBar</name>
+    <message>
+        <source>Last order check</source>
+        <translation>Letzte Bestellprüfung</translation>
+    </message>
+    <message>
+        <source>Next order check</source>
+        <translation>Nächste Bestellprüfung</translation>
+    </message>
+    <message>
+        <source>Last update to ePages</source>
+        <translation>Letzte Meldung an ePages</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Need a person</source>
+        <translation>Klärung nötig</translation>
+    </message>
+    <message>
+        <source>Orders linked</source>
+        <translation>Verknüpfte Bestellungen</translation>
+    </message>
+    <message>
+        <source>Paused until {time}</source>
+        <translation>Pausiert bis {time}</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Bitte prüfen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <source>Orders and warehouse changes are kept in step. Nothing needs you.</source>
+        <translation>Bestellungen und Lageränderungen werden abgeglichen. Es gibt nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Nothing is fetched or sent until the sync resumes. Sync now resumes it.</source>
+        <translation>Bis zum Fortsetzen wird nichts abgerufen oder gesendet. „Jetzt abgleichen“ setzt den Abgleich fort.</translation>
+    </message>
+    <message>
+        <source>1 item waits for a person: choose the red row in the log below, then Retry or Dismiss.</source>
+        <translation>1 Vorgang wartet auf Klärung: wählen Sie unten im Protokoll die rote Zeile, dann „Erneut versuchen“ oder „Verwerfen“.</translation>
+    </message>
+    <message>
+        <source>{n} items wait for a person: choose a red row in the log below, then Retry or Dismiss.</source>
+        <translation>{n} Vorgänge warten auf Klärung: wählen Sie unten im Protokoll eine rote Zeile, dann „Erneut versuchen“ oder „Verwerfen“.</translation>
+    </message>
+    <message>
+        <source>after resuming</source>
+        <translation>nach dem Fortsetzen</translation>
+    </message>
+    <message>
+        <source>What needs you:</source>
+        <translation>Was Sie tun müssen:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>As this computer ({language})</source>
+        <translation>Wie dieser Computer ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Match each location of your webshop with its Afosto location, and choose where the webshop&apos;s stock comes from.</source>
+        <translation>Ordnen Sie jedem Standort Ihres Webshops seinen Afosto-Standort zu und wählen Sie, woher der Bestand des Webshops kommt.</translation>
+    </message>
+    <message>
+        <source>ePages location → Afosto location</source>
+        <translation>ePages-Standort → Afosto-Standort</translation>
+    </message>
+    <message>
+        <source>Pickup orders are handed to the Afosto location chosen here. A location without a match cannot take pickup orders; the setup cannot finish while such orders wait.</source>
+        <translation>Abholbestellungen gehen an den hier gewählten Afosto-Standort. Ein Standort ohne Zuordnung kann keine Abholbestellungen annehmen; solange solche Bestellungen warten, lässt sich die Einrichtung nicht abschließen.</translation>
+    </message>
+    <message>
+        <source>Stock for the webshop</source>
+        <translation>Bestand für den Webshop</translation>
+    </message>
+    <message>
+        <source>The webshop shows the sum of the available stock of the ticked locations. Tick only the locations that ship online orders.</source>
+        <translation>Der Webshop zeigt die Summe des verfügbaren Bestands der angehakten Standorte. Haken Sie nur Standorte an, die Onlinebestellungen versenden.</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>The app may not read your shop&apos;s locations: tick &apos;Standorte lesen&apos; (loca:r) and &apos;Versandzonen lesen&apos; (shpz:r) in the cockpit and connect again. Until then pickup orders cannot be imported, so Orders stays off.</source>
+        <translation>Die App darf die Standorte Ihres Shops nicht lesen: setzen Sie im Cockpit die Haken bei &apos;Standorte lesen&apos; (loca:r) und &apos;Versandzonen lesen&apos; (shpz:r) und verbinden Sie erneut. Bis dahin können Abholbestellungen nicht übernommen werden, daher bleibt Bestellungen aus.</translation>
+    </message>
+    <message>
+        <source>Your webshop has no locations (stores or pickup points): nothing to match here.</source>
+        <translation>Ihr Webshop hat keine Standorte (Läden oder Abholstellen): hier gibt es nichts zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>Pickup: {names}</source>
+        <translation>Abholung: {names}</translation>
+    </message>
+    <message>
+        <source>No pickup option</source>
+        <translation>Keine Abholung</translation>
+    </message>
+    <message>
+        <source>— not matched —</source>
+        <translation>— nicht zugeordnet —</translation>
+    </message>
+    <message>
+        <source>Afosto location for {name}</source>
+        <translation>Afosto-Standort für {name}</translation>
+    </message>
+</context>
+<context>
+    <name>LogDetailPane</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try this again now (after you corrected the cause).</source>
+        <translation>Jetzt noch einmal versuchen (nachdem Sie die Ursache behoben haben).</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Nothing more is needed: never send this, and stop asking.</source>
+        <translation>Nichts mehr zu tun: dies nie senden und nicht mehr nachfragen.</translation>
+    </message>
+    <message>
+        <source>Request and response (secrets removed)</source>
+        <translation>Anfrage und Antwort (ohne Geheimnisse)</translation>
+    </message>
+    <message>
+        <source>Choose a row to see everything about it.</source>
+        <translation>Wählen Sie eine Zeile, um alles dazu zu sehen.</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Bestellung {number}</translation>
+    </message>
+    <message>
+        <source>Afosto: {ref}</source>
+        <translation>Afosto: {ref}</translation>
+    </message>
+    <message>
+        <source>Everything about order {number}…</source>
+        <translation>Alles zu Bestellung {number}…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No request or response was stored for this entry.</source>
+        <translation>Zu diesem Eintrag wurde keine Anfrage oder Antwort gespeichert.</translation>
+    </message>
+    <message>
+        <source> It happened {n} times.</source>
+        <translation> Es ist {n}-mal passiert.</translation>
+    </message>
+    <message>
+        <source>Waiting for a person.</source>
+        <translation>Wartet auf Klärung.</translation>
+    </message>
+    <message>
+        <source>Put the cause right, then Retry; or Dismiss if nothing more is needed.</source>
+        <translation>Beheben Sie die Ursache, dann „Erneut versuchen“; oder „Verwerfen“, wenn nichts mehr zu tun ist.</translation>
+    </message>
+    <message>
+        <source>Settled ({status}). Nothing more to do here.</source>
+        <translation>Erledigt ({status}). Hier ist nichts mehr zu tun.</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>erneut versucht</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>solved by the sync</source>
+        <translation>vom Abgleich gelöst</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>All flows</source>
+        <translation>Alle Abläufe</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>Beide Richtungen</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Find an order number or Afosto reference</source>
+        <translation>Bestellnummer oder Afosto-Referenz suchen</translation>
+    </message>
+    <message>
+        <source>Needs a person &amp;first</source>
+        <translation>&amp;Klärungsfälle zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} Einträge</translation>
+    </message>
+    <message>
+        <source>Everything about order {number}…</source>
+        <translation>Alles zu Bestellung {number}…</translation>
+    </message>
+    <message>
+        <source>Nothing to retry</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <source>This item was already retried, dismissed or solved.</source>
+        <translation>Dieser Vorgang wurde bereits erneut versucht, verworfen oder gelöst.</translation>
+    </message>
+    <message>
+        <source>Nothing to dismiss</source>
+        <translation>Nichts zu verwerfen</translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written: {error}</source>
+        <translation>Die Datei {path} konnte nicht geschrieben werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>ePages order</source>
+        <translation>ePages-Bestellung</translation>
+    </message>
+    <message>
+        <source>Afosto reference</source>
+        <translation>Afosto-Referenz</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Waiting for a person: select the row to retry or dismiss it.</source>
+        <translation>Wartet auf Klärung: wählen Sie die Zeile, um es erneut zu versuchen oder zu verwerfen.</translation>
+    </message>
+</context>
+<context>
+    <name>LogWords</name>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Stornierungen</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>New webshop orders go into Afosto, in the chosen sales channel.</source>
+        <translation>Neue Webshop-Bestellungen gehen nach Afosto, in den gewählten Vertriebskanal.</translation>
+    </message>
+    <message>
+        <source>Cancelled items are cancelled on the other side too, both ways.</source>
+        <translation>Stornierte Artikel werden auch auf der anderen Seite storniert, in beide Richtungen.</translation>
+    </message>
+    <message>
+        <source>Parcels shipped or delivered and pickups ready or collected reach the webshop; shipments entered in ePages reach Afosto.</source>
+        <translation>Versendete oder zugestellte Pakete und bereitgestellte oder abgeholte Bestellungen erreichen den Webshop; in ePages erfasste Sendungen erreichen Afosto.</translation>
+    </message>
+    <message>
+        <source>Returns accepted or rejected in Afosto are recorded in ePages (as return or defect), and returns entered in ePages reach Afosto.</source>
+        <translation>In Afosto angenommene oder abgelehnte Retouren werden in ePages erfasst (als Retoure oder Defekt), und in ePages erfasste Retouren erreichen Afosto.</translation>
+    </message>
+    <message>
+        <source>The webshop&apos;s stock follows the available stock of the chosen Afosto locations.</source>
+        <translation>Der Bestand des Webshops folgt dem verfügbaren Bestand der gewählten Afosto-Standorte.</translation>
+    </message>
+    <message>
+        <source>ePages → Afosto</source>
+        <translation>ePages → Afosto</translation>
+    </message>
+    <message>
+        <source>Afosto → ePages</source>
+        <translation>Afosto → ePages</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Neuer Versuch</translation>
+    </message>
+    <message>
+        <source>Needs a person</source>
+        <translation>Klärung nötig</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message>
+        <source>every {n} minutes</source>
+        <translation>alle {n} Minuten</translation>
+    </message>
+    <message>
+        <source>every {n} seconds</source>
+        <translation>alle {n} Sekunden</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} Min.</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} Std.</translation>
+    </message>
+    <message>
+        <source>in {amount}</source>
+        <translation>in {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} ago</source>
+        <translation>vor {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>epages-sync — DEMO</source>
+        <translation>epages-sync — DEMO</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Datenordner: {path}</translation>
+    </message>
+    <message>
+        <source>1 entry written to {path}</source>
+        <translation>1 Eintrag in {path} geschrieben</translation>
+    </message>
+    <message>
+        <source>{n} entries written to {path}</source>
+        <translation>{n} Einträge in {path} geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTimelineDialog</name>
+    <message>
+        <source>Order {number}: everything that happened</source>
+        <translation>Bestellung {number}: alles, was geschah</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Nothing was logged for order {number}.</source>
+        <translation>Zu Bestellung {number} wurde nichts protokolliert.</translation>
+    </message>
+    <message>
+        <source>One entry, from the first time the sync saw order {number} until now.</source>
+        <translation>Ein Eintrag, vom ersten Mal, als der Abgleich Bestellung {number} sah, bis jetzt.</translation>
+    </message>
+    <message>
+        <source>{n} entries, from the first time the sync saw order {number} until now.</source>
+        <translation>{n} Einträge, vom ersten Mal, als der Abgleich Bestellung {number} sah, bis jetzt.</translation>
+    </message>
+    <message>
+        <source>One of them waits for a person.</source>
+        <translation>Einer davon wartet auf Klärung.</translation>
+    </message>
+    <message>
+        <source>{n} of them wait for a person.</source>
+        <translation>{n} davon warten auf Klärung.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveAllDialog</name>
+    <message>
+        <source>REMOVE</source>
+        <translation>ENTFERNEN</translation>
+    </message>
+    <message>
+        <source>Disconnect and remove all data</source>
+        <translation>Trennen und alle Daten entfernen</translation>
+    </message>
+    <message>
+        <source>the client secret and the API key of the shop {store}, from this computer&apos;s password store</source>
+        <translation>Client-Secret und API-Schlüssel des Shops {store} aus dem Passwortspeicher dieses Computers</translation>
+    </message>
+    <message>
+        <source>the settings, and the database with the log and the links between webshop and Afosto orders, with its backups: {folder}</source>
+        <translation>die Einstellungen und die Datenbank mit dem Protokoll und den Verknüpfungen zwischen Webshop- und Afosto-Bestellungen, samt Sicherungen: {folder}</translation>
+    </message>
+    <message>
+        <source>the log files: {folder}</source>
+        <translation>die Protokolldateien: {folder}</translation>
+    </message>
+    <message>
+        <source>the settings folder: {folder}</source>
+        <translation>der Einstellungsordner: {folder}</translation>
+    </message>
+    <message>
+        <source>the start at login</source>
+        <translation>der automatische Start bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>your ePages shop and Afosto, with all their orders and stock</source>
+        <translation>Ihr ePages-Shop und Afosto, mit allen Bestellungen und Beständen</translation>
+    </message>
+    <message>
+        <source>the app in the ePages cockpit (delete it under Apps &gt; Eigene Apps if nobody needs it any more)</source>
+        <translation>die App im ePages-Cockpit (löschen Sie sie unter Apps &gt; Eigene Apps, wenn niemand sie mehr braucht)</translation>
+    </message>
+    <message>
+        <source>epages-sync itself (uninstall it as any other program)</source>
+        <translation>epages-sync selbst (deinstallieren Sie es wie jedes andere Programm)</translation>
+    </message>
+    <message>
+        <source>This removes from this computer:</source>
+        <translation>Dies wird von diesem Computer entfernt:</translation>
+    </message>
+    <message>
+        <source>This stays:</source>
+        <translation>Das bleibt:</translation>
+    </message>
+    <message>
+        <source>The sync stops and epages-sync closes. This cannot be undone: to sync again, the setup starts from the beginning.</source>
+        <translation>Der Abgleich stoppt und epages-sync wird geschlossen. Das lässt sich nicht rückgängig machen: für einen neuen Abgleich beginnt die Einrichtung von vorn.</translation>
+    </message>
+    <message>
+        <source>To confirm, type {word}:</source>
+        <translation>Zur Bestätigung {word} eingeben:</translation>
+    </message>
+    <message>
+        <source>Remove all data</source>
+        <translation>Alle Daten entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeWords</name>
+    <message>
+        <source>read products, find them by SKU</source>
+        <translation>Produkte lesen, per Artikelnummer finden</translation>
+    </message>
+    <message>
+        <source>read stock</source>
+        <translation>Bestand lesen</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>Bestand ändern</translation>
+    </message>
+    <message>
+        <source>read orders</source>
+        <translation>Bestellungen lesen</translation>
+    </message>
+    <message>
+        <source>update orders</source>
+        <translation>Bestellungen ändern</translation>
+    </message>
+    <message>
+        <source>create shipping and pickup processes</source>
+        <translation>Versand- und Abholvorgänge anlegen</translation>
+    </message>
+    <message>
+        <source>read shipping and pickup processes</source>
+        <translation>Versand- und Abholvorgänge lesen</translation>
+    </message>
+    <message>
+        <source>mark shipped, delivered, picked up</source>
+        <translation>als versendet, zugestellt, abgeholt markieren</translation>
+    </message>
+    <message>
+        <source>read all processes of an order at once</source>
+        <translation>alle Vorgänge einer Bestellung auf einmal lesen</translation>
+    </message>
+    <message>
+        <source>cancel orders and order lines</source>
+        <translation>Bestellungen und Positionen stornieren</translation>
+    </message>
+    <message>
+        <source>read cancellations</source>
+        <translation>Stornierungen lesen</translation>
+    </message>
+    <message>
+        <source>record returns and defects</source>
+        <translation>Retouren und Defekte erfassen</translation>
+    </message>
+    <message>
+        <source>read returns</source>
+        <translation>Retouren lesen</translation>
+    </message>
+    <message>
+        <source>read shop locations (stores, pickup points)</source>
+        <translation>Shop-Standorte lesen (Läden, Abholstellen)</translation>
+    </message>
+    <message>
+        <source>read pickup options and the location each belongs to</source>
+        <translation>Abholoptionen und ihren Standort lesen</translation>
+    </message>
+</context>
+<context>
+    <name>SecretEdit</name>
+    <message>
+        <source>Show or hide what you typed</source>
+        <translation>Eingabe zeigen oder verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>epages-sync settings</source>
+        <translation>epages-sync – Einstellungen</translation>
+    </message>
+    <message>
+        <source>Connection and sync</source>
+        <translation>Verbindung und Abgleich</translation>
+    </message>
+    <message>
+        <source>&amp;Change connection, locations and flows…</source>
+        <translation>&amp;Verbindung, Standorte und Abläufe ändern…</translation>
+    </message>
+    <message>
+        <source>Opens the setup pages, filled in with what is set up now.</source>
+        <translation>Öffnet die Einrichtung, ausgefüllt mit dem, was jetzt eingerichtet ist.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time epages-sync starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von epages-sync.</translation>
+    </message>
+    <message>
+        <source>Start epages-sync with &amp;Windows</source>
+        <translation>epages-sync mit &amp;Windows starten</translation>
+    </message>
+    <message>
+        <source>Start epages-sync when I &amp;log in</source>
+        <translation>epages-sync bei der &amp;Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>It starts in the tray without opening the window, so the sync runs as soon as the computer is on.</source>
+        <translation>Es startet im Infobereich, ohne das Fenster zu öffnen, damit der Abgleich läuft, sobald der Computer an ist.</translation>
+    </message>
+    <message>
+        <source>Stop using epages-sync on this computer</source>
+        <translation>epages-sync auf diesem Computer nicht mehr nutzen</translation>
+    </message>
+    <message>
+        <source>Removes the saved secrets, the settings, the log and the start at login from this computer. Your shop and Afosto are not changed.</source>
+        <translation>Entfernt die gespeicherten Geheimnisse, die Einstellungen, das Protokoll und den automatischen Start von diesem Computer. Ihr Shop und Afosto bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect and remove all data…</source>
+        <translation>&amp;Trennen und alle Daten entfernen…</translation>
+    </message>
+    <message>
+        <source>Shop &lt;b&gt;{store}&lt;/b&gt;, synced: {flows}.</source>
+        <translation>Shop &lt;b&gt;{store}&lt;/b&gt;, abgeglichen: {flows}.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Not set up yet.</source>
+        <translation>Noch nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Not in the demo: it starts over each time it is opened.</source>
+        <translation>Nicht in der Demo: sie beginnt bei jedem Öffnen von vorn.</translation>
+    </message>
+    <message>
+        <source>The demo keeps nothing worth removing: it starts over each time it is opened.</source>
+        <translation>Die Demo speichert nichts, was sich zu entfernen lohnt: sie beginnt bei jedem Öffnen von vorn.</translation>
+    </message>
+    <message>
+        <source>The language could not be saved in {file}: {error}</source>
+        <translation>Die Sprache konnte nicht in {file} gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: {error}. Ask whoever looks after this computer.</source>
+        <translation>Der automatische Start konnte nicht geändert werden: {error}. Fragen Sie, wer diesen Computer betreut.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProblems</name>
+    <message>
+        <source>Store not found</source>
+        <translation>Shop nicht gefunden</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
+        <translation>Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
+    </message>
+    <message>
+        <source>Client id or secret refused</source>
+        <translation>Client-ID oder Secret abgelehnt</translation>
+    </message>
+    <message>
+        <source>ePages did not accept this client id and client secret. Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials) and press Connect.</source>
+        <translation>ePages hat diese Client-ID und dieses Client-Secret nicht angenommen. Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials) und klicken Sie auf Verbinden.</translation>
+    </message>
+    <message>
+        <source>The app was removed in the cockpit</source>
+        <translation>Die App wurde im Cockpit entfernt</translation>
+    </message>
+    <message>
+        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
+        <translation>Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Check this computer&apos;s internet connection, then try again.</source>
+        <translation>Der Dienst war nicht erreichbar. Prüfen Sie die Internetverbindung dieses Computers und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified</source>
+        <translation>Die sichere Verbindung konnte nicht überprüft werden</translation>
+    </message>
+    <message>
+        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
+        <translation>Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
+    </message>
+    <message>
+        <source>Please check your entry</source>
+        <translation>Bitte prüfen Sie Ihre Eingabe</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>epages-sync setup</source>
+        <translation>epages-sync einrichten</translation>
+    </message>
+    <message>
+        <source>epages-sync settings</source>
+        <translation>epages-sync – Einstellungen</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and start the sync</source>
+        <translation>&amp;Fertig – Abgleich starten</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready to start</source>
+        <translation>Bereit zum Start</translation>
+    </message>
+    <message>
+        <source>Check your choices. Finish saves them and starts the sync.</source>
+        <translation>Prüfen Sie Ihre Auswahl. „Fertig“ speichert sie und startet den Abgleich.</translation>
+    </message>
+    <message>
+        <source>Looking for pickup orders at locations without a match…</source>
+        <translation>Suche nach Abholbestellungen an Standorten ohne Zuordnung…</translation>
+    </message>
+    <message>
+        <source>ePages shop</source>
+        <translation>ePages-Shop</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Vertriebskanal</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Without a match</source>
+        <translation>Ohne Zuordnung</translation>
+    </message>
+    <message>
+        <source>Webshop stock from</source>
+        <translation>Webshop-Bestand aus</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>kein Standort</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Abgeglichen</translation>
+    </message>
+    <message>
+        <source>Orders from</source>
+        <translation>Bestellungen ab</translation>
+    </message>
+    <message>
+        <source>Checks for new orders</source>
+        <translation>Prüft auf neue Bestellungen</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
+        <translation>Client-Secret und API-Schlüssel kommen in den Passwortspeicher dieses Computers (unter Windows die Anmeldeinformationsverwaltung), nie in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Everything stays in the demo&apos;s own folder.</source>
+        <translation>Alles bleibt im eigenen Ordner der Demo.</translation>
+    </message>
+    <message>
+        <source>Pickup orders could not be checked</source>
+        <translation>Abholbestellungen konnten nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>{name} has one pickup order since the start date but no Afosto location.</source>
+        <translation>{name} hat seit dem Startdatum eine Abholbestellung, aber keinen Afosto-Standort.</translation>
+    </message>
+    <message>
+        <source>{name} has {n} pickup orders since the start date but no Afosto location.</source>
+        <translation>{name} hat seit dem Startdatum {n} Abholbestellungen, aber keinen Afosto-Standort.</translation>
+    </message>
+    <message>
+        <source>Finish is not possible yet.</source>
+        <translation>Abschließen ist noch nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Go Back to Locations and choose the Afosto location where these orders are picked up.</source>
+        <translation>Gehen Sie zurück zu Standorte und wählen Sie den Afosto-Standort, an dem diese Bestellungen abgeholt werden.</translation>
+    </message>
+    <message>
+        <source>No pickup order waits at a location without a match.</source>
+        <translation>An keinem Standort ohne Zuordnung wartet eine Abholbestellung.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>No secure password store on this computer</source>
+        <translation>Kein sicherer Passwortspeicher auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>The secrets were not saved, and the setup is not finished. {action}</source>
+        <translation>Die Geheimnisse wurden nicht gespeichert, und die Einrichtung ist nicht abgeschlossen. {action}</translation>
+    </message>
+    <message>
+        <source>The setup could not be saved</source>
+        <translation>Die Einrichtung konnte nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>&amp;Open epages-sync</source>
+        <translation>epages-sync ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Pause for &amp;1 hour</source>
+        <translation>&amp;1 Stunde pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause until resumed</source>
+        <translation>&amp;Pausieren bis zum Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Check ePages for orders and Afosto for changes right now.</source>
+        <translation>Jetzt sofort bei ePages nach Bestellungen und bei Afosto nach Änderungen sehen.</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Change the connection, what is synced, the language or start at login.</source>
+        <translation>Verbindung, Abgeglichenes, Sprache oder automatischen Start ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Stop the sync and close the app.</source>
+        <translation>Abgleich stoppen und die App schließen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>The sync is not running.</source>
+        <translation>Der Abgleich läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>An item waits in the log. Open epages-sync to retry or dismiss it.</source>
+        <translation>Ein Vorgang wartet im Protokoll. Öffnen Sie epages-sync, um ihn erneut zu versuchen oder zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>{n} items wait in the log. Open epages-sync to retry or dismiss them.</source>
+        <translation>{n} Vorgänge warten im Protokoll. Öffnen Sie epages-sync, um sie erneut zu versuchen oder zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>Items need a person</source>
+        <translation>Vorgänge brauchen Klärung</translation>
+    </message>
+    <message>
+        <source>epages-sync needs you</source>
+        <translation>epages-sync braucht Sie</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Afosto reference</source>
+        <translation>Afosto-Referenz</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to epages-sync</source>
+        <translation>Willkommen bei epages-sync</translation>
+    </message>
+    <message>
+        <source>This app keeps your ePages online shop and Afosto in step, from this computer.</source>
+        <translation>Diese App hält Ihren ePages-Onlineshop und Afosto auf demselben Stand, von diesem Computer aus.</translation>
+    </message>
+    <message>
+        <source>New webshop orders are put into Afosto, every few minutes.</source>
+        <translation>Neue Webshop-Bestellungen kommen alle paar Minuten nach Afosto.</translation>
+    </message>
+    <message>
+        <source>What happens in the warehouse reaches the webshop within seconds: parcels shipped or delivered, orders ready for pickup or picked up, cancellations, returns.</source>
+        <translation>Was im Lager passiert, erreicht den Webshop binnen Sekunden: versendete oder zugestellte Pakete, abholbereite oder abgeholte Bestellungen, Stornierungen, Retouren.</translation>
+    </message>
+    <message>
+        <source>The webshop&apos;s stock follows the stock of the Afosto locations you choose.</source>
+        <translation>Der Bestand des Webshops folgt dem Bestand der Afosto-Standorte, die Sie wählen.</translation>
+    </message>
+    <message>
+        <source>Every action is listed in a log, in plain words. Anything that needs a person is marked.</source>
+        <translation>Jede Aktion steht in verständlichen Worten in einem Protokoll. Alles, was Klärung braucht, ist markiert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your store name&lt;/b&gt;: the part before &lt;i&gt;.beyondshop.cloud&lt;/i&gt; in your cockpit address, e.g. &lt;i&gt;my-shop&lt;/i&gt; in https://my-shop.beyondshop.cloud/cockpit/login.</source>
+        <translation>&lt;b&gt;Ihr Shopname&lt;/b&gt;: der Teil vor &lt;i&gt;.beyondshop.cloud&lt;/i&gt; in der Adresse Ihres Cockpits, z. B. &lt;i&gt;mein-shop&lt;/i&gt; in https://mein-shop.beyondshop.cloud/cockpit/login.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A client id and client secret&lt;/b&gt; of an app of your own: in the ePages cockpit open &lt;i&gt;Apps &amp;gt; Eigene Apps &amp;gt; Eigene App hinzufügen&lt;/i&gt;, give it a name (for example &quot;Afosto&quot;), leave the callback address empty, tick the permissions shown on the next page, click &lt;i&gt;Speichern&lt;/i&gt;, and copy client_id and client_secret from the section &lt;i&gt;Client credentials&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;Eine Client-ID und ein Client-Secret&lt;/b&gt; einer eigenen App: öffnen Sie im ePages-Cockpit &lt;i&gt;Apps &amp;gt; Eigene Apps &amp;gt; Eigene App hinzufügen&lt;/i&gt;, geben Sie ihr einen Namen (zum Beispiel „Afosto“), lassen Sie die Callback-Adresse leer, setzen Sie die Haken bei den Berechtigungen, die die nächste Seite zeigt, klicken Sie auf &lt;i&gt;Speichern&lt;/i&gt; und kopieren Sie client_id und client_secret aus dem Abschnitt &lt;i&gt;Client credentials&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;An Afosto API key&lt;/b&gt; for this connection (made in Afosto&apos;s settings, under API).</source>
+        <translation>&lt;b&gt;Einen Afosto-API-Schlüssel&lt;/b&gt; für diese Verbindung (erstellt in den Afosto-Einstellungen unter API).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In Afosto&lt;/b&gt;: a sales channel for the webshop&apos;s orders, and the locations (warehouses, shops) that belong to your ePages locations.</source>
+        <translation>&lt;b&gt;In Afosto&lt;/b&gt;: einen Vertriebskanal für die Bestellungen des Webshops und die Standorte (Lager, Läden), die zu Ihren ePages-Standorten gehören.</translation>
+    </message>
+    <message>
+        <source>What it does:</source>
+        <translation>Was die App tut:</translation>
+    </message>
+    <message>
+        <source>What you need for the setup:</source>
+        <translation>Was Sie für die Einrichtung brauchen:</translation>
+    </message>
+    <message>
+        <source>The setup takes about five minutes. You can go back at any step, and change everything later under Settings.</source>
+        <translation>Die Einrichtung dauert etwa fünf Minuten. Sie können bei jedem Schritt zurückgehen und später alles unter Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Demo: the fields are filled in for a simulated shop and warehouse on this computer. Nothing here touches a real shop.</source>
+        <translation>Demo: die Felder sind für einen simulierten Shop mit Lager auf diesem Computer ausgefüllt. Nichts hier berührt einen echten Shop.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1395 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+<context>
+    <name>AfostoPage</name>
+    <message>
+        <source>Afosto</source>
+        <translation>Afosto</translation>
+    </message>
+    <message>
+        <source>Enter the API key made for this connection, press Check, then choose the sales channel the webshop&apos;s orders belong to.</source>
+        <translation>Vul de API-sleutel in die voor deze koppeling is gemaakt, klik op Controleren en kies dan het verkoopkanaal waar de bestellingen van de webshop bij horen.</translation>
+    </message>
+    <message>
+        <source>API key from Afosto&apos;s settings (API)</source>
+        <translation>API-sleutel uit de instellingen van Afosto (API)</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;sleutel:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Controleren</translation>
+    </message>
+    <message>
+        <source>Sales &amp;channel:</source>
+        <translation>&amp;Verkoopkanaal:</translation>
+    </message>
+    <message>
+        <source>Orders from the webshop are created in this Afosto sales channel.</source>
+        <translation>Bestellingen uit de webshop worden in dit verkoopkanaal van Afosto aangemaakt.</translation>
+    </message>
+    <message>
+        <source>Checking the key and the operations the sync uses…</source>
+        <translation>De sleutel en de functies die de synchronisatie gebruikt worden gecontroleerd…</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>De sleutel werkt.</translation>
+    </message>
+    <message>
+        <source>Every operation the sync uses fits this Afosto account.</source>
+        <translation>Alle functies die de synchronisatie gebruikt passen bij dit Afosto-account.</translation>
+    </message>
+    <message>
+        <source>These stay off until Afosto&apos;s support has looked at it: {flows}.</source>
+        <translation>Deze blijven uit totdat de support van Afosto ernaar heeft gekeken: {flows}.</translation>
+    </message>
+    <message>
+        <source>Locations in Afosto: {names}.</source>
+        <translation>Locaties in Afosto: {names}.</translation>
+    </message>
+    <message>
+        <source>— choose a sales channel —</source>
+        <translation>— kies een verkoopkanaal —</translation>
+    </message>
+    <message>
+        <source>No sales channel</source>
+        <translation>Geen verkoopkanaal</translation>
+    </message>
+    <message>
+        <source>This Afosto account has no sales channel. Create one in Afosto for the webshop&apos;s orders, then press Check again.</source>
+        <translation>Dit Afosto-account heeft geen verkoopkanaal. Maak er in Afosto een aan voor de bestellingen van de webshop en klik dan opnieuw op Controleren.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>This computer has no secure password store, so the client secret and the API key cannot be kept. Install or unlock one, then open Settings.</source>
+        <translation>Deze computer heeft geen veilige wachtwoordopslag, dus het client secret en de API-sleutel kunnen niet bewaard worden. Installeer of ontgrendel er een en open dan Instellingen.</translation>
+    </message>
+    <message>
+        <source>The ePages client secret or the Afosto API key is not saved on this computer. Enter them again under Settings.</source>
+        <translation>Het client secret van ePages of de API-sleutel van Afosto is niet opgeslagen op deze computer. Vul ze opnieuw in onder Instellingen.</translation>
+    </message>
+    <message>
+        <source>DEMO — a simulated shop and warehouse running inside this app. Nothing reaches a real shop, and the demo starts over each time it is opened.</source>
+        <translation>DEMO — een gesimuleerde webshop met magazijn die in deze app draait. Niets bereikt een echte webshop, en de demo begint elke keer opnieuw.</translation>
+    </message>
+    <message>
+        <source>epages-sync needs you</source>
+        <translation>epages-sync heeft je nodig</translation>
+    </message>
+    <message>
+        <source>epages-sync keeps running</source>
+        <translation>epages-sync blijft actief</translation>
+    </message>
+    <message>
+        <source>The sync goes on in the background. Open the window again from the tray icon; quit from its menu.</source>
+        <translation>De synchronisatie gaat op de achtergrond door. Open het venster weer via het pictogram in het systeemvak; afsluiten doe je via het menu daarvan.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>{where} failed: {error}
+
+The sync itself goes on. The details are in the log file in {folder}.</source>
+        <translation>{where} is mislukt: {error}
+
+De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed</source>
+        <translation>Er is niets verwijderd</translation>
+    </message>
+    <message>
+        <source>Another copy of epages-sync uses this data. Quit it first (tray icon &gt; Quit, or stop the service), then start epages-sync again and remove the data.</source>
+        <translation>Een ander exemplaar van epages-sync gebruikt deze gegevens. Sluit dat eerst af (pictogram in het systeemvak &gt; Afsluiten, of stop de service), start epages-sync opnieuw en verwijder dan de gegevens.</translation>
+    </message>
+    <message>
+        <source>All data removed</source>
+        <translation>Alle gegevens verwijderd</translation>
+    </message>
+    <message>
+        <source>Everything epages-sync kept on this computer was removed. epages-sync closes now; it is still installed and can be set up again.</source>
+        <translation>Alles wat epages-sync op deze computer bewaarde is verwijderd. epages-sync sluit nu af; het programma blijft geïnstalleerd en kan opnieuw worden ingesteld.</translation>
+    </message>
+    <message>
+        <source>Not everything could be removed</source>
+        <translation>Niet alles kon worden verwijderd</translation>
+    </message>
+    <message>
+        <source>These could not be removed; delete them by hand:</source>
+        <translation>Dit kon niet worden verwijderd; verwijder het met de hand:</translation>
+    </message>
+    <message>
+        <source>epages-sync already runs on this computer with the same data, but without a window it could show: most likely as a service (run --headless). To use the window, stop the service first.</source>
+        <translation>epages-sync draait al op deze computer met dezelfde gegevens, maar zonder venster dat het kan tonen: waarschijnlijk als service (run --headless). Stop eerst de service om het venster te gebruiken.</translation>
+    </message>
+</context>
+<context>
+    <name>EpagesPage</name>
+    <message>
+        <source>Your ePages shop</source>
+        <translation>Je ePages-webshop</translation>
+    </message>
+    <message>
+        <source>Enter the store name and the credentials of the app you made in the cockpit, then press Connect.</source>
+        <translation>Vul de naam van de webshop in en de inloggegevens van de app die je in de cockpit hebt gemaakt, en klik dan op Verbinden.</translation>
+    </message>
+    <message>
+        <source>my-shop  or  https://my-shop.beyondshop.cloud/cockpit/login</source>
+        <translation>mijn-shop  of  https://mijn-shop.beyondshop.cloud/cockpit/login</translation>
+    </message>
+    <message>
+        <source>client_id from Client credentials</source>
+        <translation>client_id uit ‘Client credentials’</translation>
+    </message>
+    <message>
+        <source>client_secret from Client credentials</source>
+        <translation>client_secret uit ‘Client credentials’</translation>
+    </message>
+    <message>
+        <source>&amp;Store name:</source>
+        <translation>Naam &amp;webshop:</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client-&amp;id:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client s&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Log in to the shop and read which permissions the app has.</source>
+        <translation>Inloggen bij de webshop en lezen welke rechten de app heeft.</translation>
+    </message>
+    <message>
+        <source>Permission in the cockpit</source>
+        <translation>Recht in de cockpit</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>Wat het toestaat</translation>
+    </message>
+    <message>
+        <source>Needed for</source>
+        <translation>Nodig voor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Simulated shop: both services answer from this computer ({url}).</source>
+        <translation>Gesimuleerde webshop: beide diensten antwoorden vanaf deze computer ({url}).</translation>
+    </message>
+    <message>
+        <source>The part before .beyondshop.cloud in your cockpit&apos;s address.</source>
+        <translation>Het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
+    </message>
+    <message>
+        <source>Store: {name}  (https://{name}.beyondshop.cloud)</source>
+        <translation>Webshop: {name}  (https://{name}.beyondshop.cloud)</translation>
+    </message>
+    <message>
+        <source>Connecting to the shop…</source>
+        <translation>Verbinden met de webshop…</translation>
+    </message>
+    <message>
+        <source>Permissions missing. In the ePages cockpit open Apps &gt; Eigene Apps &gt; your app, tick {labels}, click Speichern, then press Connect again.</source>
+        <translation>Er ontbreken rechten. Open in de ePages-cockpit Apps &gt; Eigene Apps &gt; je app, vink {labels} aan, klik op Speichern en klik dan hier opnieuw op Verbinden.</translation>
+    </message>
+    <message>
+        <source>Single flows also need {labels} (marked below).</source>
+        <translation>Sommige onderdelen hebben ook {labels} nodig (hieronder gemarkeerd).</translation>
+    </message>
+    <message>
+        <source>Connected. All eight permissions the sync needs are there.</source>
+        <translation>Verbonden. Alle acht rechten die de synchronisatie nodig heeft zijn er.</translation>
+    </message>
+    <message>
+        <source>{flow} stays off without {labels}</source>
+        <translation>{flow} blijft uit zonder {labels}</translation>
+    </message>
+    <message>
+        <source>Some flows need more: {parts}. You can go on and tick them later.</source>
+        <translation>Sommige onderdelen hebben meer nodig: {parts}. Je kunt doorgaan en ze later aanvinken.</translation>
+    </message>
+    <message>
+        <source>every flow</source>
+        <translation>alle onderdelen</translation>
+    </message>
+    <message>
+        <source>✓ granted</source>
+        <translation>✓ verleend</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ ontbreekt</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsPage</name>
+    <message>
+        <source>What to sync</source>
+        <translation>Wat wordt gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Choose what is kept in step, and from which day on orders are taken over.</source>
+        <translation>Kies wat gelijk wordt gehouden en vanaf welke dag bestellingen worden overgenomen.</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <source>Take over orders &amp;from:</source>
+        <translation>Bestellingen overnemen &amp;vanaf:</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> seconden</translation>
+    </message>
+    <message>
+        <source>Check for new &amp;orders every:</source>
+        <translation>Controleren op nieuwe &amp;bestellingen elke:</translation>
+    </message>
+    <message>
+        <source>Off: {reason}</source>
+        <translation>Uit: {reason}</translation>
+    </message>
+    <message>
+        <source>the ePages app lacks the permission {labels}. Tick it in the cockpit (Apps &gt; Eigene Apps &gt; your app) and connect again.</source>
+        <translation>de ePages-app mist het recht {labels}. Vink het aan in de cockpit (Apps &gt; Eigene Apps &gt; je app) en verbind opnieuw.</translation>
+    </message>
+    <message>
+        <source>the Afosto operations {ops} do not fit this account.</source>
+        <translation>de Afosto-functies {ops} passen niet bij dit account.</translation>
+    </message>
+    <message>
+        <source>no Afosto location is ticked to feed the webshop&apos;s stock (page Locations).</source>
+        <translation>er is geen Afosto-locatie aangevinkt voor de voorraad van de webshop (pagina Locaties).</translation>
+    </message>
+    <message>
+        <source>(5 minutes is usual; warehouse changes reach the webshop within seconds either way)</source>
+        <translation>(5 minuten is gebruikelijk; wijzigingen in het magazijn bereiken de webshop hoe dan ook binnen enkele seconden)</translation>
+    </message>
+    <message>
+        <source>Counting orders…</source>
+        <translation>Bestellingen worden geteld…</translation>
+    </message>
+    <message>
+        <source>The orders could not be counted ({error}).</source>
+        <translation>De bestellingen konden niet worden geteld ({error}).</translation>
+    </message>
+    <message>
+        <source>No order was created since {day}; only new orders will be taken over.</source>
+        <translation>Sinds {day} is er geen bestelling geplaatst; alleen nieuwe bestellingen worden overgenomen.</translation>
+    </message>
+    <message>
+        <source>1 order created since {day} will be taken over at the first check.</source>
+        <translation>1 bestelling sinds {day} wordt bij de eerste controle overgenomen.</translation>
+    </message>
+    <message>
+        <source>{n} orders created since {day} will be taken over at the first check.</source>
+        <translation>{n} bestellingen sinds {day} worden bij de eerste controle overgenomen.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBar</name>
+    <message>
+        <source>Last order check</source>
+        <translation>Laatste controle bestellingen</translation>
+    </message>
+    <message>
+        <source>Next order check</source>
+        <translation>Volgende controle bestellingen</translation>
+    </message>
+    <message>
+        <source>Last update to ePages</source>
+        <translation>Laatste update naar ePages</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wacht op verzenden</translation>
+    </message>
+    <message>
+        <source>Need a person</source>
+        <translation>Actie nodig</translation>
+    </message>
+    <message>
+        <source>Orders linked</source>
+        <translation>Gekoppelde bestellingen</translation>
+    </message>
+    <message>
+        <source>Paused until {time}</source>
+        <translation>Gepauzeerd tot {time}</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Gepauzeerd</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Aandacht nodig</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wordt gestopt…</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Niet actief</translation>
+    </message>
+    <message>
+        <source>Orders and warehouse changes are kept in step. Nothing needs you.</source>
+        <translation>Bestellingen en wijzigingen in het magazijn worden gelijk gehouden. Er is niets voor je te doen.</translation>
+    </message>
+    <message>
+        <source>Nothing is fetched or sent until the sync resumes. Sync now resumes it.</source>
+        <translation>Tot de synchronisatie hervat wordt, wordt niets opgehaald of verstuurd. ‘Nu synchroniseren’ hervat haar.</translation>
+    </message>
+    <message>
+        <source>1 item waits for a person: choose the red row in the log below, then Retry or Dismiss.</source>
+        <translation>1 item wacht op actie: kies hieronder in het logboek de rode regel en dan ‘Opnieuw proberen’ of ‘Negeren’.</translation>
+    </message>
+    <message>
+        <source>{n} items wait for a person: choose a red row in the log below, then Retry or Dismiss.</source>
+        <translation>{n} items wachten op actie: kies hieronder in het logboek een rode regel en dan ‘Opnieuw proberen’ of ‘Negeren’.</translation>
+    </message>
+    <message>
+        <source>after resuming</source>
+        <translation>na hervatten</translation>
+    </message>
+    <message>
+        <source>What needs you:</source>
+        <translation>Wat jouw actie nodig heeft:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>uit</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>As this computer ({language})</source>
+        <translation>Zoals deze computer ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>Locaties</translation>
+    </message>
+    <message>
+        <source>Match each location of your webshop with its Afosto location, and choose where the webshop&apos;s stock comes from.</source>
+        <translation>Koppel elke locatie van je webshop aan de bijbehorende Afosto-locatie en kies waar de voorraad van de webshop vandaan komt.</translation>
+    </message>
+    <message>
+        <source>ePages location → Afosto location</source>
+        <translation>ePages-locatie → Afosto-locatie</translation>
+    </message>
+    <message>
+        <source>Pickup orders are handed to the Afosto location chosen here. A location without a match cannot take pickup orders; the setup cannot finish while such orders wait.</source>
+        <translation>Afhaalbestellingen gaan naar de Afosto-locatie die je hier kiest. Een locatie zonder koppeling kan geen afhaalbestellingen aannemen; zolang zulke bestellingen wachten, kan de installatie niet worden afgerond.</translation>
+    </message>
+    <message>
+        <source>Stock for the webshop</source>
+        <translation>Voorraad voor de webshop</translation>
+    </message>
+    <message>
+        <source>The webshop shows the sum of the available stock of the ticked locations. Tick only the locations that ship online orders.</source>
+        <translation>De webshop toont de som van de beschikbare voorraad van de aangevinkte locaties. Vink alleen de locaties aan die online bestellingen verzenden.</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>magazijn</translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation>winkel</translation>
+    </message>
+    <message>
+        <source>The app may not read your shop&apos;s locations: tick &apos;Standorte lesen&apos; (loca:r) and &apos;Versandzonen lesen&apos; (shpz:r) in the cockpit and connect again. Until then pickup orders cannot be imported, so Orders stays off.</source>
+        <translation>De app mag de locaties van je webshop niet lezen: vink in de cockpit &apos;Standorte lesen&apos; (loca:r) en &apos;Versandzonen lesen&apos; (shpz:r) aan en verbind opnieuw. Tot die tijd kunnen afhaalbestellingen niet worden overgenomen, dus Bestellingen blijft uit.</translation>
+    </message>
+    <message>
+        <source>Your webshop has no locations (stores or pickup points): nothing to match here.</source>
+        <translation>Je webshop heeft geen locaties (winkels of afhaalpunten): hier valt niets te koppelen.</translation>
+    </message>
+    <message>
+        <source>Pickup: {names}</source>
+        <translation>Afhalen: {names}</translation>
+    </message>
+    <message>
+        <source>No pickup option</source>
+        <translation>Geen afhaaloptie</translation>
+    </message>
+    <message>
+        <source>— not matched —</source>
+        <translation>— niet gekoppeld —</translation>
+    </message>
+    <message>
+        <source>Afosto location for {name}</source>
+        <translation>Afosto-locatie voor {name}</translation>
+    </message>
+</context>
+<context>
+    <name>LogDetailPane</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Try this again now (after you corrected the cause).</source>
+        <translation>Nu opnieuw proberen (nadat je de oorzaak hebt opgelost).</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Negeren</translation>
+    </message>
+    <message>
+        <source>Nothing more is needed: never send this, and stop asking.</source>
+        <translation>Er hoeft niets meer te gebeuren: dit nooit versturen en er niet meer om vragen.</translation>
+    </message>
+    <message>
+        <source>Request and response (secrets removed)</source>
+        <translation>Verzoek en antwoord (zonder geheimen)</translation>
+    </message>
+    <message>
+        <source>Choose a row to see everything about it.</source>
+        <translation>Kies een regel om er alles over te zien.</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Bestelling {number}</translation>
+    </message>
+    <message>
+        <source>Afosto: {ref}</source>
+        <translation>Afosto: {ref}</translation>
+    </message>
+    <message>
+        <source>Everything about order {number}…</source>
+        <translation>Alles over bestelling {number}…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>No request or response was stored for this entry.</source>
+        <translation>Bij deze regel is geen verzoek of antwoord opgeslagen.</translation>
+    </message>
+    <message>
+        <source> It happened {n} times.</source>
+        <translation> Het is {n} keer gebeurd.</translation>
+    </message>
+    <message>
+        <source>Waiting for a person.</source>
+        <translation>Wacht op actie.</translation>
+    </message>
+    <message>
+        <source>Put the cause right, then Retry; or Dismiss if nothing more is needed.</source>
+        <translation>Los de oorzaak op en kies dan ‘Opnieuw proberen’; of ‘Negeren’ als er niets meer hoeft te gebeuren.</translation>
+    </message>
+    <message>
+        <source>Settled ({status}). Nothing more to do here.</source>
+        <translation>Afgehandeld ({status}). Hier hoeft niets meer te gebeuren.</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>opnieuw geprobeerd</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>genegeerd</translation>
+    </message>
+    <message>
+        <source>solved by the sync</source>
+        <translation>door de synchronisatie opgelost</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>All flows</source>
+        <translation>Alle onderdelen</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>Beide richtingen</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Elk resultaat</translation>
+    </message>
+    <message>
+        <source>Find an order number or Afosto reference</source>
+        <translation>Zoek een bestelnummer of Afosto-referentie</translation>
+    </message>
+    <message>
+        <source>Needs a person &amp;first</source>
+        <translation>&amp;Actie nodig eerst</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} regels</translation>
+    </message>
+    <message>
+        <source>Everything about order {number}…</source>
+        <translation>Alles over bestelling {number}…</translation>
+    </message>
+    <message>
+        <source>Nothing to retry</source>
+        <translation>Niets om opnieuw te proberen</translation>
+    </message>
+    <message>
+        <source>This item was already retried, dismissed or solved.</source>
+        <translation>Dit item is al opnieuw geprobeerd, genegeerd of opgelost.</translation>
+    </message>
+    <message>
+        <source>Nothing to dismiss</source>
+        <translation>Niets om te negeren</translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>Logboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written: {error}</source>
+        <translation>Het bestand {path} kon niet worden geschreven: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>ePages order</source>
+        <translation>ePages-bestelling</translation>
+    </message>
+    <message>
+        <source>Afosto reference</source>
+        <translation>Afosto-referentie</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <source>Waiting for a person: select the row to retry or dismiss it.</source>
+        <translation>Wacht op actie: kies de regel om het opnieuw te proberen of te negeren.</translation>
+    </message>
+</context>
+<context>
+    <name>LogWords</name>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellingen</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Annuleringen</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>Verzending</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Voorraad</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <source>New webshop orders go into Afosto, in the chosen sales channel.</source>
+        <translation>Nieuwe bestellingen uit de webshop gaan naar Afosto, in het gekozen verkoopkanaal.</translation>
+    </message>
+    <message>
+        <source>Cancelled items are cancelled on the other side too, both ways.</source>
+        <translation>Geannuleerde artikelen worden ook aan de andere kant geannuleerd, in beide richtingen.</translation>
+    </message>
+    <message>
+        <source>Parcels shipped or delivered and pickups ready or collected reach the webshop; shipments entered in ePages reach Afosto.</source>
+        <translation>Verzonden of bezorgde pakketten en klaargezette of afgehaalde bestellingen bereiken de webshop; zendingen die in ePages zijn ingevoerd bereiken Afosto.</translation>
+    </message>
+    <message>
+        <source>Returns accepted or rejected in Afosto are recorded in ePages (as return or defect), and returns entered in ePages reach Afosto.</source>
+        <translation>Retouren die in Afosto zijn geaccepteerd of afgewezen worden in ePages vastgelegd (als retour of defect), en retouren die in ePages zijn ingevoerd bereiken Afosto.</translation>
+    </message>
+    <message>
+        <source>The webshop&apos;s stock follows the available stock of the chosen Afosto locations.</source>
+        <translation>De voorraad van de webshop volgt de beschikbare voorraad van de gekozen Afosto-locaties.</translation>
+    </message>
+    <message>
+        <source>ePages → Afosto</source>
+        <translation>ePages → Afosto</translation>
+    </message>
+    <message>
+        <source>Afosto → ePages</source>
+        <translation>Afosto → ePages</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nieuwe poging</translation>
+    </message>
+    <message>
+        <source>Needs a person</source>
+        <translation>Actie nodig</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>elke minuut</translation>
+    </message>
+    <message>
+        <source>every {n} minutes</source>
+        <translation>elke {n} minuten</translation>
+    </message>
+    <message>
+        <source>every {n} seconds</source>
+        <translation>elke {n} seconden</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>zojuist</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} u</translation>
+    </message>
+    <message>
+        <source>in {amount}</source>
+        <translation>over {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} ago</source>
+        <translation>{amount} geleden</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>epages-sync — DEMO</source>
+        <translation>epages-sync — DEMO</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Gegevensmap: {path}</translation>
+    </message>
+    <message>
+        <source>1 entry written to {path}</source>
+        <translation>1 regel naar {path} geschreven</translation>
+    </message>
+    <message>
+        <source>{n} entries written to {path}</source>
+        <translation>{n} regels naar {path} geschreven</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTimelineDialog</name>
+    <message>
+        <source>Order {number}: everything that happened</source>
+        <translation>Bestelling {number}: alles wat er gebeurde</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Nothing was logged for order {number}.</source>
+        <translation>Voor bestelling {number} is niets gelogd.</translation>
+    </message>
+    <message>
+        <source>One entry, from the first time the sync saw order {number} until now.</source>
+        <translation>Eén regel, vanaf de eerste keer dat de synchronisatie bestelling {number} zag tot nu.</translation>
+    </message>
+    <message>
+        <source>{n} entries, from the first time the sync saw order {number} until now.</source>
+        <translation>{n} regels, vanaf de eerste keer dat de synchronisatie bestelling {number} zag tot nu.</translation>
+    </message>
+    <message>
+        <source>One of them waits for a person.</source>
+        <translation>Daarvan wacht er één op actie.</translation>
+    </message>
+    <message>
+        <source>{n} of them wait for a person.</source>
+        <translation>{n} daarvan wachten op actie.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveAllDialog</name>
+    <message>
+        <source>REMOVE</source>
+        <translation>VERWIJDEREN</translation>
+    </message>
+    <message>
+        <source>Disconnect and remove all data</source>
+        <translation>Ontkoppelen en alle gegevens verwijderen</translation>
+    </message>
+    <message>
+        <source>the client secret and the API key of the shop {store}, from this computer&apos;s password store</source>
+        <translation>het client secret en de API-sleutel van de webshop {store}, uit de wachtwoordopslag van deze computer</translation>
+    </message>
+    <message>
+        <source>the settings, and the database with the log and the links between webshop and Afosto orders, with its backups: {folder}</source>
+        <translation>de instellingen, en de database met het logboek en de koppelingen tussen webshop- en Afosto-bestellingen, met de back-ups: {folder}</translation>
+    </message>
+    <message>
+        <source>the log files: {folder}</source>
+        <translation>de logbestanden: {folder}</translation>
+    </message>
+    <message>
+        <source>the settings folder: {folder}</source>
+        <translation>de map met instellingen: {folder}</translation>
+    </message>
+    <message>
+        <source>the start at login</source>
+        <translation>het automatisch starten bij het aanmelden</translation>
+    </message>
+    <message>
+        <source>your ePages shop and Afosto, with all their orders and stock</source>
+        <translation>je ePages-webshop en Afosto, met al hun bestellingen en voorraad</translation>
+    </message>
+    <message>
+        <source>the app in the ePages cockpit (delete it under Apps &gt; Eigene Apps if nobody needs it any more)</source>
+        <translation>de app in de ePages-cockpit (verwijder die onder Apps &gt; Eigene Apps als niemand hem meer nodig heeft)</translation>
+    </message>
+    <message>
+        <source>epages-sync itself (uninstall it as any other program)</source>
+        <translation>epages-sync zelf (verwijder het zoals elk ander programma)</translation>
+    </message>
+    <message>
+        <source>This removes from this computer:</source>
+        <translation>Dit wordt van deze computer verwijderd:</translation>
+    </message>
+    <message>
+        <source>This stays:</source>
+        <translation>Dit blijft:</translation>
+    </message>
+    <message>
+        <source>The sync stops and epages-sync closes. This cannot be undone: to sync again, the setup starts from the beginning.</source>
+        <translation>De synchronisatie stopt en epages-sync sluit af. Dit kan niet ongedaan worden gemaakt: om weer te synchroniseren begint de installatie opnieuw.</translation>
+    </message>
+    <message>
+        <source>To confirm, type {word}:</source>
+        <translation>Typ ter bevestiging {word}:</translation>
+    </message>
+    <message>
+        <source>Remove all data</source>
+        <translation>Alle gegevens verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeWords</name>
+    <message>
+        <source>read products, find them by SKU</source>
+        <translation>producten lezen, vinden op artikelnummer</translation>
+    </message>
+    <message>
+        <source>read stock</source>
+        <translation>voorraad lezen</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>voorraad aanpassen</translation>
+    </message>
+    <message>
+        <source>read orders</source>
+        <translation>bestellingen lezen</translation>
+    </message>
+    <message>
+        <source>update orders</source>
+        <translation>bestellingen bijwerken</translation>
+    </message>
+    <message>
+        <source>create shipping and pickup processes</source>
+        <translation>verzend- en afhaalprocessen aanmaken</translation>
+    </message>
+    <message>
+        <source>read shipping and pickup processes</source>
+        <translation>verzend- en afhaalprocessen lezen</translation>
+    </message>
+    <message>
+        <source>mark shipped, delivered, picked up</source>
+        <translation>markeren als verzonden, bezorgd, afgehaald</translation>
+    </message>
+    <message>
+        <source>read all processes of an order at once</source>
+        <translation>alle processen van een bestelling in één keer lezen</translation>
+    </message>
+    <message>
+        <source>cancel orders and order lines</source>
+        <translation>bestellingen en bestelregels annuleren</translation>
+    </message>
+    <message>
+        <source>read cancellations</source>
+        <translation>annuleringen lezen</translation>
+    </message>
+    <message>
+        <source>record returns and defects</source>
+        <translation>retouren en defecten vastleggen</translation>
+    </message>
+    <message>
+        <source>read returns</source>
+        <translation>retouren lezen</translation>
+    </message>
+    <message>
+        <source>read shop locations (stores, pickup points)</source>
+        <translation>locaties van de webshop lezen (winkels, afhaalpunten)</translation>
+    </message>
+    <message>
+        <source>read pickup options and the location each belongs to</source>
+        <translation>afhaalopties lezen en de locatie waar elk bij hoort</translation>
+    </message>
+</context>
+<context>
+    <name>SecretEdit</name>
+    <message>
+        <source>Show or hide what you typed</source>
+        <translation>Getypte tekst tonen of verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>epages-sync settings</source>
+        <translation>epages-sync – instellingen</translation>
+    </message>
+    <message>
+        <source>Connection and sync</source>
+        <translation>Koppeling en synchronisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Change connection, locations and flows…</source>
+        <translation>&amp;Koppeling, locaties en onderdelen wijzigen…</translation>
+    </message>
+    <message>
+        <source>Opens the setup pages, filled in with what is set up now.</source>
+        <translation>Opent de installatiestappen, ingevuld met wat nu is ingesteld.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Deze computer</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time epages-sync starts.</source>
+        <translation>Een nieuwe taal geldt vanaf de volgende keer dat epages-sync start.</translation>
+    </message>
+    <message>
+        <source>Start epages-sync with &amp;Windows</source>
+        <translation>epages-sync met &amp;Windows starten</translation>
+    </message>
+    <message>
+        <source>Start epages-sync when I &amp;log in</source>
+        <translation>epages-sync starten bij het &amp;aanmelden</translation>
+    </message>
+    <message>
+        <source>It starts in the tray without opening the window, so the sync runs as soon as the computer is on.</source>
+        <translation>Het start in het systeemvak zonder het venster te openen, zodat de synchronisatie loopt zodra de computer aan staat.</translation>
+    </message>
+    <message>
+        <source>Stop using epages-sync on this computer</source>
+        <translation>epages-sync op deze computer niet meer gebruiken</translation>
+    </message>
+    <message>
+        <source>Removes the saved secrets, the settings, the log and the start at login from this computer. Your shop and Afosto are not changed.</source>
+        <translation>Verwijdert de opgeslagen geheimen, de instellingen, het logboek en het automatisch starten van deze computer. Je webshop en Afosto veranderen niet.</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect and remove all data…</source>
+        <translation>&amp;Ontkoppelen en alle gegevens verwijderen…</translation>
+    </message>
+    <message>
+        <source>Shop &lt;b&gt;{store}&lt;/b&gt;, synced: {flows}.</source>
+        <translation>Webshop &lt;b&gt;{store}&lt;/b&gt;, gesynchroniseerd: {flows}.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <source>Not set up yet.</source>
+        <translation>Nog niet ingesteld.</translation>
+    </message>
+    <message>
+        <source>Not in the demo: it starts over each time it is opened.</source>
+        <translation>Niet in de demo: die begint elke keer opnieuw.</translation>
+    </message>
+    <message>
+        <source>The demo keeps nothing worth removing: it starts over each time it is opened.</source>
+        <translation>De demo bewaart niets dat het verwijderen waard is: die begint elke keer opnieuw.</translation>
+    </message>
+    <message>
+        <source>The language could not be saved in {file}: {error}</source>
+        <translation>De taal kon niet worden opgeslagen in {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: {error}. Ask whoever looks after this computer.</source>
+        <translation>Het automatisch starten kon niet worden gewijzigd: {error}. Vraag het aan wie deze computer beheert.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProblems</name>
+    <message>
+        <source>Store not found</source>
+        <translation>Webshop niet gevonden</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
+        <translation>Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
+    </message>
+    <message>
+        <source>Client id or secret refused</source>
+        <translation>Client-id of secret geweigerd</translation>
+    </message>
+    <message>
+        <source>ePages did not accept this client id and client secret. Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials) and press Connect.</source>
+        <translation>ePages heeft deze client-id en dit client secret niet geaccepteerd. Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials) en klik op Verbinden.</translation>
+    </message>
+    <message>
+        <source>The app was removed in the cockpit</source>
+        <translation>De app is in de cockpit verwijderd</translation>
+    </message>
+    <message>
+        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
+        <translation>Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Geen verbinding</translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Check this computer&apos;s internet connection, then try again.</source>
+        <translation>De dienst was niet bereikbaar. Controleer de internetverbinding van deze computer en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified</source>
+        <translation>De beveiligde verbinding kon niet worden gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
+        <translation>Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
+    </message>
+    <message>
+        <source>Please check your entry</source>
+        <translation>Controleer wat je hebt ingevuld</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>epages-sync setup</source>
+        <translation>epages-sync instellen</translation>
+    </message>
+    <message>
+        <source>epages-sync settings</source>
+        <translation>epages-sync – instellingen</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and start the sync</source>
+        <translation>&amp;Klaar – synchronisatie starten</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready to start</source>
+        <translation>Klaar om te starten</translation>
+    </message>
+    <message>
+        <source>Check your choices. Finish saves them and starts the sync.</source>
+        <translation>Controleer je keuzes. ‘Klaar’ slaat ze op en start de synchronisatie.</translation>
+    </message>
+    <message>
+        <source>Looking for pickup orders at locations without a match…</source>
+        <translation>Zoeken naar afhaalbestellingen op locaties zonder koppeling…</translation>
+    </message>
+    <message>
+        <source>ePages shop</source>
+        <translation>ePages-webshop</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-id</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Verkoopkanaal</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Locaties</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Without a match</source>
+        <translation>Zonder koppeling</translation>
+    </message>
+    <message>
+        <source>Webshop stock from</source>
+        <translation>Voorraad webshop uit</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>geen locatie</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Orders from</source>
+        <translation>Bestellingen vanaf</translation>
+    </message>
+    <message>
+        <source>Checks for new orders</source>
+        <translation>Controleert op nieuwe bestellingen</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimen</translation>
+    </message>
+    <message>
+        <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
+        <translation>Het client secret en de API-sleutel gaan naar de wachtwoordopslag van deze computer (op Windows Referentiebeheer), nooit naar een bestand.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Everything stays in the demo&apos;s own folder.</source>
+        <translation>Alles blijft in de eigen map van de demo.</translation>
+    </message>
+    <message>
+        <source>Pickup orders could not be checked</source>
+        <translation>Afhaalbestellingen konden niet worden gecontroleerd</translation>
+    </message>
+    <message>
+        <source>{name} has one pickup order since the start date but no Afosto location.</source>
+        <translation>{name} heeft sinds de startdatum één afhaalbestelling, maar geen Afosto-locatie.</translation>
+    </message>
+    <message>
+        <source>{name} has {n} pickup orders since the start date but no Afosto location.</source>
+        <translation>{name} heeft sinds de startdatum {n} afhaalbestellingen, maar geen Afosto-locatie.</translation>
+    </message>
+    <message>
+        <source>Finish is not possible yet.</source>
+        <translation>Afronden is nog niet mogelijk.</translation>
+    </message>
+    <message>
+        <source>Go Back to Locations and choose the Afosto location where these orders are picked up.</source>
+        <translation>Ga terug naar Locaties en kies de Afosto-locatie waar deze bestellingen worden afgehaald.</translation>
+    </message>
+    <message>
+        <source>No pickup order waits at a location without a match.</source>
+        <translation>Er wacht geen afhaalbestelling op een locatie zonder koppeling.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>No secure password store on this computer</source>
+        <translation>Geen veilige wachtwoordopslag op deze computer</translation>
+    </message>
+    <message>
+        <source>The secrets were not saved, and the setup is not finished. {action}</source>
+        <translation>De geheimen zijn niet opgeslagen en de installatie is niet afgerond. {action}</translation>
+    </message>
+    <message>
+        <source>The setup could not be saved</source>
+        <translation>De installatie kon niet worden opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>&amp;Open epages-sync</source>
+        <translation>epages-sync &amp;openen</translation>
+    </message>
+    <message>
+        <source>Pause for &amp;1 hour</source>
+        <translation>&amp;1 uur pauzeren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause until resumed</source>
+        <translation>&amp;Pauzeren tot hervatten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pauzeren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Hervatten</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>Check ePages for orders and Afosto for changes right now.</source>
+        <translation>Nu meteen bij ePages kijken naar bestellingen en bij Afosto naar wijzigingen.</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>Change the connection, what is synced, the language or start at login.</source>
+        <translation>Koppeling, wat er gesynchroniseerd wordt, taal of automatisch starten wijzigen.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Stop the sync and close the app.</source>
+        <translation>De synchronisatie stoppen en de app sluiten.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>The sync is not running.</source>
+        <translation>De synchronisatie is niet actief.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>An item waits in the log. Open epages-sync to retry or dismiss it.</source>
+        <translation>Er wacht een item in het logboek. Open epages-sync om het opnieuw te proberen of te negeren.</translation>
+    </message>
+    <message>
+        <source>{n} items wait in the log. Open epages-sync to retry or dismiss them.</source>
+        <translation>Er wachten {n} items in het logboek. Open epages-sync om ze opnieuw te proberen of te negeren.</translation>
+    </message>
+    <message>
+        <source>Items need a person</source>
+        <translation>Items hebben actie nodig</translation>
+    </message>
+    <message>
+        <source>epages-sync needs you</source>
+        <translation>epages-sync heeft je nodig</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Afosto reference</source>
+        <translation>Afosto-referentie</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to epages-sync</source>
+        <translation>Welkom bij epages-sync</translation>
+    </message>
+    <message>
+        <source>This app keeps your ePages online shop and Afosto in step, from this computer.</source>
+        <translation>Deze app houdt je ePages-webshop en Afosto gelijk, vanaf deze computer.</translation>
+    </message>
+    <message>
+        <source>New webshop orders are put into Afosto, every few minutes.</source>
+        <translation>Nieuwe bestellingen uit de webshop gaan om de paar minuten naar Afosto.</translation>
+    </message>
+    <message>
+        <source>What happens in the warehouse reaches the webshop within seconds: parcels shipped or delivered, orders ready for pickup or picked up, cancellations, returns.</source>
+        <translation>Wat er in het magazijn gebeurt bereikt de webshop binnen enkele seconden: verzonden of bezorgde pakketten, bestellingen klaar om af te halen of afgehaald, annuleringen, retouren.</translation>
+    </message>
+    <message>
+        <source>The webshop&apos;s stock follows the stock of the Afosto locations you choose.</source>
+        <translation>De voorraad van de webshop volgt de voorraad van de Afosto-locaties die je kiest.</translation>
+    </message>
+    <message>
+        <source>Every action is listed in a log, in plain words. Anything that needs a person is marked.</source>
+        <translation>Elke actie staat in gewone woorden in een logboek. Alles wat actie nodig heeft, is gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your store name&lt;/b&gt;: the part before &lt;i&gt;.beyondshop.cloud&lt;/i&gt; in your cockpit address, e.g. &lt;i&gt;my-shop&lt;/i&gt; in https://my-shop.beyondshop.cloud/cockpit/login.</source>
+        <translation>&lt;b&gt;De naam van je webshop&lt;/b&gt;: het deel vóór &lt;i&gt;.beyondshop.cloud&lt;/i&gt; in het adres van je cockpit, bijv. &lt;i&gt;mijn-shop&lt;/i&gt; in https://mijn-shop.beyondshop.cloud/cockpit/login.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A client id and client secret&lt;/b&gt; of an app of your own: in the ePages cockpit open &lt;i&gt;Apps &amp;gt; Eigene Apps &amp;gt; Eigene App hinzufügen&lt;/i&gt;, give it a name (for example &quot;Afosto&quot;), leave the callback address empty, tick the permissions shown on the next page, click &lt;i&gt;Speichern&lt;/i&gt;, and copy client_id and client_secret from the section &lt;i&gt;Client credentials&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;Een client-id en client secret&lt;/b&gt; van een eigen app: open in de ePages-cockpit &lt;i&gt;Apps &amp;gt; Eigene Apps &amp;gt; Eigene App hinzufügen&lt;/i&gt;, geef hem een naam (bijvoorbeeld ‘Afosto’), laat het callback-adres leeg, vink de rechten aan die de volgende pagina toont, klik op &lt;i&gt;Speichern&lt;/i&gt; en kopieer client_id en client_secret uit het onderdeel &lt;i&gt;Client credentials&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;An Afosto API key&lt;/b&gt; for this connection (made in Afosto&apos;s settings, under API).</source>
+        <translation>&lt;b&gt;Een Afosto-API-sleutel&lt;/b&gt; voor deze koppeling (aangemaakt in de instellingen van Afosto, onder API).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In Afosto&lt;/b&gt;: a sales channel for the webshop&apos;s orders, and the locations (warehouses, shops) that belong to your ePages locations.</source>
+        <translation>&lt;b&gt;In Afosto&lt;/b&gt;: een verkoopkanaal voor de bestellingen van de webshop, en de locaties (magazijnen, winkels) die bij je ePages-locaties horen.</translation>
+    </message>
+    <message>
+        <source>What it does:</source>
+        <translation>Wat de app doet:</translation>
+    </message>
+    <message>
+        <source>What you need for the setup:</source>
+        <translation>Wat je nodig hebt voor de installatie:</translation>
+    </message>
+    <message>
+        <source>The setup takes about five minutes. You can go back at any step, and change everything later under Settings.</source>
+        <translation>De installatie duurt ongeveer vijf minuten. Je kunt bij elke stap terug, en alles later wijzigen onder Instellingen.</translation>
+    </message>
+    <message>
+        <source>Demo: the fields are filled in for a simulated shop and warehouse on this computer. Nothing here touches a real shop.</source>
+        <translation>Demo: de velden zijn ingevuld voor een gesimuleerde webshop met magazijn op deze computer. Niets hier raakt een echte webshop.</translation>
+    </message>
+</context>
+</TS>
