@@ -35,7 +35,7 @@ USER_AGENT = f"{APP_NAME}/{__version__} (shop sync; python-httpx/{httpx.__versio
 
 # Methods that never change data, so repeating them is always harmless.
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_BODY_LIMIT = 64_000  # characters of a body kept for the log's detail pane
+_BODY_LIMIT = 8_000  # characters of a body kept for the log's detail pane
 
 
 class OutcomeUnknown(SyncError):
@@ -375,8 +375,10 @@ class HttpSession:
         log.debug("%s %s -> %s", method, shown, status)
         if self.on_exchange is None:
             return
-        req = self.redaction.text(request_text)[:_BODY_LIMIT] if request_text else request_text
-        res = self.redaction.text(response_text)[:_BODY_LIMIT] if response_text else response_text
+        # Cut before redacting (with room for a secret that straddles the cut), so a page of orders is not run
+        # through every pattern on the event loop; then cut to the limit.
+        req = self.redaction.text(request_text[:_BODY_LIMIT + 512])[:_BODY_LIMIT] if request_text else request_text
+        res = self.redaction.text(response_text[:_BODY_LIMIT + 512])[:_BODY_LIMIT] if response_text else response_text
         try:
             self.on_exchange(method, shown, status, req, res)
         except Exception:  # a faulty log hook must never break a sync

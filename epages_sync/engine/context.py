@@ -141,6 +141,10 @@ class SyncContext:
         """Wait here while paused: what is in flight finishes, nothing new starts."""
         if not self.running.is_set():
             await self.running.wait()
+        else:
+            # Between two orders or pushes the loop gets a turn: in the window, Qt paints and answers clicks
+            # there, so a long import never freezes it.
+            await asyncio.sleep(0)
 
     def on(self, flow: Flow) -> bool:
         return flow in self.flows
