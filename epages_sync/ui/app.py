@@ -16,7 +16,7 @@ import time
 import traceback
 from collections.abc import Callable, Coroutine
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import qasync
@@ -41,13 +41,15 @@ from .language import WindowLanguage
 from .main_window import MainWindow
 from .notices import AttentionNotices
 from .preferences import WindowPreferences, preferences_file
-from .second_launch import LaunchListener, hand_over
 from .settings_dialog import SettingsDialog
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
 from .this_computer import ThisComputer
 from .tray import SyncTray
 from .wizard import SetupContext, SetupWizard
+
+if TYPE_CHECKING:
+    from .second_launch import LaunchListener
 
 log = logging.getLogger(__name__)
 
@@ -482,12 +484,25 @@ def speak_chosen_language(paths: AppPaths) -> WindowLanguage:
     return language
 
 
-def answer_second_launches(desktop: DesktopApp) -> LaunchListener:
+def answer_second_launches(desktop: DesktopApp) -> LaunchListener | None:
     """While this copy runs, starting the app again on the same data shows this copy's window."""
+    try:
+        from .second_launch import LaunchListener
+    except ImportError:  # Qt's network module left out of a bundle: each start then stands alone, as before
+        log.warning("QtNetwork is missing: a second start cannot bring this window forward")
+        return None
     listener = LaunchListener(desktop.paths.data_dir, parent=desktop)
     listener.show_requested.connect(desktop.bring_to_front)
     listener.listen()
     return listener
+
+
+def _hand_over(paths: AppPaths, *, show: bool) -> bool:
+    try:
+        from .second_launch import hand_over
+    except ImportError:
+        return False
+    return hand_over(paths.data_dir, show=show)
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -508,7 +523,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         lock.acquire()
     except AlreadyRunning as exc:
-        if hand_over(paths.data_dir, show=not minimized):
+        if _hand_over(paths, show=not minimized):
             log.info("already running on %s: the window there was asked to come forward", paths.data_dir)
             return 0
         log.info("not started: %s", exc)
@@ -539,7 +554,8 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
             # Free the windows now, on this thread and while Qt still runs, rather than in the interpreter's
             # final collection, where the binding has been seen to trip over its own reference counts.
             sys.excepthook = sys.__excepthook__
-            listener.close()
+            if listener is not None:
+                listener.close()
             if desktop.window is not None:
                 desktop.window.deleteLater()
             desktop.deleteLater()

@@ -175,7 +175,7 @@ async def connect_afosto(api_key: str, *, sandbox_url: str | None = None,
     if not api_key.strip():
         findings.problem = SetupProblem.of(ConfigError("The API key is empty.", concerns="Afosto API key"))
         return findings
-    settings = Settings(sandbox_url=sandbox_url)
+    settings = Settings.checked(sandbox_url=sandbox_url)
     async with AfostoClient.from_settings(settings, api_key.strip(), policy=CHECK_POLICY,
                                           transport=transport) as client:
         try:

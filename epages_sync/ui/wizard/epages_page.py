@@ -284,5 +284,5 @@ class EpagesPage(SetupPage):
     # -- for tests and screenshots ----------------------------------------------------------------------
 
     def scope_rows(self) -> list[list[str]]:
-        return [[self.scope_table.item(r, c).text() for c in range(self.SCOPE_COLUMNS)]
-                for r in range(self.scope_table.rowCount())]
+        return [[item.text() if (item := self.scope_table.item(r, c)) is not None else ""
+                 for c in range(self.SCOPE_COLUMNS)] for r in range(self.scope_table.rowCount())]

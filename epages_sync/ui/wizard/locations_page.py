@@ -142,7 +142,7 @@ class LocationsPage(SetupPage):
     def _clear(layout: QGridLayout | QVBoxLayout) -> None:
         while layout.count():
             item = layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
 
