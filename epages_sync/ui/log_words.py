@@ -66,7 +66,9 @@ def date_format() -> str:
     locale = QLocale()
     if locale.language() == QLocale.Language.C:
         return "yyyy-MM-dd"
-    return locale.dateFormat(QLocale.FormatType.ShortFormat)
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    # "19.11.26" reads as a day or a year alike; a start date is picked once and must be unmistakable.
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
 
 
 def local_date(day: dt.date) -> str:

@@ -298,11 +298,11 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>1 order created since {day} will be taken over at the first check.</source>
-        <translation>1 seit {day} eingegangene Bestellung wird bei der ersten Prüfung übernommen.</translation>
+        <translation>Seit {day} ist 1 Bestellung eingegangen; sie wird bei der ersten Prüfung übernommen.</translation>
     </message>
     <message>
         <source>{n} orders created since {day} will be taken over at the first check.</source>
-        <translation>{n} seit {day} eingegangene Bestellungen werden bei der ersten Prüfung übernommen.</translation>
+        <translation>Seit {day} sind {n} Bestellungen eingegangen; sie werden bei der ersten Prüfung übernommen.</translation>
     </message>
 </context>
 <context>
@@ -321,7 +321,7 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>Waiting to be sent</source>
-        <translation>Wartet auf Versand</translation>
+        <translation>Noch zu senden</translation>
     </message>
     <message>
         <source>Need a person</source>

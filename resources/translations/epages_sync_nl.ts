@@ -321,7 +321,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>Waiting to be sent</source>
-        <translation>Wacht op verzenden</translation>
+        <translation>Nog te versturen</translation>
     </message>
     <message>
         <source>Need a person</source>
@@ -381,7 +381,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>What needs you:</source>
-        <translation>Wat jouw actie nodig heeft:</translation>
+        <translation>Wat op je wacht:</translation>
     </message>
     <message>
         <source>off</source>

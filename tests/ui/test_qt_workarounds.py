@@ -38,5 +38,6 @@ print("alive")
 
 def test_a_model_answering_none_many_times_does_not_abort_python() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", _PROGRAM], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", _PROGRAM], check=False, env=env, capture_output=True, text=True,
+                          timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "alive", done.stderr[-1500:]

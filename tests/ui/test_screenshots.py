@@ -1,5 +1,6 @@
-"""Pictures of every wizard page and of the main window (1280x800) in ``screenshots/`` (ignored by git), for a
-person to look at; with EPAGES_SYNC_README_SHOTS=1 also the two pictures the README shows, in docs/screenshots.
+"""Pictures of every wizard page (in English, German and Dutch) and of the main window (1280x800) in
+``screenshots/`` (ignored by git), for a person to look at; with EPAGES_SYNC_README_SHOTS=1 also the two
+pictures the README shows, in docs/screenshots. The main window in German and Dutch is in test_languages.
 
 The test checks that each picture was taken and is not blank; whether it reads well is for the eye.
 """
@@ -12,9 +13,9 @@ import pathlib
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from epages_sync.paths import app_paths
@@ -24,6 +25,7 @@ from epages_sync.secrets import MemoryKeyring
 from epages_sync.store import Store
 from epages_sync.ui.app import DesktopApp
 from epages_sync.ui.demo import DemoShop
+from epages_sync.ui.language import Language, WindowLanguage
 from epages_sync.ui.wizard import SetupContext, SetupWizard
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -38,7 +40,7 @@ def shots() -> Iterator[pathlib.Path]:
     yield SHOTS
 
 
-def _save(widget: QWidget, path: pathlib.Path, *, readme_name: str | None = None) -> None:
+def _save_picture(widget: QWidget, path: pathlib.Path, *, readme_name: str | None = None) -> None:
     image = widget.grab().toImage()
     assert image.width() >= 600 and image.height() >= 400
     # A picture of one flat colour would mean nothing was painted.
@@ -57,13 +59,29 @@ def _next(qtbot: QtBot, wizard: QWizard) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+@pytest.fixture(params=[Language.ENGLISH, Language.GERMAN, Language.DUTCH], ids=["en", "de", "nl"])
+def speaking(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The language of the pictures, and the end of their file names ("" for English, as before)."""
+    language = WindowLanguage()
+    assert language.install(request.param) == request.param
+    try:
+        yield "" if request.param == Language.ENGLISH else f"-{request.param.value}"
+    finally:
+        language.remove()
+
+
 def test_every_wizard_page(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store,
                            memory_keyring: MemoryKeyring, sandbox: Sandbox, sandbox_url: str,
-                           shots: pathlib.Path) -> None:
+                           shots: pathlib.Path, speaking: str) -> None:
     wizard = SetupWizard(SetupContext(store=store, sandbox_url=sandbox_url, demo=True))
     qtbot.addWidget(wizard)
     wizard.resize(960, 760)
     wizard.show()
+
+    def _save(widget: QWidget, path: pathlib.Path, *, readme_name: str | None = None) -> None:
+        _save_picture(widget, path.with_name(path.stem + speaking + path.suffix),
+                      readme_name=None if speaking else readme_name)
+
     _save(wizard, shots / "wizard-1-welcome.png")
     _next(qtbot, wizard)
 
@@ -107,7 +125,8 @@ def test_every_wizard_page(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store
 
     flows = wizard.flows_page
     flows.start_date.setDate(flows.start_date.date().addDays(-3))
-    qtbot.waitUntil(lambda: "taken over" in flows.preview.text(), timeout=WAIT)
+    counting = QCoreApplication.translate("FlowsPage", "Counting orders…")
+    qtbot.waitUntil(lambda: flows.preview.text() not in ("", counting), timeout=WAIT)
     _save(wizard, shots / "wizard-5-flows.png")
     _next(qtbot, wizard)
 
@@ -145,11 +164,11 @@ def test_the_main_window_in_demo_mode(qtbot: QtBot, qloop: asyncio.AbstractEvent
         window.log_panel.select_entry(entry.id)
         qtbot.waitUntil(window.log_panel.detail.retry_button.isVisible, timeout=WAIT)
         window.log_panel.table.scrollToTop()
-        _save(window, shots / "main-window.png", readme_name="main-window-demo.png")
+        _save_picture(window, shots / "main-window.png", readme_name="main-window-demo.png")
 
         dialog = window.open_timeline(entry.epages_ref or "")
         qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
-        _save(dialog, shots / "order-timeline.png")
+        _save_picture(dialog, shots / "order-timeline.png")
         dialog.close()
 
         stop = asyncio.ensure_future(desktop.shutdown())
