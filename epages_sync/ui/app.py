@@ -189,6 +189,10 @@ class DesktopApp(QObject):
         window.raise_()
         window.activateWindow()
 
+    @property
+    def quitting(self) -> bool:
+        return self._shutting_down
+
     def bring_to_front(self) -> None:
         """The app was started again: show what this copy has open, rather than a second copy."""
         if self._shutting_down:
@@ -491,18 +495,36 @@ def answer_second_launches(desktop: DesktopApp) -> LaunchListener | None:
     except ImportError:  # Qt's network module left out of a bundle: each start then stands alone, as before
         log.warning("QtNetwork is missing: a second start cannot bring this window forward")
         return None
-    listener = LaunchListener(desktop.paths.data_dir, parent=desktop)
+    listener = LaunchListener(desktop.paths.data_dir, quitting=lambda: desktop.quitting, parent=desktop)
     listener.show_requested.connect(desktop.bring_to_front)
     listener.listen()
     return listener
 
 
-def _hand_over(paths: AppPaths, *, show: bool) -> bool:
+def _hand_over(lock: InstanceLock, paths: AppPaths, *, show: bool, starting_seconds: float | None = None) -> bool:
+    """True when the copy holding ``lock`` showed its window; False when this copy now holds the lock itself.
+
+    Raises AlreadyRunning when the holder does not answer (the service) or does not let go.
+    """
     try:
-        from .second_launch import hand_over
+        from .second_launch import Answer, hand_over
     except ImportError:
-        return False
-    return hand_over(paths.data_dir, show=show)
+        answer = None
+    else:
+        answer = hand_over(paths.data_dir, show=show) if starting_seconds is None else \
+            hand_over(paths.data_dir, show=show, starting_seconds=starting_seconds)
+        if answer == Answer.SHOWN:
+            return True
+    # The holder may have quit in the meantime, or be quitting (then it said so): start once it has gone.
+    deadline = time.monotonic() + (SHUTDOWN_SECONDS + 5 if answer == Answer.QUITTING else 0)
+    while True:
+        try:
+            lock.acquire()
+            return False
+        except AlreadyRunning:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -522,12 +544,14 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()
-    except AlreadyRunning as exc:
-        if _hand_over(paths, show=not minimized):
-            log.info("already running on %s: the window there was asked to come forward", paths.data_dir)
-            return 0
-        log.info("not started: %s", exc)
-        return _already_running(exc)
+    except AlreadyRunning:
+        try:
+            if _hand_over(lock, paths, show=not minimized):
+                log.info("already running on %s: the window there was asked to come forward", paths.data_dir)
+                return 0
+        except AlreadyRunning as exc:
+            log.info("not started: %s", exc)
+            return _already_running(exc)
     log.info("window language: %s", language.language.value)
 
     loop = qasync.QEventLoop(app)

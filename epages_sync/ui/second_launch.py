@@ -2,19 +2,22 @@
 
 The copy that holds the data folder's lock listens on a local socket (a named pipe on Windows) whose name is
 made from the user and the data folder, so two data folders, or two people on one PC, never meet. A second
-start that finds the lock taken asks that socket to show the window and ends. When nobody answers (the
-lock belongs to a service running ``run --headless``, which has no window), the second start says so.
+start that finds the lock taken asks that socket to show the window and ends. A copy that is quitting says
+so, and the second start waits for it to finish and then starts as usual. When nobody answers (the lock
+belongs to a service running ``run --headless``, which has no window), the second start says so.
 """
 
 from __future__ import annotations
 
 import contextlib
+import enum
 import getpass
 import hashlib
 import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -26,7 +29,8 @@ log = logging.getLogger(__name__)
 
 SHOW = b"show"  # bring the window to the front
 HELLO = b"hello"  # only make sure the running copy is there (a start at login finds it already running)
-ANSWER = b"ok"
+SHOWN = b"ok"
+QUITTING = b"quitting"
 ANSWER_SECONDS = 2.0
 # The running copy takes the lock a moment before it listens: a start in that moment tries again.
 STARTING_SECONDS = 2.5
@@ -43,14 +47,25 @@ def listener_name(data_dir: Path) -> str:
     return f"{APP_NAME}-{digest}"
 
 
+class Answer(enum.Enum):
+    SHOWN = "shown"  # the running copy shows its window (or, for a start at login, is simply there)
+    QUITTING = "quitting"  # the running copy is on its way out: wait for its lock, then start
+    NONE = "none"  # nobody listens: a service, or a copy that hangs
+
+
 class LaunchListener(QObject):
-    """Held by the running copy: emits ``show_requested`` when the app is started again on the same folder."""
+    """Held by the running copy: emits ``show_requested`` when the app is started again on the same folder.
+
+    ``quitting`` tells whether this copy is on its way out, so a second start waits rather than hands over.
+    """
 
     show_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: Path, *, quitting: Callable[[], bool] = lambda: False,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = listener_name(data_dir)
+        self._quitting = quitting
         self._server = QLocalServer(self)
         # Only this user may ask: another account on the PC has no business with this window.
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -85,16 +100,20 @@ class LaunchListener(QObject):
         if not socket.canReadLine():
             return
         request = bytes(socket.readLine().data()).strip()
-        if request == SHOW:
-            log.info("started again on this data folder: showing the window")
-            self.show_requested.emit()
-        socket.write(ANSWER + b"\n")
+        if self._quitting():
+            answer = QUITTING
+        else:
+            answer = SHOWN
+            if request == SHOW:
+                log.info("started again on this data folder: showing the window")
+                self.show_requested.emit()
+        socket.write(answer + b"\n")
         socket.flush()
         socket.disconnectFromServer()
 
 
-def hand_over(data_dir: Path, *, show: bool = True, starting_seconds: float = STARTING_SECONDS) -> bool:
-    """Ask the copy running on ``data_dir`` to show its window; True when it answered.
+def hand_over(data_dir: Path, *, show: bool = True, starting_seconds: float = STARTING_SECONDS) -> Answer:
+    """Ask the copy running on ``data_dir`` to show its window.
 
     Blocking, for the moment before this copy's own loop runs; it waits at most a few seconds.
     """
@@ -107,13 +126,13 @@ def hand_over(data_dir: Path, *, show: bool = True, starting_seconds: float = ST
         if socket.waitForConnected(int(ANSWER_SECONDS * 1000)):
             socket.write((SHOW if show else HELLO) + b"\n")
             socket.waitForBytesWritten(int(ANSWER_SECONDS * 1000))
-            answered = socket.waitForReadyRead(int(ANSWER_SECONDS * 1000)) and \
-                bytes(socket.readLine().data()).strip() == ANSWER
+            reply = bytes(socket.readLine().data()).strip() \
+                if socket.waitForReadyRead(int(ANSWER_SECONDS * 1000)) else b""
             with contextlib.suppress(RuntimeError):
                 socket.abort()
-            return answered
+            return {SHOWN: Answer.SHOWN, QUITTING: Answer.QUITTING}.get(reply, Answer.NONE)
         if time.monotonic() >= deadline:
-            return False
+            return Answer.NONE
         time.sleep(0.1)  # not listening yet, or nobody will: ask again until the deadline
 
 

@@ -1,5 +1,6 @@
 """One window per data folder: starting the app again brings the running window forward and ends with 0;
-a folder taken by a copy that does not answer (the service) is not mistaken for a window."""
+a copy that is quitting lets the new start take over; a folder taken by a copy that does not answer (the
+service) is not mistaken for a window."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from epages_sync.instance import InstanceLock
 from epages_sync.paths import app_paths
-from epages_sync.ui.app import DesktopApp, answer_second_launches
+from epages_sync.ui.app import DesktopApp, _hand_over, answer_second_launches
 from epages_sync.ui.demo import DemoShop
-from epages_sync.ui.second_launch import hand_over, listener_name
+from epages_sync.ui.second_launch import Answer, LaunchListener, hand_over, listener_name
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 WAIT = 15_000
@@ -79,4 +80,35 @@ def test_a_folder_nobody_answers_for_is_not_taken_for_a_window(tmp_path: pathlib
     assert listener_name(one) != listener_name(other)
     assert listener_name(one) == listener_name(tmp_path / "x" / ".." / "one")
     # A service holds the folder's lock but listens nowhere: the second start must not count that as handed over.
-    assert not hand_over(one, starting_seconds=0.2)
+    assert hand_over(one, starting_seconds=0.2) == Answer.NONE
+
+
+def test_a_copy_on_its_way_out_says_so_and_the_next_start_takes_over(qtbot: QtBot, tmp_path: pathlib.Path) -> None:
+    folder = tmp_path / "data"
+    listener = LaunchListener(folder, quitting=lambda: True)
+    shown: list[bool] = []
+    listener.show_requested.connect(lambda: shown.append(True))
+    assert listener.listen()
+    program = ("import pathlib, sys\n"
+               "from epages_sync.ui.second_launch import hand_over\n"
+               "print(hand_over(pathlib.Path(sys.argv[1])).value)")
+    asking = subprocess.Popen([sys.executable, "-c", program, str(folder)],
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        qtbot.waitUntil(lambda: asking.poll() is not None, timeout=30_000)  # this test's loop answers
+    finally:
+        if asking.poll() is None:
+            asking.kill()
+        stdout, stderr = asking.communicate()
+        listener.close()
+    assert stdout.decode().strip() == Answer.QUITTING.value, stderr.decode(errors="replace")[-2000:]
+    assert not shown  # a window about to close is not brought forward
+
+    # The copy has gone by the time the next start looks again: that start takes the lock and runs.
+    paths = app_paths(folder).ensure()
+    lock = InstanceLock(paths.lock_file)
+    try:
+        assert _hand_over(lock, paths, show=True, starting_seconds=0.2) is False and lock.held
+    finally:
+        lock.release()
