@@ -59,6 +59,8 @@ def build(dist: Path, work: Path, *, clean: bool = True) -> Path:
     """Run PyInstaller on the spec; returns the bundle folder (``dist/epages-sync``)."""
     ensure_pyinstaller()
     ensure_app_installed()
+    # German and Dutch are compiled at build time; the spec copies resources/ with the .qm files in it.
+    subprocess.run([sys.executable, str(ROOT / "tools" / "translations.py"), "compile"], check=True, cwd=ROOT)
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work)]
     if clean:
