@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import datetime as dt
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -35,9 +36,15 @@ _KEEP_EXCHANGES = 12
 _KEEP_BODY = 4000
 
 
-def _clip(text: str | None) -> str | None:
-    if text is None or len(text) <= _KEEP_BODY:
-        return text
+def _clip(text: str | None) -> Any:
+    """A body for the detail pane: as JSON when it is whole JSON (readable there), else cut text."""
+    if text is None:
+        return None
+    if len(text) <= _KEEP_BODY:
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
     return text[:_KEEP_BODY] + f"... ({len(text) - _KEEP_BODY} more characters)"
 
 
