@@ -41,6 +41,7 @@ from .language import WindowLanguage
 from .main_window import MainWindow
 from .notices import AttentionNotices
 from .preferences import WindowPreferences, preferences_file
+from .service_watch import ServiceWatch, keep_from_writing
 from .settings_dialog import SettingsDialog
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
@@ -67,13 +68,16 @@ class DesktopApp(QObject):
                  transport: httpx.AsyncBaseTransport | None = None,
                  secrets_for: Callable[[str], Secrets] = Secrets, minimized: bool = False,
                  lock: InstanceLock | None = None, computer: ThisComputer | None = None,
-                 parent: QObject | None = None) -> None:
+                 watch_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
         # The data folder's lock, held by whoever started this copy; "remove all data" hands it over.
         self.computer = computer or ThisComputer.for_paths(paths, lock=lock, parent=self)
         self.minimized = minimized  # started at login: only the tray icon, the window on demand
         self.demo = demo
+        # The folder's lock is held by a service (run --headless): this window only watches what it does.
+        self.watch_only = watch_only
+        self.watch: ServiceWatch | None = None
         self._transport = transport
         self._secrets_for = secrets_for
         self.tasks = UiTasks(self)
@@ -122,6 +126,9 @@ class DesktopApp(QObject):
             return
         store = self.store
         self.control = SyncControl(store, transport=self._transport, parent=self)
+        if self.watch_only:
+            await self._start_watching(store)
+            return
         self.control.health_changed.connect(self._on_health)
         settings: Settings | None
         if self.demo is not None:
@@ -139,6 +146,34 @@ class DesktopApp(QObject):
                 window.hide()
             await self._start_sync(settings)
         self.started.emit()
+
+    async def _start_watching(self, store: Store) -> None:
+        """The window on a service's data: no engine, no wizard, nothing written; the log and figures follow
+        the service."""
+        assert self.control is not None
+        await off_thread(keep_from_writing, store)
+        self.control.read_only = True
+        watch = ServiceWatch(store, self.paths.lock_file, self.tasks, parent=self)
+        self.watch = watch
+        window = self._ensure_window()
+        window.set_watch_only(self.tr(
+            "Watching the sync that runs as a service on this computer. The log, the order timelines and the "
+            "export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service."),
+            self.watch_reason())
+        watch.health_changed.connect(self._on_health)
+        watch.rows_stored.connect(window.log_model.rows_stored)
+        window.follow(watch.health())
+        if not (self.minimized and self.tray is not None and self.tray.available):
+            self.show_window()
+        watch.start()
+        self.started.emit()
+
+    def watch_reason(self) -> str:
+        """Why a command is off while watching, and how to get it back."""
+        return self.tr(
+            "The sync runs as a service on this computer, so this belongs to the service. To change it, stop "
+            "the service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, or End in "
+            "Task Scheduler), then open epages-sync again: the window then runs the sync itself.")
 
     async def _start_sync(self, settings: Settings) -> None:
         assert self.control is not None
@@ -176,7 +211,7 @@ class DesktopApp(QObject):
             self.tray = SyncTray(self.actions, parent=self)
             self.tray.show()
             self.window.closes_to_tray = self.tray.available
-            health = self.control.health()
+            health = self.watch.health() if self.watch is not None else self.control.health()
             self.window.follow(health)
         return self.window
 
@@ -237,7 +272,7 @@ class DesktopApp(QObject):
                 dialog.raise_()
                 dialog.activateWindow()
                 return
-        if self.store is None or self.control is None or self._shutting_down:
+        if self.store is None or self.control is None or self._shutting_down or self.watch_only:
             return
         settings = self.control.settings or self.store.load_settings()
         if settings is None or not settings.is_configured:
@@ -255,6 +290,8 @@ class DesktopApp(QObject):
         """The wizard's pages, filled in with what is set up (the secrets read off the GUI thread)."""
         if self.wizard is not None:
             self.wizard.raise_()
+            return
+        if self.watch_only:
             return
         self.tasks.start("app.settings", self._open_setup())
 
@@ -331,7 +368,7 @@ class DesktopApp(QObject):
         """Something failed that nobody expected: into the log file, the log view, and a dialog."""
         log.error("%s failed", where, exc_info=exc)
         text = f"{type(exc).__name__}: {exc}"
-        if self.store is not None:
+        if self.store is not None and not self.watch_only:  # a watching window never writes the service's log
             try:
                 self.store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.ERROR,
                                           message=f"The window's work '{where}' failed: {text}. "
@@ -350,7 +387,7 @@ class DesktopApp(QObject):
 
     def remove_all_data(self) -> None:
         """Confirmed in Settings: stop the sync, remove all data, say what went, then quit."""
-        if self._shutting_down:
+        if self._shutting_down or self.watch_only:
             return
         self.tasks.start("app.remove_all", self._remove_all_data())
 
@@ -417,6 +454,8 @@ class DesktopApp(QObject):
             return
         self._shutting_down = True
         try:
+            if self.watch is not None:
+                self.watch.stop()
             # First the window's own work (a start still under way must not start the sync after this).
             pending = [t for name in self.tasks.running() if name != "app.quit"
                        and (t := self.tasks.get(name)) is not None and t is not asyncio.current_task()]
@@ -466,19 +505,6 @@ def run_until_done(coro: Coroutine[Any, Any, Any], timeout: float) -> None:
     if not task.done():
         log.error("stopping took longer than %.0f s; quitting anyway", timeout)
         task.cancel()
-
-
-def _already_running(exc: AlreadyRunning) -> int:
-    """The data folder is taken by a copy that does not answer: most likely the service, which has no window."""
-    box = QMessageBox(QMessageBox.Icon.Information, "epages-sync",
-                      QApplication.translate("DesktopApp", "epages-sync already runs on this computer with the "
-                                                           "same data, but without a window it could show: most "
-                                                           "likely as a service (run --headless). To use the "
-                                                           "window, stop the service first.")
-                      + "\n\n" + exc.message, QMessageBox.StandardButton.Ok)
-    box.setWindowIcon(icon("app"))
-    box.exec()
-    return 1
 
 
 def speak_chosen_language(paths: AppPaths) -> WindowLanguage:
@@ -542,6 +568,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     language = speak_chosen_language(paths)
     minimized = bool(getattr(args, "minimized", False))
     lock = InstanceLock(paths.lock_file)
+    watch_only = False
     try:
         lock.acquire()
     except AlreadyRunning:
@@ -550,8 +577,9 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
                 log.info("already running on %s: the window there was asked to come forward", paths.data_dir)
                 return 0
         except AlreadyRunning as exc:
-            log.info("not started: %s", exc)
-            return _already_running(exc)
+            # Taken by a copy without a window (the service): watch it, never run a second sync.
+            log.info("watching the service: %s", exc)
+            watch_only = True
     log.info("window language: %s", language.language.value)
 
     loop = qasync.QEventLoop(app)
@@ -561,10 +589,11 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         with contextlib.ExitStack() as stack:
             demo: DemoShop | None = None
-            if getattr(args, "demo", False):
+            if getattr(args, "demo", False) and not watch_only:  # a watching window leaves the folder as it is
                 demo = DemoShop()
                 stack.enter_context(demo.running())
-            desktop = DesktopApp(paths, demo=demo, minimized=minimized, lock=lock)
+            desktop = DesktopApp(paths, demo=demo, minimized=minimized, lock=None if watch_only else lock,
+                                 watch_only=watch_only)
             listener = answer_second_launches(desktop)
             _route_unexpected_errors(loop, desktop)
             app.aboutToQuit.connect(desktop.finish_before_quit)

@@ -30,6 +30,7 @@ class HealthBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._health: Health | None = None
+        self.watching = False  # the window follows a service; the words say so
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -97,6 +98,9 @@ class HealthBar(QFrame):
         return self._health
 
     def state_text(self, health: Health) -> str:
+        if self.watching:
+            return (self.tr("Runs as a service") if health.state != EngineState.STOPPED
+                    else self.tr("The service has stopped"))
         if health.state == EngineState.PAUSED and health.paused_until is not None:
             return self.tr("Paused until {time}").format(time=local_time(health.paused_until, with_date=False))
         return {
@@ -109,6 +113,8 @@ class HealthBar(QFrame):
         }[health.state]
 
     def explanation(self, health: Health) -> str:
+        if self.watching:
+            return health.message
         if health.state == EngineState.RUNNING:
             return self.tr("Orders and warehouse changes are kept in step. Nothing needs you.")
         if health.state == EngineState.PAUSED:

@@ -249,6 +249,11 @@ class LogTableModel(QAbstractTableModel):
         self._exhausted = False
         self._tasks.cancel("log.older")
 
+    def rows_stored(self, newest_id: int) -> None:
+        """Rows up to ``newest_id`` are stored by another process (a service), whose announcements the store
+        cannot pass on: they come in with the next batch, as the store's own would."""
+        self._on_announced(newest_id)
+
     def close(self) -> None:
         """Stop listening to the store (the window is going away)."""
         if self._unsubscribe is not None:

@@ -121,6 +121,12 @@ class LogDetailPane(QWidget):
     def entry(self) -> LogEntry | None:
         return self._entry
 
+    def set_watch_only(self, reason: str) -> None:
+        """Retry and Dismiss change what the service does: only the copy that runs the sync offers them."""
+        for button in (self.retry_button, self.dismiss_button):
+            button.setEnabled(False)
+            button.setToolTip(reason)
+
     def show_entry(self, entry: LogEntry | None) -> None:
         self._entry = entry
         self._parked = None
@@ -438,6 +444,9 @@ class LogPanel(QWidget):
             self.export_button.setEnabled(True)
             self.export_button.setText(self.tr("&Export CSV…"))
         self.export_finished.emit(str(path), written)
+
+    def set_watch_only(self, reason: str) -> None:
+        self.detail.set_watch_only(reason)
 
     def close_panel(self) -> None:
         if self._export_stop is not None:

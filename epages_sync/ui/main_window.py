@@ -94,6 +94,21 @@ class MainWindow(QMainWindow):
         button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         return button
 
+    def set_watch_only(self, note: str, reason: str) -> None:
+        """This window follows the sync a service runs: say so on top, and switch off what belongs to it."""
+        self.setWindowTitle(self.tr("epages-sync — watching the service"))
+        self.demo_banner.setText(note)
+        self.demo_banner.setStyleSheet(box_style(Tone.MUTED) + " font-weight: bold;")
+        self.demo_banner.setVisible(True)
+        self.health_bar.watching = True
+        self.sync_actions.set_watch_only(reason)
+        self.pause_button.setVisible(True)
+        # A button with a menu stays clickable for its menu even when its own action is off.
+        self.pause_button.setEnabled(False)
+        self.pause_button.setToolTip(reason)
+        self.resume_button.setVisible(False)
+        self.log_panel.set_watch_only(reason)
+
     # -- following the sync --------------------------------------------------------------------------
 
     def follow(self, health: Health) -> None:

@@ -26,9 +26,26 @@ class SyncActions(QObject):
         self.quit = QAction(self.tr("&Quit"), self)
         self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit.setToolTip(self.tr("Stop the sync and close the app."))
+        self._watch_reason = ""
+
+    @property
+    def watch_only(self) -> bool:
+        return bool(self._watch_reason)
+
+    def set_watch_only(self, reason: str) -> None:
+        """The sync runs as a service: its commands belong to the service; each says why it is off."""
+        self._watch_reason = reason
+        for action in (self.pause_hour, self.pause, self.resume, self.sync_now, self.settings):
+            action.setEnabled(False)
+            action.setToolTip(reason)
+        self.resume.setVisible(False)
+        self.pause.setVisible(True)
+        self.quit.setToolTip(self.tr("Close this window. The service keeps running."))
 
     def follow(self, health: Health) -> None:
         """Offer what makes sense in this state: Resume only while paused, Pause only while running."""
+        if self._watch_reason:
+            return
         working = health.state in (EngineState.RUNNING, EngineState.ATTENTION, EngineState.STARTING)
         paused = health.state == EngineState.PAUSED
         self.pause_hour.setEnabled(working)

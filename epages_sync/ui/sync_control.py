@@ -34,6 +34,8 @@ class SyncControl(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         self._latest: Health | None = None
         self._not_running = ""
+        # Set while the window only watches a service: then nothing here may change the store.
+        self.read_only = False
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.timeout.connect(self._on_tick)
@@ -63,6 +65,8 @@ class SyncControl(QObject):
         self._announce_now()
 
     async def start(self, settings: Settings, *, client_secret: str, afosto_key: str) -> None:
+        if self.read_only:
+            raise RuntimeError("this window only watches the service: it starts no sync")
         await self.stop()
         service = SyncService(settings, self.store, client_secret=client_secret, afosto_key=afosto_key,
                               transport=self._transport)
@@ -102,6 +106,8 @@ class SyncControl(QObject):
             self._announce_now()
 
     def retry_parked(self, parked_id: int) -> bool:
+        if self.read_only:
+            return False
         if self._service is not None:
             done = self._service.retry_parked(parked_id)
         else:  # the engine picks it up at its next start
@@ -110,6 +116,8 @@ class SyncControl(QObject):
         return done
 
     def dismiss_parked(self, parked_id: int) -> bool:
+        if self.read_only:
+            return False
         done = (self._service.dismiss_parked(parked_id) if self._service is not None
                 else self.store.dismiss_parked(parked_id))
         self._announce_now()

@@ -67,6 +67,14 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
+        <translation>Sie sehen dem Abgleich zu, die auf diesem Computer als Dienst läuft. Protokoll, Bestellverläufe und Export funktionieren wie gewohnt; Pausieren, Jetzt abgleichen, Erneut versuchen, Verwerfen und die Einstellungen gehören zum Dienst.</translation>
+    </message>
+    <message>
+        <source>The sync runs as a service on this computer, so this belongs to the service. To change it, stop the service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, or End in Task Scheduler), then open epages-sync again: the window then runs the sync itself.</source>
+        <translation>Der Abgleich läuft auf diesem Computer als Dienst, deshalb gehört dies zum Dienst. Um es zu ändern, beenden Sie den Dienst (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync oder „Beenden“ in der Aufgabenplanung) und öffnen Sie epages-sync dann erneut: das Fenster führt den Abgleich dann selbst aus.</translation>
+    </message>
+    <message>
         <source>This computer has no secure password store, so the client secret and the API key cannot be kept. Install or unlock one, then open Settings.</source>
         <translation>Dieser Computer hat keinen sicheren Passwortspeicher, daher können Client-Secret und API-Schlüssel nicht gespeichert werden. Richten Sie einen ein oder entsperren Sie ihn und öffnen Sie dann die Einstellungen.</translation>
     </message>
@@ -125,10 +133,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>These could not be removed; delete them by hand:</source>
         <translation>Dies konnte nicht entfernt werden; bitte von Hand löschen:</translation>
-    </message>
-    <message>
-        <source>epages-sync already runs on this computer with the same data, but without a window it could show: most likely as a service (run --headless). To use the window, stop the service first.</source>
-        <translation>epages-sync läuft auf diesem Computer bereits mit denselben Daten, aber ohne ein Fenster, das es zeigen könnte: wahrscheinlich als Dienst (run --headless). Um das Fenster zu nutzen, stoppen Sie zuerst den Dienst.</translation>
     </message>
 </context>
 <context>
@@ -330,6 +334,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Orders linked</source>
         <translation>Verknüpfte Bestellungen</translation>
+    </message>
+    <message>
+        <source>Runs as a service</source>
+        <translation>Läuft als Dienst</translation>
+    </message>
+    <message>
+        <source>The service has stopped</source>
+        <translation>Der Dienst wurde beendet</translation>
     </message>
     <message>
         <source>Paused until {time}</source>
@@ -793,6 +805,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Datenordner: {path}</translation>
     </message>
     <message>
+        <source>epages-sync — watching the service</source>
+        <translation>epages-sync — Dienst beobachten</translation>
+    </message>
+    <message>
         <source>1 entry written to {path}</source>
         <translation>1 Eintrag in {path} geschrieben</translation>
     </message>
@@ -967,6 +983,25 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Show or hide what you typed</source>
         <translation>Eingabe zeigen oder verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceWatch</name>
+    <message>
+        <source>Watching the sync that runs as a service on this computer. This window only shows what the service does; it changes nothing.</source>
+        <translation>Sie sehen dem Abgleich zu, die auf diesem Computer als Dienst läuft. Dieses Fenster zeigt nur, was der Dienst tut; es ändert nichts.</translation>
+    </message>
+    <message>
+        <source>The service has stopped: nothing is synced now. Start the service again, or close this window and open epages-sync to run the sync in the window.</source>
+        <translation>Der Dienst wurde beendet: Zurzeit wird nichts abgeglichen. Starten Sie den Dienst wieder, oder schließen Sie dieses Fenster und öffnen Sie epages-sync, um den Abgleich im Fenster auszuführen.</translation>
+    </message>
+    <message>
+        <source>1 item waits for a person; Retry and Dismiss are in the window that runs the sync.</source>
+        <translation>1 Eintrag wartet auf einen Menschen; „Erneut versuchen“ und „Verwerfen“ gibt es in dem Fenster, das den Abgleich ausführt.</translation>
+    </message>
+    <message>
+        <source>{n} items wait for a person; Retry and Dismiss are in the window that runs the sync.</source>
+        <translation>{n} Einträge warten auf einen Menschen; „Erneut versuchen“ und „Verwerfen“ gibt es in dem Fenster, das den Abgleich ausführt.</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1313,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Stop the sync and close the app.</source>
         <translation>Abgleich stoppen und die App schließen.</translation>
+    </message>
+    <message>
+        <source>Close this window. The service keeps running.</source>
+        <translation>Dieses Fenster schließen. Der Dienst läuft weiter.</translation>
     </message>
 </context>
 <context>

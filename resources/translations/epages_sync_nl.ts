@@ -67,6 +67,14 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
+        <translation>U kijkt mee met de synchronisatie die op deze computer als service draait. Het logboek, de tijdlijnen van bestellingen en de export werken zoals altijd; pauzeren, Nu synchroniseren, Opnieuw, Negeren en de instellingen horen bij de service.</translation>
+    </message>
+    <message>
+        <source>The sync runs as a service on this computer, so this belongs to the service. To change it, stop the service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, or End in Task Scheduler), then open epages-sync again: the window then runs the sync itself.</source>
+        <translation>De synchronisatie draait op deze computer als service, dus dit hoort bij de service. Om het te wijzigen stopt u de service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, of ‘Beëindigen’ in Taakplanner) en opent u epages-sync opnieuw: het venster voert de synchronisatie dan zelf uit.</translation>
+    </message>
+    <message>
         <source>This computer has no secure password store, so the client secret and the API key cannot be kept. Install or unlock one, then open Settings.</source>
         <translation>Deze computer heeft geen veilige wachtwoordopslag, dus het client secret en de API-sleutel kunnen niet bewaard worden. Installeer of ontgrendel er een en open dan Instellingen.</translation>
     </message>
@@ -125,10 +133,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>These could not be removed; delete them by hand:</source>
         <translation>Dit kon niet worden verwijderd; verwijder het met de hand:</translation>
-    </message>
-    <message>
-        <source>epages-sync already runs on this computer with the same data, but without a window it could show: most likely as a service (run --headless). To use the window, stop the service first.</source>
-        <translation>epages-sync draait al op deze computer met dezelfde gegevens, maar zonder venster dat het kan tonen: waarschijnlijk als service (run --headless). Stop eerst de service om het venster te gebruiken.</translation>
     </message>
 </context>
 <context>
@@ -330,6 +334,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Orders linked</source>
         <translation>Gekoppelde bestellingen</translation>
+    </message>
+    <message>
+        <source>Runs as a service</source>
+        <translation>Draait als service</translation>
+    </message>
+    <message>
+        <source>The service has stopped</source>
+        <translation>De service is gestopt</translation>
     </message>
     <message>
         <source>Paused until {time}</source>
@@ -793,6 +805,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Gegevensmap: {path}</translation>
     </message>
     <message>
+        <source>epages-sync — watching the service</source>
+        <translation>epages-sync — service volgen</translation>
+    </message>
+    <message>
         <source>1 entry written to {path}</source>
         <translation>1 regel naar {path} geschreven</translation>
     </message>
@@ -967,6 +983,25 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Show or hide what you typed</source>
         <translation>Getypte tekst tonen of verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceWatch</name>
+    <message>
+        <source>Watching the sync that runs as a service on this computer. This window only shows what the service does; it changes nothing.</source>
+        <translation>U kijkt mee met de synchronisatie die op deze computer als service draait. Dit venster toont alleen wat de service doet; het verandert niets.</translation>
+    </message>
+    <message>
+        <source>The service has stopped: nothing is synced now. Start the service again, or close this window and open epages-sync to run the sync in the window.</source>
+        <translation>De service is gestopt: er wordt nu niets gesynchroniseerd. Start de service opnieuw, of sluit dit venster en open epages-sync om de synchronisatie in het venster uit te voeren.</translation>
+    </message>
+    <message>
+        <source>1 item waits for a person; Retry and Dismiss are in the window that runs the sync.</source>
+        <translation>1 item wacht op een mens; Opnieuw en Negeren vindt u in het venster dat de synchronisatie uitvoert.</translation>
+    </message>
+    <message>
+        <source>{n} items wait for a person; Retry and Dismiss are in the window that runs the sync.</source>
+        <translation>{n} items wachten op een mens; Opnieuw en Negeren vindt u in het venster dat de synchronisatie uitvoert.</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1313,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Stop the sync and close the app.</source>
         <translation>De synchronisatie stoppen en de app sluiten.</translation>
+    </message>
+    <message>
+        <source>Close this window. The service keeps running.</source>
+        <translation>Dit venster sluiten. De service blijft draaien.</translation>
     </message>
 </context>
 <context>

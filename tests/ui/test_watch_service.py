@@ -1,0 +1,144 @@
+"""The window on a data folder a service (``run --headless``) holds: it watches, starts no sync of its own,
+follows the service's log and figures, keeps the service's commands off, and leaves the service alone."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pathlib
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from epages_sync.engine.service import engine_figures
+from epages_sync.paths import app_paths
+from epages_sync.sandbox.app import Sandbox
+from epages_sync.sandbox.server import run_in_thread
+from epages_sync.store import Direction, LogRow, Outcome
+from epages_sync.ui.app import DesktopApp
+from epages_sync.ui.service_watch import service_runs
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="stops the service with SIGTERM")
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+WAIT = 20_000
+
+
+def _cli(data_dir: pathlib.Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "EPAGES_SYNC_CLIENT_SECRET": "sandbox-secret",
+           "EPAGES_SYNC_AFOSTO_KEY": "sandbox-afosto-key", "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "epages_sync", "--data-dir", str(data_dir), *args],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+@pytest.fixture
+def shop() -> Iterator[tuple[Sandbox, str]]:
+    sandbox = Sandbox(seed=5, orders=8)
+    with run_in_thread(sandbox) as url:
+        yield sandbox, url
+
+
+@pytest.fixture
+def service(shop: tuple[Sandbox, str], tmp_path: pathlib.Path, qtbot: QtBot) -> Iterator[subprocess.Popen[str]]:
+    sandbox, url = shop
+    w = sandbox.world
+    args = ["configure", "--store", "demo-shop", "--client-id", "sandbox-client", "--sandbox", url,
+            "--channel", w.default_channel.channel_id, "--start-date", "2020-01-01", "--push-interval", "2",
+            "--poll-interval", "15"]
+    for ep, af in w.default_location_map.items():
+        args += ["--map", f"{ep}={af}"]
+    for loc in w.feeding_location_ids:
+        args += ["--stock-from", loc]
+    configured = _cli(tmp_path, *args)
+    out, _ = configured.communicate(timeout=60)
+    assert configured.returncode in (0, 3), out  # 3: no password store here; the service reads the environment
+    proc = _cli(tmp_path, "run", "--headless")
+    try:
+        qtbot.waitUntil(lambda: service_runs(tmp_path / "epages-sync.lock") or proc.poll() is not None,
+                        timeout=WAIT)
+        assert proc.poll() is None, proc.communicate()[0]
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def test_the_window_watches_the_service_without_taking_part(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path,
+        shop: tuple[Sandbox, str], service: subprocess.Popen[str]) -> None:
+    sandbox, _url = shop
+    paths = app_paths(tmp_path)
+    assert paths.lock_file == tmp_path / "epages-sync.lock"
+    desktop = DesktopApp(paths, watch_only=True)
+    desktop.begin()
+    qtbot.waitUntil(lambda: desktop.window is not None and desktop.window.isVisible(), timeout=WAIT)
+    window = desktop.window
+    assert window is not None and desktop.control is not None and desktop.store is not None
+    assert desktop.wizard is None and not desktop.control.is_running  # no sync of its own
+
+    # The service's rows show within a few seconds, and the figures are the service's.
+    qtbot.waitUntil(lambda: any("imported into Afosto" in (window.log_model.entry(r) or LogRowStub).message
+                                for r in range(window.log_model.rowCount())), timeout=WAIT)
+    bar = window.health_bar
+    assert bar.state_label.text() == "Runs as a service"
+    assert "Watching the sync that runs as a service on this computer" in bar.message_label.text()
+    assert window.demo_banner.isVisible() and "service" in window.windowTitle()
+    qtbot.waitUntil(lambda: bar.figures["linked"].text() == str(engine_figures(desktop.store)["orders_linked"])
+                    and bar.figures["linked"].text() != "0", timeout=WAIT)
+
+    # Every command that belongs to the service is off and says why, also in the tray's menu.
+    a = desktop.actions
+    for action in (a.pause, a.pause_hour, a.sync_now, a.settings, a.resume):
+        assert not action.isEnabled()
+        assert "stop the service" in action.toolTip()
+    for button in (window.pause_button, window.sync_now_button, window.settings_button):
+        assert not button.isEnabled() and "systemctl --user stop epages-sync" in button.toolTip()
+    detail = window.log_panel.detail
+    assert not detail.retry_button.isEnabled() and not detail.dismiss_button.isEnabled()
+    a.sync_now.trigger()
+    desktop.open_settings()
+    assert desktop.settings_dialog is None and desktop.wizard is None
+    with pytest.raises(Exception, match="readonly"):  # the watching window cannot write the service's data
+        desktop.store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message="x"))
+
+    # New rows arrive as the service writes them; search and the order timeline work on them.
+    before = window.log_model.total_count
+    sandbox.step(8)
+    qtbot.waitUntil(lambda: window.log_model.total_count > before, timeout=WAIT)
+    number = next(e.epages_ref for r in range(window.log_model.rowCount())
+                  if (e := window.log_model.entry(r)) is not None and e.epages_ref)
+    window.log_panel.search.setText(number)
+    window.log_panel.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: window.log_model.is_loaded and window.log_model.rowCount() > 0, timeout=WAIT)
+    found = [e for r in range(window.log_model.rowCount()) if (e := window.log_model.entry(r)) is not None]
+    assert all(number in f"{e.epages_ref} {e.afosto_ref}" for e in found)
+    assert window.log_model.total_count < before
+    window.log_panel.table.selectRow(0)
+    assert detail.entry is not None and detail.entry.epages_ref == number
+    timeline = window.open_timeline(number)
+    qtbot.waitUntil(lambda: timeline.model.rowCount() > 0, timeout=WAIT)
+    export = tmp_path / "log.csv"
+    with qtbot.waitSignal(window.log_panel.export_finished, timeout=WAIT):
+        window.log_panel.export_to(export)
+    assert number in export.read_text(encoding="utf-8")
+
+    # The service was left alone, and stops cleanly; the window notices.
+    assert service.poll() is None
+    service.send_signal(signal.SIGTERM)
+    out, _ = service.communicate(timeout=60)
+    assert service.returncode == 0, out[-3000:]
+    assert "Summary:" in out
+    qtbot.waitUntil(lambda: bar.state_label.text() == "The service has stopped", timeout=WAIT)
+
+    stop = asyncio.ensure_future(desktop.shutdown())
+    qtbot.waitUntil(stop.done, timeout=WAIT)
+    window.deleteLater()
+
+
+class LogRowStub:
+    message = ""
