@@ -328,6 +328,7 @@ class OrderPoller:
         wants_returns = ctx.on(Flow.RETURNS) and any(c.returned or c.broken for c in counts)
         if not (wants_cancel or wants_processes or wants_returns):
             return False
+        await ctx.checkpoint()
         afosto = await ctx.afosto.get_order(afosto_id)
         changed = False
         self._step = Flow.CANCELLATIONS

@@ -35,7 +35,13 @@ async def test_pause_mid_page_stops_new_requests_and_resume_finishes_the_work() 
         await _until(lambda: r.store.count_links("order") >= 3)  # part-way through the first page
         r.service.pause()
         assert r.service.health().state == EngineState.PAUSED
-        await asyncio.sleep(0.3)  # what was in flight finishes
+        # What was in flight finishes (each order under way completes its step): wait until that is over.
+        deadline = asyncio.get_running_loop().time() + 10
+        last = -1
+        while _requests(r) != last:
+            assert asyncio.get_running_loop().time() < deadline, "work in flight never came to rest"
+            last = _requests(r)
+            await asyncio.sleep(0.4)
         frozen = _requests(r)
         linked = r.store.count_links("order")
         await asyncio.sleep(1.0)
