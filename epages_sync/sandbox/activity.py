@@ -49,7 +49,7 @@ class Activity:
         self.history: list[str] = []
 
     def _in_warehouse(self) -> set[str]:
-        return set(self.afosto.order_figures())
+        return self.afosto.epages_order_ids()
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:

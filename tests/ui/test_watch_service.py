@@ -133,6 +133,10 @@ def test_the_window_watches_the_service_without_taking_part(
     out, _ = service.communicate(timeout=60)
     assert service.returncode == 0, out[-3000:]
     assert "Summary:" in out
+    # The sandbox's quick answer to "which orders are in the warehouse" (asked at every step of its activity)
+    # is the same as the keys of its full figures.
+    in_warehouse = sandbox.afosto.epages_order_ids()
+    assert in_warehouse and in_warehouse == set(sandbox.afosto.order_figures())
     qtbot.waitUntil(lambda: bar.state_label.text() == "The service has stopped", timeout=WAIT)
 
     stop = asyncio.ensure_future(desktop.shutdown())

@@ -103,6 +103,12 @@ class AfostoWorld:
         """Sum of available stock of the SKU over those locations; None when Afosto does not know the SKU."""
         return self.ledger.available_stock(sku, location_ids)
 
+    def epages_order_ids(self) -> set[str]:
+        """The ePages order ids that have an Afosto order: the keys of ``order_figures()``, without counting
+        every item of every order (the activity asks for them at each step of a big import)."""
+        return {str(epages_id) for order in self.ledger.orders
+                if (epages_id := (order.meta_data or {}).get("epages_order_id"))}
+
     def order_figures(self) -> dict[str, list[OrderFigures]]:
         """Keyed by the ePages order id stored in the Afosto order's meta_data (epages_order_id); a list,
         so two Afosto orders for one ePages order show up as a duplicate."""
