@@ -29,7 +29,7 @@ from .autostart import Autostart
 from .errors import AlreadyRunning
 from .instance import InstanceLock
 from .paths import AppPaths, app_paths
-from .secrets import AFOSTO_KEY, CLIENT_SECRET, Secrets
+from .secrets import AFOSTO_KEY_ENTRY, CLIENT_SECRET_ENTRY, Secrets
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -167,7 +167,7 @@ def _remove_passwords(store_names: list[str], secrets_factory: Callable[[str], S
                 report.kept.append((what, "this computer has no secure password store, so none were saved"))
                 continue
             backend, service = secrets.backend, secrets.service
-            existed = [k for k in (CLIENT_SECRET, AFOSTO_KEY) if backend.get_password(service, k) is not None]
+            existed = [k for k in (CLIENT_SECRET_ENTRY, AFOSTO_KEY_ENTRY) if backend.get_password(service, k) is not None]
             secrets.delete_all()
             left = [k for k in existed if backend.get_password(service, k) is not None]
         except keyring.errors.KeyringError as exc:

@@ -14,8 +14,8 @@ from jaraco.classes import properties
 from .errors import SecretStoreUnavailable
 from .redaction import redactor
 
-CLIENT_SECRET = "epages-client-secret"
-AFOSTO_KEY = "afosto-api-key"
+CLIENT_SECRET_ENTRY = "epages-client-secret"  # names of the keyring entries, not values
+AFOSTO_KEY_ENTRY = "afosto-api-key"
 ENV_CLIENT_SECRET = "EPAGES_SYNC_CLIENT_SECRET"
 ENV_AFOSTO_KEY = "EPAGES_SYNC_AFOSTO_KEY"
 
@@ -124,22 +124,22 @@ class Secrets:
         return value
 
     def set_client_secret(self, value: str) -> None:
-        self._set(CLIENT_SECRET, value)
+        self._set(CLIENT_SECRET_ENTRY, value)
 
     def set_afosto_key(self, value: str) -> None:
-        self._set(AFOSTO_KEY, value)
+        self._set(AFOSTO_KEY_ENTRY, value)
 
     def client_secret(self) -> str | None:
-        return self._get(CLIENT_SECRET, ENV_CLIENT_SECRET)
+        return self._get(CLIENT_SECRET_ENTRY, ENV_CLIENT_SECRET)
 
     def afosto_key(self) -> str | None:
-        return self._get(AFOSTO_KEY, ENV_AFOSTO_KEY)
+        return self._get(AFOSTO_KEY_ENTRY, ENV_AFOSTO_KEY)
 
     def delete_all(self) -> None:
         backend = self.backend
         if not _backend_is_secure(backend):
             return
-        for name in (CLIENT_SECRET, AFOSTO_KEY):
+        for name in (CLIENT_SECRET_ENTRY, AFOSTO_KEY_ENTRY):
             try:
                 backend.delete_password(self.service, name)
             except keyring.errors.PasswordDeleteError:
