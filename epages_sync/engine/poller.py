@@ -19,6 +19,7 @@ from ..clients.epages_models import (
     Order,
     OrderProcesses,
     PickupProcessStatus,
+    ProcessLine,
     ReturnLineStatus,
     ReturnProcess,
     ShippingProcessStatus,
@@ -45,6 +46,36 @@ PARK_ORDER = "order"
 PARK_ORDER_UPDATE = "order_update"
 # Afosto errors that will not go away by trying again: the order is parked for a person.
 PERMANENT = (ValidationFailed, NotFound, DomainRejected)
+
+
+@dataclass(frozen=True)
+class _ParcelFlow:
+    """How an ePages shipping or pickup process shows in Afosto: as a parcel moving through two statuses."""
+
+    kind: str
+    first: ParcelStatus  # what the process's creation means
+    final: ParcelStatus  # shipped -> delivered, ready -> picked up
+    strict: bool  # units must all be open (a shipment); a pickup takes what is left
+    recorded: str
+    finished: str
+
+
+_SHIPMENT = _ParcelFlow(
+    SHIPPING,
+    ParcelStatus.IN_TRANSIT,
+    ParcelStatus.DELIVERED,
+    True,
+    "Order {number}: shipment from ePages recorded in Afosto (tracking {code}).",
+    "Order {number}: delivery from ePages recorded in Afosto.",
+)
+_PICKUP = _ParcelFlow(
+    PICKUP,
+    ParcelStatus.READY_FOR_PICKUP,
+    ParcelStatus.PICKED_UP,
+    False,
+    "Order {number}: ready for pickup (from ePages) recorded in Afosto.",
+    "Order {number}: picked up (from ePages) recorded in Afosto.",
+)
 
 
 @dataclass
@@ -397,87 +428,117 @@ class OrderPoller:
     async def _ship_in_afosto(
         self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
     ) -> tuple[AfostoOrder, bool]:
-        ctx = self.ctx
         changed = False
-        number = order.order_number or order.id
         for sp in processes.shippings:
             if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
                 continue
-            lines = {pl.product_line_item_id: pl.quantity for pl in sp.line_items}
-            link = ctx.store.link_by_epages(SHIPPING, sp.id)
-            if link is not None and link.status == LinkStatus.PENDING:
-                found = self._pending_parcel_match(afosto, sp.tracking_code, lines, SHIPPING)
-                if found is None:
-                    ctx.store.delete_link(SHIPPING, sp.id)
-                    link = None
-                else:
-                    link = ctx.store.complete_link(SHIPPING, sp.id, found)
-            if link is None:
-                # Made in ePages by a person, unless it is our own push whose link was lost in a crash.
-                echo = self._pending_parcel_match(afosto, sp.tracking_code, lines, SHIPPING)
-                if echo is not None:
-                    ctx.store.add_link(SHIPPING, sp.id, echo, parent=order.id, origin=Origin.AFOSTO)
-                    continue
-                view = AfostoOrderView(afosto)
-                items: list[str] = []
-                for line_id, qty in lines.items():
-                    items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
-                if len(items) < sum(lines.values()):
-                    # Shipped in both systems at once (a person in the cockpit, the warehouse in Afosto):
-                    # the same units left once, so the two shipments are one.
-                    twin = self._pending_parcel_match(afosto, None, lines, SHIPPING)
-                    if twin is None:
-                        raise DomainRejected(
-                            f"Order {number}: ePages shipped units that are not open in Afosto.",
-                            concerns=f"order {number}",
-                        )
-                    ctx.store.add_link(
-                        SHIPPING,
-                        sp.id,
-                        twin,
-                        parent=order.id,
-                        origin=Origin.EPAGES,
-                        data={"shipped_in_both": True},
+            final = sp.status == ShippingProcessStatus.DELIVERED
+            afosto, did = await self._parcel_for(
+                order, afosto, _SHIPMENT, sp.id, sp.line_items, final, sp.tracking_code, sp.tracking_link
+            )
+            changed |= did
+        return afosto, changed
+
+    async def _pickup_in_afosto(
+        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
+    ) -> tuple[AfostoOrder, bool]:
+        changed = False
+        for pp in processes.pickups:
+            final = pp.status == PickupProcessStatus.PICKED_UP
+            afosto, did = await self._parcel_for(
+                order, afosto, _PICKUP, pp.id, pp.line_items, final, None, None
+            )
+            changed |= did
+        return afosto, changed
+
+    async def _parcel_for(
+        self,
+        order: Order,
+        afosto: AfostoOrder,
+        how: _ParcelFlow,
+        process_id: str,
+        process_lines: list[ProcessLine],
+        final: bool,
+        code: str | None,
+        url: str | None,
+    ) -> tuple[AfostoOrder, bool]:
+        """The Afosto parcel of one ePages shipping or pickup process: found, created or moved on."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        lines = {pl.product_line_item_id: pl.quantity for pl in process_lines}
+        changed = False
+        link = ctx.store.link_by_epages(how.kind, process_id)
+        if link is not None and link.status == LinkStatus.PENDING:
+            found = self._pending_parcel_match(afosto, code, lines, how.kind)
+            if found is None:
+                ctx.store.delete_link(how.kind, process_id)
+                link = None
+            else:
+                link = ctx.store.complete_link(how.kind, process_id, found)
+        if link is None:
+            # Made in ePages by a person, unless it is our own push whose link was lost in a crash.
+            echo = self._pending_parcel_match(afosto, code, lines, how.kind)
+            if echo is not None:
+                ctx.store.add_link(how.kind, process_id, echo, parent=order.id, origin=Origin.AFOSTO)
+                return afosto, False
+            view = AfostoOrderView(afosto)
+            items: list[str] = []
+            for line_id, qty in lines.items():
+                items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
+            if how.strict and len(items) < sum(lines.values()):
+                # Shipped in both systems at once (a person in the cockpit, the warehouse in Afosto):
+                # the same units left once, so the two shipments are one.
+                twin = self._pending_parcel_match(afosto, None, lines, how.kind)
+                if twin is None:
+                    raise DomainRejected(
+                        f"Order {number}: ePages shipped units that are not open in Afosto.",
+                        concerns=f"order {number}",
                     )
-                    ctx.journal.to_afosto(
-                        Outcome.INFO,
-                        f"Order {number} was shipped in ePages and in Afosto with "
-                        "different tracking codes; both are kept, nothing is "
-                        "shipped twice.",
-                        flow=Flow.SHIPMENTS,
-                        epages_ref=number,
-                        afosto_ref=afosto.number,
-                    )
-                    continue
-                ctx.store.add_pending_link(SHIPPING, sp.id, parent=order.id, origin=Origin.EPAGES)
-                parcel, afosto = await self._pack(items, sp.tracking_code, sp.tracking_link, SHIPPING, sp.id)
-                link = ctx.store.complete_link(SHIPPING, sp.id, parcel.id)
-                parcel, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
+                ctx.store.add_link(
+                    how.kind,
+                    process_id,
+                    twin,
+                    parent=order.id,
+                    origin=Origin.EPAGES,
+                    data={"shipped_in_both": True},
+                )
                 ctx.journal.to_afosto(
-                    Outcome.OK,
-                    f"Order {number}: shipment from ePages recorded in Afosto "
-                    f"(tracking {sp.tracking_code or '-'}).",
+                    Outcome.INFO,
+                    f"Order {number} was shipped in ePages and in Afosto with "
+                    "different tracking codes; both are kept, nothing is "
+                    "shipped twice.",
                     flow=Flow.SHIPMENTS,
                     epages_ref=number,
                     afosto_ref=afosto.number,
                 )
-                changed = True
-            parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
-            if parcel is None:
-                continue
-            if parcel.status == ParcelStatus.PENDING:
-                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
-                changed = True
-            if sp.status == ShippingProcessStatus.DELIVERED and parcel.status != ParcelStatus.DELIVERED:
-                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.DELIVERED)
-                ctx.journal.to_afosto(
-                    Outcome.OK,
-                    f"Order {number}: delivery from ePages recorded in Afosto.",
-                    flow=Flow.SHIPMENTS,
-                    epages_ref=number,
-                    afosto_ref=afosto.number,
-                )
-                changed = True
+                return afosto, False
+            if not items:
+                return afosto, False
+            ctx.store.add_pending_link(how.kind, process_id, parent=order.id, origin=Origin.EPAGES)
+            parcel, afosto = await self._pack(items, code, url, how.kind, process_id)
+            link = ctx.store.complete_link(how.kind, process_id, parcel.id)
+            _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
+            recorded = how.recorded.format(number=number, code=code or "-")
+            ctx.journal.to_afosto(
+                Outcome.OK, recorded, flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number
+            )
+            changed = True
+        parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
+        if parcel is None:
+            return afosto, changed
+        if parcel.status == ParcelStatus.PENDING:
+            _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
+            changed = True
+        if final and parcel.status != how.final:
+            _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.final)
+            ctx.journal.to_afosto(
+                Outcome.OK,
+                how.finished.format(number=number),
+                flow=Flow.SHIPMENTS,
+                epages_ref=number,
+                afosto_ref=afosto.number,
+            )
+            changed = True
         return afosto, changed
 
     async def _pack(
@@ -492,63 +553,6 @@ class OrderPoller:
             raise Conflict(
                 f"Afosto packed these units at the same moment ({exc.message}); trying again."
             ) from None
-
-    async def _pickup_in_afosto(
-        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
-    ) -> tuple[AfostoOrder, bool]:
-        ctx = self.ctx
-        changed = False
-        number = order.order_number or order.id
-        for pp in processes.pickups:
-            lines = {pl.product_line_item_id: pl.quantity for pl in pp.line_items}
-            link = ctx.store.link_by_epages(PICKUP, pp.id)
-            if link is not None and link.status == LinkStatus.PENDING:
-                found = self._pending_parcel_match(afosto, None, lines, PICKUP)
-                if found is None:
-                    ctx.store.delete_link(PICKUP, pp.id)
-                    link = None
-                else:
-                    link = ctx.store.complete_link(PICKUP, pp.id, found)
-            if link is None:
-                echo = self._pending_parcel_match(afosto, None, lines, PICKUP)
-                if echo is not None:
-                    ctx.store.add_link(PICKUP, pp.id, echo, parent=order.id, origin=Origin.AFOSTO)
-                    continue
-                view = AfostoOrderView(afosto)
-                items: list[str] = []
-                for line_id, qty in lines.items():
-                    items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
-                if not items:
-                    continue
-                ctx.store.add_pending_link(PICKUP, pp.id, parent=order.id, origin=Origin.EPAGES)
-                parcel, afosto = await self._pack(items, None, None, PICKUP, pp.id)
-                link = ctx.store.complete_link(PICKUP, pp.id, parcel.id)
-                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.READY_FOR_PICKUP)
-                ctx.journal.to_afosto(
-                    Outcome.OK,
-                    f"Order {number}: ready for pickup (from ePages) recorded in Afosto.",
-                    flow=Flow.SHIPMENTS,
-                    epages_ref=number,
-                    afosto_ref=afosto.number,
-                )
-                changed = True
-            parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
-            if parcel is None:
-                continue
-            if parcel.status == ParcelStatus.PENDING:
-                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.READY_FOR_PICKUP)
-                changed = True
-            if pp.status == PickupProcessStatus.PICKED_UP and parcel.status != ParcelStatus.PICKED_UP:
-                _, afosto = await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.PICKED_UP)
-                ctx.journal.to_afosto(
-                    Outcome.OK,
-                    f"Order {number}: picked up (from ePages) recorded in Afosto.",
-                    flow=Flow.SHIPMENTS,
-                    epages_ref=number,
-                    afosto_ref=afosto.number,
-                )
-                changed = True
-        return afosto, changed
 
     async def _return_in_afosto(
         self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
