@@ -29,7 +29,7 @@ from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFa
 from ..store.models import LinkKind, LinkStatus, Origin, Outcome
 from .afosto_steps import cancel_units, return_units
 from .context import SyncContext, contra_id, recording_exchanges
-from .order_import import OrderProblem, plan_import
+from .order_import import ImportPlan, OrderProblem, plan_import
 from .order_view import AfostoOrderView
 
 log = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ class OrderPoller:
                 link = ctx.store.link_by_epages(ORDER, order.id)
                 assert link is not None
             if link.data.get("stage") != "items":
-                if not await self._add_items(order, link.afosto_id or "", fresh=False):
+                if not await self._add_items(order, link.afosto_id or ""):
                     summary.parked += 1
                     return
                 link = ctx.store.link_by_epages(ORDER, order.id)
@@ -279,15 +279,8 @@ class OrderPoller:
     async def _import(self, order: Order) -> bool:
         ctx = self.ctx
         number = order.order_number or order.id
-        skus = [li.sku for li in order.product_line_items if li.sku]
         try:
-            plan = plan_import(
-                order,
-                channel_id=ctx.settings.afosto_channel_id or "",
-                channel_currency=ctx.channel_currency,
-                afosto_skus=await self._known_skus(skus),
-                location_map=ctx.settings.location_map,
-            )
+            plan = await self._plan(order)
         except OrderProblem as problem:
             self._park_order(order, problem.message)
             return False
@@ -302,7 +295,7 @@ class OrderPoller:
         ctx.store.complete_link(
             ORDER, order.id, created.id, data={"stage": "created", "afosto_number": created.number}
         )
-        if not await self._add_items(order, created.id, fresh=True):
+        if not await self._add_items(order, created.id, plan=plan):
             return False
         units = sum(line.quantity for line in plan.lines)
         ctx.journal.to_afosto(
@@ -316,24 +309,30 @@ class OrderPoller:
         ctx.store.resolve_parked(PARK_ORDER, number)
         return True
 
-    async def _add_items(self, order: Order, afosto_id: str, *, fresh: bool) -> bool:
-        """Step two of an import. After a crash the Afosto order is read first, so units are never added twice."""
+    async def _plan(self, order: Order) -> ImportPlan:
+        """The Afosto order for ``order``, or an OrderProblem naming what to fix."""
+        ctx = self.ctx
+        skus = [li.sku for li in order.product_line_items if li.sku]
+        return plan_import(
+            order,
+            channel_id=ctx.settings.afosto_channel_id or "",
+            channel_currency=ctx.channel_currency,
+            afosto_skus=await self._known_skus(skus),
+            location_map=ctx.settings.location_map,
+        )
+
+    async def _add_items(self, order: Order, afosto_id: str, *, plan: ImportPlan | None = None) -> bool:
+        """Step two of an import. Without the plan of a fresh import (that is, after a crash), the Afosto order
+        is read first, so units are never added twice."""
         ctx = self.ctx
         number = order.order_number or order.id
-        if not fresh:
+        if plan is None:
             existing = await ctx.afosto.get_order(afosto_id)
             if existing.items:
                 ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
                 return True
-        skus = [li.sku for li in order.product_line_items if li.sku]
         try:
-            plan = plan_import(
-                order,
-                channel_id=ctx.settings.afosto_channel_id or "",
-                channel_currency=ctx.channel_currency,
-                afosto_skus=await self._known_skus(skus),
-                location_map=ctx.settings.location_map,
-            )
+            plan = plan or await self._plan(order)
             await ctx.afosto.add_items_to_order(afosto_id, plan.lines)
         except OrderProblem as problem:
             self._park_order(order, problem.message)

@@ -14,14 +14,17 @@ import logging
 import random
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from ..clients.afosto_models import AfostoOrder, ParcelStatus, RmaItemStatus, datetime_to_ms
 from ..clients.epages_models import (
     Order,
+    PickupProcess,
     PickupProcessStatus,
     ProcessLine,
     ReturnLine,
     ReturnLineStatus,
+    ShippingProcess,
     ShippingProcessStatus,
 )
 from ..clients.http import OutcomeUnknown
@@ -33,6 +36,8 @@ from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
 
 log = logging.getLogger(__name__)
+
+P = TypeVar("P", ShippingProcess, PickupProcess)
 
 AFOSTO_MARK = "push.afosto_since"
 SWEEP_MARGIN_S = 2.0
@@ -281,6 +286,14 @@ class OutboxSender:
             raise NotFound(f"Afosto parcel {parcel_id} no longer exists.", concerns=f"parcel {parcel_id}")
         return parcel
 
+    @staticmethod
+    def _linked(processes: list[P], epages_id: str, what: str) -> P:
+        """The ePages process a link names, from a fresh list; gone means a person changed the order."""
+        process = next((p for p in processes if p.id == epages_id), None)
+        if process is None:
+            raise NotFound(f"ePages {what} process {epages_id} no longer exists.")
+        return process
+
     # --- handlers ----------------------------------------------------------------------------------------
 
     async def _ship(self, push: OutboxPush) -> str:
@@ -293,9 +306,7 @@ class OutboxSender:
         existing = await ctx.epages.list_shipping_processes(order_id)
         link = ctx.store.link_by_afosto(SHIPPING, parcel.id)
         if link is not None:  # created on an earlier try whose later steps did not finish
-            process = next((sp for sp in existing if sp.id == link.epages_id), None)
-            if process is None:
-                raise NotFound(f"ePages shipping process {link.epages_id} no longer exists.")
+            process = self._linked(existing, link.epages_id, "shipping")
         else:
             unlinked = [
                 sp
@@ -339,10 +350,7 @@ class OutboxSender:
         link = ctx.store.link_by_afosto(SHIPPING, str(push.payload["parcel_id"]))
         if link is None:
             raise NotFound("The shipment of this parcel is not known in ePages yet.")
-        processes = await ctx.epages.list_shipping_processes(order_id)
-        process = next((p for p in processes if p.id == link.epages_id), None)
-        if process is None:
-            raise NotFound(f"ePages shipping process {link.epages_id} no longer exists.")
+        process = self._linked(await ctx.epages.list_shipping_processes(order_id), link.epages_id, "shipping")
         if process.status == ShippingProcessStatus.PENDING:
             process = await ctx.epages.mark_shipped(order_id, process.id)
         if process.status != ShippingProcessStatus.DELIVERED:
@@ -358,9 +366,7 @@ class OutboxSender:
         existing = await ctx.epages.list_pickup_processes(order_id)
         link = ctx.store.link_by_afosto(PICKUP, parcel.id)
         if link is not None:
-            process = next((p for p in existing if p.id == link.epages_id), None)
-            if process is None:
-                raise NotFound(f"ePages pickup process {link.epages_id} no longer exists.")
+            process = self._linked(existing, link.epages_id, "pickup")
         else:
             # ePages keeps one pickup process per order; one nobody has linked is ours from an earlier try.
             process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
@@ -383,10 +389,7 @@ class OutboxSender:
         link = ctx.store.link_by_afosto(PICKUP, str(push.payload["parcel_id"]))
         if link is None:
             raise NotFound("The pickup of this parcel is not known in ePages yet.")
-        processes = await ctx.epages.list_pickup_processes(order_id)
-        process = next((p for p in processes if p.id == link.epages_id), None)
-        if process is None:
-            raise NotFound(f"ePages pickup process {link.epages_id} no longer exists.")
+        process = self._linked(await ctx.epages.list_pickup_processes(order_id), link.epages_id, "pickup")
         if process.status != PickupProcessStatus.PICKED_UP:
             await ctx.epages.mark_picked_up(order_id, process.id)
         ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
