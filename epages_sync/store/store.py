@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from .checkpoints import FALLBACK_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES, Checkpointer
 from .connection import Clock, connect, utc_now
 from .errors import StoreError
 from .links import Links
@@ -26,6 +27,7 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
     """
 
     path: Path | None = None
+    checkpointer: Checkpointer | None = None
     _closed = False
 
     @classmethod
@@ -45,6 +47,13 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
             store = cls(conn, clock)
             store.path = path
             migrate(store._db, path)
+            if store.journal_mode.lower() == "wal":
+                # Commits must not wait for the disk: a thread of the store's own copies the log into the
+                # database (see checkpoints.py); this connection does it only as a fallback.
+                conn.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_AUTOCHECKPOINT_PAGES}")
+                conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
+                store.checkpointer = Checkpointer(path)
+                store.checkpointer.start()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(f"The database {path} could not be opened or upgraded ({exc}).",
@@ -72,6 +81,8 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
         return str(self._scalar("PRAGMA journal_mode"))
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()  # before the lock: its last checkpoint may still be running
         with self._lock:
             if self._closed:
                 return

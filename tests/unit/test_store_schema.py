@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -221,3 +222,53 @@ def test_an_executor_thread_and_the_gui_thread_share_the_store(data_dir: Path) -
     assert store.log_count() == 500 + 2000
     assert store.count_links("order") == 400
     store.close()
+
+
+def _many_commits(store: Store, rows: int) -> None:
+    for i in range(rows):
+        store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message=f"commit {i} " + "x" * 400))
+
+
+def test_commits_leave_the_disk_work_to_the_checkpoint_thread(data_dir: Path) -> None:
+    """The window's thread commits; copying the log into the database file (the slow, syncing part) happens
+    on the store's own thread, so no commit waits for the disk."""
+    path = data_dir / "epages-sync.sqlite3"
+    store = Store.open(path)
+    assert store.checkpointer is not None
+    store.checkpointer.stop()  # first without it: commits alone must not copy anything into the file
+    size_before = path.stat().st_size
+    _many_commits(store, 1000)  # ~5,000 pages: SQLite's default would have checkpointed 5 times
+    assert path.stat().st_size == size_before
+    assert store._scalar("PRAGMA wal_autocheckpoint") == 10_000  # the fallback for a stalled thread
+    store.close()
+
+    store = Store.open(path)
+    size_before = path.stat().st_size
+    _many_commits(store, 1000)
+    deadline = time.monotonic() + 10
+    while path.stat().st_size == size_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert path.stat().st_size > size_before
+    assert store.checkpointer is not None and store.checkpointer.checkpoints >= 1
+    assert store.log_count() == 2000
+    store.close()
+    assert not any(t.name == "store-checkpoints" and t.is_alive() for t in threading.enumerate())
+
+
+def test_a_failing_checkpoint_is_logged_once_and_the_store_keeps_working(
+        data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from epages_sync.store.checkpoints import Checkpointer
+
+    broken = Checkpointer(data_dir / "missing-folder" / "db.sqlite3")
+    with caplog.at_level("WARNING", logger="epages_sync.store.checkpoints"):
+        assert broken.checkpoint_now() is None
+        assert broken.checkpoint_now() is None
+    assert broken.failures == 2
+    warnings = [r.getMessage() for r in caplog.records]
+    assert len(warnings) == 1 and "will checkpoint on its own" in warnings[0]
+    broken.stop()
+
+    with Store.open(data_dir / "epages-sync.sqlite3") as store:  # an in-memory store has no log to copy
+        store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message="still fine"))
+        assert store.log_count() == 1
+    assert Store.memory().checkpointer is None
