@@ -10,6 +10,7 @@ remembered row number, because new rows keep arriving above them.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import logging
 from collections.abc import Callable, Sequence
@@ -36,6 +37,16 @@ log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ENTRY = int(Qt.ItemDataRole.UserRole) + 1
+_ROLES_ANSWERED = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ENTRY})
+# How often the model looks whether the day changed: yesterday's rows then show their date.
+_DAY_CHECK_MS = 60_000
+
 
 class LogSource(Protocol):
     """What the model reads; the store provides it (tests may give a smaller fake of the same shape)."""
@@ -57,7 +68,7 @@ class LogTableModel(QAbstractTableModel):
 
     TIME, DIRECTION, FLOW, ORDER, AFOSTO, OUTCOME, MESSAGE = range(7)
     COLUMN_COUNT = 7
-    EntryRole = int(Qt.ItemDataRole.UserRole) + 1
+    EntryRole = _ENTRY
 
     first_page_loaded = Signal()
     count_changed = Signal(int)
@@ -74,6 +85,11 @@ class LogTableModel(QAbstractTableModel):
         self._filters = LogFilter()
         self._rows: list[LogEntry] = []
         self._ids: set[int] = set()
+        self._texts: dict[int, tuple[str, ...]] = {}  # the cells' texts by log id, made once per row
+        self._texts_day = dt.date.today()
+        self._day_timer = QTimer(self, interval=_DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
         self._pinned = 0  # rows of items waiting for a person, kept on top with "needs attention first"
         self._newest_id = 0  # everything up to here that matches the filter is in the model
         self._oldest_id: int | None = None  # fetchMore continues below this id
@@ -112,32 +128,39 @@ class LogTableModel(QAbstractTableModel):
         return [self.tr("Time"), self.tr("Direction"), self.tr("Flow"), self.tr("ePages order"),
                 self.tr("Afosto reference"), self.tr("Outcome"), self.tr("What happened")]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell at each repaint, and a repaint follows each batch of
+        # new rows: the common answers come from a cache of the row's texts, the rest return at once.
+        if role not in _ROLES_ANSWERED:
             return None
-        entry = self._rows[index.row()]
+        row = index.row()  # -1 for an invalid index
+        rows = self._rows
+        if not 0 <= row < len(rows):
+            return None
+        entry = rows[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(entry, column)
+        if role == _DISPLAY:
+            texts = self._texts.get(entry.id)
+            if texts is None:
+                texts = self._texts[entry.id] = tuple(self.cell_text(entry, c) for c in range(self.COLUMN_COUNT))
+            return texts[column] if 0 <= column < self.COLUMN_COUNT else None
         if role == self.EntryRole:
             return entry
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return icon(outcome_icon_name(entry.outcome)) if column == self.OUTCOME else None
+        if role == _TOOLTIP:
             if column == self.MESSAGE:
                 return entry.message
             if column == self.OUTCOME and entry.needs_attention:
                 return self.tr("Waiting for a person: select the row to retry or dismiss it.")
             return None
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column == self.OUTCOME:
-                return icon(outcome_icon_name(entry.outcome))
+        if not entry.needs_attention:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and entry.needs_attention:
+        if role == _FOREGROUND:
             return tone(Tone.ATTENTION)
-        if role == Qt.ItemDataRole.FontRole and entry.needs_attention:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        font = QFont()
+        font.setBold(True)
+        return font
 
     @classmethod
     def cell_text(cls, entry: LogEntry, column: int) -> str:
@@ -199,6 +222,7 @@ class LogTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._ids = set()
+        self._texts = {}
         self._pinned = 0
         self._newest_id = 0
         self._oldest_id = None
@@ -242,6 +266,7 @@ class LogTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
         for e in self._rows[keep:]:
             self._ids.discard(e.id)
+            self._texts.pop(e.id, None)
         del self._rows[keep:]
         self.endRemoveRows()
         main = self._rows[self._pinned:]
@@ -260,8 +285,20 @@ class LogTableModel(QAbstractTableModel):
             self._unsubscribe()
             self._unsubscribe = None
         self._batch_timer.stop()
+        self._day_timer.stop()
         for name in ("log.first", "log.newer", "log.older"):
             self._tasks.cancel(name)
+
+    def _check_day(self) -> None:
+        """After midnight the times of yesterday's rows need their date: the cached texts are made anew."""
+        today = dt.date.today()
+        if today == self._texts_day:
+            return
+        self._texts_day = today
+        self._texts = {}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.TIME), self.index(len(self._rows) - 1, self.TIME),
+                                  [_DISPLAY])
 
     # -- loading -----------------------------------------------------------------------------------------
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import types
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from ui_support import log_rows
@@ -163,3 +166,43 @@ def test_attention_first_pins_waiting_rows_and_settling_them_unmarks_them(
     model.mark_settled(parked)
     assert changed == [0]
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_after_midnight_the_rows_of_yesterday_show_their_date(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cell texts are made once per row; a new day makes them anew, or 23:58 of yesterday would read as today."""
+    from epages_sync.ui import log_model as log_model_module
+    from epages_sync.ui import log_words
+
+    now_local = dt.datetime.now().astimezone()
+    this_day = now_local.date()
+
+    class Calendar(dt.date):
+        day_now = this_day
+
+        @classmethod
+        def today(cls) -> dt.date:
+            return cls.day_now
+
+    clock = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt) if not name.startswith("_")})
+    clock.date = Calendar
+    monkeypatch.setattr(log_words, "dt", clock)
+    monkeypatch.setattr(log_model_module, "dt", clock)
+
+    store.add_logs(log_rows(3))
+    model = LogTableModel(store)
+    _loaded(qtbot, model)
+    time_only = model.index(0, LogTableModel.TIME).data()
+    assert len(time_only) == 8  # HH:mm:ss, no date for today's rows
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, last, _roles: changed.append(last.row() - first.row() + 1))
+
+    model._check_day()  # same day: nothing to redo
+    assert changed == [] and model.index(0, LogTableModel.TIME).data() == time_only
+
+    Calendar.day_now = this_day + dt.timedelta(days=1)
+    model._check_day()
+    assert changed == [3]
+    with_date = model.index(0, LogTableModel.TIME).data()
+    assert with_date.endswith(time_only) and len(with_date) > len(time_only)
+    assert log_words.local_date(this_day) in with_date
