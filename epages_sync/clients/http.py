@@ -303,6 +303,7 @@ class HttpSession:
                     response = await self._client.request(
                         method, url, params=params, content=content, data=form, headers=send_headers,
                         auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT)
+                _untie(response)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 # Nothing reached the server, so even a change is safe to send again.
                 self._report(method, url, params, None, request_text,
@@ -406,3 +407,15 @@ class ManualClock:
         self.sleeps.append(seconds)
         self.elapsed += seconds
         await asyncio.sleep(0)  # still let other tasks run, as a real sleep would
+
+
+def _untie(response: httpx.Response) -> None:
+    """Let the answer be freed the moment nobody uses it.
+
+    An httpx answer and the stream it was read from point at each other, so without this each one (with
+    its body) waits for Python's cycle collector, which the window runs only at quiet moments. The body is
+    read completely by then; the stream is replaced by one over the same bytes.
+    """
+    if response.is_closed:
+        response.stream = httpx.ByteStream(response.content)
+

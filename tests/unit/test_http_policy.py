@@ -231,3 +231,25 @@ def test_money_goes_out_as_exact_numbers() -> None:
     from decimal import Decimal
     assert encode_json({"amount": Decimal("4.99"), "list": [Decimal("0.10")], "t": "x"}) == \
         '{"amount": 4.99, "list": [0.10], "t": "x"}'
+
+
+async def test_an_answer_is_freed_as_soon_as_nobody_uses_it() -> None:
+    """The window runs the cycle collector only at quiet moments; an answer (a page of orders can be half a
+    megabyte) must not wait for it."""
+    import gc
+    import weakref
+
+    clock = ManualClock()
+    s = HttpSession("Shop", transport=httpx.MockTransport(
+        lambda request: httpx.Response(200, json={"orders": ["x" * 1000] * 100})), clock=clock)
+    gc.disable()
+    try:
+        resp = await s.request("GET", URL)
+        assert len(resp.json()["orders"]) == 100
+        assert resp.content  # still readable after being untied from its stream
+        gone = weakref.ref(resp)
+        del resp
+        assert gone() is None
+    finally:
+        gc.enable()
+        await s.aclose()
