@@ -11,7 +11,6 @@ import datetime as dt
 import gc
 import logging
 import signal
-import gc
 import sys
 import time
 import traceback
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import qasync
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QSessionManager
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -37,6 +36,7 @@ from ..secrets import Secrets
 from ..store import Direction, LogRow, Outcome, Store
 from .background import UiTasks, off_thread
 from .demo import DemoShop
+from .gc_pacing import CollectorPacing
 from .icons import icon
 from .language import WindowLanguage
 from .main_window import MainWindow
@@ -58,8 +58,6 @@ log = logging.getLogger(__name__)
 SHUTDOWN_SECONDS = 15.0
 
 
-GC_FREEZE_MS = 2_000
-
 
 class DesktopApp(QObject):
     """Owns the store, the sync, the windows and the tray for one data folder."""
@@ -77,13 +75,6 @@ class DesktopApp(QObject):
         # Worker threads (page parsing, the demo's sandbox) hand the interpreter back to the GUI thread
         # after 1 ms instead of 5, so painting and clicks wait less while an import runs.
         sys.setswitchinterval(0.001)
-        # Objects that lived through a while are moved out of the cycle collector's sight now and then, so a
-        # full collection never walks the whole heap (in the demo, millions of simulated-shop objects) and
-        # freezes the window for a quarter of a second. Garbage without cycles is still freed at once.
-        self._gc_freezer = QTimer(self, interval=GC_FREEZE_MS)
-        self._gc_freezer.timeout.connect(gc.freeze)
-        self._gc_freezer.start()
-        gc.freeze()  # what exists at start-up (the demo's whole simulated shop among it) stays alive anyway
         self.paths = paths
         # The data folder's lock, held by whoever started this copy; "remove all data" hands it over.
         self.computer = computer or ThisComputer.for_paths(paths, lock=lock, parent=self)
@@ -111,6 +102,12 @@ class DesktopApp(QObject):
         self._shut_down = False
         self._tray_hint_given = False
         self._connect_actions()
+        # The cycle collector's full passes wait for quiet moments (see gc_pacing.py).
+        self.gc_pacing = CollectorPacing(self._sync_activity, parent=self)
+        self.gc_pacing.start()
+
+    def _sync_activity(self) -> int | None:
+        return self.store.newest_log_id() if self.store is not None else None
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -494,6 +491,7 @@ class DesktopApp(QObject):
             if self.store is not None:
                 await off_thread(self.store.close)
         finally:
+            self.gc_pacing.stop()
             self._shut_down = True
             self.stopped.emit()
 
