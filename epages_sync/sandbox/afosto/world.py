@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from epages_sync.sandbox.figures import OrderFigures
+from epages_sync.sandbox.json_parts import dumps_in_parts
 from epages_sync.sandbox.seed import SeedWorld
 
 from .api import AfostoApi, refusal_response
@@ -65,7 +66,7 @@ class AfostoWorld:
         if operation is not None and not isinstance(operation, str):
             return JSONResponse(refusal_response("VALIDATION_ERROR", "operationName must be a string.",
                                                  "operationName"))
-        return JSONResponse(await self.execute(body["query"], variables, operation))
+        return _PagedJSONResponse(await self.execute(body["query"], variables, operation))
 
     async def execute(self, query: str, variables: dict[str, Any] | None = None,
                       operation_name: str | None = None) -> dict[str, Any]:
@@ -165,3 +166,15 @@ class AfostoWorld:
                        "reserved": r.reserved, "available": r.available} for r in ledger.stock_rows],
             "requests_by_operation": dict(sorted(self.requests_by_operation.items())),
         }
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+class _PagedJSONResponse(JSONResponse):
+    """Starlette's JSON answer, written a list item at a time (lists of orders can be big)."""
+
+    def render(self, content: Any) -> bytes:
+        return dumps_in_parts(content, _compact).encode("utf-8")
+

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from ..json_parts import dumps_in_parts
 from ..seed import CURRENCY, Customer, PickupOption, ShopLocation
 from .catalogue import ShopProduct
 from .orders import (
@@ -42,8 +43,12 @@ def _stray(value: Any) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_stray)
+
+
 def encode(body: Any) -> bytes:
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=_stray)
+    text = dumps_in_parts(body, _dumps)  # a page of orders: in parts, see json_parts.py
     return text.replace(_OPEN_ESCAPED, "").replace(_CLOSE_ESCAPED, "").encode("utf-8")
 
 
