@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from .paths import LOG_FILE_NAME
 from .redaction import redactor
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
@@ -36,8 +37,11 @@ def setup_logging(
     console: bool = False,
     max_bytes: int = 2_000_000,
     backups: int = 5,
+    file_name: str = LOG_FILE_NAME,
 ) -> logging.Logger:
-    """Configure the ``epages_sync`` logger: a rotating file in ``log_dir`` and optionally stderr."""
+    """Configure the ``epages_sync`` logger: a rotating file in ``log_dir`` and optionally stderr.
+
+    Called again, it replaces the handlers (and closes the file) it set up before."""
     logger = logging.getLogger("epages_sync")
     logger.setLevel(level)
     for h in list(logger.handlers):
@@ -48,7 +52,7 @@ def setup_logging(
         log_dir.mkdir(parents=True, exist_ok=True)
         handlers.append(
             logging.handlers.RotatingFileHandler(
-                log_dir / "epages-sync.log", maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+                log_dir / file_name, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
             )
         )
     if console:

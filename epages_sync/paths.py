@@ -13,6 +13,10 @@ from . import APP_NAME
 _AUTHOR = "epages-sync"
 
 
+LOG_FILE_NAME = "epages-sync.log"
+WATCH_LOG_FILE_NAME = "epages-sync-window.log"
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """Where this copy of the app keeps its database, logs and lock.
@@ -32,7 +36,13 @@ class AppPaths:
 
     @property
     def log_file(self) -> Path:
-        return self.log_dir / "epages-sync.log"
+        return self.log_dir / LOG_FILE_NAME
+
+    @property
+    def watch_log_file(self) -> Path:
+        """The log of a window that watches a service: a file of its own, because Windows cannot rotate a
+        file that another process holds open."""
+        return self.log_dir / WATCH_LOG_FILE_NAME
 
     @property
     def lock_file(self) -> Path:

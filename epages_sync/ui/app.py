@@ -58,7 +58,6 @@ log = logging.getLogger(__name__)
 SHUTDOWN_SECONDS = 15.0
 
 
-
 class DesktopApp(QObject):
     """Owns the store, the sync, the windows and the tray for one data folder."""
 
@@ -589,7 +588,9 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
                 log.info("already running on %s: the window there was asked to come forward", paths.data_dir)
                 return 0
         except AlreadyRunning as exc:
-            # Taken by a copy without a window (the service): watch it, never run a second sync.
+            # Taken by a copy without a window (the service): watch it, never run a second sync. The service
+            # writes the folder's log file; this window writes one of its own (see AppPaths.watch_log_file).
+            setup_logging(paths.log_dir, file_name=paths.watch_log_file.name)
             log.info("watching the service: %s", exc)
             watch_only = True
     log.info("window language: %s", language.language.value)

@@ -7,6 +7,7 @@ import asyncio
 import os
 import pathlib
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -146,3 +147,35 @@ def test_the_window_watches_the_service_without_taking_part(
 
 class LogRowStub:
     message = ""
+
+
+def _read(path: pathlib.Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_starting_the_app_while_the_service_runs_opens_a_watching_window(
+        qtbot: QtBot, tmp_path: pathlib.Path, service: subprocess.Popen[str]) -> None:
+    """The whole start as a person does it: the folder's lock is held and nobody answers the hand-over, so
+    the window watches (no second sync), writes a log file of its own, and quits leaving the service alone."""
+    paths = app_paths(tmp_path)
+    database_rows = tmp_path / "epages-sync.sqlite3"
+    assert database_rows.exists()
+    window = _cli(tmp_path)  # no command: the window
+    try:
+        qtbot.waitUntil(lambda: "watching the service" in _read(paths.watch_log_file) or window.poll() is not None,
+                        timeout=WAIT)
+        assert window.poll() is None, window.communicate()[0][-3000:]  # it stays open, watching
+        qtbot.wait(1500)  # time enough to have started a sync, had it wrongly done so
+        assert "watching the service" not in _read(paths.log_file)  # the service's file is the service's
+        window.send_signal(signal.SIGINT)
+        out, _ = window.communicate(timeout=30)
+        assert window.returncode == 0, out[-3000:]
+    finally:
+        if window.poll() is None:
+            window.kill()
+            window.communicate()
+    assert service.poll() is None  # the service runs on, its lock untouched
+    assert service_runs(paths.lock_file)
+    with sqlite3.connect(f"file:{database_rows}?mode=ro", uri=True) as conn:
+        starts = [m for (m,) in conn.execute("SELECT message FROM log WHERE message LIKE 'Sync started%'")]
+    assert len(starts) == 1  # the service's own start, and no second sync from the window
