@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SECONDS = 15.0
+GUI_SWITCH_INTERVAL_S = 0.00025  # see DesktopApp.__init__
 
 
 class DesktopApp(QObject):
@@ -71,9 +72,12 @@ class DesktopApp(QObject):
                  lock: InstanceLock | None = None, computer: ThisComputer | None = None,
                  watch_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Worker threads (page parsing, the demo's sandbox) hand the interpreter back to the GUI thread
-        # after 1 ms instead of 5, so painting and clicks wait less while an import runs.
-        sys.setswitchinterval(0.001)
+        # The GUI thread lets go of the interpreter lock at every database call and many Qt calls, and each
+        # time another busy thread (page parsing, the demo's simulated shop) holds it, the GUI thread waits
+        # up to this interval to get it back: dozens of waits in one step of the sync. At 1 ms, steps with
+        # 5 ms of work took 20 ms and more while the demo imported; at 0.25 ms the window keeps its turn
+        # (benchmarks/bench_ui.py: the 99th percentile of the loop's lateness from about 17 ms to 13 ms).
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
         self.paths = paths
         # The data folder's lock, held by whoever started this copy; "remove all data" hands it over.
         self.computer = computer or ThisComputer.for_paths(paths, lock=lock, parent=self)
