@@ -31,7 +31,13 @@ LOCK_EVERY = 3
 
 
 def keep_from_writing(store: Store) -> None:
-    """From now on this connection only reads: a write raises instead of changing the service's data."""
+    """From now on this connection only reads: a write raises instead of changing the service's data.
+
+    The store's checkpoint thread stops too: copying the service's write-ahead log into its database is the
+    service's business."""
+    if store.checkpointer is not None:
+        store.checkpointer.stop()
+        store.checkpointer = None
     store._one("PRAGMA query_only = ON")  # the store has no public switch for this
 
 

@@ -106,6 +106,7 @@ def test_the_window_watches_the_service_without_taking_part(
     assert desktop.settings_dialog is None and desktop.wizard is None
     with pytest.raises(Exception, match="readonly"):  # the watching window cannot write the service's data
         desktop.store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message="x"))
+    assert desktop.store.checkpointer is None  # nor copy the service's log into its database
 
     # New rows arrive as the service writes them; search and the order timeline work on them.
     before = window.log_model.total_count
