@@ -62,33 +62,47 @@ def test_full_passes_wait_for_a_quiet_sync_and_then_free_what_was_set_aside(
     gc.collect()
     assert ring() is not None  # an ordinary collection no longer sees it
 
-    # Busy: the log keeps growing, so no sweep before the hour is up, however often it is checked.
+    # Importing: hundreds of log rows between checks, so no sweep for two hours, however often it is checked.
+    for _ in range(10):
+        clock.now += 700
+        activity["newest log id"] += 500
+        pacing.check()
+    assert ring() is not None and pacing.sweeps == []  # 7,000 s of import
+    clock.now += 700
+    activity["newest log id"] += 500
+    pacing.check()
+    assert ring() is None  # 7,700 s: the overdue sweep came anyway
+    assert len(pacing.sweeps) == 1
+
+    # Calm (a few rows a check, as the demo's activity or a shop's single orders): never quiet, so the sweep
+    # waits for the hour, and then takes the first calm check.
+    ring = _ring()
+    gc.freeze()
     for _ in range(5):
         clock.now += 700
-        activity["newest log id"] += 1
+        activity["newest log id"] += 3
         pacing.check()
-    assert ring() is not None and pacing.sweeps == []  # 3,500 s busy
+    assert ring() is not None and len(pacing.sweeps) == 1  # 3,500 s
     clock.now += 700
-    activity["newest log id"] += 1
+    activity["newest log id"] += 3
     pacing.check()
-    assert ring() is None  # 4,200 s busy: the hourly sweep came anyway
-    assert len(pacing.sweeps) == 1
+    assert ring() is None and len(pacing.sweeps) == 2
 
     ring = _ring()
     gc.freeze()
     clock.now += 700
     activity["newest log id"] += 1
     pacing.check()  # something happened since the last check: not quiet
-    assert ring() is not None and len(pacing.sweeps) == 1
+    assert ring() is not None and len(pacing.sweeps) == 2
     clock.now += 15
     pacing.check()  # the same newest log id twice, 10 minutes after the last sweep
-    assert ring() is None and len(pacing.sweeps) == 2
+    assert ring() is None and len(pacing.sweeps) == 3
     took_ms, freed = pacing.sweeps[-1]
     assert freed >= 2 and took_ms >= 0
 
     clock.now += 15
     pacing.check()  # quiet, but a sweep just ran
-    assert len(pacing.sweeps) == 2
+    assert len(pacing.sweeps) == 3
 
     pacing.stop()
     assert gc.get_threshold() == thresholds
@@ -125,11 +139,11 @@ def test_a_failing_activity_check_counts_as_activity(qtbot: QtBot, clock: Clock,
 
     pacing = CollectorPacing(closed_store, clock=clock)
     pacing.start()
-    for _ in range(3):
+    for _ in range(10):
         clock.now += 700
         pacing.check()
-    assert pacing.sweeps == []  # 2,100 s without a quiet check
-    clock.now += 1600
+    assert pacing.sweeps == []  # 7,000 s without knowing whether the sync is quiet
+    clock.now += 700
     pacing.check()
-    assert len(pacing.sweeps) == 1  # the hourly one
+    assert len(pacing.sweeps) == 1  # the overdue one
     pacing.stop()
