@@ -50,7 +50,9 @@ class Checkpointer:
         with self._lock:
             try:
                 if self._conn is None:
-                    self._conn = sqlite3.connect(str(self._path), isolation_level=None, check_same_thread=False)
+                    # mode=rw: a database removed meanwhile ("remove all data") is never created anew here.
+                    self._conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=rw", uri=True,
+                                                 isolation_level=None, check_same_thread=False)
                     self._conn.execute("PRAGMA busy_timeout = 1000")
                 busy, in_log, copied = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             except sqlite3.Error as exc:

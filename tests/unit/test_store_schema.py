@@ -267,6 +267,8 @@ def test_a_failing_checkpoint_is_logged_once_and_the_store_keeps_working(
     warnings = [r.getMessage() for r in caplog.records]
     assert len(warnings) == 1 and "will checkpoint on its own" in warnings[0]
     broken.stop()
+    gone = data_dir / "removed.sqlite3"  # e.g. after "remove all data": never made anew by a checkpoint
+    assert Checkpointer(gone).checkpoint_now() is None and not gone.exists()
 
     with Store.open(data_dir / "epages-sync.sqlite3") as store:  # an in-memory store has no log to copy
         store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message="still fine"))
