@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import IO
 
 from .errors import AlreadyRunning
+
+# How long a starting copy tries again when the lock is taken: a probe holds it for well under a millisecond.
+PATIENCE_S = 0.5
 
 
 class InstanceLock:
@@ -21,28 +25,50 @@ class InstanceLock:
         self.lock_file = lock_file
         self._fh: IO[str] | None = None
 
-    def acquire(self) -> InstanceLock:
+    def acquire(self, *, patience_s: float = PATIENCE_S) -> InstanceLock:
+        """Take the lock, or raise AlreadyRunning.
+
+        A window checking whether a service runs takes the lock for a moment (``held_elsewhere``); a copy
+        starting in that moment would otherwise give up, so it tries again for ``patience_s``.
+        """
         self.lock_file.parent.mkdir(parents=True, exist_ok=True)
         fh = open(self.lock_file, "a+", encoding="utf-8")
-        try:
-            _lock(fh)
-        except OSError:
+        deadline = time.monotonic() + patience_s
+        while True:
             try:
-                fh.seek(0)
-                holder = fh.read().strip() or "unknown"
-            except OSError:  # Windows refuses reads of a locked region
-                holder = "unknown"
-            fh.close()
-            raise AlreadyRunning(
-                f"Another copy of epages-sync (process {holder}) is already running on {self.lock_file.parent}. "
-                "This copy does not start its sync."
-            ) from None
+                _lock(fh)
+                break
+            except OSError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.02)
+                    continue
+                try:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "unknown"
+                except OSError:  # Windows refuses reads of a locked region
+                    holder = "unknown"
+                fh.close()
+                raise AlreadyRunning(
+                    f"Another copy of epages-sync (process {holder}) is already running on {self.lock_file.parent}. "
+                    "This copy does not start its sync."
+                ) from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
         fh.flush()
         self._fh = fh
         return self
+
+    def held_elsewhere(self) -> bool:
+        """True while another copy holds the lock. Takes it for a moment otherwise, writing nothing."""
+        self.lock_file.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_file, "a+", encoding="utf-8") as fh:
+            try:
+                _lock(fh)
+            except OSError:
+                return True
+            _unlock(fh)
+        return False
 
     def release(self) -> None:
         if self._fh is not None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..config import Flow
 from ..engine.service import EngineState, FlowHealth, Health, engine_figures
-from ..errors import AlreadyRunning
 from ..instance import InstanceLock
 from ..store import Store
 from .background import UiTasks, off_thread
@@ -43,14 +42,8 @@ def keep_from_writing(store: Store) -> None:
 
 def service_runs(lock_file: Path) -> bool:
     """True while some other process holds the data folder's lock (the service)."""
-    probe = InstanceLock(lock_file)
-    try:
-        probe.acquire()
-    except AlreadyRunning:
-        return True
-    # Nobody holds it: let go at once, so a service starting right now finds it free.
-    probe.release()
-    return False
+    # Nobody holds it: the probe lets go at once (a service starting in that moment tries again).
+    return InstanceLock(lock_file).held_elsewhere()
 
 
 def _when(value: Any) -> dt.datetime | None:

@@ -68,3 +68,23 @@ def test_engine_clients_and_store_import_with_qt_blocked() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok []"
+
+
+def test_a_copy_starting_while_a_window_probes_the_lock_still_starts(tmp_path: pathlib.Path) -> None:
+    """A window watching a service looks at the lock now and then by taking it for a moment; a service that
+    starts in that moment must wait the moment out, not give up."""
+    import os
+    import threading
+    import time
+
+    lock_file = tmp_path / "epages-sync.lock"
+    probe = InstanceLock(lock_file).acquire()
+    threading.Timer(0.1, probe.release).start()  # a probe that, unusually, holds it for 100 ms
+    started = time.monotonic()
+    service = InstanceLock(lock_file).acquire()
+    assert time.monotonic() - started < 0.5
+    assert service.held and service.lock_file.read_text(encoding="utf-8") == str(os.getpid())
+    assert InstanceLock(lock_file).held_elsewhere() is True  # the window's probe sees the service
+    service.release()
+    assert InstanceLock(lock_file).held_elsewhere() is False
+    assert lock_file.read_text(encoding="utf-8") == str(os.getpid())  # a probe writes nothing
