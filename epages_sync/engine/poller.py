@@ -564,12 +564,22 @@ class OrderPoller:
             if link is not None and link.status == LinkStatus.LINKED:
                 continue
             view = AfostoOrderView(afosto)
+            # A pending link: the return may have reached Afosto before the app stopped. Its units are then
+            # no longer returnable, so planning them again would pick other units and return them twice;
+            # our own returned units that no link claims yet are this return's, and count as done.
+            done: Counter[str] = Counter()
+            if link is not None and link.status == LinkStatus.PENDING:
+                ours_before = {c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)}
+                done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
+                            if r.item_id in ours_before and self._rma_free(r.id))
             planned: list[ReturnedUnit] = []
             for rl in rp.line_items:
                 outcome = (
                     ReturnOutcome.REJECTED if rl.status == ReturnLineStatus.BROKEN else ReturnOutcome.ACCEPTED
                 )
-                for item in view.returnable(rl.product_line_item_id)[: rl.quantity]:
+                already = min(done[rl.product_line_item_id], rl.quantity)
+                done[rl.product_line_item_id] -= already
+                for item in view.returnable(rl.product_line_item_id)[: rl.quantity - already]:
                     planned.append(
                         ReturnedUnit(
                             item_id=item.id, contra_item_id=contra_id("return", item.id), outcome=outcome

@@ -71,3 +71,46 @@ def test_killed_at_random_moments_twenty_times_nothing_is_lost_or_doubled(tmp_pa
             parcels = [p for p in afosto_order.parcels if p.status in ("IN_TRANSIT", "DELIVERED")]
             shipments = [s for s in shop_order.shippings if s.status in ("SHIPPED", "DELIVERED")]
             assert len(parcels) == len(shipments), shop_order.number
+
+
+async def test_a_return_that_reached_afosto_just_before_a_crash_is_not_returned_again() -> None:
+    """The app stopped after Afosto took an ePages return but before the link was complete: the next run
+    finds the return's units already returned and links them, instead of returning other units of the line."""
+    import tempfile
+
+    from engine_rig import rig
+
+    from epages_sync.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "db.sqlite3")
+        with rig(orders=15, seed=3, store=store) as r:
+            await r.settle(1)
+            pushed: list[tuple[str, str]] = []
+            for _ in range(30):
+                r.sandbox.step(6)
+                await r.service.run_once()
+                pushed = [(row["epages_id"], row["parent"]) for row in store._all(
+                    "SELECT epages_id, parent FROM links WHERE kind = 'return' AND origin = 'epages' "
+                    "AND status = 'linked'")]
+                if pushed:
+                    break
+            assert pushed, "the shop's staff entered no return in 30 rounds"
+            await r.settle()
+            assert r.consistency()["differences"] == []
+            process_id, order_id = pushed[0]
+            # The crash: Afosto has the return, the app's link is still pending and the RMA links are missing.
+            with store._transaction() as conn:
+                conn.execute("UPDATE links SET status = 'pending', afosto_id = NULL WHERE kind = 'return' "
+                             "AND epages_id = ?", (process_id,))
+                conn.execute("DELETE FROM links WHERE kind = 'rma' AND epages_id LIKE ?", (f"{process_id}:%",))
+                # The page with that order was not finished: its order is read and reconciled again.
+                conn.execute("UPDATE links SET data = json_remove(data, '$.seen') WHERE kind = 'order' "
+                             "AND epages_id = ?", (order_id,))
+                conn.execute("DELETE FROM engine_state WHERE key = 'poll.watermark'")
+            await r.settle()
+            assert r.consistency()["differences"] == []
+            link = store.link_by_epages("return", process_id)
+            assert link is not None and str(link.status) in ("linked", "LinkStatus.LINKED")
+            await r.service.close()
+        store.close()
