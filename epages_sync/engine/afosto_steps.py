@@ -6,8 +6,14 @@ from collections.abc import Sequence
 
 from ..clients.afosto import AfostoClient
 from ..clients.afosto_models import AfostoOrder, ContraItemStep, ReturnedUnit
+from .context import contra_id
 
 _MAX_STEPS = 6
+
+
+def returned_by_us(order: AfostoOrder) -> set[str]:
+    """The order's items this app returned: their contra items carry the id derived from the item."""
+    return {c.item_id for c in order.contra_items if c.id == contra_id("return", c.item_id)}
 
 
 async def finish_contra_items(

@@ -27,7 +27,7 @@ from ..clients.epages_models import (
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkKind, LinkStatus, Origin, Outcome
-from .afosto_steps import cancel_units, return_units
+from .afosto_steps import cancel_units, return_units, returned_by_us
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportPlan, OrderProblem, plan_import
 from .order_view import AfostoOrderView
@@ -569,7 +569,7 @@ class OrderPoller:
             # our own returned units that no link claims yet are this return's, and count as done.
             done: Counter[str] = Counter()
             if link is not None and link.status == LinkStatus.PENDING:
-                ours_before = {c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)}
+                ours_before = returned_by_us(afosto)
                 done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
                             if r.item_id in ours_before and self._rma_free(r.id))
             planned: list[ReturnedUnit] = []
@@ -596,9 +596,7 @@ class OrderPoller:
             # A pending link resumes with the same contra ids, which Afosto treats as the same return.
             if planned:
                 afosto = await return_units(ctx.afosto, afosto, planned)
-            ours = {u.item_id for u in planned} | {
-                c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)
-            }
+            ours = {u.item_id for u in planned} | returned_by_us(afosto)
             rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
             self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
             accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
@@ -625,7 +623,7 @@ class OrderPoller:
             outcome = "REJECTED" if rl.status == ReturnLineStatus.BROKEN else "AUTHORIZED"
             wanted[(rl.product_line_item_id, outcome)] += rl.quantity
         found: list[str] = []
-        ours = {c.item_id for c in afosto.contra_items if c.id == contra_id("return", c.item_id)}
+        ours = returned_by_us(afosto)
         for rma in afosto.rma_items:
             if str(rma.status) not in ("AUTHORIZED", "REJECTED") or not self._rma_free(rma.id):
                 continue

@@ -31,7 +31,8 @@ from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, NotFound, SyncError
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
-from .context import SyncContext, contra_id, recording_exchanges
+from .afosto_steps import returned_by_us
+from .context import SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
 
@@ -163,7 +164,7 @@ class AfostoWatcher:
                 if parcel.status == ParcelStatus.PICKED_UP and not link.data.get("picked_up"):
                     enqueue(f"picked_up:{parcel.id}", "picked_up", {"parcel_id": parcel.id})
         if ctx.on(Flow.RETURNS):
-            ours = {c.item_id for c in order.contra_items if c.id == contra_id("return", c.item_id)}
+            ours = returned_by_us(order)
             decided = [
                 r.id
                 for r in order.rma_items
