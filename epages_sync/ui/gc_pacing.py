@@ -68,10 +68,6 @@ class CollectorPacing(QObject):
         self._sweeper = QTimer(self, interval=sweep_check_ms)
         self._sweeper.timeout.connect(self.check)
 
-    @property
-    def running(self) -> bool:
-        return self._running
-
     def start(self) -> None:
         global _active, _saved_thresholds
         if self._running:
