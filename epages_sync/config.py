@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
+from .texts import Text
 
 SETTINGS_VERSION = 1
 
@@ -52,16 +53,17 @@ def parse_store_name(text: str) -> str:
             host = ""
         if not host.endswith(_COCKPIT_HOST_SUFFIX) or host.count(".") != 2:
             raise ConfigError(
-                f"'{raw}' is not a store name. Enter only the part before '{_COCKPIT_HOST_SUFFIX}', "
-                f"for example 'my-shop' from https://my-shop{_COCKPIT_HOST_SUFFIX}/cockpit/login.",
-                concerns="store name",
+                Text("'{raw}' is not a store name. Enter only the part before '{suffix}', for example "
+                     "'my-shop' from https://my-shop{suffix}/cockpit/login.",
+                     raw=raw, suffix=_COCKPIT_HOST_SUFFIX),
+                concerns=Text("store name"),
             )
         candidate = host[: -len(_COCKPIT_HOST_SUFFIX)]
     if not _STORE_RE.match(candidate):
         raise ConfigError(
-            f"'{raw}' is not a valid store name: use 1 to 63 lower-case letters, digits and hyphens, "
-            "not starting or ending with a hyphen.",
-            concerns="store name",
+            Text("'{raw}' is not a valid store name: use 1 to 63 lower-case letters, digits and hyphens, not "
+                 "starting or ending with a hyphen.", raw=raw),
+            concerns=Text("store name"),
         )
     return candidate
 
@@ -142,7 +144,7 @@ class Settings(BaseModel):
         if self.sandbox_url:
             return self.sandbox_url + "/api"
         if not self.store_name:
-            raise ConfigError("No store name is set.", concerns="store name")
+            raise ConfigError(Text("No store name is set."), concerns=Text("store name"))
         return epages_base_url(self.store_name)
 
     @property

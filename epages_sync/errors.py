@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .texts import Text
+
 
 class SyncError(Exception):
     """Base of every error this project raises on purpose.
@@ -10,8 +12,8 @@ class SyncError(Exception):
     product, field or scope it is about. ``str()`` gives a one-line message fit for the log.
     """
 
-    title = "Something went wrong"
-    action = "Try again. If it keeps happening, send the log to support."
+    title = Text("Something went wrong")
+    action = Text("Try again. If it keeps happening, send the log to support.")
     transient = False
 
     def __init__(
@@ -30,23 +32,38 @@ class SyncError(Exception):
         self.concerns = concerns
         super().__init__(self.message)
 
+    def as_text(self) -> Text:
+        """The one-line message of ``str()``, in a form the window can show in the person's language."""
+        if self.message != self.title:
+            if self.concerns:
+                return Text("{title} ({concerns}): {message}", title=self.title, concerns=self.concerns,
+                            message=self.message)
+            return Text("{title}: {message}", title=self.title, message=self.message)
+        if self.concerns:
+            return Text("{title} ({concerns})", title=self.title, concerns=self.concerns)
+        return Text("{title}", title=self.title)
+
+    def with_action(self) -> Text:
+        """The message and what to do, as the log shows it."""
+        problem = self.as_text()
+        if problem.rstrip().endswith((".", "!", "?")):
+            return Text("{problem} {action}", problem=problem, action=self.action)
+        return Text("{problem}. {action}", problem=problem, action=self.action)
+
     def __str__(self) -> str:
-        about = f" ({self.concerns})" if self.concerns else ""
-        return (
-            f"{self.title}{about}: {self.message}" if self.message != self.title else f"{self.title}{about}"
-        )
+        return str(self.as_text())
 
 
 class ConfigError(SyncError):
     """A setting is missing or out of range; names the field and the allowed values."""
 
-    title = "Invalid setting"
-    action = "Correct the value and save again."
+    title = Text("Invalid setting")
+    action = Text("Correct the value and save again.")
 
 
 class SecretStoreUnavailable(SyncError):
-    title = "No secure password store"
-    action = (
+    title = Text("No secure password store")
+    action = Text(
         "This computer has no secure password store (keyring). Install or unlock one "
         "(Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), then start again. "
         "Secrets are never written to a plain file."
@@ -54,46 +71,48 @@ class SecretStoreUnavailable(SyncError):
 
 
 class AlreadyRunning(SyncError):
-    title = "Already running"
-    action = (
+    title = Text("Already running")
+    action = Text(
         "Another copy of epages-sync is already using this data folder. Use that window, or close it first."
     )
 
 
 class AuthenticationError(SyncError):
-    title = "Credentials refused"
-    action = "Check the client id and secret (or API key) and enter them again."
+    title = Text("Credentials refused")
+    action = Text("Check the client id and secret (or API key) and enter them again.")
 
 
 class RevokedError(AuthenticationError):
-    title = "App revoked"
-    action = (
+    title = Text("App revoked")
+    action = Text(
         "The app was removed or revoked in the ePages cockpit. Create it again and enter the new credentials."
     )
 
 
 class StoreNotFound(SyncError):
-    title = "Store not found"
-    action = "Check the store name: it is the part before .beyondshop.cloud in your cockpit address."
+    title = Text("Store not found")
+    action = Text("Check the store name: it is the part before .beyondshop.cloud in your cockpit address.")
 
 
 class NetworkError(SyncError):
-    title = "No connection"
-    action = "Check the internet connection of this computer. The sync retries on its own."
+    title = Text("No connection")
+    action = Text("Check the internet connection of this computer. The sync retries on its own.")
     transient = True
 
 
 class CertificateError(SyncError):
-    title = "Certificate problem"
-    action = (
+    title = Text("Certificate problem")
+    action = Text(
         "The secure connection could not be verified. Check the computer's date and time, "
         "and any proxy or antivirus that inspects HTTPS traffic."
     )
 
 
 class MissingScope(SyncError):
-    title = "Permission missing"
-    action = "Tick the named permission in the ePages cockpit (Apps > Eigene Apps > your app), save, then reconnect."
+    title = Text("Permission missing")
+    action = Text(
+        "Tick the named permission in the ePages cockpit (Apps > Eigene Apps > your app), save, then reconnect."
+    )
 
     def __init__(self, message: str = "", *, scope: str = "", label: str = "", **kw: object) -> None:
         self.scope = scope
@@ -103,13 +122,13 @@ class MissingScope(SyncError):
 
 
 class NotFound(SyncError):
-    title = "Not found"
-    action = "The item no longer exists on the other side. Check it there, then retry or dismiss."
+    title = Text("Not found")
+    action = Text("The item no longer exists on the other side. Check it there, then retry or dismiss.")
 
 
 class ValidationFailed(SyncError):
-    title = "Rejected as invalid"
-    action = "Correct the named field at the source, then retry."
+    title = Text("Rejected as invalid")
+    action = Text("Correct the named field at the source, then retry.")
 
     def __init__(self, message: str = "", *, field: str | None = None, **kw: object) -> None:
         self.field = field
@@ -119,8 +138,8 @@ class ValidationFailed(SyncError):
 
 
 class RateLimited(SyncError):
-    title = "Too many requests"
-    action = "The service asked us to slow down. The sync waits and continues on its own."
+    title = Text("Too many requests")
+    action = Text("The service asked us to slow down. The sync waits and continues on its own.")
     transient = True
 
     def __init__(self, message: str = "", *, retry_after: float | None = None, **kw: object) -> None:
@@ -129,22 +148,22 @@ class RateLimited(SyncError):
 
 
 class Unavailable(SyncError):
-    title = "Service unavailable"
-    action = "The service does not answer properly right now. The sync retries on its own later."
+    title = Text("Service unavailable")
+    action = Text("The service does not answer properly right now. The sync retries on its own later.")
     transient = True
 
 
 class Conflict(SyncError):
-    title = "Changed at the same time"
-    action = "The item was changed elsewhere at the same moment. The sync reads it again and retries."
+    title = Text("Changed at the same time")
+    action = Text("The item was changed elsewhere at the same moment. The sync reads it again and retries.")
     transient = True
 
 
 class DomainRejected(SyncError):
     """The API understood the request but its business rules refuse it (e.g. quantity too high)."""
 
-    title = "Refused by the shop"
-    action = "Look at the order in both systems; retry after correcting it, or dismiss."
+    title = Text("Refused by the shop")
+    action = Text("Look at the order in both systems; retry after correcting it, or dismiss.")
 
     def __init__(self, message: str = "", *, error_id: str = "", **kw: object) -> None:
         self.error_id = error_id

@@ -13,6 +13,7 @@ from jaraco.classes import properties
 
 from .errors import SecretStoreUnavailable
 from .redaction import redactor
+from .texts import Text
 
 CLIENT_SECRET_ENTRY = "epages-client-secret"  # names of the keyring entries, not values
 AFOSTO_KEY_ENTRY = "afosto-api-key"
@@ -91,8 +92,8 @@ class Secrets:
         backend = self.backend
         if not _backend_is_secure(backend):
             raise SecretStoreUnavailable(
-                f"No secure password store was found on this computer (keyring backend: "
-                f"{describe_backend(backend)}). The secrets were not saved."
+                Text("No secure password store was found on this computer (keyring backend: {backend}). The "
+                     "secrets were not saved.", backend=describe_backend(backend))
             )
         return backend
 

@@ -10,6 +10,9 @@
 suggestion, marked unfinished, so ``check`` fails until a person has looked at it. ``check`` also extracts the
 sources afresh and fails for a text the .ts files do not have yet (someone forgot ``update``), and for a
 tr() or translate() call lupdate cannot read (inside an f-string, or of a variable).
+
+The engine's own sentences (``Text("...")`` and ``template("...")`` outside ``epages_sync/ui``) are collected
+too, into the context ``engine``; ``check`` fails for a Text() made from an f-string.
 """
 
 from __future__ import annotations
@@ -43,7 +46,72 @@ def ts_file(language: str, folder: Path = FOLDER) -> Path:
 
 
 def source_files(root: Path = SOURCES) -> list[Path]:
-    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+    """The window's sources, and (for the project's own window) a file listing the engine's templates."""
+    files = sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+    if root == SOURCES:
+        files.append(engine_texts_file())
+    return files
+
+
+# -- the engine's texts --------------------------------------------------------------------------------
+# The engine, the clients and the errors write English ``Text("template", name=value)`` (see
+# epages_sync/texts.py); the window translates the template in the context "engine". lupdate does not know Text(), so the templates
+# are listed here in a form it reads.
+
+PACKAGE = ROOT / "epages_sync"
+ENGINE_CONTEXT = "engine"
+_MARKERS = {"Text", "template"}
+
+
+def engine_sources(package: Path = PACKAGE) -> list[Path]:
+    """Everything outside the window that may write words for a person (not the simulators)."""
+    return sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts
+                  and p.relative_to(package).parts[0] not in ("ui", "sandbox"))
+
+
+def _marker(call: ast.Call) -> str | None:
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name if name in _MARKERS else None
+
+
+def engine_templates(sources: Sequence[Path] | None = None) -> list[str]:
+    """Every literal template of Text() and template() in the engine's sources, in order of appearance."""
+    found: dict[str, None] = {}
+    for path in engine_sources() if sources is None else sources:
+        for call, _ in _calls(ast.parse(path.read_text(encoding="utf-8"), str(path)), in_fstring=False):
+            if _marker(call) and call.args and isinstance(call.args[0], ast.Constant) \
+                    and isinstance(call.args[0].value, str):
+                found[call.args[0].value] = None
+    return list(found)
+
+
+def unreadable_templates(sources: Sequence[Path] | None = None) -> list[str]:
+    """Text() or template() of an f-string or a sum of strings: such a template would never be translated
+    (and an f-string's values belong in the parameters)."""
+    found = []
+    for path in engine_sources() if sources is None else sources:
+        for call, _ in _calls(ast.parse(path.read_text(encoding="utf-8"), str(path)), in_fstring=False):
+            name = _marker(call)
+            if name and call.args and isinstance(call.args[0], ast.JoinedStr | ast.BinOp):
+                where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{call.lineno}"
+                found.append(f"{where}: {name}() of an f-string or a sum of strings; give the values as "
+                             "parameters")
+    return found
+
+
+def engine_texts_file(folder: Path | None = None) -> Path:
+    """The engine's templates as translate() calls, written where lupdate can read them."""
+    folder = folder or Path(tempfile.gettempdir()) / "epages-sync-translations"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "engine_texts.py"
+    lines = ["# Made by tools/translations.py from the engine's Text() templates; not part of the project.",
+             "from PySide6.QtCore import QCoreApplication", ""]
+    for text in engine_templates():
+        literal = text.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'QCoreApplication.translate("{ENGINE_CONTEXT}", "{literal}")')
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
 
 
 def qt_tool(name: str) -> str:
@@ -203,6 +271,8 @@ def check(paths: Sequence[Path], *, sources: Sequence[Path] | None = None) -> li
         found += problems_in(path)
     if sources:
         found += hidden_from_lupdate(sources)
+        if any(p.name == "engine_texts.py" for p in sources):
+            found += unreadable_templates()
         found += missing_from([p for p in paths if p.is_file()], sources)
     return found
 

@@ -24,6 +24,7 @@ from .afosto_models import (AfostoChannel, AfostoLocation, AfostoOrder, Inventor
                             OrderItem, Parcel, ParcelStatus, ReturnedUnit, datetime_to_ms, decimal_to_cents)
 from .epages_models import parse_json
 from .http import Clock, ExchangeHook, HttpPolicy, HttpSession, TransientAnswer
+from ..texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,9 @@ FILTER_LIMIT = 100  # values per filter
 class OperationMismatch(SyncError):
     """Afosto did not accept one of our operation documents: its API no longer fits them."""
 
-    title = "Afosto API does not fit"
-    action = ("Run 'epages-sync check': it names the operation and the field that does not fit. The "
-              "documents in afosto_ops can then be adjusted; nothing was changed in Afosto.")
+    title = Text("Afosto API does not fit")
+    action = Text("Run 'epages-sync check': it names the operation and the field that does not fit. The "
+                  "documents in afosto_ops can then be adjusted; nothing was changed in Afosto.")
 
 
 @functools.cache
@@ -74,14 +75,16 @@ def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> S
     message = str(first.get("message") or code or "unknown error")
     where = f"Afosto {operation}"
     if code in ("UNAUTHORIZED", "UNAUTHENTICATED"):
-        return AuthenticationError(f"Afosto refused the API key: {message}", concerns="Afosto API key")
+        return AuthenticationError(Text("Afosto refused the API key: {reason}", reason=message),
+                                   concerns=Text("Afosto API key"))
     if code == "FORBIDDEN":
         path = first.get("path")
         what = str(path[0]) if isinstance(path, list) and path else operation
-        return MissingScope(f"The Afosto API key may not use {what}: {message}", scope=what, label="",
-                            concerns=f"Afosto API key ({what})",
-                            action="Give the API key access to this part in Afosto (Settings > API), "
-                                   "or create a key with it, then enter the key again.")
+        return MissingScope(Text("The Afosto API key may not use {what}: {reason}", what=what,
+                                 reason=message),
+                            scope=what, label="", concerns=Text("Afosto API key ({what})", what=what),
+                            action=Text("Give the API key access to this part in Afosto (Settings > API), "
+                                        "or create a key with it, then enter the key again."))
     if code == "NOT_FOUND":
         return NotFound(f"{where}: {message}", concerns=where + (f" ({field})" if field else ""))
     if code in ("VALIDATION_ERROR", "BAD_USER_INPUT"):
@@ -113,10 +116,10 @@ def _answer_check(response: httpx.Response) -> TransientAnswer | None:
         limited = [e for e in errors if isinstance(e, dict) and (e.get("extensions") or {}).get("code")
                    == "RATE_LIMITED"]
         retry = limited[0]["extensions"].get("retry_after")
-        return TransientAnswer("rate_limited", "Afosto asked us to slow down (RATE_LIMITED).",
+        return TransientAnswer("rate_limited", Text("Afosto asked us to slow down (RATE_LIMITED)."),
                                float(retry) if isinstance(retry, (int, float)) else None)
     if "INTERNAL_SERVER_ERROR" in codes:
-        return TransientAnswer("server_error", "Afosto failed on its side (INTERNAL_SERVER_ERROR).")
+        return TransientAnswer("server_error", Text("Afosto failed on its side (INTERNAL_SERVER_ERROR)."))
     return None
 
 
@@ -269,7 +272,8 @@ class AfostoClient:
         except ValueError:
             answer = None
         if not isinstance(answer, dict):
-            raise SyncError(f"Afosto answered HTTP {resp.status_code} without a GraphQL answer.",
+            raise SyncError(Text("Afosto answered HTTP {status} without a GraphQL answer.",
+                                 status=resp.status_code),
                             concerns=f"Afosto {operation}" if operation else "Afosto")
         return answer
 
@@ -290,7 +294,8 @@ class AfostoClient:
             raise error_from_graphql(errors, operation)
         data = answer.get("data")
         if not isinstance(data, dict):
-            raise SyncError(f"Afosto answered {operation} without data.", concerns=f"Afosto {operation}")
+            raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
+                            concerns=f"Afosto {operation}")
         return data
 
     async def connection_pages(self, operation: str, field: str, variables: Mapping[str, Any] | None = None,
@@ -348,7 +353,8 @@ class AfostoClient:
     async def get_order(self, order_id: str) -> AfostoOrder:
         data = await self.execute("GetOrder", {"id": order_id})
         if data.get("order") is None:
-            raise NotFound(f"Afosto has no order {order_id}.", concerns=f"Afosto order {order_id}")
+            raise NotFound(Text("Afosto has no order {order}.", order=order_id),
+                           concerns=Text("Afosto order {order}", order=order_id))
         return AfostoOrder.model_validate(data["order"])
 
     async def iter_orders(self, *, ids: Sequence[str] | None = None, numbers: Sequence[str] | None = None,

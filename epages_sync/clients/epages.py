@@ -24,6 +24,7 @@ from .epages_models import (Availability, CancelProcess, Money, Order, OrderProc
                             ShippingProcess, ShopLocation, Variation, parse_json)
 from .http import Clock, ExchangeHook, HostNotFound, HttpPolicy, HttpSession
 from .scopes import GrantedScopes, label_for, scope_for_call
+from ..texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class EpagesClient:
     @classmethod
     def from_settings(cls, settings: Settings, client_secret: str, **kw: Any) -> "EpagesClient":
         if not settings.client_id:
-            raise ConfigError("No ePages client id is set.", concerns="client id")
+            raise ConfigError(Text("No ePages client id is set."), concerns=Text("client id"))
         return cls(settings.epages_api_url, settings.client_id, client_secret, **kw)
 
     async def aclose(self) -> None:
@@ -132,17 +133,20 @@ class EpagesClient:
         except HostNotFound as exc:
             raise self._store_missing(exc) from None
         if resp.status_code == 404:
-            raise StoreNotFound(f"There is no ePages shop at {self._origin.hostname}.",
+            raise StoreNotFound(Text("There is no ePages shop at {host}.", host=self._origin.hostname),
                                 concerns=self._store_name())
         body = self._json(resp)
         if resp.status_code in (400, 401, 403):
             text = " ".join(str(body.get(k, "")) for k in ("error", "error_description")) if body else ""
             if "revoked" in text.lower():
-                raise RevokedError("ePages says the app was revoked.", concerns="ePages client id")
-            raise AuthenticationError("ePages refused the client id and secret.", concerns="ePages client id")
+                raise RevokedError(Text("ePages says the app was revoked."),
+                                   concerns=Text("ePages client id"))
+            raise AuthenticationError(Text("ePages refused the client id and secret."),
+                                      concerns=Text("ePages client id"))
         if not resp.is_success or not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
-            raise SyncError(f"ePages login answered unexpectedly (HTTP {resp.status_code}).",
-                            concerns="ePages login")
+            raise SyncError(Text("ePages login answered unexpectedly (HTTP {status}).",
+                                 status=resp.status_code),
+                            concerns=Text("ePages login"))
         value = body["access_token"]
         self.session.redaction.add_secret(value)
         try:
@@ -161,7 +165,7 @@ class EpagesClient:
 
     def _store_missing(self, exc: HostNotFound) -> SyncError:
         if exc.host.endswith(_STORE_HOST_SUFFIX):
-            return StoreNotFound(f"There is no ePages shop named '{self._store_name()}'.",
+            return StoreNotFound(Text("There is no ePages shop named '{store}'.", store=self._store_name()),
                                  concerns=self._store_name())
         return exc
 
@@ -195,7 +199,7 @@ class EpagesClient:
                 if not renewed_after_401:
                     renewed_after_401 = True
                     continue
-                raise AuthenticationError("ePages refused the access token twice in a row.",
+                raise AuthenticationError(Text("ePages refused the access token twice in a row."),
                                           concerns=concerns)
             if resp.status_code == 403:
                 scope = scope_for_call(method, path)
@@ -218,12 +222,14 @@ class EpagesClient:
     def _forbidden(self, resp: httpx.Response, scope: str | None, concerns: str | None) -> SyncError:
         if scope and not self.granted.has(scope):
             label = label_for(scope)
-            return MissingScope(f"The ePages app lacks the permission '{label or scope}' ({scope}).",
+            return MissingScope(Text("The ePages app lacks the permission '{label}' ({scope}).",
+                                     label=label or scope, scope=scope),
                                 scope=scope, label=label)
         body = self._json(resp)
         detail = body.get("message") if isinstance(body, dict) else None
         error_id = body.get("errorId", "forbidden") if isinstance(body, dict) else "forbidden"
-        text = self.session.redaction.text(f"ePages refused the request: {detail or 'forbidden'}.")
+        text = Text("ePages refused the request: {reason}.",
+                    reason=self.session.redaction.text(str(detail or "forbidden")))
         return DomainRejected(text, error_id=str(error_id), concerns=concerns)
 
     def _json(self, resp: httpx.Response) -> Any:
@@ -245,16 +251,19 @@ class EpagesClient:
             first = listed[0] if listed and isinstance(listed[0], dict) else {}
             field = first.get("property") or first.get("entity")
             reason = first.get("message") or message
-            return ValidationFailed(self.session.redaction.text(f"ePages refused the value: {reason}"),
+            return ValidationFailed(Text("ePages refused the value: {reason}",
+                                         reason=self.session.redaction.text(str(reason))),
                                     field=str(field) if field else None, concerns=concerns or field)
         if status == 404:
-            return NotFound(f"ePages does not know it: {message}", concerns=concerns)
+            return NotFound(Text("ePages does not know it: {reason}", reason=message), concerns=concerns)
         if status == 409 and error_id == "optimistic-locking-failure":
             return Conflict(f"ePages: {message}", concerns=concerns)
         if status in (400, 409, 422):
-            return DomainRejected(f"ePages refused it: {message}", error_id=error_id or str(status),
+            return DomainRejected(Text("ePages refused it: {reason}", reason=message),
+                                  error_id=error_id or str(status),
                                   concerns=concerns)
-        return SyncError(f"ePages answered HTTP {status}: {message}", concerns=concerns)
+        return SyncError(Text("ePages answered HTTP {status}: {reason}", status=status, reason=message),
+                         concerns=concerns)
 
     def _model(self, model: type[M], data: Any, concerns: str | None) -> M:
         try:

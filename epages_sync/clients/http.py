@@ -28,6 +28,7 @@ import httpx
 from .. import APP_NAME, __version__
 from ..errors import CertificateError, NetworkError, RateLimited, SyncError, Unavailable
 from ..redaction import Redactor, redactor
+from ..texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +42,17 @@ _BODY_LIMIT = 8_000  # characters of a body kept for the log's detail pane
 class OutcomeUnknown(SyncError):
     """A change was sent but its answer was lost: it may or may not have been applied."""
 
-    title = "Answer lost"
-    action = ("The change may or may not have arrived. The sync reads the current state before it sends "
-              "anything again, so nothing is applied twice.")
+    title = Text("Answer lost")
+    action = Text("The change may or may not have arrived. The sync reads the current state before it sends "
+                  "anything again, so nothing is applied twice.")
     transient = True
 
 
 class HostNotFound(NetworkError):
     """The name of the server does not exist (as opposed to the network being down)."""
 
-    title = "Address not found"
-    action = "Check the address; if it is right, check the internet connection of this computer."
+    title = Text("Address not found")
+    action = Text("Check the address; if it is right, check the internet connection of this computer.")
 
     def __init__(self, message: str = "", *, host: str = "", **kw: Any) -> None:
         self.host = host
@@ -134,8 +135,9 @@ class CircuitBreaker:
             assert self._open_until is not None
             wait = max(1, round(self._open_until - self._clock.monotonic()))
             raise Unavailable(
-                f"{self.api_name} failed {self.failures} times in a row; requests are paused for {wait} s "
-                "so the service is not flooded.", concerns=concerns)
+                Text("{api} failed {failures} times in a row; requests are paused for {seconds} s so the "
+                     "service is not flooded.", api=self.api_name, failures=self.failures, seconds=wait),
+                concerns=concerns)
 
     def record_failure(self) -> None:
         self.failures += 1
@@ -311,18 +313,19 @@ class HttpSession:
                 host = urlsplit(url).hostname or ""
                 if _is_certificate_problem(exc):
                     raise CertificateError(
-                        f"The certificate of {host} could not be verified.", concerns=concerns) from None
+                        Text("The certificate of {host} could not be verified.", host=host),
+                        concerns=concerns) from None
                 if _is_unknown_host(exc):
-                    raise HostNotFound(f"The address {host} does not exist.", host=host,
+                    raise HostNotFound(Text("The address {host} does not exist.", host=host), host=host,
                                        concerns=concerns) from None
-                failure = NetworkError(f"{self.api_name} could not be reached ({type(exc).__name__}).",
-                                       concerns=concerns)
+                failure = NetworkError(Text("{api} could not be reached ({reason}).", api=self.api_name,
+                                            reason=type(exc).__name__), concerns=concerns)
                 maybe_applied = False
             except httpx.TransportError as exc:
                 # Sent (at least partly) but no complete answer: a change may have been applied.
                 self._report(method, url, params, None, request_text, f"[no answer: {type(exc).__name__}]")
-                failure = NetworkError(f"{self.api_name} did not answer in time ({type(exc).__name__}).",
-                                       concerns=concerns)
+                failure = NetworkError(Text("{api} did not answer in time ({reason}).", api=self.api_name,
+                                            reason=type(exc).__name__), concerns=concerns)
                 maybe_applied = True
             else:
                 self._report(method, url, params, response.status_code, request_text, response.text)
@@ -343,14 +346,15 @@ class HttpSession:
                 self.breaker.record_failure()
             if maybe_applied and not repeatable:
                 raise OutcomeUnknown(
-                    f"{method} {display_url(url)}: {failure.message} It is not known whether the change "
-                    "was applied.", concerns=concerns)
+                    Text("{request}: {problem} It is not known whether the change was applied.",
+                         request=f"{method} {display_url(url)}", problem=failure.message), concerns=concerns)
             if attempt >= self.policy.max_attempts:
                 log.info("%s %s: giving up after %d attempts", method, display_url(url), attempt)
                 raise failure
             delay = retry_after if retry_after is not None else self.backoff(attempt)
             if delay > self.policy.longest_wait:
-                raise RateLimited(f"{self.api_name} asked to wait {delay:.0f} s before the next request.",
+                raise RateLimited(Text("{api} asked to wait {seconds} s before the next request.",
+                                       api=self.api_name, seconds=f"{delay:.0f}"),
                                   retry_after=delay, concerns=concerns)
             log.info("%s %s: %s; retry %d in %.1f s", method, display_url(url), failure.message,
                      attempt, delay)
@@ -360,13 +364,15 @@ class HttpSession:
                    answer_check: AnswerCheck | None) -> TransientAnswer | None:
         status = response.status_code
         if status == 429:
-            return TransientAnswer("rate_limited", f"{self.api_name} asked us to slow down (HTTP 429).",
+            return TransientAnswer("rate_limited", Text("{api} asked us to slow down (HTTP 429).",
+                                                        api=self.api_name),
                                    parse_retry_after(response.headers.get("Retry-After"), self.clock.now()))
         if status >= 500:
             wait = (parse_retry_after(response.headers.get("Retry-After"), self.clock.now())
                     if status == 503 else None)
             return TransientAnswer("server_error",
-                                   f"{self.api_name} answered with a server error (HTTP {status}).", wait)
+                                   Text("{api} answered with a server error (HTTP {status}).",
+                                        api=self.api_name, status=status), wait)
         return answer_check(response) if answer_check is not None else None
 
     def _report(self, method: str, url: str, params: Mapping[str, Any] | None, status: int | None,

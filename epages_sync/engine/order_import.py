@@ -12,12 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..clients.afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine
 from ..clients.epages_models import Address, Order, ProductLineItem
+from ..texts import Text
 
 
 class OrderProblem(Exception):
     """The order cannot be imported as it is; ``message`` says what is wrong and what to do."""
 
-    def __init__(self, message: str, *, skus: Collection[str] = ()) -> None:
+    def __init__(self, message: Text, *, skus: Collection[str] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.skus = list(skus)
@@ -29,24 +30,23 @@ class ImportPlan:
     lines: list[NewOrderLine]
 
 
-def _required(address: Address | None, which: str, order_number: str) -> Address:
+def _required(address: Address | None, which: Text, order_number: str) -> Address:
     if address is None:
-        raise OrderProblem(
-            f"Order {order_number} has no {which} address. Add it in the ePages cockpit, then Retry."
-        )
+        raise OrderProblem(Text("Order {number} has no {address}. Add it in the ePages cockpit, then Retry.",
+                                number=order_number, address=which))
     missing = [
         label
         for label, value in (
-            ("country", address.country),
-            ("last name", address.last_name),
-            ("city", address.city),
+            (Text("country"), address.country),
+            (Text("last name"), address.last_name),
+            (Text("city"), address.city),
         )
         if not (value or "").strip()
     ]
     if missing:
         raise OrderProblem(
-            f"Order {order_number}: the {which} address has no {', '.join(missing)}. "
-            "Complete the address in the ePages cockpit, then Retry."
+            Text("Order {number}: the {address} has no {missing}. Complete the address in the ePages "
+                 "cockpit, then Retry.", number=order_number, address=which, missing=missing)
         )
     return address
 
@@ -79,7 +79,8 @@ def _unit_price(line: ProductLineItem, order_number: str) -> tuple[Decimal, Deci
     """The gross unit price the customer paid (list price plus the line's unit discount) in whole cents,
     and the exact figure, which differs only when ePages keeps fractions of a cent."""
     if line.unit_price is None:
-        raise OrderProblem(f"Order {order_number}: line {line.sku or line.id} has no price.")
+        raise OrderProblem(Text("Order {number}: line {line} has no price.", number=order_number,
+                                line=line.sku or line.id))
     exact = line.unit_price.amount + (line.unit_discount.amount if line.unit_discount else Decimal(0))
     return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), exact
 
@@ -96,25 +97,26 @@ def plan_import(
     number = order.order_number or order.id
     if (order.currency or "").upper() != channel_currency.upper():
         raise OrderProblem(
-            f"Order {number} is in {order.currency or 'no currency'}, but the Afosto sales channel uses "
-            f"{channel_currency}. Choose a sales channel in {order.currency} or handle this order by hand."
+            Text("Order {number} is in {currency}, but the Afosto sales channel uses {channel_currency}. "
+                 "Choose a sales channel in {currency} or handle this order by hand.", number=number,
+                 currency=order.currency or Text("no currency"), channel_currency=channel_currency)
         )
     if not order.product_line_items:
-        raise OrderProblem(f"Order {number} has no product lines.")
+        raise OrderProblem(Text("Order {number} has no product lines.", number=number))
     unknown = sorted(
         {
-            li.sku or f"(no SKU, line {li.id})"
+            li.sku or Text("(no SKU, line {line})", line=li.id)
             for li in order.product_line_items
             if not li.sku or li.sku not in afosto_skus
         }
     )
     if unknown:
         raise OrderProblem(
-            f"Order {number}: SKU {', '.join(unknown)} is unknown in Afosto. Create the product in Afosto "
-            "with exactly this SKU (or correct the SKU in ePages), then Retry.",
+            Text("Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly "
+                 "this SKU (or correct the SKU in ePages), then Retry.", number=number, skus=unknown),
             skus=unknown,
         )
-    billing = _required(order.billing_address, "billing", number)
+    billing = _required(order.billing_address, Text("billing address"), number)
     pickup_location: str | None = None
     delivery: AfostoAddress | None = None
     if order.is_pickup:
@@ -122,17 +124,19 @@ def plan_import(
         pickup_location = location_map.get(epages_location or "")
         if pickup_location is None:
             raise OrderProblem(
-                f"Order {number} is a pickup at ePages location {epages_location or '(unknown)'}, which is not "
-                "mapped to an Afosto location. Map it in Settings > Locations, then Retry."
+                Text("Order {number} is a pickup at ePages location {location}, which is not mapped to an "
+                     "Afosto location. Map it in Settings > Locations, then Retry.", number=number,
+                     location=epages_location or Text("(unknown)"))
             )
     else:
         delivery = _afosto_address(
-            _required(order.shipping_address or order.billing_address, "shipping", number)
+            _required(order.shipping_address or order.billing_address, Text("shipping address"), number)
         )
     email = order.customer_email or billing.email
     if not email:
         raise OrderProblem(
-            f"Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry."
+            Text("Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.",
+                 number=number)
         )
     lines = []
     for li in order.product_line_items:
@@ -152,7 +156,7 @@ def plan_import(
             )
         )
     if not lines:
-        raise OrderProblem(f"Order {number} has no units left to import.")
+        raise OrderProblem(Text("Order {number} has no units left to import.", number=number))
     shipping_fee = (
         order.shipping_line_item.line_item_price.amount
         if order.shipping_line_item and order.shipping_line_item.line_item_price

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SkipValidation
 
 from ..clients.afosto import AfostoClient
 from ..clients.epages import EpagesClient
@@ -24,6 +24,7 @@ from ..errors import AuthenticationError, MissingScope, SyncError
 from ..redaction import redactor
 from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome
+from ..texts import Text
 from .context import Journal, SyncContext, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -31,6 +32,24 @@ from .stock import PARK_STOCK_DROP, StockSync
 from .tasks import TaskOwner
 
 log = logging.getLogger(__name__)
+
+
+# The flows as the engine's sentences name them.
+FLOW_NAMES = {
+    Flow.ORDERS: Text("Orders"),
+    Flow.CANCELLATIONS: Text("Cancellations"),
+    Flow.SHIPMENTS: Text("Shipments"),
+    Flow.RETURNS: Text("Returns"),
+    Flow.INVENTORY: Text("Stock levels"),
+}
+
+
+# What an attention message is about, where the key is not a name already (ePages, Afosto).
+_ABOUT = {"Engine": Text("The sync")}
+
+
+def _problem(exc: SyncError) -> Text:
+    return Text("{title}: {message} {action}", title=exc.title, message=exc.message, action=exc.action)
 
 
 class EngineState(enum.StrEnum):
@@ -45,13 +64,14 @@ class EngineState(enum.StrEnum):
 class FlowHealth(BaseModel):
     flow: Flow
     enabled: bool
-    reason: str | None = None  # why it is off
+    reason: SkipValidation[str | None] = None  # why it is off (a Text the window translates)
     last_good: dt.datetime | None = None
 
 
 class Health(BaseModel):
     state: EngineState
-    message: str
+    # Texts (English as str, translatable by the window): kept as they are, not copied into plain strings.
+    message: SkipValidation[str]
     last_good_poll: dt.datetime | None = None
     last_good_push: dt.datetime | None = None
     next_poll_at: dt.datetime | None = None
@@ -60,7 +80,7 @@ class Health(BaseModel):
     parked_count: int = 0
     orders_linked: int = 0
     flows: list[FlowHealth] = Field(default_factory=list)
-    attention: list[str] = Field(default_factory=list)
+    attention: SkipValidation[list[str]] = Field(default_factory=list)
 
 
 def _when(text: str | None) -> dt.datetime | None:
@@ -97,7 +117,7 @@ class SyncService:
         self._retry_base = retry_base_seconds
         self._tasks = TaskOwner(on_failure=self._task_failed)
         self._state = EngineState.STOPPED
-        self._attention: list[str] = []
+        self._attention: dict[str, Text] = {}  # what needs a person, by what it is about
         self._listeners: list[Callable[[Health], None]] = []
         self._poll_wake = asyncio.Event()
         self._push_wake = asyncio.Event()
@@ -126,7 +146,7 @@ class SyncService:
         flows = []
         for flow in Flow:
             chosen = flow in self.settings.flows
-            reason = None if chosen else "switched off in the settings"
+            reason = None if chosen else Text("switched off in the settings")
             if chosen and flow in self._flows_off:
                 reason = self._flows_off[flow]
             key = "poll.last_good" if flow == Flow.ORDERS else f"push.last_good.{flow.value}"
@@ -136,19 +156,20 @@ class SyncService:
                 )
             )
         parked = store.parked_count()
-        attention = list(self._attention)
+        attention: list[str] = list(self._attention.values())
         if parked:
-            attention.append(f"{parked} item(s) need a person: see the log's 'needs attention' rows.")
+            attention.append(Text("{n} item(s) need a person: see the log's 'needs attention' rows.",
+                                  n=parked))
         state = self._state
         if state == EngineState.RUNNING and attention:
             state = EngineState.ATTENTION
         message = {
-            EngineState.STOPPED: "The sync is stopped.",
-            EngineState.STARTING: "Connecting to ePages and Afosto...",
-            EngineState.RUNNING: "The sync is running.",
-            EngineState.PAUSED: "The sync is paused.",
-            EngineState.ATTENTION: attention[0] if attention else "Something needs a person.",
-            EngineState.STOPPING: "Stopping...",
+            EngineState.STOPPED: Text("The sync is stopped."),
+            EngineState.STARTING: Text("Connecting to ePages and Afosto..."),
+            EngineState.RUNNING: Text("The sync is running."),
+            EngineState.PAUSED: Text("The sync is paused."),
+            EngineState.ATTENTION: attention[0] if attention else Text("Something needs a person."),
+            EngineState.STOPPING: Text("Stopping..."),
         }[state]
         return Health(
             state=state,
@@ -222,9 +243,9 @@ class SyncService:
             await epages.aclose()
             await afosto.aclose()
             raise SyncError(
-                f"Afosto has no sales channel {self.settings.afosto_channel_id}.",
-                title="Sales channel not found",
-                action="Choose the sales channel again in Settings > Afosto.",
+                Text("Afosto has no sales channel {channel}.", channel=self.settings.afosto_channel_id),
+                title=Text("Sales channel not found"),
+                action=Text("Choose the sales channel again in Settings > Afosto."),
             )
         ctx.channel_currency = channel.currency or "EUR"
         return ctx
@@ -244,7 +265,8 @@ class SyncService:
         chosen = set(self.settings.flows)
         lacking = flows_without_scopes(granted, chosen)
         ctx.flows_off = {
-            f: "permission missing in ePages: " + ", ".join(f"{s} ({label_for(s)})" for s in scopes)
+            f: Text("permission missing in ePages: {scopes}",
+                    scopes=[f"{s} ({label_for(s)})" for s in scopes])
             for f, scopes in lacking.items()
         }
         ctx.flows = chosen - set(lacking)
@@ -252,8 +274,8 @@ class SyncService:
         for flow, reason in ctx.flows_off.items():
             ctx.journal.system(
                 Outcome.SKIPPED,
-                f"{flow.value.capitalize()} are not synced: {reason}. Tick it in "
-                "the ePages cockpit (Apps > Eigene Apps), save, then reconnect.",
+                Text("{flow}: not synced, {reason}. Tick it in the ePages cockpit (Apps > Eigene Apps), "
+                     "save, then reconnect.", flow=FLOW_NAMES[flow], reason=reason),
                 flow=flow,
             )
 
@@ -271,12 +293,13 @@ class SyncService:
                 self.ctx = await self._connect()
             except SyncError as exc:
                 failures += 1
-                self._attention = [f"{exc.title}: {exc.message} {exc.action}"]
-                self.store.add_log(self._row(Outcome.ERROR, f"Could not connect: {exc}. {exc.action}"))
+                self._attention = {"connect": _problem(exc)}
+                self.store.add_log(self._row(Outcome.ERROR, Text("Could not connect: {problem}",
+                                                                 problem=exc.with_action())))
                 self._state = EngineState.ATTENTION
                 self._announce()
                 await asyncio.sleep(min(self.settings.poll_interval, backoff_seconds(failures, base=5)))
-        self._attention = []
+        self._attention = {}
         ctx = self.ctx
         self.poller = OrderPoller(ctx)
         self.watcher = AfostoWatcher(ctx)
@@ -285,14 +308,15 @@ class SyncService:
         self._state = EngineState.PAUSED if not ctx.running.is_set() else EngineState.RUNNING
         ctx.journal.system(
             Outcome.INFO,
-            "Sync started: " + (", ".join(sorted(f.value for f in ctx.flows)) or "no flow can run") + ".",
+            Text("Sync started: {flows}.", flows=[FLOW_NAMES[f] for f in sorted(ctx.flows)] if ctx.flows
+                 else Text("no flow can run")),
         )
         self._announce()
         self._tasks.start("engine.poll", self._poll_loop())
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
 
-    def _row(self, outcome: Outcome, message: str) -> LogRow:
+    def _row(self, outcome: Outcome, message: Text) -> LogRow:
         return LogRow(direction=Direction.SYSTEM, outcome=outcome, message=message)
 
     async def stop(self) -> None:
@@ -303,7 +327,7 @@ class SyncService:
         self._announce()
         await self._tasks.cancel_all()
         if self.ctx is not None:
-            self.ctx.journal.system(Outcome.INFO, "Sync stopped.")
+            self.ctx.journal.system(Outcome.INFO, Text("Sync stopped."))
             await self.ctx.epages.aclose()
             await self.ctx.afosto.aclose()
         self.ctx = None
@@ -320,8 +344,8 @@ class SyncService:
         self.store.add_log(
             self._row(
                 Outcome.INFO,
-                "Sync paused"
-                + (f" until {until.astimezone().strftime('%H:%M')}." if until else " until resumed."),
+                Text("Sync paused until {time}.", time=until.astimezone().strftime("%H:%M")) if until
+                else Text("Sync paused until resumed."),
             )
         )
         if until is not None:
@@ -341,7 +365,7 @@ class SyncService:
             self.ctx.running.set()
         if self._state == EngineState.PAUSED:
             self._state = EngineState.RUNNING
-            self.store.add_log(self._row(Outcome.INFO, "Sync resumed."))
+            self.store.add_log(self._row(Outcome.INFO, Text("Sync resumed.")))
         self._announce()
 
     def sync_now(self) -> None:
@@ -411,7 +435,7 @@ class SyncService:
     def _failed(self, api: str, exc: SyncError, failures: int, interval: int) -> float:
         wait = min(float(interval) * 4, backoff_seconds(failures, base=float(min(interval, 5))))
         if isinstance(exc, AuthenticationError | MissingScope):
-            self._set_attention(api, f"{exc.title}: {exc.message} {exc.action}")
+            self._set_attention(api, _problem(exc))
             wait = float(max(interval, 60))
         if isinstance(exc, MissingScope) and self.ctx is not None:
             # A permission was taken away in the cockpit: read the token's scopes again and switch off
@@ -421,16 +445,18 @@ class SyncService:
             self.store.add_log(
                 self._row(
                     Outcome.RETRYING if exc.transient else Outcome.ERROR,
-                    f"{exc}. {exc.action} Next try in {wait:.0f} s.",
+                    Text("{problem} Next try in {seconds} s.", problem=exc.with_action(),
+                         seconds=f"{wait:.0f}"),
                 )
             )
         return wait
 
-    def _set_attention(self, key: str, message: str) -> None:
-        self._attention = [m for m in self._attention if not m.startswith(key)] + [f"{key}: {message}"]
+    def _set_attention(self, key: str, message: Text) -> None:
+        self._attention.pop(key, None)
+        self._attention[key] = Text("{about}: {problem}", about=_ABOUT.get(key, key), problem=message)
 
     def _clear_attention(self, key: str) -> None:
-        self._attention = [m for m in self._attention if not m.startswith(key)]
+        self._attention.pop(key, None)
 
     async def _rescope(self) -> None:
         assert self.ctx is not None
@@ -448,13 +474,14 @@ class SyncService:
             await asyncio.sleep(6 * 3600)
 
     def _task_failed(self, name: str, exc: BaseException) -> None:
-        self._set_attention("Engine", f"a background task ({name}) stopped: {exc!r}. Restart the sync.")
+        self._set_attention("Engine", Text("a background task ({name}) stopped: {error}. Restart the sync.",
+                                           name=name, error=repr(exc)))
         try:
             self.store.add_log(
                 self._row(
                     Outcome.ERROR,
-                    f"Internal error in {name}: {exc!r}. The sync of this part "
-                    "stopped; restart the app and send the log to support.",
+                    Text("Internal error in {name}: {error}. The sync of this part stopped; restart the app "
+                         "and send the log to support.", name=name, error=repr(exc)),
                 )
             )
         finally:
@@ -503,7 +530,8 @@ class SyncService:
             order_id = str(item.data.get("epages_order_id") or "")
             if order_id:
                 self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
-        self.store.add_log(self._row(Outcome.INFO, f"Retry asked for: {item.reference}."))
+        self.store.add_log(self._row(Outcome.INFO, Text("Retry asked for: {reference}.",
+                                                        reference=item.reference)))
         self.sync_now()
         return True
 
@@ -519,7 +547,7 @@ class SyncService:
     def dismiss_parked(self, parked_id: int) -> bool:
         done = self.store.dismiss_parked(parked_id)
         if done:
-            self.store.add_log(self._row(Outcome.INFO, f"Dismissed parked item {parked_id}."))
+            self.store.add_log(self._row(Outcome.INFO, Text("Dismissed parked item {id}.", id=parked_id)))
             self._announce()
         return done
 

@@ -18,6 +18,7 @@ from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, SyncError
 from ..store.models import Outcome
+from ..texts import Text, join
 from .context import SyncContext
 from .poller import ORDER, PARK_ORDER
 
@@ -95,17 +96,17 @@ class StockSync:
             ctx.store.set_state("stock.unsynced_skus", json.dumps(listing, sort_keys=True))
             parts = []
             if self.unknown_in_afosto:
-                parts.append(f"unknown in Afosto: {', '.join(self.unknown_in_afosto)}")
+                parts.append(Text("unknown in Afosto: {skus}", skus=self.unknown_in_afosto))
             if self.ambiguous:
-                parts.append(f"used by more than one ePages product: {', '.join(self.ambiguous)}")
+                parts.append(Text("used by more than one ePages product: {skus}", skus=self.ambiguous))
             if self.unmanaged:
-                parts.append(f"stock management off in ePages: {', '.join(self.unmanaged)}")
+                parts.append(Text("stock management off in ePages: {skus}", skus=self.unmanaged))
             if parts:
                 ctx.journal.to_epages(
                     Outcome.SKIPPED,
-                    "Stock is not synced for these SKUs ("
-                    + "; ".join(parts)
-                    + "). Correct them if they should be synced.",
+                    Text("Stock is not synced for these SKUs ({reasons}). Correct them if they should be "
+                         "synced.",
+                         reasons=join(parts, "; ")),
                     flow=Flow.INVENTORY,
                 )
 
@@ -246,13 +247,14 @@ class StockSync:
     def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:
         ctx = self.ctx
         shown = ", ".join(f"{s} {current.get(s)} -> {targets[s]}" for s in drops[:10])
-        more = f" and {len(drops) - 10} more" if len(drops) > 10 else ""
+        if len(drops) > 10:
+            shown = Text("{products} and {more} more", products=shown, more=len(drops) - 10)
         share = int(ctx.settings.stock_safety_share * 100)
-        message = (
-            f"Stock push held: {len(drops)} products would lose more than {share} % of their stock at "
-            f"once ({shown}{more}). Check the Afosto locations that feed the shop; if the figures are "
-            "right, press Retry to send them."
-        )
+        message = Text(
+            "Stock push held: {count} products would lose more than {share} % of their stock at once "
+            "({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry "
+            "to send them.",
+            count=len(drops), share=share, shown=shown)
         parked_id = ctx.store.park(PARK_STOCK_DROP, "stock", message, data={"skus": drops})
         ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
 
@@ -272,7 +274,8 @@ class StockSync:
                 ctx.store.record_attempt(key, Outcome.RETRYING, str(exc), next_attempt_at=ctx.now())
                 ctx.dirty_skus.add(sku)
                 return False
-            message = f"Stock of {sku} could not be set in ePages: {exc}. {exc.action}"
+            message = Text("Stock of {sku} could not be set in ePages: {problem}", sku=sku,
+                           problem=exc.with_action())
             parked_id = ctx.store.park("push", key, message, outbox_key=key, data={"sku": sku})
             ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
             self._next_seq(sku)
@@ -282,7 +285,8 @@ class StockSync:
         self._next_seq(sku)
         ctx.journal.to_epages(
             Outcome.OK,
-            f"Stock of {sku} set to {target} in ePages (was {figure}).",
+            Text("Stock of {sku} set to {target} in ePages (was {figure}).", sku=sku, target=target,
+                 figure=figure),
             flow=Flow.INVENTORY,
             afosto_ref=sku,
         )

@@ -29,7 +29,8 @@ _PRUNE_CHUNK = 5000
 _BROAD_SEARCH = 20_000
 
 _ENTRY_COLUMNS = (
-    "l.id, l.at, l.direction, l.flow, l.epages_ref, l.afosto_ref, l.outcome, l.message, l.parked_id, "
+    "l.id, l.at, l.direction, l.flow, l.epages_ref, l.afosto_ref, l.outcome, l.message, l.message_args, "
+    "l.parked_id, "
     "EXISTS (SELECT 1 FROM log_detail d WHERE d.log_id = l.id) AS has_detail, "
     "coalesce(p.status = 'open', 0) AS needs_attention")
 _ENTRY_FROM = "log l LEFT JOIN parked p ON p.id = l.parked_id"
@@ -42,7 +43,7 @@ def _entry(row: sqlite3.Row) -> LogEntry:
         id=row["id"], at=from_ms(row["at"]), direction=row["direction"], flow=row["flow"],
         epages_ref=row["epages_ref"], afosto_ref=row["afosto_ref"], outcome=row["outcome"],
         message=row["message"], parked_id=row["parked_id"], has_detail=bool(row["has_detail"]),
-        needs_attention=bool(row["needs_attention"]))
+        needs_attention=bool(row["needs_attention"]), message_args=load_json(row["message_args"]))
 
 
 def _prefix_range(text: str) -> tuple[str, str]:
@@ -66,7 +67,8 @@ class ActionLog(StoreBase):
         now = self._now_ms()
         prepared = [
             (to_ms(r.at) if r.at is not None else now, r.direction.value, r.flow, r.epages_ref, r.afosto_ref,
-             r.outcome.value, redactor.text(r.message), r.parked_id, dump_redacted(r.detail))
+             r.outcome.value, redactor.text(r.message), dump_redacted(r.message_args), r.parked_id,
+             dump_redacted(r.detail))
             for r in rows]
         if not prepared:
             return self.newest_log_id()
@@ -77,11 +79,11 @@ class ActionLog(StoreBase):
                 "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'log'), 0), "
                 "coalesce((SELECT max(id) FROM log), 0)) + 1").fetchone()[0])
             conn.executemany(
-                "INSERT INTO log (id, at, direction, flow, epages_ref, afosto_ref, outcome, message, parked_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(first + i, *p[:8]) for i, p in enumerate(prepared)])
+                "INSERT INTO log (id, at, direction, flow, epages_ref, afosto_ref, outcome, message, "
+                "message_args, parked_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(first + i, *p[:9]) for i, p in enumerate(prepared)])
             conn.executemany("INSERT INTO log_detail (log_id, detail) VALUES (?, ?)",
-                             [(first + i, p[8]) for i, p in enumerate(prepared) if p[8] is not None])
+                             [(first + i, p[9]) for i, p in enumerate(prepared) if p[9] is not None])
             last = first + len(prepared) - 1
         self._announce(last)
         return last

@@ -6,7 +6,9 @@ import datetime as dt
 import enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..texts import Text
 
 
 class LinkKind(enum.StrEnum):
@@ -140,6 +142,17 @@ class LogRow(_Record):
     # The redacted request and response for support; stored apart so listing stays fast.
     detail: Any = None
     at: dt.datetime | None = None  # None: the time it is stored
+    # The message's template and parameters when it was given as a Text, so the window can show it in the
+    # person's language; filled in from ``message`` on its own.
+    message_args: dict[str, Any] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_template(cls, data: Any) -> Any:
+        message = data.get("message") if isinstance(data, dict) else None
+        if isinstance(message, Text) and data.get("message_args") is None:
+            data = {**data, "message_args": data["message"].to_json()}
+        return data
 
 
 class LogEntry(_Record):
@@ -157,6 +170,18 @@ class LogEntry(_Record):
     has_detail: bool
     # True while the parked item this row belongs to is still waiting for a person.
     needs_attention: bool
+    # Template and parameters of the message (see ``LogRow``); None for rows written as plain text.
+    message_args: dict[str, Any] | None = None
+
+    @property
+    def text(self) -> str:
+        """The message as a ``Text`` when it has its template, else the stored English."""
+        if self.message_args:
+            try:
+                return Text.from_json(self.message_args)
+            except (KeyError, IndexError, ValueError, TypeError):
+                pass
+        return self.message
 
 
 class LogFilter(_Record):

@@ -135,12 +135,19 @@ def _v2_unfinished_orders_and_log_filters(db: Database) -> None:
                "AND flow = coalesce(old.flow, ''); END")
 
 
+def _v3_log_message_templates(db: Database) -> None:
+    # The template and parameters of a log message, so the window shows old rows in today's language.
+    # Adding a column leaves existing rows untouched (NULL: shown as their stored English).
+    db["log"].add_column("message_args", str)
+
+
 Migration = Callable[[Database], None]
 
 # Position i brings a database from version i to version i + 1. Only ever append.
 MIGRATIONS: list[Migration] = [
     _v1_initial_tables,
     _v2_unfinished_orders_and_log_filters,
+    _v3_log_message_templates,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -39,6 +39,7 @@ from .demo import DemoShop
 from .gc_pacing import CollectorPacing
 from .icons import icon
 from .language import WindowLanguage
+from .log_words import engine_words
 from .main_window import MainWindow
 from .notices import AttentionNotices
 from .preferences import WindowPreferences, preferences_file
@@ -135,7 +136,9 @@ class DesktopApp(QObject):
             self.store = await off_thread(Store.open, self.paths.ensure().database)
         except SyncError as exc:
             # Quit only once the person has read why.
-            box = self.show_problem(exc.title, f"{exc.message}\n\n{exc.action}", critical=True)
+            box = self.show_problem(engine_words(exc.title),
+                                    f"{engine_words(exc.message)}\n\n{engine_words(exc.action)}",
+                                    critical=True)
             box.finished.connect(self.request_quit)
             return
         store = self.store
@@ -340,7 +343,7 @@ class DesktopApp(QObject):
                 self.tray.show_health(health, self.window.health_bar.state_text(health))
         for notice in self.dialog_notices.consider(health):
             if notice.kind == "attention":
-                self.show_problem(self.tr("epages-sync needs you"), notice.message)
+                self.show_problem(self.tr("epages-sync needs you"), engine_words(notice.message))
 
     def _on_pause_hour(self) -> None:
         if self.control is not None:

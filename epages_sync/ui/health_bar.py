@@ -12,7 +12,7 @@ from ..config import Flow
 from ..engine.service import EngineState, Health
 from .colours import Tone, box_style, tone
 from .icons import icon
-from .log_words import flow_label, local_time, relative_time
+from .log_words import engine_words, flow_label, local_time, relative_time
 
 STATE_ICONS = {
     EngineState.RUNNING: "state-running",
@@ -114,14 +114,14 @@ class HealthBar(QFrame):
 
     def explanation(self, health: Health) -> str:
         if self.watching:
-            return health.message
+            return engine_words(health.message)
         if health.state == EngineState.RUNNING:
             return self.tr("Orders and warehouse changes are kept in step. Nothing needs you.")
         if health.state == EngineState.PAUSED:
             return self.tr("Nothing is fetched or sent until the sync resumes. Sync now resumes it.")
         if health.state == EngineState.ATTENTION and health.message == self._parked_message(health):
             return self._parked_words(health)
-        return health.message
+        return engine_words(health.message)
 
     @staticmethod
     def _parked_message(health: Health) -> str | None:
@@ -163,10 +163,12 @@ class HealthBar(QFrame):
 
         self.flows_label.setText(self._flows_html(health))
         self.flows_label.setToolTip("\n".join(
-            f"{flow_label(f.flow.value)}: {f.reason}" for f in health.flows if not f.enabled and f.reason))
+            f"{flow_label(f.flow.value)}: {engine_words(f.reason)}" for f in health.flows
+            if not f.enabled and f.reason))
         # The headline already says the first problem; the box lists everything else that needs a person.
         parked = self._parked_message(health)
-        problems = [html.escape(self._parked_words(health) if m == parked else m) for m in health.attention
+        problems = [html.escape(self._parked_words(health) if m == parked else engine_words(m))
+                    for m in health.attention
                     if m != health.message and not (m == parked and health.state == EngineState.ATTENTION
                                                     and health.message == parked)]
         self.attention_label.setVisible(bool(problems))

@@ -172,11 +172,13 @@ class WindowLanguage:
         if folder is None:
             return None
         compiled = folder / f"{CATALOGUE}_{language.value}.qm"
+        text = folder / f"{CATALOGUE}_{language.value}.ts"
         translator = QTranslator()
-        if compiled.is_file() and translator.load(str(compiled)):
+        # A .qm older than its .ts (a checkout updated after the last compile) would show yesterday's words.
+        stale = compiled.is_file() and text.is_file() and compiled.stat().st_mtime < text.stat().st_mtime
+        if compiled.is_file() and not stale and translator.load(str(compiled)):
             self.source = compiled
             return translator
-        text = folder / f"{CATALOGUE}_{language.value}.ts"
         if text.is_file():
             try:
                 catalogue = TsCatalogue(text)

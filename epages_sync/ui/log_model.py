@@ -31,7 +31,7 @@ from ..store.models import LogEntry, LogFilter
 from .background import UiTasks, off_thread
 from .colours import Tone, tone
 from .icons import icon
-from .log_words import direction_label, flow_label, local_time, outcome_icon_name, outcome_label
+from .log_words import direction_label, engine_words, flow_label, local_time, outcome_icon_name, outcome_label
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,8 @@ class LogTableModel(QAbstractTableModel):
             return icon(outcome_icon_name(entry.outcome)) if column == self.OUTCOME else None
         if role == _TOOLTIP:
             if column == self.MESSAGE:
-                return entry.message
+                texts = self._texts.get(entry.id)
+                return texts[self.MESSAGE] if texts is not None else engine_words(entry.text)
             if column == self.OUTCOME and entry.needs_attention:
                 return self.tr("Waiting for a person: select the row to retry or dismiss it.")
             return None
@@ -178,7 +179,7 @@ class LogTableModel(QAbstractTableModel):
             return outcome_label(entry.outcome)
         if column == cls.MESSAGE:
             # One line in the table; the detail pane shows the whole text.
-            return entry.message.replace("\n", " ")
+            return engine_words(entry.text).replace("\n", " ")
         return ""
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008

@@ -38,7 +38,7 @@ from .colours import Tone, box_style
 from .icons import icon
 from .log_export import export_log
 from .log_model import LogTableModel
-from .log_words import direction_label, flow_label, local_time, outcome_label
+from .log_words import direction_label, engine_words, flow_label, local_time, outcome_label
 from .sync_control import SyncControl
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ class LogDetailPane(QWidget):
         if entry.afosto_ref:
             facts.append(self.tr("Afosto: {ref}").format(ref=entry.afosto_ref))
         self.facts.setText(" · ".join(html.escape(f) for f in facts))
-        self.message.setText(entry.message)
+        self.message.setText(engine_words(entry.text))
         self.timeline_button.setVisible(bool(entry.epages_ref))
         self.timeline_button.setText(self.tr("Everything about order {number}…").format(number=entry.epages_ref))
         self.exchange.setPlainText(self.tr("Loading…"))
@@ -181,7 +181,7 @@ class LogDetailPane(QWidget):
             same = parked.message.strip() == (self._entry.message.strip() if self._entry else "")
             text = self.tr("Waiting for a person.") + times + " "
             if not same:
-                text += parked.message + " "
+                text += engine_words(parked.message) + " "
             text += self.tr("Put the cause right, then Retry; or Dismiss if nothing more is needed.")
             self.parked_text.setText(text)
         else:

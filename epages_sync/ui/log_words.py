@@ -8,9 +8,22 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from ..config import Flow
 from ..store.models import Direction, Outcome
+from ..texts import CONTEXT as ENGINE_CONTEXT
+from ..texts import localize
 
 # Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
 translate = QCoreApplication.translate
+# The engine's templates are collected by tools/translations.py, not by lupdate; a name of its own keeps
+# the check for unreadable translate() calls quiet about this one.
+_engine_lookup = QCoreApplication.translate
+
+
+def engine_words(value: str) -> str:
+    """Words the engine, a client or an error wrote (a ``Text``), in the window's language.
+
+    Plain strings, such as a server's own message or an order number, come back as they are.
+    """
+    return localize(value, lambda template: _engine_lookup(ENGINE_CONTEXT, template))
 
 def flow_label(flow: str | None) -> str:
     labels = {

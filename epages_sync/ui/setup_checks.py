@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 import httpx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SkipValidation
 
 from ..clients.afosto import AfostoClient
 from ..clients.epages import EpagesClient
@@ -60,9 +60,10 @@ def problem_kind(exc: SyncError) -> ProblemKind:
 
 class SetupProblem(BaseModel):
     kind: ProblemKind
-    title: str
-    message: str
-    action: str
+    # The error's texts as they are (English, and translatable by the window with engine_words).
+    title: SkipValidation[str]
+    message: SkipValidation[str]
+    action: SkipValidation[str]
 
     @classmethod
     def of(cls, exc: SyncError) -> SetupProblem:

@@ -23,7 +23,7 @@ from .background import UiTasks, off_thread
 from .colours import Tone, tone
 from .icons import icon
 from .log_model import LogTableModel
-from .log_words import outcome_icon_name
+from .log_words import engine_words, outcome_icon_name
 
 _COLUMNS = (LogTableModel.TIME, LogTableModel.DIRECTION, LogTableModel.FLOW, LogTableModel.AFOSTO,
             LogTableModel.OUTCOME, LogTableModel.MESSAGE)
@@ -66,7 +66,7 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return LogTableModel.cell_text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == LogTableModel.MESSAGE:
-            return entry.message
+            return engine_words(entry.text)
         if role == Qt.ItemDataRole.DecorationRole and column == LogTableModel.OUTCOME:
             return icon(outcome_icon_name(entry.outcome))
         if role == Qt.ItemDataRole.ForegroundRole and entry.needs_attention:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from ..engine.service import Health
 from .health_bar import STATE_ICONS
 from .icons import icon
+from .log_words import engine_words
 from .notices import AttentionNotices, Notice
 from .sync_actions import SyncActions
 
@@ -68,7 +69,7 @@ class SyncTray(QObject):
                     .format(n=notice.count))
             self.say(self.tr("Items need a person"), text, warning=True)
         else:
-            self.say(self.tr("epages-sync needs you"), notice.message, warning=True)
+            self.say(self.tr("epages-sync needs you"), engine_words(notice.message), warning=True)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

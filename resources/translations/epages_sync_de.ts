@@ -1431,4 +1431,735 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Demo: die Felder sind für einen simulierten Shop mit Lager auf diesem Computer ausgefüllt. Nichts hier berührt einen echten Shop.</translation>
     </message>
 </context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>Afosto API does not fit</source>
+        <translation>Afosto-API passt nicht</translation>
+    </message>
+    <message>
+        <source>Run &apos;epages-sync check&apos;: it names the operation and the field that does not fit. The documents in afosto_ops can then be adjusted; nothing was changed in Afosto.</source>
+        <translation>Führen Sie &apos;epages-sync check&apos; aus: es nennt die Funktion und das Feld, die nicht passen. Danach lassen sich die Dokumente in afosto_ops anpassen; in Afosto wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Afosto refused the API key: {reason}</source>
+        <translation>Afosto hat den API-Schlüssel abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>Afosto API key</source>
+        <translation>Afosto-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The Afosto API key may not use {what}: {reason}</source>
+        <translation>Der Afosto-API-Schlüssel darf {what} nicht verwenden: {reason}</translation>
+    </message>
+    <message>
+        <source>Afosto API key ({what})</source>
+        <translation>Afosto-API-Schlüssel ({what})</translation>
+    </message>
+    <message>
+        <source>Give the API key access to this part in Afosto (Settings &gt; API), or create a key with it, then enter the key again.</source>
+        <translation>Geben Sie dem API-Schlüssel in Afosto (Einstellungen &gt; API) Zugriff auf diesen Bereich oder erstellen Sie einen Schlüssel mit diesem Zugriff, und geben Sie den Schlüssel dann erneut ein.</translation>
+    </message>
+    <message>
+        <source>Afosto asked us to slow down (RATE_LIMITED).</source>
+        <translation>Afosto hat gebeten, weniger Anfragen zu senden (RATE_LIMITED).</translation>
+    </message>
+    <message>
+        <source>Afosto failed on its side (INTERNAL_SERVER_ERROR).</source>
+        <translation>Bei Afosto ist ein Fehler aufgetreten (INTERNAL_SERVER_ERROR).</translation>
+    </message>
+    <message>
+        <source>Afosto answered HTTP {status} without a GraphQL answer.</source>
+        <translation>Afosto hat mit HTTP {status} ohne GraphQL-Antwort geantwortet.</translation>
+    </message>
+    <message>
+        <source>Afosto answered {operation} without data.</source>
+        <translation>Afosto hat auf {operation} ohne Daten geantwortet.</translation>
+    </message>
+    <message>
+        <source>Afosto has no order {order}.</source>
+        <translation>Afosto hat keine Bestellung {order}.</translation>
+    </message>
+    <message>
+        <source>Afosto order {order}</source>
+        <translation>Afosto-Bestellung {order}</translation>
+    </message>
+    <message>
+        <source>No ePages client id is set.</source>
+        <translation>Es ist keine ePages-Client-ID eingetragen.</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop at {host}.</source>
+        <translation>Unter {host} gibt es keinen ePages-Shop.</translation>
+    </message>
+    <message>
+        <source>ePages says the app was revoked.</source>
+        <translation>Laut ePages wurde die App gesperrt.</translation>
+    </message>
+    <message>
+        <source>ePages client id</source>
+        <translation>ePages-Client-ID</translation>
+    </message>
+    <message>
+        <source>ePages refused the client id and secret.</source>
+        <translation>ePages hat Client-ID und Secret abgelehnt.</translation>
+    </message>
+    <message>
+        <source>ePages login answered unexpectedly (HTTP {status}).</source>
+        <translation>Die ePages-Anmeldung hat unerwartet geantwortet (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>ePages login</source>
+        <translation>ePages-Anmeldung</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;.</source>
+        <translation>Es gibt keinen ePages-Shop namens &apos;{store}&apos;.</translation>
+    </message>
+    <message>
+        <source>ePages refused the access token twice in a row.</source>
+        <translation>ePages hat das Zugriffstoken zweimal hintereinander abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The ePages app lacks the permission &apos;{label}&apos; ({scope}).</source>
+        <translation>Der ePages-App fehlt die Berechtigung &apos;{label}&apos; ({scope}).</translation>
+    </message>
+    <message>
+        <source>ePages refused the request: {reason}.</source>
+        <translation>ePages hat die Anfrage abgelehnt: {reason}.</translation>
+    </message>
+    <message>
+        <source>ePages refused the value: {reason}</source>
+        <translation>ePages hat den Wert abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages does not know it: {reason}</source>
+        <translation>ePages kennt es nicht: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages refused it: {reason}</source>
+        <translation>ePages hat es abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages answered HTTP {status}: {reason}</source>
+        <translation>ePages hat mit HTTP {status} geantwortet: {reason}</translation>
+    </message>
+    <message>
+        <source>Answer lost</source>
+        <translation>Antwort verloren</translation>
+    </message>
+    <message>
+        <source>The change may or may not have arrived. The sync reads the current state before it sends anything again, so nothing is applied twice.</source>
+        <translation>Die Änderung ist vielleicht angekommen, vielleicht auch nicht. Der Abgleich liest den aktuellen Stand, bevor er etwas erneut sendet, daher wird nichts doppelt ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Address not found</source>
+        <translation>Adresse nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, check the internet connection of this computer.</source>
+        <translation>Prüfen Sie die Adresse; wenn sie stimmt, prüfen Sie die Internetverbindung dieses Computers.</translation>
+    </message>
+    <message>
+        <source>{api} failed {failures} times in a row; requests are paused for {seconds} s so the service is not flooded.</source>
+        <translation>{api} ist {failures}-mal hintereinander fehlgeschlagen; Anfragen werden für {seconds} s ausgesetzt, damit der Dienst nicht überlastet wird.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} could not be verified.</source>
+        <translation>Das Zertifikat von {host} konnte nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <source>The address {host} does not exist.</source>
+        <translation>Die Adresse {host} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{api} could not be reached ({reason}).</source>
+        <translation>{api} war nicht erreichbar ({reason}).</translation>
+    </message>
+    <message>
+        <source>{api} did not answer in time ({reason}).</source>
+        <translation>{api} hat nicht rechtzeitig geantwortet ({reason}).</translation>
+    </message>
+    <message>
+        <source>{request}: {problem} It is not known whether the change was applied.</source>
+        <translation>{request}: {problem} Ob die Änderung ausgeführt wurde, ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>{api} asked to wait {seconds} s before the next request.</source>
+        <translation>{api} hat gebeten, vor der nächsten Anfrage {seconds} s zu warten.</translation>
+    </message>
+    <message>
+        <source>{api} asked us to slow down (HTTP 429).</source>
+        <translation>{api} hat gebeten, weniger Anfragen zu senden (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>{api} answered with a server error (HTTP {status}).</source>
+        <translation>{api} hat mit einem Serverfehler geantwortet (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a store name. Enter only the part before &apos;{suffix}&apos;, for example &apos;my-shop&apos; from https://my-shop{suffix}/cockpit/login.</source>
+        <translation>&apos;{raw}&apos; ist kein Shopname. Geben Sie nur den Teil vor &apos;{suffix}&apos; ein, zum Beispiel &apos;mein-shop&apos; aus https://mein-shop{suffix}/cockpit/login.</translation>
+    </message>
+    <message>
+        <source>store name</source>
+        <translation>Shopname</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid store name: use 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen.</source>
+        <translation>&apos;{raw}&apos; ist kein gültiger Shopname: verwenden Sie 1 bis 63 Kleinbuchstaben, Ziffern und Bindestriche, ohne Bindestrich am Anfang oder Ende.</translation>
+    </message>
+    <message>
+        <source>No store name is set.</source>
+        <translation>Es ist kein Shopname eingetragen.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>
+        <translation>Bestellung {number} hat keine {address}. Tragen Sie sie im ePages-Cockpit ein und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then Retry.</source>
+        <translation>Bestellung {number}: in der {address} fehlt: {missing}. Vervollständigen Sie die Adresse im ePages-Cockpit und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Order {number}: line {line} has no price.</source>
+        <translation>Bestellung {number}: Position {line} hat keinen Preis.</translation>
+    </message>
+    <message>
+        <source>Order {number} is in {currency}, but the Afosto sales channel uses {channel_currency}. Choose a sales channel in {currency} or handle this order by hand.</source>
+        <translation>Bestellung {number} ist in {currency}, aber der Afosto-Vertriebskanal verwendet {channel_currency}. Wählen Sie einen Vertriebskanal in {currency} oder bearbeiten Sie diese Bestellung von Hand.</translation>
+    </message>
+    <message>
+        <source>no currency</source>
+        <translation>keiner Währung</translation>
+    </message>
+    <message>
+        <source>Order {number} has no product lines.</source>
+        <translation>Bestellung {number} hat keine Artikelpositionen.</translation>
+    </message>
+    <message>
+        <source>(no SKU, line {line})</source>
+        <translation>(keine SKU, Position {line})</translation>
+    </message>
+    <message>
+        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then Retry.</source>
+        <translation>Bestellung {number}: SKU {skus} ist in Afosto unbekannt. Legen Sie das Produkt in Afosto mit genau dieser SKU an (oder korrigieren Sie die SKU in ePages) und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>billing address</source>
+        <translation>Rechnungsadresse</translation>
+    </message>
+    <message>
+        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then Retry.</source>
+        <translation>Bestellung {number} ist eine Abholung am ePages-Standort {location}, der keinem Afosto-Standort zugeordnet ist. Ordnen Sie ihn unter Einstellungen &gt; Standorte zu und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>shipping address</source>
+        <translation>Lieferadresse</translation>
+    </message>
+    <message>
+        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.</source>
+        <translation>Bestellung {number} hat keine E-Mail-Adresse des Kunden. Tragen Sie sie im ePages-Cockpit ein und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no units left to import.</source>
+        <translation>Bestellung {number} hat keine Einheiten mehr, die übernommen werden können.</translation>
+    </message>
+    <message>
+        <source>Order {number}: shipment from ePages recorded in Afosto (tracking {code}).</source>
+        <translation>Bestellung {number}: Versand aus ePages in Afosto erfasst (Sendungsnummer {code}).</translation>
+    </message>
+    <message>
+        <source>Order {number}: delivery from ePages recorded in Afosto.</source>
+        <translation>Bestellung {number}: Zustellung aus ePages in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>Order {number}: ready for pickup (from ePages) recorded in Afosto.</source>
+        <translation>Bestellung {number}: „abholbereit“ (aus ePages) in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>Order {number}: picked up (from ePages) recorded in Afosto.</source>
+        <translation>Bestellung {number}: „abgeholt“ (aus ePages) in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the change that was waiting went through.</source>
+        <translation>Bestellung {number}: die wartende Änderung ist durchgegangen.</translation>
+    </message>
+    <message>
+        <source>Order {number}: a change made in ePages could not be applied in Afosto. {problem} {action}</source>
+        <translation>Bestellung {number}: eine Änderung aus ePages konnte in Afosto nicht übernommen werden. {problem} {action}</translation>
+    </message>
+    <message>
+        <source>Afosto refused order {number}: {problem}</source>
+        <translation>Afosto hat Bestellung {number} abgelehnt: {problem}</translation>
+    </message>
+    <message>
+        <source>Order {number} imported into Afosto as {afosto_number} ({lines} lines, {units} units).</source>
+        <translation>Bestellung {number} als {afosto_number} in Afosto übernommen ({lines} Positionen, {units} Einheiten).</translation>
+    </message>
+    <message>
+        <source>Afosto refused the lines of order {number}: {problem}</source>
+        <translation>Afosto hat die Positionen von Bestellung {number} abgelehnt: {problem}</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) in Afosto storniert ({skus}), wie in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: units shipped in ePages were packed by the warehouse at the same time; they are counted once.</source>
+        <translation>Bestellung {number}: In ePages versandte Einheiten wurden gleichzeitig vom Lager verpackt; sie werden nur einmal gezählt.</translation>
+    </message>
+    <message>
+        <source>Order {number}: ePages shipped units that are not open in Afosto.</source>
+        <translation>Bestellung {number}: ePages hat Einheiten versendet, die in Afosto nicht offen sind.</translation>
+    </message>
+    <message>
+        <source>order {number}</source>
+        <translation>Bestellung {number}</translation>
+    </message>
+    <message>
+        <source>Order {number} was shipped in ePages and in Afosto with different tracking codes; both are kept, nothing is shipped twice.</source>
+        <translation>Bestellung {number} wurde in ePages und in Afosto mit verschiedenen Sendungsnummern versendet; beide bleiben erhalten, nichts wird doppelt versendet.</translation>
+    </message>
+    <message>
+        <source>Afosto packed these units at the same moment ({problem}); trying again.</source>
+        <translation>Afosto hat diese Einheiten im selben Moment verpackt ({problem}); neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>Order {number}: return from ePages recorded in Afosto ({accepted} accepted, {defect} defect).</source>
+        <translation>Bestellung {number}: Retoure aus ePages in Afosto erfasst ({accepted} angenommen, {defect} defekt).</translation>
+    </message>
+    <message>
+        <source>Order {number}: found the Afosto order {afosto_number} that was being created when the app stopped; it is not created twice.</source>
+        <translation>Bestellung {number}: Afosto-Bestellung {afosto_number} gefunden, die gerade angelegt wurde, als die App beendet wurde; sie wird nicht doppelt angelegt.</translation>
+    </message>
+    <message>
+        <source>Order {number}: its import was interrupted before Afosto created it; it is imported again.</source>
+        <translation>Bestellung {number}: die Übernahme wurde unterbrochen, bevor Afosto sie angelegt hat; sie wird erneut übernommen.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {problem}</source>
+        <translation>Bestellung {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>Order {number}: {problem}; trying again in {seconds} s.</source>
+        <translation>Bestellung {number}: {problem}; neuer Versuch in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Afosto parcel {parcel} no longer exists.</source>
+        <translation>Das Afosto-Paket {parcel} existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>parcel {parcel}</source>
+        <translation>Paket {parcel}</translation>
+    </message>
+    <message>
+        <source>ePages {what} process {process} no longer exists.</source>
+        <translation>Der ePages-Vorgang {process} ({what}) existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>shipping</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>Order {number}: shipped in ePages ({units} units, tracking {code}).</source>
+        <translation>Bestellung {number}: in ePages versendet ({units} Einheiten, Sendungsnummer {code}).</translation>
+    </message>
+    <message>
+        <source>The other units of this parcel were shipped in ePages already.</source>
+        <translation>Die übrigen Einheiten dieses Pakets waren in ePages bereits versandt.</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>Zugestellt.</translation>
+    </message>
+    <message>
+        <source>The shipment of this parcel is not known in ePages yet.</source>
+        <translation>Der Versand dieses Pakets ist in ePages noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Order {number}: marked delivered in ePages.</source>
+        <translation>Bestellung {number}: in ePages als zugestellt markiert.</translation>
+    </message>
+    <message>
+        <source>pickup</source>
+        <translation>Abholung</translation>
+    </message>
+    <message>
+        <source>Order {number}: ready for pickup in ePages.</source>
+        <translation>Bestellung {number}: in ePages abholbereit.</translation>
+    </message>
+    <message>
+        <source>Picked up.</source>
+        <translation>Abgeholt.</translation>
+    </message>
+    <message>
+        <source>The pickup of this parcel is not known in ePages yet.</source>
+        <translation>Die Abholung dieses Pakets ist in ePages noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Order {number}: marked picked up in ePages.</source>
+        <translation>Bestellung {number}: in ePages als abgeholt markiert.</translation>
+    </message>
+    <message>
+        <source>Order {number}: cancelled in ePages (all units cancelled in Afosto).</source>
+        <translation>Bestellung {number}: in ePages storniert (alle Einheiten in Afosto storniert).</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) in ePages storniert, wie in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: cancellation was already in ePages.</source>
+        <translation>Bestellung {number}: die Stornierung war in ePages schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>Order {number}: return recorded in ePages ({good} returned, {bad} defect).</source>
+        <translation>Bestellung {number}: Retoure in ePages erfasst ({good} zurückgegeben, {bad} defekt).</translation>
+    </message>
+    <message>
+        <source>Order {number}: return was already in ePages.</source>
+        <translation>Bestellung {number}: die Retoure war in ePages schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Stornierungen</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>The sync</source>
+        <translation>Der Abgleich</translation>
+    </message>
+    <message>
+        <source>{title}: {message} {action}</source>
+        <translation>{title}: {message} {action}</translation>
+    </message>
+    <message>
+        <source>switched off in the settings</source>
+        <translation>in den Einstellungen ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>{n} item(s) need a person: see the log&apos;s &apos;needs attention&apos; rows.</source>
+        <translation>Vorgänge, die auf Klärung warten: {n}. Siehe die Zeilen „Klärung nötig“ im Protokoll.</translation>
+    </message>
+    <message>
+        <source>The sync is stopped.</source>
+        <translation>Der Abgleich ist gestoppt.</translation>
+    </message>
+    <message>
+        <source>Connecting to ePages and Afosto...</source>
+        <translation>Verbindung zu ePages und Afosto wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The sync is running.</source>
+        <translation>Der Abgleich läuft.</translation>
+    </message>
+    <message>
+        <source>The sync is paused.</source>
+        <translation>Der Abgleich ist pausiert.</translation>
+    </message>
+    <message>
+        <source>Something needs a person.</source>
+        <translation>Etwas wartet auf Klärung.</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Afosto has no sales channel {channel}.</source>
+        <translation>Afosto hat keinen Vertriebskanal {channel}.</translation>
+    </message>
+    <message>
+        <source>Sales channel not found</source>
+        <translation>Vertriebskanal nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel again in Settings &gt; Afosto.</source>
+        <translation>Wählen Sie den Vertriebskanal unter Einstellungen &gt; Afosto erneut.</translation>
+    </message>
+    <message>
+        <source>permission missing in ePages: {scopes}</source>
+        <translation>Berechtigung fehlt in ePages: {scopes}</translation>
+    </message>
+    <message>
+        <source>{flow}: not synced, {reason}. Tick it in the ePages cockpit (Apps &gt; Eigene Apps), save, then reconnect.</source>
+        <translation>{flow}: nicht abgeglichen, {reason}. Setzen Sie den Haken im ePages-Cockpit (Apps &gt; Eigene Apps), klicken Sie auf Speichern und verbinden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Could not connect: {problem}</source>
+        <translation>Keine Verbindung möglich: {problem}</translation>
+    </message>
+    <message>
+        <source>Sync started: {flows}.</source>
+        <translation>Abgleich gestartet: {flows}.</translation>
+    </message>
+    <message>
+        <source>no flow can run</source>
+        <translation>kein Ablauf kann laufen</translation>
+    </message>
+    <message>
+        <source>Sync stopped.</source>
+        <translation>Abgleich gestoppt.</translation>
+    </message>
+    <message>
+        <source>Sync paused until {time}.</source>
+        <translation>Abgleich pausiert bis {time}.</translation>
+    </message>
+    <message>
+        <source>Sync paused until resumed.</source>
+        <translation>Abgleich pausiert bis zum Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Sync resumed.</source>
+        <translation>Abgleich fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>{problem} Next try in {seconds} s.</source>
+        <translation>{problem} Nächster Versuch in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{about}: {problem}</source>
+        <translation>{about}: {problem}</translation>
+    </message>
+    <message>
+        <source>a background task ({name}) stopped: {error}. Restart the sync.</source>
+        <translation>eine Hintergrundaufgabe ({name}) wurde beendet: {error}. Starten Sie den Abgleich neu.</translation>
+    </message>
+    <message>
+        <source>Internal error in {name}: {error}. The sync of this part stopped; restart the app and send the log to support.</source>
+        <translation>Interner Fehler in {name}: {error}. Der Abgleich dieses Teils wurde beendet; starten Sie die App neu und senden Sie das Protokoll an den Support.</translation>
+    </message>
+    <message>
+        <source>Retry asked for: {reference}.</source>
+        <translation>Erneuter Versuch angefordert: {reference}.</translation>
+    </message>
+    <message>
+        <source>Dismissed parked item {id}.</source>
+        <translation>Wartenden Vorgang {id} verworfen.</translation>
+    </message>
+    <message>
+        <source>unknown in Afosto: {skus}</source>
+        <translation>in Afosto unbekannt: {skus}</translation>
+    </message>
+    <message>
+        <source>used by more than one ePages product: {skus}</source>
+        <translation>von mehreren ePages-Produkten verwendet: {skus}</translation>
+    </message>
+    <message>
+        <source>stock management off in ePages: {skus}</source>
+        <translation>Bestandsführung in ePages ausgeschaltet: {skus}</translation>
+    </message>
+    <message>
+        <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
+        <translation>Der Bestand dieser SKUs wird nicht abgeglichen ({reasons}). Korrigieren Sie sie, wenn sie abgeglichen werden sollen.</translation>
+    </message>
+    <message>
+        <source>{products} and {more} more</source>
+        <translation>{products} und {more} weitere</translation>
+    </message>
+    <message>
+        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry to send them.</source>
+        <translation>Bestandsmeldung angehalten: {count} Produkte würden auf einmal mehr als {share} % ihres Bestands verlieren ({shown}). Prüfen Sie die Afosto-Standorte, die den Bestand für den Shop liefern; wenn die Zahlen stimmen, klicken Sie auf „Erneut versuchen“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} could not be set in ePages: {problem}</source>
+        <translation>Bestand von {sku} konnte in ePages nicht gesetzt werden: {problem}</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} set to {target} in ePages (was {figure}).</source>
+        <translation>Bestand von {sku} in ePages auf {target} gesetzt (vorher {figure}).</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, send the log to support.</source>
+        <translation>Versuchen Sie es erneut. Wenn es immer wieder passiert, senden Sie das Protokoll an den Support.</translation>
+    </message>
+    <message>
+        <source>{title} ({concerns}): {message}</source>
+        <translation>{title} ({concerns}): {message}</translation>
+    </message>
+    <message>
+        <source>{title}: {message}</source>
+        <translation>{title}: {message}</translation>
+    </message>
+    <message>
+        <source>{title} ({concerns})</source>
+        <translation>{title} ({concerns})</translation>
+    </message>
+    <message>
+        <source>{title}</source>
+        <translation>{title}</translation>
+    </message>
+    <message>
+        <source>{problem} {action}</source>
+        <translation>{problem} {action}</translation>
+    </message>
+    <message>
+        <source>{problem}. {action}</source>
+        <translation>{problem}. {action}</translation>
+    </message>
+    <message>
+        <source>Invalid setting</source>
+        <translation>Ungültige Einstellung</translation>
+    </message>
+    <message>
+        <source>Correct the value and save again.</source>
+        <translation>Korrigieren Sie den Wert und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>No secure password store</source>
+        <translation>Kein sicherer Passwortspeicher</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store (keyring). Install or unlock one (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), then start again. Secrets are never written to a plain file.</source>
+        <translation>Dieser Computer hat keinen sicheren Passwortspeicher (Keyring). Richten Sie einen ein oder entsperren Sie ihn (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund, GNOME Keyring oder KWallet) und starten Sie dann neu. Geheimnisse werden nie in eine einfache Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Läuft bereits</translation>
+    </message>
+    <message>
+        <source>Another copy of epages-sync is already using this data folder. Use that window, or close it first.</source>
+        <translation>Eine andere Kopie von epages-sync verwendet diesen Datenordner bereits. Verwenden Sie deren Fenster oder schließen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>Check the client id and secret (or API key) and enter them again.</source>
+        <translation>Prüfen Sie Client-ID und Secret (oder den API-Schlüssel) und geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>App revoked</source>
+        <translation>App gesperrt</translation>
+    </message>
+    <message>
+        <source>The app was removed or revoked in the ePages cockpit. Create it again and enter the new credentials.</source>
+        <translation>Die App wurde im ePages-Cockpit entfernt oder gesperrt. Legen Sie sie neu an und geben Sie die neuen Zugangsdaten ein.</translation>
+    </message>
+    <message>
+        <source>Store not found</source>
+        <translation>Shop nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Check the store name: it is the part before .beyondshop.cloud in your cockpit address.</source>
+        <translation>Prüfen Sie den Shopnamen: er ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Check the internet connection of this computer. The sync retries on its own.</source>
+        <translation>Prüfen Sie die Internetverbindung dieses Computers. Der Abgleich versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Certificate problem</source>
+        <translation>Zertifikatsproblem</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified. Check the computer&apos;s date and time, and any proxy or antivirus that inspects HTTPS traffic.</source>
+        <translation>Die sichere Verbindung konnte nicht überprüft werden. Prüfen Sie Datum und Uhrzeit des Computers sowie Proxys oder Virenscanner, die HTTPS-Verbindungen untersuchen.</translation>
+    </message>
+    <message>
+        <source>Permission missing</source>
+        <translation>Berechtigung fehlt</translation>
+    </message>
+    <message>
+        <source>Tick the named permission in the ePages cockpit (Apps &gt; Eigene Apps &gt; your app), save, then reconnect.</source>
+        <translation>Setzen Sie im ePages-Cockpit (Apps &gt; Eigene Apps &gt; Ihre App) den Haken bei der genannten Berechtigung, klicken Sie auf Speichern und verbinden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The item no longer exists on the other side. Check it there, then retry or dismiss.</source>
+        <translation>Dies existiert auf der anderen Seite nicht mehr. Prüfen Sie es dort und wählen Sie dann „Erneut versuchen“ oder „Verwerfen“.</translation>
+    </message>
+    <message>
+        <source>Rejected as invalid</source>
+        <translation>Als ungültig abgelehnt</translation>
+    </message>
+    <message>
+        <source>Correct the named field at the source, then retry.</source>
+        <translation>Korrigieren Sie das genannte Feld an der Quelle und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Zu viele Anfragen</translation>
+    </message>
+    <message>
+        <source>The service asked us to slow down. The sync waits and continues on its own.</source>
+        <translation>Der Dienst hat gebeten, weniger Anfragen zu senden. Der Abgleich wartet und macht von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The service does not answer properly right now. The sync retries on its own later.</source>
+        <translation>Der Dienst antwortet gerade nicht richtig. Der Abgleich versucht es später von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Changed at the same time</source>
+        <translation>Gleichzeitig geändert</translation>
+    </message>
+    <message>
+        <source>The item was changed elsewhere at the same moment. The sync reads it again and retries.</source>
+        <translation>Dies wurde im selben Moment anderswo geändert. Der Abgleich liest es erneut und versucht es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Refused by the shop</source>
+        <translation>Vom Shop abgelehnt</translation>
+    </message>
+    <message>
+        <source>Look at the order in both systems; retry after correcting it, or dismiss.</source>
+        <translation>Sehen Sie sich die Bestellung in beiden Systemen an; wählen Sie nach der Korrektur „Erneut versuchen“ oder sonst „Verwerfen“.</translation>
+    </message>
+    <message>
+        <source>No secure password store was found on this computer (keyring backend: {backend}). The secrets were not saved.</source>
+        <translation>Auf diesem Computer wurde kein sicherer Passwortspeicher gefunden (Keyring-Backend: {backend}). Die Geheimnisse wurden nicht gespeichert.</translation>
+    </message>
+</context>
 </TS>

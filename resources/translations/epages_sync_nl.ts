@@ -68,11 +68,11 @@
     <name>DesktopApp</name>
     <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
-        <translation>U kijkt mee met de synchronisatie die op deze computer als service draait. Het logboek, de tijdlijnen van bestellingen en de export werken zoals altijd; pauzeren, Nu synchroniseren, Opnieuw, Negeren en de instellingen horen bij de service.</translation>
+        <translation>Je kijkt mee met de synchronisatie die op deze computer als service draait. Het logboek, de tijdlijnen van bestellingen en de export werken zoals altijd; pauzeren, Nu synchroniseren, Opnieuw, Negeren en de instellingen horen bij de service.</translation>
     </message>
     <message>
         <source>The sync runs as a service on this computer, so this belongs to the service. To change it, stop the service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, or End in Task Scheduler), then open epages-sync again: the window then runs the sync itself.</source>
-        <translation>De synchronisatie draait op deze computer als service, dus dit hoort bij de service. Om het te wijzigen stopt u de service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, of ‘Beëindigen’ in Taakplanner) en opent u epages-sync opnieuw: het venster voert de synchronisatie dan zelf uit.</translation>
+        <translation>De synchronisatie draait op deze computer als service, dus dit hoort bij de service. Om het te wijzigen stop je de service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, of ‘Beëindigen’ in Taakplanner) en open je epages-sync opnieuw: het venster voert de synchronisatie dan zelf uit.</translation>
     </message>
     <message>
         <source>This computer has no secure password store, so the client secret and the API key cannot be kept. Install or unlock one, then open Settings.</source>
@@ -989,7 +989,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <name>ServiceWatch</name>
     <message>
         <source>Watching the sync that runs as a service on this computer. This window only shows what the service does; it changes nothing.</source>
-        <translation>U kijkt mee met de synchronisatie die op deze computer als service draait. Dit venster toont alleen wat de service doet; het verandert niets.</translation>
+        <translation>Je kijkt mee met de synchronisatie die op deze computer als service draait. Dit venster toont alleen wat de service doet; het verandert niets.</translation>
     </message>
     <message>
         <source>The service has stopped: nothing is synced now. Start the service again, or close this window and open epages-sync to run the sync in the window.</source>
@@ -997,11 +997,11 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>1 item waits for a person; Retry and Dismiss are in the window that runs the sync.</source>
-        <translation>1 item wacht op een mens; Opnieuw en Negeren vindt u in het venster dat de synchronisatie uitvoert.</translation>
+        <translation>1 item wacht op een mens; Opnieuw en Negeren vind je in het venster dat de synchronisatie uitvoert.</translation>
     </message>
     <message>
         <source>{n} items wait for a person; Retry and Dismiss are in the window that runs the sync.</source>
-        <translation>{n} items wachten op een mens; Opnieuw en Negeren vindt u in het venster dat de synchronisatie uitvoert.</translation>
+        <translation>{n} items wachten op een mens; Opnieuw en Negeren vind je in het venster dat de synchronisatie uitvoert.</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1429,737 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Demo: the fields are filled in for a simulated shop and warehouse on this computer. Nothing here touches a real shop.</source>
         <translation>Demo: de velden zijn ingevuld voor een gesimuleerde webshop met magazijn op deze computer. Niets hier raakt een echte webshop.</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>Afosto API does not fit</source>
+        <translation>Afosto-API past niet</translation>
+    </message>
+    <message>
+        <source>Run &apos;epages-sync check&apos;: it names the operation and the field that does not fit. The documents in afosto_ops can then be adjusted; nothing was changed in Afosto.</source>
+        <translation>Voer &apos;epages-sync check&apos; uit: dat noemt de functie en het veld die niet passen. Daarna kunnen de documenten in afosto_ops worden aangepast; in Afosto is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Afosto refused the API key: {reason}</source>
+        <translation>Afosto heeft de API-sleutel geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <source>Afosto API key</source>
+        <translation>Afosto-API-sleutel</translation>
+    </message>
+    <message>
+        <source>The Afosto API key may not use {what}: {reason}</source>
+        <translation>De Afosto-API-sleutel mag {what} niet gebruiken: {reason}</translation>
+    </message>
+    <message>
+        <source>Afosto API key ({what})</source>
+        <translation>Afosto-API-sleutel ({what})</translation>
+    </message>
+    <message>
+        <source>Give the API key access to this part in Afosto (Settings &gt; API), or create a key with it, then enter the key again.</source>
+        <translation>Geef de API-sleutel in Afosto (Instellingen &gt; API) toegang tot dit deel, of maak een sleutel met die toegang, en vul de sleutel dan opnieuw in.</translation>
+    </message>
+    <message>
+        <source>Afosto asked us to slow down (RATE_LIMITED).</source>
+        <translation>Afosto heeft gevraagd minder verzoeken te sturen (RATE_LIMITED).</translation>
+    </message>
+    <message>
+        <source>Afosto failed on its side (INTERNAL_SERVER_ERROR).</source>
+        <translation>Er ging iets mis aan de kant van Afosto (INTERNAL_SERVER_ERROR).</translation>
+    </message>
+    <message>
+        <source>Afosto answered HTTP {status} without a GraphQL answer.</source>
+        <translation>Afosto antwoordde met HTTP {status} zonder GraphQL-antwoord.</translation>
+    </message>
+    <message>
+        <source>Afosto answered {operation} without data.</source>
+        <translation>Afosto antwoordde op {operation} zonder gegevens.</translation>
+    </message>
+    <message>
+        <source>Afosto has no order {order}.</source>
+        <translation>Afosto heeft geen bestelling {order}.</translation>
+    </message>
+    <message>
+        <source>Afosto order {order}</source>
+        <translation>Afosto-bestelling {order}</translation>
+    </message>
+    <message>
+        <source>No ePages client id is set.</source>
+        <translation>Er is geen ePages-client-id ingesteld.</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>client-id</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop at {host}.</source>
+        <translation>Op {host} is geen ePages-webshop.</translation>
+    </message>
+    <message>
+        <source>ePages says the app was revoked.</source>
+        <translation>Volgens ePages is de app ingetrokken.</translation>
+    </message>
+    <message>
+        <source>ePages client id</source>
+        <translation>ePages-client-id</translation>
+    </message>
+    <message>
+        <source>ePages refused the client id and secret.</source>
+        <translation>ePages heeft de client-id en het secret geweigerd.</translation>
+    </message>
+    <message>
+        <source>ePages login answered unexpectedly (HTTP {status}).</source>
+        <translation>Het inloggen bij ePages gaf een onverwacht antwoord (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>ePages login</source>
+        <translation>inloggen bij ePages</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;.</source>
+        <translation>Er is geen ePages-webshop met de naam &apos;{store}&apos;.</translation>
+    </message>
+    <message>
+        <source>ePages refused the access token twice in a row.</source>
+        <translation>ePages heeft het toegangstoken twee keer achter elkaar geweigerd.</translation>
+    </message>
+    <message>
+        <source>The ePages app lacks the permission &apos;{label}&apos; ({scope}).</source>
+        <translation>De ePages-app mist het recht &apos;{label}&apos; ({scope}).</translation>
+    </message>
+    <message>
+        <source>ePages refused the request: {reason}.</source>
+        <translation>ePages heeft het verzoek geweigerd: {reason}.</translation>
+    </message>
+    <message>
+        <source>ePages refused the value: {reason}</source>
+        <translation>ePages heeft de waarde geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages does not know it: {reason}</source>
+        <translation>ePages kent het niet: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages refused it: {reason}</source>
+        <translation>ePages heeft het geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages answered HTTP {status}: {reason}</source>
+        <translation>ePages antwoordde met HTTP {status}: {reason}</translation>
+    </message>
+    <message>
+        <source>Answer lost</source>
+        <translation>Antwoord verloren gegaan</translation>
+    </message>
+    <message>
+        <source>The change may or may not have arrived. The sync reads the current state before it sends anything again, so nothing is applied twice.</source>
+        <translation>De wijziging is misschien wel, misschien niet aangekomen. De synchronisatie leest de huidige stand voordat ze iets opnieuw verstuurt, zodat niets twee keer wordt uitgevoerd.</translation>
+    </message>
+    <message>
+        <source>Address not found</source>
+        <translation>Adres niet gevonden</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, check the internet connection of this computer.</source>
+        <translation>Controleer het adres; als dat klopt, controleer dan de internetverbinding van deze computer.</translation>
+    </message>
+    <message>
+        <source>{api} failed {failures} times in a row; requests are paused for {seconds} s so the service is not flooded.</source>
+        <translation>{api} is {failures} keer achter elkaar mislukt; verzoeken worden {seconds} s gepauzeerd, zodat de dienst niet overbelast raakt.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} could not be verified.</source>
+        <translation>Het certificaat van {host} kon niet worden gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>The address {host} does not exist.</source>
+        <translation>Het adres {host} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>{api} could not be reached ({reason}).</source>
+        <translation>{api} was niet bereikbaar ({reason}).</translation>
+    </message>
+    <message>
+        <source>{api} did not answer in time ({reason}).</source>
+        <translation>{api} antwoordde niet op tijd ({reason}).</translation>
+    </message>
+    <message>
+        <source>{request}: {problem} It is not known whether the change was applied.</source>
+        <translation>{request}: {problem} Het is niet bekend of de wijziging is doorgevoerd.</translation>
+    </message>
+    <message>
+        <source>{api} asked to wait {seconds} s before the next request.</source>
+        <translation>{api} vroeg om {seconds} s te wachten voor het volgende verzoek.</translation>
+    </message>
+    <message>
+        <source>{api} asked us to slow down (HTTP 429).</source>
+        <translation>{api} heeft gevraagd minder verzoeken te sturen (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>{api} answered with a server error (HTTP {status}).</source>
+        <translation>{api} antwoordde met een serverfout (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a store name. Enter only the part before &apos;{suffix}&apos;, for example &apos;my-shop&apos; from https://my-shop{suffix}/cockpit/login.</source>
+        <translation>&apos;{raw}&apos; is geen naam van een webshop. Vul alleen het deel vóór &apos;{suffix}&apos; in, bijvoorbeeld &apos;mijn-shop&apos; uit https://mijn-shop{suffix}/cockpit/login.</translation>
+    </message>
+    <message>
+        <source>store name</source>
+        <translation>naam van de webshop</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid store name: use 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen.</source>
+        <translation>&apos;{raw}&apos; is geen geldige naam voor een webshop: gebruik 1 tot 63 kleine letters, cijfers en koppeltekens, zonder koppelteken aan het begin of eind.</translation>
+    </message>
+    <message>
+        <source>No store name is set.</source>
+        <translation>Er is geen naam van de webshop ingesteld.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>
+        <translation>Bestelling {number} heeft geen {address}. Voeg het toe in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>land</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>achternaam</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then Retry.</source>
+        <translation>Bestelling {number}: in het {address} ontbreekt: {missing}. Vul het adres aan in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
+    </message>
+    <message>
+        <source>Order {number}: line {line} has no price.</source>
+        <translation>Bestelling {number}: regel {line} heeft geen prijs.</translation>
+    </message>
+    <message>
+        <source>Order {number} is in {currency}, but the Afosto sales channel uses {channel_currency}. Choose a sales channel in {currency} or handle this order by hand.</source>
+        <translation>Bestelling {number} is in {currency}, maar het Afosto-verkoopkanaal gebruikt {channel_currency}. Kies een verkoopkanaal in {currency} of verwerk deze bestelling met de hand.</translation>
+    </message>
+    <message>
+        <source>no currency</source>
+        <translation>geen valuta</translation>
+    </message>
+    <message>
+        <source>Order {number} has no product lines.</source>
+        <translation>Bestelling {number} heeft geen productregels.</translation>
+    </message>
+    <message>
+        <source>(no SKU, line {line})</source>
+        <translation>(geen SKU, regel {line})</translation>
+    </message>
+    <message>
+        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then Retry.</source>
+        <translation>Bestelling {number}: SKU {skus} is onbekend in Afosto. Maak het product in Afosto aan met precies deze SKU (of corrigeer de SKU in ePages) en klik dan op ‘Opnieuw proberen’.</translation>
+    </message>
+    <message>
+        <source>billing address</source>
+        <translation>factuuradres</translation>
+    </message>
+    <message>
+        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then Retry.</source>
+        <translation>Bestelling {number} wordt afgehaald op ePages-locatie {location}, die niet aan een Afosto-locatie is gekoppeld. Koppel die onder Instellingen &gt; Locaties en klik dan op ‘Opnieuw proberen’.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(onbekend)</translation>
+    </message>
+    <message>
+        <source>shipping address</source>
+        <translation>verzendadres</translation>
+    </message>
+    <message>
+        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.</source>
+        <translation>Bestelling {number} heeft geen e-mailadres van de klant. Voeg het toe in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no units left to import.</source>
+        <translation>Bestelling {number} heeft geen stuks meer om over te nemen.</translation>
+    </message>
+    <message>
+        <source>Order {number}: shipment from ePages recorded in Afosto (tracking {code}).</source>
+        <translation>Bestelling {number}: verzending uit ePages vastgelegd in Afosto (trackingcode {code}).</translation>
+    </message>
+    <message>
+        <source>Order {number}: delivery from ePages recorded in Afosto.</source>
+        <translation>Bestelling {number}: bezorging uit ePages vastgelegd in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: ready for pickup (from ePages) recorded in Afosto.</source>
+        <translation>Bestelling {number}: ‘klaar om af te halen’ (uit ePages) vastgelegd in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: picked up (from ePages) recorded in Afosto.</source>
+        <translation>Bestelling {number}: ‘afgehaald’ (uit ePages) vastgelegd in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the change that was waiting went through.</source>
+        <translation>Bestelling {number}: de wachtende wijziging is doorgevoerd.</translation>
+    </message>
+    <message>
+        <source>Order {number}: a change made in ePages could not be applied in Afosto. {problem} {action}</source>
+        <translation>Bestelling {number}: een wijziging uit ePages kon niet in Afosto worden doorgevoerd. {problem} {action}</translation>
+    </message>
+    <message>
+        <source>Afosto refused order {number}: {problem}</source>
+        <translation>Afosto heeft bestelling {number} geweigerd: {problem}</translation>
+    </message>
+    <message>
+        <source>Order {number} imported into Afosto as {afosto_number} ({lines} lines, {units} units).</source>
+        <translation>Bestelling {number} als {afosto_number} in Afosto overgenomen ({lines} regels, {units} stuks).</translation>
+    </message>
+    <message>
+        <source>Afosto refused the lines of order {number}: {problem}</source>
+        <translation>Afosto heeft de regels van bestelling {number} geweigerd: {problem}</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestelling {number}: {units} stuk(s) geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: units shipped in ePages were packed by the warehouse at the same time; they are counted once.</source>
+        <translation>Bestelling {number}: in ePages verzonden stuks zijn tegelijk door het magazijn ingepakt; ze tellen maar één keer.</translation>
+    </message>
+    <message>
+        <source>Order {number}: ePages shipped units that are not open in Afosto.</source>
+        <translation>Bestelling {number}: ePages heeft stuks verzonden die in Afosto niet openstaan.</translation>
+    </message>
+    <message>
+        <source>order {number}</source>
+        <translation>bestelling {number}</translation>
+    </message>
+    <message>
+        <source>Order {number} was shipped in ePages and in Afosto with different tracking codes; both are kept, nothing is shipped twice.</source>
+        <translation>Bestelling {number} is in ePages en in Afosto met verschillende trackingcodes verzonden; beide blijven bewaard, niets wordt twee keer verzonden.</translation>
+    </message>
+    <message>
+        <source>Afosto packed these units at the same moment ({problem}); trying again.</source>
+        <translation>Afosto heeft deze stuks op hetzelfde moment ingepakt ({problem}); nieuwe poging.</translation>
+    </message>
+    <message>
+        <source>Order {number}: return from ePages recorded in Afosto ({accepted} accepted, {defect} defect).</source>
+        <translation>Bestelling {number}: retour uit ePages vastgelegd in Afosto ({accepted} geaccepteerd, {defect} defect).</translation>
+    </message>
+    <message>
+        <source>Order {number}: found the Afosto order {afosto_number} that was being created when the app stopped; it is not created twice.</source>
+        <translation>Bestelling {number}: Afosto-bestelling {afosto_number} gevonden die werd aangemaakt toen de app stopte; ze wordt niet twee keer aangemaakt.</translation>
+    </message>
+    <message>
+        <source>Order {number}: its import was interrupted before Afosto created it; it is imported again.</source>
+        <translation>Bestelling {number}: het overnemen werd onderbroken voordat Afosto haar aanmaakte; ze wordt opnieuw overgenomen.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {problem}</source>
+        <translation>Bestelling {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>Order {number}: {problem}; trying again in {seconds} s.</source>
+        <translation>Bestelling {number}: {problem}; nieuwe poging over {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Afosto parcel {parcel} no longer exists.</source>
+        <translation>Afosto-pakket {parcel} bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>parcel {parcel}</source>
+        <translation>pakket {parcel}</translation>
+    </message>
+    <message>
+        <source>ePages {what} process {process} no longer exists.</source>
+        <translation>Het ePages-proces {process} ({what}) bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>shipping</source>
+        <translation>verzending</translation>
+    </message>
+    <message>
+        <source>Order {number}: shipped in ePages ({units} units, tracking {code}).</source>
+        <translation>Bestelling {number}: verzonden in ePages ({units} stuks, trackingcode {code}).</translation>
+    </message>
+    <message>
+        <source>The other units of this parcel were shipped in ePages already.</source>
+        <translation>De overige stuks van dit pakket waren in ePages al verzonden.</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>Bezorgd.</translation>
+    </message>
+    <message>
+        <source>The shipment of this parcel is not known in ePages yet.</source>
+        <translation>De verzending van dit pakket is nog niet bekend in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: marked delivered in ePages.</source>
+        <translation>Bestelling {number}: in ePages als bezorgd gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>pickup</source>
+        <translation>afhalen</translation>
+    </message>
+    <message>
+        <source>Order {number}: ready for pickup in ePages.</source>
+        <translation>Bestelling {number}: klaar om af te halen in ePages.</translation>
+    </message>
+    <message>
+        <source>Picked up.</source>
+        <translation>Afgehaald.</translation>
+    </message>
+    <message>
+        <source>The pickup of this parcel is not known in ePages yet.</source>
+        <translation>Het afhalen van dit pakket is nog niet bekend in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: marked picked up in ePages.</source>
+        <translation>Bestelling {number}: in ePages als afgehaald gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>Order {number}: cancelled in ePages (all units cancelled in Afosto).</source>
+        <translation>Bestelling {number}: geannuleerd in ePages (alle stuks geannuleerd in Afosto).</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.</source>
+        <translation>Bestelling {number}: {units} stuk(s) geannuleerd in ePages, zoals in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: cancellation was already in ePages.</source>
+        <translation>Bestelling {number}: de annulering stond al in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: return recorded in ePages ({good} returned, {bad} defect).</source>
+        <translation>Bestelling {number}: retour vastgelegd in ePages ({good} teruggestuurd, {bad} defect).</translation>
+    </message>
+    <message>
+        <source>Order {number}: return was already in ePages.</source>
+        <translation>Bestelling {number}: de retour stond al in ePages.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellingen</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Annuleringen</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>Verzending</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>Voorraad</translation>
+    </message>
+    <message>
+        <source>The sync</source>
+        <translation>De synchronisatie</translation>
+    </message>
+    <message>
+        <source>{title}: {message} {action}</source>
+        <translation>{title}: {message} {action}</translation>
+    </message>
+    <message>
+        <source>switched off in the settings</source>
+        <translation>uitgeschakeld in de instellingen</translation>
+    </message>
+    <message>
+        <source>{n} item(s) need a person: see the log&apos;s &apos;needs attention&apos; rows.</source>
+        <translation>Items die op actie wachten: {n}. Zie de regels ‘Actie nodig’ in het logboek.</translation>
+    </message>
+    <message>
+        <source>The sync is stopped.</source>
+        <translation>De synchronisatie is gestopt.</translation>
+    </message>
+    <message>
+        <source>Connecting to ePages and Afosto...</source>
+        <translation>Verbinden met ePages en Afosto…</translation>
+    </message>
+    <message>
+        <source>The sync is running.</source>
+        <translation>De synchronisatie is actief.</translation>
+    </message>
+    <message>
+        <source>The sync is paused.</source>
+        <translation>De synchronisatie is gepauzeerd.</translation>
+    </message>
+    <message>
+        <source>Something needs a person.</source>
+        <translation>Er wacht iets op actie.</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Wordt gestopt…</translation>
+    </message>
+    <message>
+        <source>Afosto has no sales channel {channel}.</source>
+        <translation>Afosto heeft geen verkoopkanaal {channel}.</translation>
+    </message>
+    <message>
+        <source>Sales channel not found</source>
+        <translation>Verkoopkanaal niet gevonden</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel again in Settings &gt; Afosto.</source>
+        <translation>Kies het verkoopkanaal opnieuw onder Instellingen &gt; Afosto.</translation>
+    </message>
+    <message>
+        <source>permission missing in ePages: {scopes}</source>
+        <translation>recht ontbreekt in ePages: {scopes}</translation>
+    </message>
+    <message>
+        <source>{flow}: not synced, {reason}. Tick it in the ePages cockpit (Apps &gt; Eigene Apps), save, then reconnect.</source>
+        <translation>{flow}: niet gesynchroniseerd, {reason}. Vink het aan in de ePages-cockpit (Apps &gt; Eigene Apps), klik op Speichern en verbind dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Could not connect: {problem}</source>
+        <translation>Kon geen verbinding maken: {problem}</translation>
+    </message>
+    <message>
+        <source>Sync started: {flows}.</source>
+        <translation>Synchronisatie gestart: {flows}.</translation>
+    </message>
+    <message>
+        <source>no flow can run</source>
+        <translation>geen enkel onderdeel kan draaien</translation>
+    </message>
+    <message>
+        <source>Sync stopped.</source>
+        <translation>Synchronisatie gestopt.</translation>
+    </message>
+    <message>
+        <source>Sync paused until {time}.</source>
+        <translation>Synchronisatie gepauzeerd tot {time}.</translation>
+    </message>
+    <message>
+        <source>Sync paused until resumed.</source>
+        <translation>Synchronisatie gepauzeerd tot hervatten.</translation>
+    </message>
+    <message>
+        <source>Sync resumed.</source>
+        <translation>Synchronisatie hervat.</translation>
+    </message>
+    <message>
+        <source>{problem} Next try in {seconds} s.</source>
+        <translation>{problem} Volgende poging over {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{about}: {problem}</source>
+        <translation>{about}: {problem}</translation>
+    </message>
+    <message>
+        <source>a background task ({name}) stopped: {error}. Restart the sync.</source>
+        <translation>een achtergrondtaak ({name}) is gestopt: {error}. Start de synchronisatie opnieuw.</translation>
+    </message>
+    <message>
+        <source>Internal error in {name}: {error}. The sync of this part stopped; restart the app and send the log to support.</source>
+        <translation>Interne fout in {name}: {error}. De synchronisatie van dit deel is gestopt; start de app opnieuw en stuur het logboek naar support.</translation>
+    </message>
+    <message>
+        <source>Retry asked for: {reference}.</source>
+        <translation>Nieuwe poging gevraagd: {reference}.</translation>
+    </message>
+    <message>
+        <source>Dismissed parked item {id}.</source>
+        <translation>Wachtend item {id} genegeerd.</translation>
+    </message>
+    <message>
+        <source>unknown in Afosto: {skus}</source>
+        <translation>onbekend in Afosto: {skus}</translation>
+    </message>
+    <message>
+        <source>used by more than one ePages product: {skus}</source>
+        <translation>door meer dan één ePages-product gebruikt: {skus}</translation>
+    </message>
+    <message>
+        <source>stock management off in ePages: {skus}</source>
+        <translation>voorraadbeheer uit in ePages: {skus}</translation>
+    </message>
+    <message>
+        <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
+        <translation>De voorraad van deze SKU&apos;s wordt niet gesynchroniseerd ({reasons}). Corrigeer ze als ze wel gesynchroniseerd moeten worden.</translation>
+    </message>
+    <message>
+        <source>{products} and {more} more</source>
+        <translation>{products} en nog {more}</translation>
+    </message>
+    <message>
+        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry to send them.</source>
+        <translation>Voorraadupdate tegengehouden: {count} producten zouden in één keer meer dan {share} % van hun voorraad verliezen ({shown}). Controleer de Afosto-locaties die de voorraad voor de webshop leveren; als de cijfers kloppen, klik dan op ‘Opnieuw proberen’ om ze te versturen.</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} could not be set in ePages: {problem}</source>
+        <translation>Voorraad van {sku} kon niet worden ingesteld in ePages: {problem}</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} set to {target} in ePages (was {figure}).</source>
+        <translation>Voorraad van {sku} in ePages op {target} gezet (was {figure}).</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, send the log to support.</source>
+        <translation>Probeer het opnieuw. Als het blijft gebeuren, stuur dan het logboek naar support.</translation>
+    </message>
+    <message>
+        <source>{title} ({concerns}): {message}</source>
+        <translation>{title} ({concerns}): {message}</translation>
+    </message>
+    <message>
+        <source>{title}: {message}</source>
+        <translation>{title}: {message}</translation>
+    </message>
+    <message>
+        <source>{title} ({concerns})</source>
+        <translation>{title} ({concerns})</translation>
+    </message>
+    <message>
+        <source>{title}</source>
+        <translation>{title}</translation>
+    </message>
+    <message>
+        <source>{problem} {action}</source>
+        <translation>{problem} {action}</translation>
+    </message>
+    <message>
+        <source>{problem}. {action}</source>
+        <translation>{problem}. {action}</translation>
+    </message>
+    <message>
+        <source>Invalid setting</source>
+        <translation>Ongeldige instelling</translation>
+    </message>
+    <message>
+        <source>Correct the value and save again.</source>
+        <translation>Corrigeer de waarde en sla opnieuw op.</translation>
+    </message>
+    <message>
+        <source>No secure password store</source>
+        <translation>Geen veilige wachtwoordopslag</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store (keyring). Install or unlock one (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), then start again. Secrets are never written to a plain file.</source>
+        <translation>Deze computer heeft geen veilige wachtwoordopslag (keyring). Installeer of ontgrendel er een (Windows Referentiebeheer, macOS-sleutelhanger, GNOME Keyring of KWallet) en start dan opnieuw. Geheimen worden nooit in een gewoon bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>Draait al</translation>
+    </message>
+    <message>
+        <source>Another copy of epages-sync is already using this data folder. Use that window, or close it first.</source>
+        <translation>Een ander exemplaar van epages-sync gebruikt deze gegevensmap al. Gebruik dat venster, of sluit het eerst.</translation>
+    </message>
+    <message>
+        <source>Credentials refused</source>
+        <translation>Inloggegevens geweigerd</translation>
+    </message>
+    <message>
+        <source>Check the client id and secret (or API key) and enter them again.</source>
+        <translation>Controleer de client-id en het secret (of de API-sleutel) en vul ze opnieuw in.</translation>
+    </message>
+    <message>
+        <source>App revoked</source>
+        <translation>App ingetrokken</translation>
+    </message>
+    <message>
+        <source>The app was removed or revoked in the ePages cockpit. Create it again and enter the new credentials.</source>
+        <translation>De app is in de ePages-cockpit verwijderd of ingetrokken. Maak hem opnieuw aan en vul de nieuwe inloggegevens in.</translation>
+    </message>
+    <message>
+        <source>Store not found</source>
+        <translation>Webshop niet gevonden</translation>
+    </message>
+    <message>
+        <source>Check the store name: it is the part before .beyondshop.cloud in your cockpit address.</source>
+        <translation>Controleer de naam van de webshop: dat is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Geen verbinding</translation>
+    </message>
+    <message>
+        <source>Check the internet connection of this computer. The sync retries on its own.</source>
+        <translation>Controleer de internetverbinding van deze computer. De synchronisatie probeert het vanzelf opnieuw.</translation>
+    </message>
+    <message>
+        <source>Certificate problem</source>
+        <translation>Probleem met certificaat</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified. Check the computer&apos;s date and time, and any proxy or antivirus that inspects HTTPS traffic.</source>
+        <translation>De beveiligde verbinding kon niet worden gecontroleerd. Controleer de datum en tijd van de computer, en een eventuele proxy of virusscanner die HTTPS-verkeer inspecteert.</translation>
+    </message>
+    <message>
+        <source>Permission missing</source>
+        <translation>Recht ontbreekt</translation>
+    </message>
+    <message>
+        <source>Tick the named permission in the ePages cockpit (Apps &gt; Eigene Apps &gt; your app), save, then reconnect.</source>
+        <translation>Vink het genoemde recht aan in de ePages-cockpit (Apps &gt; Eigene Apps &gt; je app), klik op Speichern en verbind dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <source>The item no longer exists on the other side. Check it there, then retry or dismiss.</source>
+        <translation>Dit bestaat niet meer aan de andere kant. Controleer het daar en kies dan ‘Opnieuw proberen’ of ‘Negeren’.</translation>
+    </message>
+    <message>
+        <source>Rejected as invalid</source>
+        <translation>Geweigerd als ongeldig</translation>
+    </message>
+    <message>
+        <source>Correct the named field at the source, then retry.</source>
+        <translation>Corrigeer het genoemde veld bij de bron en kies dan ‘Opnieuw proberen’.</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Te veel verzoeken</translation>
+    </message>
+    <message>
+        <source>The service asked us to slow down. The sync waits and continues on its own.</source>
+        <translation>De dienst heeft gevraagd minder verzoeken te sturen. De synchronisatie wacht en gaat vanzelf verder.</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Dienst niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>The service does not answer properly right now. The sync retries on its own later.</source>
+        <translation>De dienst antwoordt op dit moment niet goed. De synchronisatie probeert het later vanzelf opnieuw.</translation>
+    </message>
+    <message>
+        <source>Changed at the same time</source>
+        <translation>Tegelijk gewijzigd</translation>
+    </message>
+    <message>
+        <source>The item was changed elsewhere at the same moment. The sync reads it again and retries.</source>
+        <translation>Dit is op hetzelfde moment elders gewijzigd. De synchronisatie leest het opnieuw en probeert het nog eens.</translation>
+    </message>
+    <message>
+        <source>Refused by the shop</source>
+        <translation>Geweigerd door de webshop</translation>
+    </message>
+    <message>
+        <source>Look at the order in both systems; retry after correcting it, or dismiss.</source>
+        <translation>Bekijk de bestelling in beide systemen; kies na het corrigeren ‘Opnieuw proberen’, of anders ‘Negeren’.</translation>
+    </message>
+    <message>
+        <source>No secure password store was found on this computer (keyring backend: {backend}). The secrets were not saved.</source>
+        <translation>Er is op deze computer geen veilige wachtwoordopslag gevonden (keyring-backend: {backend}). De geheimen zijn niet opgeslagen.</translation>
     </message>
 </context>
 </TS>

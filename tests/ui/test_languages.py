@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import os
 import pathlib
 import shutil
 import sys
@@ -19,11 +20,14 @@ from pytestqt.qtbot import QtBot
 from ui_support import shown_texts, untranslated
 
 from epages_sync.clients.scopes import KNOWN_SCOPES, ScopeRow
+from epages_sync.errors import AuthenticationError
 from epages_sync.paths import app_paths
 from epages_sync.sandbox.epages.auth import CLIENT_SECRET
-from epages_sync.store import Store
+from epages_sync.store import Direction, LogRow, Outcome, Store
+from epages_sync.texts import Text
 from epages_sync.ui.app import DesktopApp
 from epages_sync.ui.demo import DemoShop
+from epages_sync.ui.log_model import LogTableModel
 from epages_sync.ui.language import Language, WindowLanguage, language_of_system, read_ts
 from epages_sync.ui.wizard import SetupContext, SetupWizard
 from epages_sync.ui.wizard.epages_page import scope_meaning
@@ -90,6 +94,25 @@ class Page:
     assert "f-string" in found[0] and "plain string" in found[1]
 
 
+def test_the_engines_templates_are_collected_and_an_f_string_template_is_named(
+        tmp_path: pathlib.Path) -> None:
+    source = tmp_path / "engine.py"
+    source.write_text("""from epages_sync.texts import Text, template
+LATER = template("Order {number}: kept for later.")
+def park(number, exc):
+    a = Text("Order {number}: parked.", number=number)
+    b = Text(f"Order {number}: parked.")
+    c = Text("Order " + number)
+""", encoding="utf-8")
+    assert tool.engine_templates([source]) == ["Order {number}: kept for later.", "Order {number}: parked."]
+    found = tool.unreadable_templates([source])
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in found] == ["5", "6"], found
+    # The project's own engine sentences are all in the extraction that update and check use.
+    listed = tool.engine_texts_file(tmp_path / "listed").read_text(encoding="utf-8")
+    assert '"Credentials refused"' in listed and '"Sync paused until {time}."' in listed
+    assert "\"'{raw}' is not a store name." in listed
+
+
 def test_compiled_and_uncompiled_catalogues_read_the_same_and_none_means_english(qapp: QApplication,
                                                                                  tmp_path: pathlib.Path) -> None:
     compiled = tmp_path / "compiled"
@@ -109,6 +132,20 @@ def test_compiled_and_uncompiled_catalogues_read_the_same_and_none_means_english
         finally:
             language.remove()
         assert QCoreApplication.translate("SyncActions", "S&ettings…") == "S&ettings…"
+    # A checkout updated after the last compile: the newer .ts wins over the stale .qm beside it.
+    both = tmp_path / "both"
+    both.mkdir()
+    for qm in compiled.glob("*.qm"):
+        shutil.copy(qm, both)
+        os.utime(both / qm.name, (1_000_000, 1_000_000))
+    for language_code in tool.LANGUAGES:
+        shutil.copy(tool.ts_file(language_code), both)
+    language = WindowLanguage(both)
+    try:
+        assert language.install(Language.GERMAN) == Language.GERMAN
+        assert language.source is not None and language.source.suffix == ".ts"
+    finally:
+        language.remove()
     empty = WindowLanguage(tmp_path / "nothing")
     assert empty.install(Language.DUTCH) == Language.ENGLISH
     assert QCoreApplication.translate("SyncActions", "S&ettings…") == "S&ettings…"
@@ -215,6 +252,40 @@ def test_the_main_window_and_settings_speak_the_language(qtbot: QtBot, qloop: as
         stop = asyncio.ensure_future(desktop.shutdown())
         qtbot.waitUntil(stop.done, timeout=WAIT)
         window.deleteLater()
+
+
+def test_the_engines_words_in_the_log_speak_the_language_old_rows_stay_english(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, speaking: Language) -> None:
+    catalogue = _catalogue(speaking)
+
+    def words(template: str) -> str:
+        return catalogue[("engine", template)]
+
+    refused = AuthenticationError(Text("ePages refused the client id and secret."),
+                                  concerns=Text("ePages client id"))
+    store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.ERROR,
+                         message=Text("Could not connect: {problem}", problem=refused.with_action())))
+    store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO,
+                         message="Written before templates."))
+    cancel = Text("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.",
+                  number="10013", units=2, skus=["CF-1", "CF-2"])
+    store.add_log(LogRow(direction=Direction.EPAGES_TO_AFOSTO, outcome=Outcome.OK, epages_ref="10013",
+                         message=cancel))
+    model = LogTableModel(store)
+    qtbot.waitUntil(lambda: model.is_loaded and not model.is_busy, timeout=WAIT)
+    cancelled, old, failed = (model.index(r, LogTableModel.MESSAGE).data() for r in range(3))
+
+    cancel_words = words("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.")
+    assert cancelled == cancel_words.format(number="10013", units=2, skus="CF-1, CF-2")
+    assert old == "Written before templates."  # no template stored: its English as it was written
+    for part in (words("Credentials refused"), words("ePages client id"),
+                 words("ePages refused the client id and secret."),
+                 words("Check the client id and secret (or API key) and enter them again.")):
+        assert part in failed, (part, failed)
+    assert "refused" not in failed and "Order" not in cancelled
+    assert untranslated([cancelled, failed], catalogue) == []
+    # The English is kept beside the template, for the log file, CSV of older versions and support.
+    assert model.entry(2).message.startswith("Could not connect: Credentials refused (ePages client id)")
 
 
 def test_the_wizard_speaks_the_language_up_to_the_permissions(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,

@@ -77,6 +77,9 @@ def shown_texts(*roots: QObject) -> list[str]:
                 if isinstance(widget, QTableWidget):
                     texts += [item.text() for r in range(widget.rowCount()) for c in range(widget.columnCount())
                               if (item := widget.item(r, c)) is not None]
+                else:  # a view over a model (the log): the cells of the rows a person sees first
+                    texts += [str(model.index(r, c).data() or "") for r in range(min(model.rowCount(), 200))
+                              for c in range(model.columnCount())]
             texts += [t for action in widget.actions() for t in (action.text(), action.toolTip())]
         texts += [t for action in root.findChildren(QAction) for t in (action.text(), action.toolTip())]
     return [t for t in texts if t and t.strip()]

@@ -23,8 +23,8 @@ from epages_sync.store import (
     Outcome,
     Store,
     StoreError,
+    schema,
 )
-from epages_sync.store import schema
 from epages_sync.store.connection import connect
 
 
@@ -44,7 +44,7 @@ def _v1_database(path: Path) -> None:
 def test_a_new_database_gets_the_current_layout_in_wal_mode(data_dir: Path) -> None:
     path = data_dir / "epages-sync.sqlite3"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.journal_mode == "wal"
         assert store._scalar("PRAGMA synchronous") == 1  # NORMAL
         assert store._scalar("PRAGMA foreign_keys") == 1
@@ -68,6 +68,8 @@ def test_upgrading_a_version_1_database_keeps_its_data_and_a_v1_backup(data_dir:
         # Old rows are found through the filters that version 2's indexes serve.
         rows = store.log_page(filters=LogFilter(outcomes={Outcome.OK}))
         assert [(r.epages_ref, r.flow, r.message) for r in rows] == [("10001", "orders", "Order imported")]
+        # Rows from before version 3 have no template: they show their stored English in every language.
+        assert rows[0].message_args is None and rows[0].text == "Order imported"
 
     backup = data_dir / "epages-sync.sqlite3.v1.bak"
     assert backup.exists()

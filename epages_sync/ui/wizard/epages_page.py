@@ -24,7 +24,7 @@ from ...config import parse_store_name
 from ...errors import ConfigError
 from ..colours import Tone, box_style, tone
 from ..icons import icon
-from ..log_words import flow_label
+from ..log_words import engine_words, flow_label
 from ..setup_checks import EpagesFindings, connect_epages
 from .page_base import BusyRow, ProblemBox, SecretEdit, SetupPage, problem_words
 
@@ -170,7 +170,7 @@ class EpagesPage(SetupPage):
         try:
             name = parse_store_name(text)
         except ConfigError as exc:
-            self.store_hint.setText(exc.message)
+            self.store_hint.setText(engine_words(exc.message))
             self.store_hint.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};")
             return
         self.store_hint.setText(self.tr("Store: {name}  (https://{name}.beyondshop.cloud)").format(name=name))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWid
 from ..background import UiTasks
 from ..colours import Tone, box_style
 from ..icons import icon
+from ..log_words import engine_words
 from ..setup_checks import ProblemKind, SetupProblem
 from .draft import SetupContext, SetupDraft
 
@@ -47,8 +48,9 @@ def problem_words(problem: SetupProblem, *, store: str = "") -> tuple[str, str]:
                 translate("SetupProblems", "Check that this computer's date and time are right, and whether a "
                                            "proxy or an antivirus program inspects secure (HTTPS) connections."))
     if kind == ProblemKind.INVALID_INPUT:
-        return translate("SetupProblems", "Please check your entry"), problem.message
-    return problem.title, f"{problem.message} {problem.action}".strip()
+        return translate("SetupProblems", "Please check your entry"), engine_words(problem.message)
+    return (engine_words(problem.title),
+            f"{engine_words(problem.message)} {engine_words(problem.action)}".strip())
 
 
 class ProblemBox(QLabel):

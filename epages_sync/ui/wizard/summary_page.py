@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from ...errors import SecretStoreUnavailable, SyncError
 from ..background import off_thread
 from ..colours import Tone, box_style
-from ..log_words import flow_label, interval_text
+from ..log_words import engine_words, flow_label, interval_text
 from ..setup_checks import FLOW_ORDER, SetupProblem, pickup_orders_by_location, probe_settings, save_setup
 from .page_base import BusyRow, ProblemBox, SetupPage, problem_words
 
@@ -160,10 +160,12 @@ class SummaryPage(SetupPage):
                              self.context.secrets_for)
         except SecretStoreUnavailable as exc:
             self.problem.show_problem(self.tr("No secure password store on this computer"), self.tr(
-                "The secrets were not saved, and the setup is not finished. {action}").format(action=exc.action))
+                "The secrets were not saved, and the setup is not finished. {action}").format(
+                    action=engine_words(exc.action)))
             return
         except SyncError as exc:
-            self.problem.show_problem(self.tr("The setup could not be saved"), f"{exc.message} {exc.action}")
+            self.problem.show_problem(self.tr("The setup could not be saved"),
+                                      f"{engine_words(exc.message)} {engine_words(exc.action)}")
             return
         finally:
             self._saving = False
