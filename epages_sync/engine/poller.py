@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from contextlib import aclosing
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, ReturnedUnit, ReturnOutcome
 from ..clients.epages_models import (
@@ -26,11 +27,15 @@ from ..clients.epages_models import (
 )
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
-from ..store.models import LinkKind, LinkStatus, Origin, Outcome
+from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome
+from ..texts import Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportPlan, OrderProblem, plan_import
 from .order_view import AfostoOrderView
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,30 @@ LAST_GOOD_POLL = "poll.last_good"
 ORDER = LinkKind.ORDER.value
 SHIPPING = "shipping"
 PICKUP = "pickup"
+
+
+def shared_parcel_key(parcel_id: str, process_id: str) -> str:
+    """The link key of a cockpit shipment whose units are part of a bigger Afosto parcel."""
+    return f"{parcel_id}/epages/{process_id}"
+
+
+def parcel_shares(store: Store, kind: str, order_id: str, parcel_id: str) -> list[Link]:
+    """Links of ePages processes (made by a person) whose units are part of this Afosto parcel."""
+    return [link for link in store.links_for_parent(kind, order_id) if link.data.get("parcel") == parcel_id]
+
+
+def claimed_units(store: Store, kind: str, order_id: str, parcel_id: str) -> Counter[str] | None:
+    """Units of the parcel already standing for an ePages process (line id -> count); None when the
+    parcel's link does not say (then all of it counts as claimed)."""
+    claimed: Counter[str] = Counter()
+    primary = store.link_by_afosto(kind, parcel_id)
+    if primary is not None:
+        if not isinstance(primary.data.get("lines"), dict):
+            return None
+        claimed.update(primary.data["lines"])
+    for share in parcel_shares(store, kind, order_id, parcel_id):
+        claimed.update(share.data.get("lines") or {})
+    return claimed
 RETURN = "return"
 RMA = "rma"
 CANCEL_ITEM = "cancel_item"
@@ -65,16 +94,16 @@ _SHIPMENT = _ParcelFlow(
     ParcelStatus.IN_TRANSIT,
     ParcelStatus.DELIVERED,
     True,
-    "Order {number}: shipment from ePages recorded in Afosto (tracking {code}).",
-    "Order {number}: delivery from ePages recorded in Afosto.",
+    template("Order {number}: shipment from ePages recorded in Afosto (tracking {code})."),
+    template("Order {number}: delivery from ePages recorded in Afosto."),
 )
 _PICKUP = _ParcelFlow(
     PICKUP,
     ParcelStatus.READY_FOR_PICKUP,
     ParcelStatus.PICKED_UP,
     False,
-    "Order {number}: ready for pickup (from ePages) recorded in Afosto.",
-    "Order {number}: picked up (from ePages) recorded in Afosto.",
+    template("Order {number}: ready for pickup (from ePages) recorded in Afosto."),
+    template("Order {number}: picked up (from ePages) recorded in Afosto."),
 )
 
 
@@ -221,7 +250,8 @@ class OrderPoller:
             if ctx.store.resolve_parked(PARK_ORDER_UPDATE, order.order_number or order.id):
                 ctx.journal.to_afosto(
                     Outcome.OK,
-                    f"Order {order.order_number}: the change that was waiting went through.",
+                    Text("Order {number}: the change that was waiting went through.",
+                         number=order.order_number or order.id),
                     flow=self._step,
                     epages_ref=order.order_number,
                 )
@@ -230,7 +260,7 @@ class OrderPoller:
         created = order.created_at or order.entry_date
         return created is None or created.date() >= self.ctx.settings.start_date
 
-    def _park_order(self, order: Order, message: str, *, error: SyncError | None = None) -> None:
+    def _park_order(self, order: Order, message: Text, *, error: SyncError | None = None) -> None:
         ctx = self.ctx
         number = order.order_number or order.id
         lines: Counter[str] = Counter()
@@ -256,9 +286,8 @@ class OrderPoller:
     def _park_update(self, order: Order, exc: SyncError) -> None:
         ctx = self.ctx
         number = order.order_number or order.id
-        message = (
-            f"Order {number}: a change made in ePages could not be applied in Afosto. {exc} {exc.action}"
-        )
+        message = Text("Order {number}: a change made in ePages could not be applied in Afosto. "
+                       "{problem} {action}", number=number, problem=exc.as_text(), action=exc.action)
         parked_id = ctx.store.park(
             PARK_ORDER_UPDATE, number, message, data={"epages_order_id": order.id, "order_number": number}
         )
@@ -290,7 +319,8 @@ class OrderPoller:
             created = await ctx.afosto.create_order(plan.order)
         except PERMANENT as exc:
             ctx.store.delete_link(ORDER, order.id)
-            self._park_order(order, f"Afosto refused order {number}: {exc}. {exc.action}", error=exc)
+            self._park_order(order, Text("Afosto refused order {number}: {problem}", number=number,
+                                         problem=exc.with_action()), error=exc)
             return False
         ctx.store.complete_link(
             ORDER, order.id, created.id, data={"stage": "created", "afosto_number": created.number}
@@ -300,8 +330,8 @@ class OrderPoller:
         units = sum(line.quantity for line in plan.lines)
         ctx.journal.to_afosto(
             Outcome.OK,
-            f"Order {number} imported into Afosto as {created.number} "
-            f"({len(plan.lines)} lines, {units} units).",
+            Text("Order {number} imported into Afosto as {afosto_number} ({lines} lines, {units} units).",
+                 number=number, afosto_number=created.number, lines=len(plan.lines), units=units),
             flow=Flow.ORDERS,
             epages_ref=number,
             afosto_ref=created.number,
@@ -339,7 +369,8 @@ class OrderPoller:
             return False
         except PERMANENT as exc:
             self._park_order(
-                order, f"Afosto refused the lines of order {number}: {exc}. {exc.action}", error=exc
+                order, Text("Afosto refused the lines of order {number}: {problem}", number=number,
+                            problem=exc.with_action()), error=exc
             )
             return False
         ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
@@ -402,8 +433,8 @@ class OrderPoller:
         number = order.order_number or order.id
         ctx.journal.to_afosto(
             Outcome.OK,
-            f"Order {number}: {len(units)} unit(s) cancelled in Afosto "
-            f"({', '.join(sorted(set(skus)))}), as in ePages.",
+            Text("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.",
+                 number=number, units=len(units), skus=sorted(set(skus))),
             flow=Flow.CANCELLATIONS,
             epages_ref=number,
             afosto_ref=afosto.number,
@@ -421,6 +452,23 @@ class OrderPoller:
             if tracking and parcel.tracking_code != tracking:
                 continue
             if view.lines_of(i.item_id for i in parcel.items) == lines:
+                return parcel.id
+        return None
+
+    def _covering_parcel(self, order_id: str, afosto: AfostoOrder, lines: dict[str, int],
+                         kind: str) -> str | None:
+        """An Afosto parcel holding these units beside others, none of them counted for ePages yet.
+
+        A person shipped some units in the cockpit while the warehouse packed them with the rest of the
+        order. A parcel whose link does not say which units it stands for (older links) counts as taken.
+        """
+        view = AfostoOrderView(afosto)
+        for parcel in afosto.parcels:
+            claimed = claimed_units(self.ctx.store, kind, order_id, parcel.id)
+            if claimed is None:
+                continue
+            have = view.lines_of(i.item_id for i in parcel.items)
+            if all(have.get(k, 0) - claimed.get(k, 0) >= v for k, v in lines.items()):
                 return parcel.id
         return None
 
@@ -489,9 +537,23 @@ class OrderPoller:
                 # the same units left once, so the two shipments are one.
                 twin = self._pending_parcel_match(afosto, None, lines, how.kind)
                 if twin is None:
+                    covering = self._covering_parcel(order.id, afosto, lines, how.kind)
+                    if covering is not None:
+                        # Part of a bigger Afosto parcel: these units count once, and only the rest of
+                        # the parcel goes to ePages (see the shipment pusher).
+                        ctx.store.add_link(how.kind, process_id, shared_parcel_key(covering, process_id),
+                                           parent=order.id, origin=Origin.EPAGES,
+                                           data={"parcel": covering, "lines": lines, "shipped_in_both": True})
+                        ctx.journal.to_afosto(
+                            Outcome.INFO,
+                            Text("Order {number}: units shipped in ePages were packed by the warehouse at "
+                                 "the same time; they are counted once.", number=number),
+                            flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                        return afosto, False
                     raise DomainRejected(
-                        f"Order {number}: ePages shipped units that are not open in Afosto.",
-                        concerns=f"order {number}",
+                        Text("Order {number}: ePages shipped units that are not open in Afosto.",
+                             number=number),
+                        concerns=Text("order {number}", number=number),
                     )
                 ctx.store.add_link(
                     how.kind,
@@ -503,9 +565,8 @@ class OrderPoller:
                 )
                 ctx.journal.to_afosto(
                     Outcome.INFO,
-                    f"Order {number} was shipped in ePages and in Afosto with "
-                    "different tracking codes; both are kept, nothing is "
-                    "shipped twice.",
+                    Text("Order {number} was shipped in ePages and in Afosto with different tracking codes; "
+                         "both are kept, nothing is shipped twice.", number=number),
                     flow=Flow.SHIPMENTS,
                     epages_ref=number,
                     afosto_ref=afosto.number,
@@ -517,7 +578,7 @@ class OrderPoller:
             parcel, afosto = await self._pack(items, code, url, how.kind, process_id)
             link = ctx.store.complete_link(how.kind, process_id, parcel.id)
             _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
-            recorded = how.recorded.format(number=number, code=code or "-")
+            recorded = Text(how.recorded, number=number, code=code or "-")
             ctx.journal.to_afosto(
                 Outcome.OK, recorded, flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number
             )
@@ -532,7 +593,7 @@ class OrderPoller:
             _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.final)
             ctx.journal.to_afosto(
                 Outcome.OK,
-                how.finished.format(number=number),
+                Text(how.finished, number=number),
                 flow=Flow.SHIPMENTS,
                 epages_ref=number,
                 afosto_ref=afosto.number,
@@ -550,7 +611,8 @@ class OrderPoller:
         except ValidationFailed as exc:
             self.ctx.store.delete_link(kind, process_id)
             raise Conflict(
-                f"Afosto packed these units at the same moment ({exc.message}); trying again."
+                Text("Afosto packed these units at the same moment ({problem}); trying again.",
+                     problem=exc.message)
             ) from None
 
     async def _return_in_afosto(
@@ -602,8 +664,8 @@ class OrderPoller:
             accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
             ctx.journal.to_afosto(
                 Outcome.OK,
-                f"Order {number}: return from ePages recorded in Afosto "
-                f"({accepted} accepted, {len(planned) - accepted} defect).",
+                Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
+                     "{defect} defect).", number=number, accepted=accepted, defect=len(planned) - accepted),
                 flow=Flow.RETURNS,
                 epages_ref=number,
                 afosto_ref=afosto.number,
@@ -673,8 +735,8 @@ class OrderPoller:
             )
             ctx.journal.system(
                 Outcome.INFO,
-                f"Order {number}: found the Afosto order {found.number} that was "
-                "being created when the app stopped; it is not created twice.",
+                Text("Order {number}: found the Afosto order {afosto_number} that was being created when the "
+                     "app stopped; it is not created twice.", number=number, afosto_number=found.number),
                 epages_ref=number,
                 afosto_ref=found.number,
             )
@@ -682,6 +744,7 @@ class OrderPoller:
             ctx.store.delete_link(ORDER, epages_order_id)
             ctx.journal.system(
                 Outcome.INFO,
-                f"Order {number}: its import was interrupted before Afosto created it; it is imported again.",
+                Text("Order {number}: its import was interrupted before Afosto created it; it is imported "
+                     "again.", number=number),
                 epages_ref=number,
             )

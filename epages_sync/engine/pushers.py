@@ -31,10 +31,11 @@ from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, NotFound, SyncError
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
+from ..texts import Text, join
 from .afosto_steps import returned_by_us
 from .context import SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
-from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
+from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING, parcel_shares, shared_parcel_key
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,10 @@ _FLOW_OF_KIND = {
     "return": Flow.RETURNS,
     "stock": Flow.INVENTORY,
 }
+
+
+def _process_lines(process: ShippingProcess) -> dict[str, int]:
+    return {pl.product_line_item_id: pl.quantity for pl in process.line_items}
 
 
 def _digest(ids: list[str]) -> str:
@@ -182,7 +187,7 @@ class OutboxSender:
 
     def __init__(self, ctx: SyncContext) -> None:
         self.ctx = ctx
-        self._handlers: dict[str, Callable[[OutboxPush], Awaitable[str]]] = {
+        self._handlers: dict[str, Callable[[OutboxPush], Awaitable[Text]]] = {
             "ship": self._ship,
             "deliver": self._deliver,
             "pickup": self._pickup,
@@ -221,7 +226,7 @@ class OutboxSender:
         except SyncError as exc:
             if exc.transient:
                 return self._retry(push, exc, number, flow)
-            text = f"Order {number}: {exc}. {exc.action}"
+            text = Text("Order {number}: {problem}", number=number, problem=exc.with_action())
             parked_id = store.park(
                 PARK_PUSH,
                 push.key,
@@ -267,7 +272,8 @@ class OutboxSender:
         if push.attempts % 5 == 0:
             ctx.journal.to_epages(
                 Outcome.RETRYING,
-                f"Order {number}: {exc.title}; trying again in {wait:.0f} s.",
+                Text("Order {number}: {problem}; trying again in {seconds} s.", number=number,
+                     problem=exc.title, seconds=f"{wait:.0f}"),
                 flow=flow,
                 epages_ref=number,
             )
@@ -284,20 +290,22 @@ class OutboxSender:
     def _parcel(afosto: AfostoOrder, parcel_id: str):
         parcel = next((p for p in afosto.parcels if p.id == parcel_id), None)
         if parcel is None:
-            raise NotFound(f"Afosto parcel {parcel_id} no longer exists.", concerns=f"parcel {parcel_id}")
+            raise NotFound(Text("Afosto parcel {parcel} no longer exists.", parcel=parcel_id),
+                           concerns=Text("parcel {parcel}", parcel=parcel_id))
         return parcel
 
     @staticmethod
-    def _linked(processes: list[P], epages_id: str, what: str) -> P:
+    def _linked(processes: list[P], epages_id: str, what: Text) -> P:
         """The ePages process a link names, from a fresh list; gone means a person changed the order."""
         process = next((p for p in processes if p.id == epages_id), None)
         if process is None:
-            raise NotFound(f"ePages {what} process {epages_id} no longer exists.")
+            raise NotFound(Text("ePages {what} process {process} no longer exists.", what=what,
+                                process=epages_id))
         return process
 
     # --- handlers ----------------------------------------------------------------------------------------
 
-    async def _ship(self, push: OutboxPush) -> str:
+    async def _ship(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto, order = await self._both(push)
@@ -306,60 +314,110 @@ class OutboxSender:
         lines = view.lines_of(i.item_id for i in parcel.items)
         existing = await ctx.epages.list_shipping_processes(order_id)
         link = ctx.store.link_by_afosto(SHIPPING, parcel.id)
-        if link is not None:  # created on an earlier try whose later steps did not finish
-            process = self._linked(existing, link.epages_id, "shipping")
+        sent = lines
+        process: ShippingProcess | None
+        if link is not None and isinstance(link.data.get("lines"), dict):
+            sent = dict(link.data["lines"])  # what the ePages shipment of this parcel stands for
+        if link is not None and link.data.get("covered_by_epages"):
+            process = None  # every unit of the parcel left in ePages' own shipments
+        elif link is not None:  # created on an earlier try whose later steps did not finish
+            process = self._linked(existing, link.epages_id, Text("shipping"))
         else:
-            unlinked = [
-                sp
-                for sp in existing
-                if ctx.store.link_by_epages(SHIPPING, sp.id) is None
-                and {pl.product_line_item_id: pl.quantity for pl in sp.line_items} == lines
-            ]
-            process = next((sp for sp in unlinked if sp.tracking_code == parcel.tracking_code), None)
+            unlinked = [sp for sp in existing if ctx.store.link_by_epages(SHIPPING, sp.id) is None]
+            same = [sp for sp in unlinked if _process_lines(sp) == lines]
+            process = next((sp for sp in same if sp.tracking_code == parcel.tracking_code), None)
             left = {li.id: li.counts.unshipped for li in order.product_line_items}
-            if process is None and any(left.get(k, 0) < v for k, v in lines.items()) and unlinked:
+            short = any(left.get(k, 0) < v for k, v in lines.items())
+            if process is None and short and same:
                 # Shipped in both systems at once: the units already left in ePages' own shipment.
-                process = unlinked[0]
+                process = same[0]
             if process is None:
-                process = await ctx.epages.create_shipping_process(
-                    order_id,
-                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in lines.items()],
-                    tracking_code=parcel.tracking_code,
-                    tracking_link=parcel.tracking_url,
-                    comment=f"Afosto parcel {parcel.id}",
-                )
-            ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+                if short:
+                    # A person shipped some of these units in the cockpit while the warehouse packed them
+                    # with others: those count once, and ePages gets a shipment of the rest.
+                    sent = self._share_parcel(order_id, parcel.id, lines, unlinked)
+                    sent = {k: min(v, left.get(k, 0)) for k, v in sent.items() if min(v, left.get(k, 0)) > 0}
+                if sent:
+                    process = await ctx.epages.create_shipping_process(
+                        order_id,
+                        [ProcessLine(product_line_item_id=k, quantity=v) for k, v in sent.items()],
+                        tracking_code=parcel.tracking_code,
+                        tracking_link=parcel.tracking_url,
+                        comment=f"Afosto parcel {parcel.id}",
+                    )
+            if process is not None:
+                ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO,
+                                   data={"lines": sent})
+            else:
+                ctx.store.add_link(SHIPPING, f"covered:{parcel.id}", parcel.id, parent=order_id,
+                                   origin=Origin.AFOSTO, data={"lines": {}, "covered_by_epages": True})
         # Marking is not repeated blindly: a lost answer fails this try, and the next one reads the status.
-        if process.status in (None, ShippingProcessStatus.PENDING):
+        if process is not None and process.status in (None, ShippingProcessStatus.PENDING):
             process = await ctx.epages.mark_shipped(
                 order_id, process.id, tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url
             )
         text = (
-            f"Order {order.order_number}: shipped in ePages ({sum(lines.values())} units, tracking "
-            f"{parcel.tracking_code or '-'})."
+            Text("Order {number}: shipped in ePages ({units} units, tracking {code}).",
+                 number=order.order_number, units=sum(sent.values()), code=parcel.tracking_code or "-")
         )
+        if sent != lines:
+            text = join([text, Text("The other units of this parcel were shipped in ePages already.")])
         if parcel.status == ParcelStatus.DELIVERED:
-            if process.status != ShippingProcessStatus.DELIVERED:
-                await ctx.epages.mark_delivered(order_id, process.id)
-            ctx.store.update_link_data(SHIPPING, process.id, {"delivered": True})
-            text += " Delivered."
+            # The list read above, with the shipment as it is after marking it shipped.
+            known = [process if process is not None and sp.id == process.id else sp for sp in existing]
+            await self._mark_parcel_delivered(order_id, parcel.id, known)
+            text = join([text, Text("Delivered.")])
         return text
 
-    async def _deliver(self, push: OutboxPush) -> str:
+    def _share_parcel(self, order_id: str, parcel_id: str, lines: dict[str, int],
+                      unlinked: list[ShippingProcess]) -> dict[str, int]:
+        """Count cockpit shipments whose units are all in this parcel as part of it (linked as shares, so
+        the poller never imports them); the units of the parcel that are left for ePages."""
+        store = self.ctx.store
+        rest = Counter(lines)
+        for share in parcel_shares(store, SHIPPING, order_id, parcel_id):
+            rest.subtract(share.data.get("lines") or {})
+        for sp in unlinked:
+            own = _process_lines(sp)
+            if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
+                continue
+            if own and all(rest.get(k, 0) >= v for k, v in own.items()):
+                store.add_link(SHIPPING, sp.id, shared_parcel_key(parcel_id, sp.id), parent=order_id,
+                               origin=Origin.EPAGES, data={"parcel": parcel_id, "lines": own,
+                                                           "shipped_in_both": True})
+                rest.subtract(own)
+        return {k: v for k, v in rest.items() if v > 0}
+
+    async def _mark_parcel_delivered(self, order_id: str, parcel_id: str,
+                                     existing: list[ShippingProcess] | None = None) -> None:
+        """Every ePages shipment that stands for the parcel is marked delivered: ours and the cockpit's."""
+        ctx = self.ctx
+        processes = existing if existing is not None else await ctx.epages.list_shipping_processes(order_id)
+        link = ctx.store.link_by_afosto(SHIPPING, parcel_id)
+        ids = [share.epages_id for share in parcel_shares(ctx.store, SHIPPING, order_id, parcel_id)]
+        if link is not None and not link.data.get("covered_by_epages"):
+            ids.insert(0, link.epages_id)
+        if existing is not None and not {p.id for p in processes} >= set(ids):
+            processes = await ctx.epages.list_shipping_processes(order_id)  # one was made just now
+        for process_id in ids:
+            process = self._linked(processes, process_id, Text("shipping"))
+            if process.status == ShippingProcessStatus.PENDING:
+                process = await ctx.epages.mark_shipped(order_id, process.id)
+            if process.status != ShippingProcessStatus.DELIVERED:
+                await ctx.epages.mark_delivered(order_id, process.id)
+        if link is not None:
+            ctx.store.update_link_data(SHIPPING, link.epages_id, {"delivered": True})
+
+    async def _deliver(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
-        link = ctx.store.link_by_afosto(SHIPPING, str(push.payload["parcel_id"]))
-        if link is None:
-            raise NotFound("The shipment of this parcel is not known in ePages yet.")
-        process = self._linked(await ctx.epages.list_shipping_processes(order_id), link.epages_id, "shipping")
-        if process.status == ShippingProcessStatus.PENDING:
-            process = await ctx.epages.mark_shipped(order_id, process.id)
-        if process.status != ShippingProcessStatus.DELIVERED:
-            await ctx.epages.mark_delivered(order_id, process.id)
-        ctx.store.update_link_data(SHIPPING, process.id, {"delivered": True})
-        return f"Order {push.epages_order_number}: marked delivered in ePages."
+        parcel_id = str(push.payload["parcel_id"])
+        if ctx.store.link_by_afosto(SHIPPING, parcel_id) is None:
+            raise NotFound(Text("The shipment of this parcel is not known in ePages yet."))
+        await self._mark_parcel_delivered(order_id, parcel_id)
+        return Text("Order {number}: marked delivered in ePages.", number=push.epages_order_number)
 
-    async def _pickup(self, push: OutboxPush) -> str:
+    async def _pickup(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto = await ctx.afosto.get_order(str(push.payload["afosto_order_id"]))
@@ -367,7 +425,7 @@ class OutboxSender:
         existing = await ctx.epages.list_pickup_processes(order_id)
         link = ctx.store.link_by_afosto(PICKUP, parcel.id)
         if link is not None:
-            process = self._linked(existing, link.epages_id, "pickup")
+            process = self._linked(existing, link.epages_id, Text("pickup"))
         else:
             # ePages keeps one pickup process per order; one nobody has linked is ours from an earlier try.
             process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
@@ -376,27 +434,28 @@ class OutboxSender:
                     order_id, comment=f"Afosto parcel {parcel.id}"
                 )
             ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
-        text = f"Order {push.epages_order_number}: ready for pickup in ePages."
+        text = Text("Order {number}: ready for pickup in ePages.", number=push.epages_order_number)
         if parcel.status == ParcelStatus.PICKED_UP:
             if process.status != PickupProcessStatus.PICKED_UP:
                 await ctx.epages.mark_picked_up(order_id, process.id)
             ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
-            text += " Picked up."
+            text = join([text, Text("Picked up.")])
         return text
 
-    async def _picked_up(self, push: OutboxPush) -> str:
+    async def _picked_up(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         link = ctx.store.link_by_afosto(PICKUP, str(push.payload["parcel_id"]))
         if link is None:
-            raise NotFound("The pickup of this parcel is not known in ePages yet.")
-        process = self._linked(await ctx.epages.list_pickup_processes(order_id), link.epages_id, "pickup")
+            raise NotFound(Text("The pickup of this parcel is not known in ePages yet."))
+        processes = await ctx.epages.list_pickup_processes(order_id)
+        process = self._linked(processes, link.epages_id, Text("pickup"))
         if process.status != PickupProcessStatus.PICKED_UP:
             await ctx.epages.mark_picked_up(order_id, process.id)
         ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
-        return f"Order {push.epages_order_number}: marked picked up in ePages."
+        return Text("Order {number}: marked picked up in ePages.", number=push.epages_order_number)
 
-    async def _cancel(self, push: OutboxPush) -> str:
+    async def _cancel(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto, order = await self._both(push)
@@ -407,16 +466,18 @@ class OutboxSender:
         if need:
             if view.all_cancelled and not order.canceled and order.cancelable:
                 await ctx.epages.cancel_order(order_id, comment="Cancelled in Afosto")
-                text = f"Order {order.order_number}: cancelled in ePages (all units cancelled in Afosto)."
+                text = Text("Order {number}: cancelled in ePages (all units cancelled in Afosto).",
+                            number=order.order_number)
             else:
                 await ctx.epages.create_cancel_process(
                     order_id,
                     [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
                     comment="Cancelled in Afosto",
                 )
-                text = f"Order {order.order_number}: {units} unit(s) cancelled in ePages, as in Afosto."
+                text = Text("Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.",
+                            number=order.order_number, units=units)
         else:
-            text = f"Order {order.order_number}: cancellation was already in ePages."
+            text = Text("Order {number}: cancellation was already in ePages.", number=order.order_number)
         for item in afosto.items:
             if str(item.status) == "CANCELLED" and ctx.store.link_by_afosto(CANCEL_ITEM, item.id) is None:
                 ctx.store.add_link(
@@ -424,7 +485,7 @@ class OutboxSender:
                 )
         return text
 
-    async def _return(self, push: OutboxPush) -> str:
+    async def _return(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto, order = await self._both(push)
@@ -456,10 +517,11 @@ class OutboxSender:
             process_id = process.id
             good = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.RETURNED)
             bad = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.BROKEN)
-            text = f"Order {order.order_number}: return recorded in ePages ({good} returned, {bad} defect)."
+            text = Text("Order {number}: return recorded in ePages ({good} returned, {bad} defect).",
+                        number=order.order_number, good=good, bad=bad)
         else:
             process_id = f"applied:{_digest(rma_ids)}"
-            text = f"Order {order.order_number}: return was already in ePages."
+            text = Text("Order {number}: return was already in ePages.", number=order.order_number)
         store = ctx.store
         if store.link_by_epages(RETURN, process_id) is None:
             store.add_link(

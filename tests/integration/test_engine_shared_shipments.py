@@ -1,0 +1,128 @@
+"""Shipped in both systems at once, in parts: a person ships some units in the cockpit while the warehouse
+packs them with the rest of the order in one Afosto parcel. The units count once, ePages gets a shipment of
+the rest, and both sides end up with the same shipped and delivered figures; nobody sorts it out by hand."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from epages_sync.sandbox.seed import random_customer
+from epages_sync.store import Origin
+
+from engine_rig import Rig, rig
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def _two_line_order(r: Rig) -> str:
+    order = r.sandbox.epages.place_order(random_customer(random.Random(5)), [("CF-1003", 2), ("CF-1004", 1)])
+    return order.order_id
+
+
+def _cockpit_ships_first_line(r: Rig, order_id: str) -> str:
+    order = r.sandbox.epages.order(order_id)
+    line = order.lines[0]
+    process = r.sandbox.epages.create_shipping(order_id, [(line.line_id, 2)], tracking_code="COCKPIT-1")
+    r.sandbox.epages.mark_shipped(order_id, process.process_id)
+    return process.process_id
+
+
+def _warehouse_ships_everything(r: Rig, order_id: str, *, delivered: bool = False) -> str:
+    ledger = r.sandbox.afosto.ledger
+    afosto = next(o for o in ledger.orders if (o.meta_data or {}).get("epages_order_id") == order_id)
+    units = [i.id for i in afosto.items if i.status == "OPEN" and i.parcel_id is None]
+    assert len(units) == 3
+    parcel, _ = ledger.add_parcel({"items": units, "tracking_code": "WAREHOUSE-1"})
+    ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
+    if delivered:
+        ledger.set_parcel_status({"parcel_id": parcel.id, "status": "DELIVERED"})
+    return parcel.id
+
+
+def _shipped_in_epages(r: Rig, order_id: str) -> list[tuple[list[tuple[str, int]], str]]:
+    order = r.sandbox.epages.order(order_id)
+    return sorted((sorted(p.lines), p.status) for p in order.shippings)
+
+
+async def _both_agree(r: Rig) -> None:
+    state = r.consistency()
+    assert state["differences"] == []
+    assert r.store.parked_count() == 0 and r.store.outbox_depth() == 0
+
+
+async def test_poller_first_the_cockpit_units_count_once_and_epages_gets_the_rest() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = _two_line_order(r)
+        await r.settle(1)
+        _cockpit_ships_first_line(r, order_id)
+        _warehouse_ships_everything(r, order_id)
+        await r.service.poller.poll_once()  # the cockpit's shipment is seen before the warehouse's parcel
+        await r.settle()
+        await _both_agree(r)
+        order = r.sandbox.epages.order(order_id)
+        first, second = order.lines[0].line_id, order.lines[1].line_id
+        assert _shipped_in_epages(r, order_id) == sorted([([(first, 2)], "SHIPPED"),
+                                                          ([(second, 1)], "SHIPPED")])
+        rows = [e.message for e in r.store.log_page(limit=50)]
+        assert any("counted once" in m for m in rows), rows
+        assert any("The other units of this parcel were shipped in ePages already" in m for m in rows), rows
+        await r.service.close()
+
+
+async def test_pusher_first_and_delivered_every_epages_shipment_of_the_parcel_is_delivered() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = _two_line_order(r)
+        await r.settle(1)
+        _cockpit_ships_first_line(r, order_id)
+        _warehouse_ships_everything(r, order_id, delivered=True)
+        await r.service.push_round()  # the warehouse's parcel reaches ePages before the next poll
+        await r.settle()
+        await _both_agree(r)
+        order = r.sandbox.epages.order(order_id)
+        first, second = order.lines[0].line_id, order.lines[1].line_id
+        assert _shipped_in_epages(r, order_id) == sorted([([(first, 2)], "DELIVERED"),
+                                                          ([(second, 1)], "DELIVERED")])
+        await r.service.close()
+
+
+async def test_units_the_warehouse_did_not_pack_are_still_a_conflict_for_a_person() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = _two_line_order(r)
+        await r.settle(1)
+        _cockpit_ships_first_line(r, order_id)
+        # The warehouse ships only the other line; the cockpit's units are still open in Afosto, so the
+        # cockpit's shipment is imported as usual and the parcel goes to ePages whole.
+        ledger = r.sandbox.afosto.ledger
+        afosto = next(o for o in ledger.orders if (o.meta_data or {}).get("epages_order_id") == order_id)
+        second_sku = r.sandbox.epages.order(order_id).lines[1].sku
+        units = [i.id for i in afosto.items if i.sku == second_sku]
+        parcel, _ = ledger.add_parcel({"items": units, "tracking_code": "WAREHOUSE-2"})
+        ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
+        await r.settle()
+        await _both_agree(r)
+        assert len(r.sandbox.epages.order(order_id).shippings) == 2
+        await r.service.close()
+
+
+async def test_a_shipment_made_on_an_earlier_try_is_marked_shipped_then_delivered_once() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = _two_line_order(r)
+        await r.settle(1)
+        parcel_id = _warehouse_ships_everything(r, order_id, delivered=True)
+        # The push was queued, and its first try created the ePages shipment; the app stopped before it was
+        # marked shipped. Meanwhile the parcel was delivered.
+        order = r.sandbox.epages.order(order_id)
+        afosto = next(o for o in r.sandbox.afosto.ledger.orders
+                      if (o.meta_data or {}).get("epages_order_id") == order_id)
+        assert r.store.enqueue(f"ship:{parcel_id}", "ship",
+                               {"afosto_order_id": afosto.id, "afosto_number": afosto.number,
+                                "parcel_id": parcel_id}, epages_order_id=order_id, epages_order_number=order.number)
+        lines = [(order.lines[0].line_id, 2), (order.lines[1].line_id, 1)]
+        process = r.sandbox.epages.create_shipping(order_id, lines, tracking_code="WAREHOUSE-1")
+        r.store.add_link("shipping", process.process_id, parcel_id, parent=order_id, origin=Origin.AFOSTO)
+        await r.settle()
+        await _both_agree(r)
+        assert [(sorted(p.lines), p.status) for p in order.shippings] == [(sorted(lines), "DELIVERED")]
+        await r.service.close()
