@@ -334,9 +334,10 @@ class OutboxSender:
             if process is None:
                 if short:
                     # A person shipped some of these units in the cockpit while the warehouse packed them
-                    # with others: those count once, and ePages gets a shipment of the rest.
+                    # with others: those count once, and ePages gets a shipment of the rest. Units missing
+                    # in ePages for any other reason (cancelled there, shipped in a cockpit shipment that is
+                    # not all in this parcel) make ePages refuse the rest: parked for a person, not hidden.
                     sent = self._share_parcel(order_id, parcel.id, lines, unlinked)
-                    sent = {k: min(v, left.get(k, 0)) for k, v in sent.items() if min(v, left.get(k, 0)) > 0}
                 if sent:
                     process = await ctx.epages.create_shipping_process(
                         order_id,

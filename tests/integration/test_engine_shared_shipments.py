@@ -52,12 +52,17 @@ async def _both_agree(r: Rig) -> None:
     assert r.store.parked_count() == 0 and r.store.outbox_depth() == 0
 
 
+async def _shipped_in_both(r: Rig, *, delivered: bool = False) -> str:
+    order_id = _two_line_order(r)
+    await r.settle(1)
+    _cockpit_ships_first_line(r, order_id)
+    _warehouse_ships_everything(r, order_id, delivered=delivered)
+    return order_id
+
+
 async def test_poller_first_the_cockpit_units_count_once_and_epages_gets_the_rest() -> None:
     with rig(orders=0, seed=3) as r:
-        order_id = _two_line_order(r)
-        await r.settle(1)
-        _cockpit_ships_first_line(r, order_id)
-        _warehouse_ships_everything(r, order_id)
+        order_id = await _shipped_in_both(r)
         await r.service.poller.poll_once()  # the cockpit's shipment is seen before the warehouse's parcel
         await r.settle()
         await _both_agree(r)
@@ -73,10 +78,7 @@ async def test_poller_first_the_cockpit_units_count_once_and_epages_gets_the_res
 
 async def test_pusher_first_and_delivered_every_epages_shipment_of_the_parcel_is_delivered() -> None:
     with rig(orders=0, seed=3) as r:
-        order_id = _two_line_order(r)
-        await r.settle(1)
-        _cockpit_ships_first_line(r, order_id)
-        _warehouse_ships_everything(r, order_id, delivered=True)
+        order_id = await _shipped_in_both(r, delivered=True)
         await r.service.push_round()  # the warehouse's parcel reaches ePages before the next poll
         await r.settle()
         await _both_agree(r)
@@ -87,7 +89,27 @@ async def test_pusher_first_and_delivered_every_epages_shipment_of_the_parcel_is
         await r.service.close()
 
 
-async def test_units_the_warehouse_did_not_pack_are_still_a_conflict_for_a_person() -> None:
+async def test_a_cockpit_shipment_split_over_two_parcels_is_a_conflict_for_a_person() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = _two_line_order(r)
+        await r.settle(1)
+        _cockpit_ships_first_line(r, order_id)  # two units of the first line, in one shipment
+        ledger = r.sandbox.afosto.ledger
+        afosto = next(o for o in ledger.orders if (o.meta_data or {}).get("epages_order_id") == order_id)
+        first_sku = r.sandbox.epages.order(order_id).lines[0].sku
+        for n, unit in enumerate(i.id for i in afosto.items if i.sku == first_sku):  # one unit a parcel
+            parcel, _ = ledger.add_parcel({"items": [unit], "tracking_code": f"SPLIT-{n}"})
+            ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
+        await r.settle()
+        # Nothing is guessed: both parcels and the cockpit's shipment wait for a person, and nothing was
+        # shipped twice in ePages.
+        kinds = sorted(item.kind for item in r.store.open_parked())
+        assert kinds == ["order_update", "push", "push"], kinds
+        assert len(r.sandbox.epages.order(order_id).shippings) == 1
+        await r.service.close()
+
+
+async def test_a_cockpit_shipment_of_units_still_open_in_afosto_is_imported_as_before() -> None:
     with rig(orders=0, seed=3) as r:
         order_id = _two_line_order(r)
         await r.settle(1)
