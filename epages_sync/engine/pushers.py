@@ -337,8 +337,13 @@ class OutboxSender:
                     # with others: those count once, and ePages gets a shipment of the rest. Units missing
                     # in ePages for any other reason (cancelled there, shipped in a cockpit shipment that is
                     # not all in this parcel) make ePages refuse the rest: parked for a person, not hidden.
-                    sent = self._share_parcel(order_id, parcel.id, lines, unlinked)
-                if sent:
+                    ours = [sp for sp in unlinked
+                            if parcel.tracking_code and sp.tracking_code == parcel.tracking_code]
+                    sent = self._share_parcel(order_id, parcel.id, lines,
+                                              [sp for sp in unlinked if sp not in ours])
+                    # Made by an earlier try of this push whose link was not written (the app stopped).
+                    process = next((sp for sp in ours if _process_lines(sp) == sent), None)
+                if sent and process is None:
                     process = await ctx.epages.create_shipping_process(
                         order_id,
                         [ProcessLine(product_line_item_id=k, quantity=v) for k, v in sent.items()],

@@ -89,6 +89,20 @@ async def test_pusher_first_and_delivered_every_epages_shipment_of_the_parcel_is
         await r.service.close()
 
 
+async def test_the_rest_made_by_a_try_that_stopped_before_its_link_is_used_not_made_again() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = await _shipped_in_both(r)
+        # An earlier try of the push created the shipment of the rest, and the app stopped before it linked it.
+        second = r.sandbox.epages.order(order_id).lines[1].line_id
+        r.sandbox.epages.create_shipping(order_id, [(second, 1)], tracking_code="WAREHOUSE-1")
+        await r.settle()
+        await _both_agree(r)
+        order = r.sandbox.epages.order(order_id)
+        assert _shipped_in_epages(r, order_id) == sorted([([(order.lines[0].line_id, 2)], "SHIPPED"),
+                                                          ([(second, 1)], "SHIPPED")])
+        await r.service.close()
+
+
 async def test_a_cockpit_shipment_split_over_two_parcels_is_a_conflict_for_a_person() -> None:
     with rig(orders=0, seed=3) as r:
         order_id = _two_line_order(r)
