@@ -5,6 +5,7 @@ the rest, and both sides end up with the same shipped and delivered figures; nob
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 
@@ -29,16 +30,24 @@ def _cockpit_ships_first_line(r: Rig, order_id: str) -> str:
     return process.process_id
 
 
-def _warehouse_ships_everything(r: Rig, order_id: str, *, delivered: bool = False) -> str:
+def _afosto_order(r: Rig, order_id: str) -> Any:
+    return next(o for o in r.sandbox.afosto.ledger.orders
+                if (o.meta_data or {}).get("epages_order_id") == order_id)
+
+
+def _warehouse_ships(r: Rig, units: list[str], code: str, *, delivered: bool = False) -> str:
     ledger = r.sandbox.afosto.ledger
-    afosto = next(o for o in ledger.orders if (o.meta_data or {}).get("epages_order_id") == order_id)
-    units = [i.id for i in afosto.items if i.status == "OPEN" and i.parcel_id is None]
-    assert len(units) == 3
-    parcel, _ = ledger.add_parcel({"items": units, "tracking_code": "WAREHOUSE-1"})
+    parcel, _ = ledger.add_parcel({"items": units, "tracking_code": code})
     ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
     if delivered:
         ledger.set_parcel_status({"parcel_id": parcel.id, "status": "DELIVERED"})
     return parcel.id
+
+
+def _warehouse_ships_everything(r: Rig, order_id: str, *, delivered: bool = False) -> str:
+    units = [i.id for i in _afosto_order(r, order_id).items if i.status == "OPEN" and i.parcel_id is None]
+    assert len(units) == 3
+    return _warehouse_ships(r, units, "WAREHOUSE-1", delivered=delivered)
 
 
 def _shipped_in_epages(r: Rig, order_id: str) -> list[tuple[list[tuple[str, int]], str]]:
@@ -52,9 +61,14 @@ async def _both_agree(r: Rig) -> None:
     assert r.store.parked_count() == 0 and r.store.outbox_depth() == 0
 
 
-async def _shipped_in_both(r: Rig, *, delivered: bool = False) -> str:
+async def _imported_order(r: Rig) -> str:
     order_id = _two_line_order(r)
     await r.settle(1)
+    return order_id
+
+
+async def _shipped_in_both(r: Rig, *, delivered: bool = False) -> str:
+    order_id = await _imported_order(r)
     _cockpit_ships_first_line(r, order_id)
     _warehouse_ships_everything(r, order_id, delivered=delivered)
     return order_id
@@ -92,7 +106,7 @@ async def test_pusher_first_and_delivered_every_epages_shipment_of_the_parcel_is
 async def test_the_rest_made_by_a_try_that_stopped_before_its_link_is_used_not_made_again() -> None:
     with rig(orders=0, seed=3) as r:
         order_id = await _shipped_in_both(r)
-        # An earlier try of the push created the shipment of the rest, and the app stopped before it linked it.
+        # An earlier try of the push created the shipment of the rest; the app stopped before it linked it.
         second = r.sandbox.epages.order(order_id).lines[1].line_id
         r.sandbox.epages.create_shipping(order_id, [(second, 1)], tracking_code="WAREHOUSE-1")
         await r.settle()
@@ -105,15 +119,11 @@ async def test_the_rest_made_by_a_try_that_stopped_before_its_link_is_used_not_m
 
 async def test_a_cockpit_shipment_split_over_two_parcels_is_a_conflict_for_a_person() -> None:
     with rig(orders=0, seed=3) as r:
-        order_id = _two_line_order(r)
-        await r.settle(1)
+        order_id = await _imported_order(r)
         _cockpit_ships_first_line(r, order_id)  # two units of the first line, in one shipment
-        ledger = r.sandbox.afosto.ledger
-        afosto = next(o for o in ledger.orders if (o.meta_data or {}).get("epages_order_id") == order_id)
         first_sku = r.sandbox.epages.order(order_id).lines[0].sku
-        for n, unit in enumerate(i.id for i in afosto.items if i.sku == first_sku):  # one unit a parcel
-            parcel, _ = ledger.add_parcel({"items": [unit], "tracking_code": f"SPLIT-{n}"})
-            ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
+        for n, unit in enumerate(i.id for i in _afosto_order(r, order_id).items if i.sku == first_sku):
+            _warehouse_ships(r, [unit], f"SPLIT-{n}")  # one unit a parcel
         await r.settle()
         # Nothing is guessed: both parcels and the cockpit's shipment wait for a person, and nothing was
         # shipped twice in ePages.
@@ -125,17 +135,13 @@ async def test_a_cockpit_shipment_split_over_two_parcels_is_a_conflict_for_a_per
 
 async def test_a_cockpit_shipment_of_units_still_open_in_afosto_is_imported_as_before() -> None:
     with rig(orders=0, seed=3) as r:
-        order_id = _two_line_order(r)
-        await r.settle(1)
+        order_id = await _imported_order(r)
         _cockpit_ships_first_line(r, order_id)
         # The warehouse ships only the other line; the cockpit's units are still open in Afosto, so the
         # cockpit's shipment is imported as usual and the parcel goes to ePages whole.
-        ledger = r.sandbox.afosto.ledger
-        afosto = next(o for o in ledger.orders if (o.meta_data or {}).get("epages_order_id") == order_id)
         second_sku = r.sandbox.epages.order(order_id).lines[1].sku
-        units = [i.id for i in afosto.items if i.sku == second_sku]
-        parcel, _ = ledger.add_parcel({"items": units, "tracking_code": "WAREHOUSE-2"})
-        ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
+        units = [i.id for i in _afosto_order(r, order_id).items if i.sku == second_sku]
+        _warehouse_ships(r, units, "WAREHOUSE-2")
         await r.settle()
         await _both_agree(r)
         assert len(r.sandbox.epages.order(order_id).shippings) == 2
@@ -144,17 +150,16 @@ async def test_a_cockpit_shipment_of_units_still_open_in_afosto_is_imported_as_b
 
 async def test_a_shipment_made_on_an_earlier_try_is_marked_shipped_then_delivered_once() -> None:
     with rig(orders=0, seed=3) as r:
-        order_id = _two_line_order(r)
-        await r.settle(1)
+        order_id = await _imported_order(r)
         parcel_id = _warehouse_ships_everything(r, order_id, delivered=True)
         # The push was queued, and its first try created the ePages shipment; the app stopped before it was
         # marked shipped. Meanwhile the parcel was delivered.
         order = r.sandbox.epages.order(order_id)
-        afosto = next(o for o in r.sandbox.afosto.ledger.orders
-                      if (o.meta_data or {}).get("epages_order_id") == order_id)
+        afosto = _afosto_order(r, order_id)
         assert r.store.enqueue(f"ship:{parcel_id}", "ship",
                                {"afosto_order_id": afosto.id, "afosto_number": afosto.number,
-                                "parcel_id": parcel_id}, epages_order_id=order_id, epages_order_number=order.number)
+                                "parcel_id": parcel_id},
+                               epages_order_id=order_id, epages_order_number=order.number)
         lines = [(order.lines[0].line_id, 2), (order.lines[1].line_id, 1)]
         process = r.sandbox.epages.create_shipping(order_id, lines, tracking_code="WAREHOUSE-1")
         r.store.add_link("shipping", process.process_id, parcel_id, parent=order_id, origin=Origin.AFOSTO)
