@@ -123,7 +123,10 @@ class EpagesPage(SetupPage):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.scope_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.scope_table.hide()
-        layout.addWidget(self.scope_table, 1)
+        layout.addWidget(self.scope_table, 100)
+        # Without the table (before Connect, or after a refusal) the boxes keep their own height and the
+        # space is left below them, instead of boxes stretched tall around one centred line.
+        layout.addStretch(1)
 
         self.store_edit.textChanged.connect(self._on_store_text)
         for edit in (self.store_edit, self.client_id_edit, self.secret_edit):
