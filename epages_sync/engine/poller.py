@@ -13,7 +13,7 @@ import logging
 from collections import Counter
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, ReturnedUnit, ReturnOutcome
 from ..clients.epages_models import (
@@ -625,28 +625,14 @@ class OrderPoller:
             link = ctx.store.link_by_epages(RETURN, rp.id)
             if link is not None and link.status == LinkStatus.LINKED:
                 continue
-            view = AfostoOrderView(afosto)
-            # A pending link: the return may have reached Afosto before the app stopped. Its units are then
-            # no longer returnable, so planning them again would pick other units and return them twice;
-            # our own returned units that no link claims yet are this return's, and count as done.
-            done: Counter[str] = Counter()
-            if link is not None and link.status == LinkStatus.PENDING:
-                ours_before = returned_by_us(afosto)
-                done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
-                            if r.item_id in ours_before and self._rma_free(r.id))
-            planned: list[ReturnedUnit] = []
-            for rl in rp.line_items:
-                outcome = (
-                    ReturnOutcome.REJECTED if rl.status == ReturnLineStatus.BROKEN else ReturnOutcome.ACCEPTED
-                )
-                already = min(done[rl.product_line_item_id], rl.quantity)
-                done[rl.product_line_item_id] -= already
-                for item in view.returnable(rl.product_line_item_id)[: rl.quantity - already]:
-                    planned.append(
-                        ReturnedUnit(
-                            item_id=item.id, contra_item_id=contra_id("return", item.id), outcome=outcome
-                        )
-                    )
+            pending = link is not None and link.status == LinkStatus.PENDING
+            stored = link.data.get("units") if link is not None else None
+            if pending and isinstance(stored, list):
+                planned = self._resume_return(stored, afosto)
+                ctx.store.update_link_data(RETURN, rp.id, {"units": [[u.item_id, u.outcome.value]
+                                                                     for u in planned]})
+            else:
+                planned = self._plan_return(rp, afosto, resumed=pending)
             if link is None:
                 echo = self._unlinked_decided_returns(afosto, rp)
                 if echo:
@@ -654,11 +640,13 @@ class OrderPoller:
                     continue
                 if not planned:
                     continue
-                ctx.store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES)
-            # A pending link resumes with the same contra ids, which Afosto treats as the same return.
+                ctx.store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES,
+                                           data={"units": [[u.item_id, u.outcome.value] for u in planned]})
             if planned:
                 afosto = await return_units(ctx.afosto, afosto, planned)
-            ours = {u.item_id for u in planned} | returned_by_us(afosto)
+            ours = {u.item_id for u in planned}
+            if pending and not isinstance(stored, list):
+                ours |= returned_by_us(afosto)  # a link from an older version: what it returned is unknown
             rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
             self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
             accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
@@ -672,6 +660,55 @@ class OrderPoller:
             )
             changed = True
         return afosto, changed
+
+    @staticmethod
+    def _resume_return(stored: list[Any], afosto: AfostoOrder) -> list[ReturnedUnit]:
+        """The units a pending return chose before it went to Afosto, to send again with the same contra ids
+        (Afosto takes them as the same return): a unit that arrived is not returned twice, and no other
+        return's unit is taken for this one's. A chosen unit that can no longer be returned and did not
+        arrive (the warehouse took it meanwhile) is replaced by another returnable unit of its line."""
+        view = AfostoOrderView(afosto)
+        arrived = {c.id for c in afosto.contra_items}
+        kept: list[ReturnedUnit] = []
+        lost: Counter[tuple[str, str]] = Counter()
+        for item_id, outcome in stored:
+            unit = ReturnedUnit(item_id=str(item_id), contra_item_id=contra_id("return", str(item_id)),
+                                outcome=ReturnOutcome(outcome))
+            line = view.line_of_item.get(unit.item_id) or ""
+            if unit.contra_item_id in arrived or any(i.id == unit.item_id for i in view.returnable(line)):
+                kept.append(unit)
+            else:
+                lost[(line, unit.outcome.value)] += 1
+        for (line, outcome), count in lost.items():
+            taken = {u.item_id for u in kept}
+            for item in [i for i in view.returnable(line) if i.id not in taken][:count]:
+                kept.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
+                                         outcome=ReturnOutcome(outcome)))
+        return kept
+
+    def _plan_return(self, rp: ReturnProcess, afosto: AfostoOrder, *, resumed: bool) -> list[ReturnedUnit]:
+        """The Afosto units an ePages return gives back: the first returnable ones of each line."""
+        view = AfostoOrderView(afosto)
+        # A pending link written by an older version, without its units: the return may have reached Afosto
+        # before the app stopped, and its units are then no longer returnable; our own returned units that no
+        # link claims yet count as this return's.
+        done: Counter[str] = Counter()
+        if resumed:
+            ours_before = returned_by_us(afosto)
+            done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
+                        if r.item_id in ours_before and self._rma_free(r.id))
+        planned: list[ReturnedUnit] = []
+        for rl in rp.line_items:
+            broken = rl.status == ReturnLineStatus.BROKEN
+            outcome = ReturnOutcome.REJECTED if broken else ReturnOutcome.ACCEPTED
+            already = min(done[rl.product_line_item_id], rl.quantity)
+            done[rl.product_line_item_id] -= already
+            for item in view.returnable(rl.product_line_item_id)[: rl.quantity - already]:
+                planned.append(
+                    ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
+                                 outcome=outcome)
+                )
+        return planned
 
     def _rma_free(self, rma_id: str) -> bool:
         return self.ctx.store.link_by_afosto(RMA, rma_id) is None

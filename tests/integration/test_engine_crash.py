@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,9 +74,13 @@ def test_killed_at_random_moments_twenty_times_nothing_is_lost_or_doubled(tmp_pa
             assert len(parcels) == len(shipments), shop_order.number
 
 
-async def test_a_return_that_reached_afosto_just_before_a_crash_is_not_returned_again() -> None:
+@pytest.mark.parametrize("older_link", [False, True], ids=["link-with-units", "link-of-an-older-version"])
+async def test_a_return_that_reached_afosto_just_before_a_crash_is_not_returned_again(
+        older_link: bool) -> None:
     """The app stopped after Afosto took an ePages return but before the link was complete: the next run
-    finds the return's units already returned and links them, instead of returning other units of the line."""
+    finds the return's units already returned and links them, instead of returning other units of the line.
+    A pending link keeps the units it chose; one written by an older version (without them) is resolved
+    from the returned units no link claims."""
     import tempfile
 
     from engine_rig import rig
@@ -103,6 +108,9 @@ async def test_a_return_that_reached_afosto_just_before_a_crash_is_not_returned_
             with store._transaction() as conn:
                 conn.execute("UPDATE links SET status = 'pending', afosto_id = NULL WHERE kind = 'return' "
                              "AND epages_id = ?", (process_id,))
+                if older_link:
+                    conn.execute("UPDATE links SET data = json_remove(data, '$.units') WHERE kind = 'return' "
+                                 "AND epages_id = ?", (process_id,))
                 conn.execute("DELETE FROM links WHERE kind = 'rma' AND epages_id LIKE ?", (f"{process_id}:%",))
                 # The page with that order was not finished: its order is read and reconciled again.
                 conn.execute("UPDATE links SET data = json_remove(data, '$.seen') WHERE kind = 'order' "
@@ -112,5 +120,91 @@ async def test_a_return_that_reached_afosto_just_before_a_crash_is_not_returned_
             assert r.consistency()["differences"] == []
             link = store.link_by_epages("return", process_id)
             assert link is not None and str(link.status) in ("linked", "LinkStatus.LINKED")
+            await r.service.close()
+        store.close()
+
+
+async def _three_units_shipped(r: Any) -> Any:
+    """An order of three units of one line, imported and shipped in ePages (and so in Afosto)."""
+    from epages_sync.sandbox.seed import random_customer
+
+    shop = r.sandbox.epages
+    order = shop.place_order(random_customer(random.Random(9)), [("CF-1003", 3)])
+    await r.settle(1)
+    line_id = order.lines[0].line_id
+    shipping = shop.create_shipping(order.order_id, [(line_id, 3)], tracking_code="T-1")
+    shop.mark_shipped(order.order_id, shipping.process_id)
+    await r.settle()
+    return order
+
+
+async def test_two_returns_of_one_line_both_cut_short_by_a_crash_return_each_unit_once() -> None:
+    """Two ePages returns of the same line, each of one unit, both reached Afosto and both links were still
+    pending when the app stopped. The next run must count each return's own unit, not the other's."""
+    import tempfile
+
+    from engine_rig import rig
+
+    from epages_sync.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "db.sqlite3")
+        with rig(orders=0, seed=3, store=store) as r:
+            shop = r.sandbox.epages
+            order = await _three_units_shipped(r)
+            line_id = order.lines[0].line_id
+            first = shop.create_return(order.order_id, [(line_id, 1, "RETURNED")])
+            second = shop.create_return(order.order_id, [(line_id, 1, "BROKEN")])
+            await r.settle()
+            assert r.consistency()["differences"] == []
+            # The crash, for both: Afosto has both returns, the links are pending, the RMA links are missing.
+            with store._transaction() as conn:
+                for process in (first, second):
+                    conn.execute("UPDATE links SET status = 'pending', afosto_id = NULL "
+                                 "WHERE kind = 'return' AND epages_id = ?", (process.process_id,))
+                    conn.execute("DELETE FROM links WHERE kind = 'rma' AND epages_id LIKE ?",
+                                 (f"{process.process_id}:%",))
+                conn.execute("UPDATE links SET data = json_remove(data, '$.seen') WHERE kind = 'order' "
+                             "AND epages_id = ?", (order.order_id,))
+                conn.execute("DELETE FROM engine_state WHERE key = 'poll.watermark'")
+            await r.settle()
+            assert r.consistency()["differences"] == []
+            for process in (first, second):
+                link = store.link_by_epages("return", process.process_id)
+                assert link is not None and link.status == "linked"
+            await r.service.close()
+        store.close()
+
+
+async def test_a_chosen_unit_the_warehouse_returned_meanwhile_is_replaced_not_sent_again() -> None:
+    """The app stopped after choosing the unit of an ePages return and before telling Afosto; meanwhile the
+    warehouse booked that very unit as returned. The next run returns another unit of the line for the ePages
+    return, and the warehouse's own return reaches ePages as a return of its own: both sides agree."""
+    import tempfile
+    import uuid
+
+    from engine_rig import rig
+
+    from epages_sync.store import Origin, Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "db.sqlite3")
+        with rig(orders=0, seed=3, store=store) as r:
+            shop, ledger = r.sandbox.epages, r.sandbox.afosto.ledger
+            order = await _three_units_shipped(r)
+            line_id = order.lines[0].line_id
+            returned = shop.create_return(order.order_id, [(line_id, 1, "RETURNED")])
+            afosto = next(o for o in ledger.orders
+                          if (o.meta_data or {}).get("epages_order_id") == order.order_id)
+            chosen = afosto.items[0].id
+            # What the stopped run had written: the pending link with the unit it chose.
+            assert store.add_pending_link("return", returned.process_id, parent=order.order_id,
+                                          origin=Origin.EPAGES, data={"units": [[chosen, "ACCEPTED"]]})
+            ledger.receive_items({"order_id": afosto.id, "items": [
+                {"item_id": chosen, "contra_item_id": str(uuid.uuid4()), "outcome": "ACCEPTED"}]})
+            await r.settle()
+            assert r.consistency()["differences"] == []
+            assert store.parked_count() == 0
+            assert sum(1 for i in afosto.items if i.status == "RETURNED") == 2
             await r.service.close()
         store.close()
