@@ -26,13 +26,11 @@ def _plain(value: Param) -> Any:
     """A parameter as it goes into the stored form: JSON values, with texts kept as texts."""
     if isinstance(value, Text):
         return value.to_json()
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, int | float | str):
-        return str(value) if type(value) not in (int, float, str) else value  # enum members as their value
+    if type(value) in (int, float, str):
+        return value
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    return str(value)
+    return str(value)  # enum members, Decimals, None and the like: as their text
 
 
 def _english(value: Param) -> Any:

@@ -55,8 +55,8 @@ def source_files(root: Path = SOURCES) -> list[Path]:
 
 # -- the engine's texts --------------------------------------------------------------------------------
 # The engine, the clients and the errors write English ``Text("template", name=value)`` (see
-# epages_sync/texts.py); the window translates the template in the context "engine". lupdate does not know Text(), so the templates
-# are listed here in a form it reads.
+# epages_sync/texts.py); the window translates the template in the context "engine". lupdate does not know
+# Text(), so the templates are listed here in a form it reads.
 
 PACKAGE = ROOT / "epages_sync"
 ENGINE_CONTEXT = "engine"
@@ -69,20 +69,24 @@ def engine_sources(package: Path = PACKAGE) -> list[Path]:
                   and p.relative_to(package).parts[0] not in ("ui", "sandbox"))
 
 
-def _marker(call: ast.Call) -> str | None:
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return name if name in _MARKERS else None
+def _marker_calls(sources: Sequence[Path] | None) -> Iterator[tuple[Path, ast.Call, str]]:
+    """Every call of Text() or template() in the engine's sources, with the file and the name called."""
+    for path in engine_sources() if sources is None else sources:
+        for call, _ in _calls(ast.parse(path.read_text(encoding="utf-8"), str(path)), in_fstring=False):
+            func = call.func
+            name = (func.attr if isinstance(func, ast.Attribute)
+                    else func.id if isinstance(func, ast.Name) else "")
+            if name in _MARKERS and call.args:
+                yield path, call, name
 
 
 def engine_templates(sources: Sequence[Path] | None = None) -> list[str]:
     """Every literal template of Text() and template() in the engine's sources, in order of appearance."""
     found: dict[str, None] = {}
-    for path in engine_sources() if sources is None else sources:
-        for call, _ in _calls(ast.parse(path.read_text(encoding="utf-8"), str(path)), in_fstring=False):
-            if _marker(call) and call.args and isinstance(call.args[0], ast.Constant) \
-                    and isinstance(call.args[0].value, str):
-                found[call.args[0].value] = None
+    for _, call, _ in _marker_calls(sources):
+        first = call.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found[first.value] = None
     return list(found)
 
 
@@ -90,13 +94,11 @@ def unreadable_templates(sources: Sequence[Path] | None = None) -> list[str]:
     """Text() or template() of an f-string or a sum of strings: such a template would never be translated
     (and an f-string's values belong in the parameters)."""
     found = []
-    for path in engine_sources() if sources is None else sources:
-        for call, _ in _calls(ast.parse(path.read_text(encoding="utf-8"), str(path)), in_fstring=False):
-            name = _marker(call)
-            if name and call.args and isinstance(call.args[0], ast.JoinedStr | ast.BinOp):
-                where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{call.lineno}"
-                found.append(f"{where}: {name}() of an f-string or a sum of strings; give the values as "
-                             "parameters")
+    for path, call, name in _marker_calls(sources):
+        if isinstance(call.args[0], ast.JoinedStr | ast.BinOp):
+            where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{call.lineno}"
+            found.append(f"{where}: {name}() of an f-string or a sum of strings; give the values as "
+                         "parameters")
     return found
 
 

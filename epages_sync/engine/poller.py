@@ -44,6 +44,18 @@ LAST_GOOD_POLL = "poll.last_good"
 ORDER = LinkKind.ORDER.value
 SHIPPING = "shipping"
 PICKUP = "pickup"
+RETURN = "return"
+RMA = "rma"
+CANCEL_ITEM = "cancel_item"
+PARK_ORDER = "order"
+PARK_ORDER_UPDATE = "order_update"
+# Afosto errors that will not go away by trying again: the order is parked for a person.
+PERMANENT = (ValidationFailed, NotFound, DomainRejected)
+
+
+def _units_data(units: list[ReturnedUnit]) -> list[list[str]]:
+    """A return's chosen units as its pending link keeps them: [item id, outcome] each."""
+    return [[u.item_id, u.outcome.value] for u in units]
 
 
 def shared_parcel_key(parcel_id: str, process_id: str) -> str:
@@ -68,13 +80,6 @@ def claimed_units(store: Store, kind: str, order_id: str, parcel_id: str) -> Cou
     for share in parcel_shares(store, kind, order_id, parcel_id):
         claimed.update(share.data.get("lines") or {})
     return claimed
-RETURN = "return"
-RMA = "rma"
-CANCEL_ITEM = "cancel_item"
-PARK_ORDER = "order"
-PARK_ORDER_UPDATE = "order_update"
-# Afosto errors that will not go away by trying again: the order is parked for a person.
-PERMANENT = (ValidationFailed, NotFound, DomainRejected)
 
 
 @dataclass(frozen=True)
@@ -629,8 +634,8 @@ class OrderPoller:
             stored = link.data.get("units") if link is not None else None
             if pending and isinstance(stored, list):
                 planned = self._resume_return(stored, afosto)
-                ctx.store.update_link_data(RETURN, rp.id, {"units": [[u.item_id, u.outcome.value]
-                                                                     for u in planned]})
+                if _units_data(planned) != stored:  # a chosen unit was replaced
+                    ctx.store.update_link_data(RETURN, rp.id, {"units": _units_data(planned)})
             else:
                 planned = self._plan_return(rp, afosto, resumed=pending)
             if link is None:
@@ -641,7 +646,7 @@ class OrderPoller:
                 if not planned:
                     continue
                 ctx.store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES,
-                                           data={"units": [[u.item_id, u.outcome.value] for u in planned]})
+                                           data={"units": _units_data(planned)})
             if planned:
                 afosto = await return_units(ctx.afosto, afosto, planned)
             ours = {u.item_id for u in planned}

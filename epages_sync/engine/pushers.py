@@ -369,9 +369,7 @@ class OutboxSender:
         if sent != lines:
             text = join([text, Text("The other units of this parcel were shipped in ePages already.")])
         if parcel.status == ParcelStatus.DELIVERED:
-            # The list read above, with the shipment as it is after marking it shipped.
-            known = [process if process is not None and sp.id == process.id else sp for sp in existing]
-            await self._mark_parcel_delivered(order_id, parcel.id, known)
+            await self._mark_parcel_delivered(order_id, parcel.id)
             text = join([text, Text("Delivered.")])
         return text
 
@@ -394,17 +392,15 @@ class OutboxSender:
                 rest.subtract(own)
         return {k: v for k, v in rest.items() if v > 0}
 
-    async def _mark_parcel_delivered(self, order_id: str, parcel_id: str,
-                                     existing: list[ShippingProcess] | None = None) -> None:
-        """Every ePages shipment that stands for the parcel is marked delivered: ours and the cockpit's."""
+    async def _mark_parcel_delivered(self, order_id: str, parcel_id: str) -> None:
+        """Every ePages shipment that stands for the parcel is marked delivered: ours and the cockpit's.
+        The shipments are read afresh: one may have been made or marked shipped a moment ago."""
         ctx = self.ctx
-        processes = existing if existing is not None else await ctx.epages.list_shipping_processes(order_id)
+        processes = await ctx.epages.list_shipping_processes(order_id)
         link = ctx.store.link_by_afosto(SHIPPING, parcel_id)
         ids = [share.epages_id for share in parcel_shares(ctx.store, SHIPPING, order_id, parcel_id)]
         if link is not None and not link.data.get("covered_by_epages"):
             ids.insert(0, link.epages_id)
-        if existing is not None and not {p.id for p in processes} >= set(ids):
-            processes = await ctx.epages.list_shipping_processes(order_id)  # one was made just now
         for process_id in ids:
             process = self._linked(processes, process_id, Text("shipping"))
             if process.status == ShippingProcessStatus.PENDING:
