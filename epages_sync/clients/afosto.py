@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import importlib.resources
 import logging
+import re
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..config import Settings
 from ..errors import (AuthenticationError, MissingScope, NotFound, RateLimited, SyncError, Unavailable,
                       ValidationFailed)
 from .afosto_models import (AfostoChannel, AfostoLocation, AfostoOrder, InventoryRow, NewOrder, NewOrderLine,
-                            OrderItem, Parcel, ParcelStatus, ReturnedUnit, datetime_to_ms, decimal_to_cents)
+                            Parcel, ParcelStatus, ReturnedUnit, datetime_to_ms, decimal_to_cents)
 from .epages_models import parse_json
 from .http import Clock, ExchangeHook, HttpPolicy, HttpSession, TransientAnswer
 from ..texts import Text
@@ -50,12 +51,30 @@ class OperationMismatch(SyncError):
                   "documents in afosto_ops can then be adjusted; nothing was changed in Afosto.")
 
 
+_SPREAD = re.compile(r"\.\.\.\s*(?!on\b)([_A-Za-z]\w*)")
+
+
+def _ops_file(file_name: str) -> str:
+    return (importlib.resources.files(__package__) / "afosto_ops" / file_name).read_text("utf-8")
+
+
 @functools.cache
 def load_document(name: str) -> str:
-    """The text of one operation document, by operation name (``CreateOrder`` -> ``CreateOrder.graphql``)."""
+    """The text of one operation document, by operation name (``CreateOrder`` -> ``CreateOrder.graphql``),
+    followed by every fragment it spreads (``...OrderState`` -> ``OrderState.fragment.graphql``), each once."""
     if name not in OPERATIONS:
         raise KeyError(f"unknown Afosto operation {name!r}")
-    return (importlib.resources.files(__package__) / "afosto_ops" / f"{name}.graphql").read_text("utf-8")
+    parts = [_ops_file(f"{name}.graphql")]
+    wanted = _SPREAD.findall(parts[0])
+    added: set[str] = set()
+    while wanted:
+        fragment = wanted.pop(0)
+        if fragment in added:
+            continue
+        added.add(fragment)
+        parts.append(_ops_file(f"{fragment}.fragment.graphql"))
+        wanted.extend(_SPREAD.findall(parts[-1]))
+    return "\n".join(parts)
 
 
 def _is_query(document: str) -> bool:
@@ -342,13 +361,10 @@ class AfostoClient:
         data = await self.execute("CreateOrder", create_order_variables(order))
         return AfostoOrder.model_validate(data["createOrder"]["order"])
 
-    async def add_items_to_order(self, order_id: str,
-                                 lines: Sequence[NewOrderLine]) -> tuple[AfostoOrder, list[OrderItem]]:
-        """Step 2 of an import; answers the order and the new units (one item per unit)."""
+    async def add_items_to_order(self, order_id: str, lines: Sequence[NewOrderLine]) -> AfostoOrder:
+        """Step 2 of an import; answers the order with its lines and their units."""
         data = await self.execute("AddItemsToOrder", add_items_variables(order_id, lines))
-        payload = data["addItemsToOrder"]
-        return (AfostoOrder.model_validate(payload["order"]),
-                [OrderItem.model_validate(i) for i in payload.get("items") or []])
+        return AfostoOrder.model_validate(data["addItemsToOrder"]["order"])
 
     async def get_order(self, order_id: str) -> AfostoOrder:
         data = await self.execute("GetOrder", {"id": order_id})

@@ -1,5 +1,8 @@
 """Typed views of what the sync reads from and writes to Afosto: channels, locations, orders with their
-units, parcels, returns and contra items, and inventory rows.
+lines and units, parcels, returns and contra items, and inventory rows.
+
+An order's ``items`` are Afosto's aggregated lines (unit ids and one detail per unit, as its storefront client
+reads them); ``AfostoOrder.units`` turns them into the single units the sync cancels, ships and returns.
 
 Afosto's Money is an integer number of cents and its DateTime Unix milliseconds; here they are ``Decimal``
 and aware ``datetime`` values, converted exactly. Unknown enum values are kept as text and logged once.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -170,6 +174,8 @@ class AfostoAddress(Node):
 
 
 class AfostoChannel(Node):
+    """A sales channel; Afosto keeps its currency under ``pricing``."""
+
     id: str
     name: str
     description: str | None = None
@@ -179,10 +185,9 @@ class AfostoChannel(Node):
     @model_validator(mode="before")
     @classmethod
     def _currency(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("currency"):
+        if isinstance(data, dict):
             pricing = data.get("pricing")
-            if isinstance(pricing, dict) and pricing.get("currency"):
-                data = {**data, "currency": pricing["currency"]}
+            data = {**data, "currency": pricing.get("currency") if isinstance(pricing, dict) else None}
         return data
 
 
@@ -193,28 +198,53 @@ class AfostoLocation(Node):
     address: AfostoAddress | None = None
 
 
+class UnitDetail(Node):
+    """One unit of a line, as the line's ``details`` lists it."""
+
+    id: str | None = None  # assumed (admin side): the unit's id, one of the line's ids
+    status: OrderItemStatusText | None = None  # assumed (admin side)
+    parent_id: str | None = None
+    price: Cents | None = None  # gross unit price (pricing.amount)
+    meta_data: dict[str, Any] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _pricing(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("pricing"), dict) and "price" not in data:
+            data = {**data, "price": data["pricing"].get("amount")}
+        return data
+
+
+class OrderLine(Node):
+    """One of Afosto's aggregated order lines: the units of one SKU at one price."""
+
+    ids: list[str] = Field(default_factory=list)
+    sku: str | None = None
+    label: str | None = None
+    quantity: int = 0
+    subtotal: Cents | None = None
+    total: Cents | None = None
+    details: list[UnitDetail] = Field(default_factory=list)
+
+    def unit_details(self) -> list[tuple[str, UnitDetail]]:
+        """(unit id, detail) for each unit: by the detail's own id, else by position in ``ids``."""
+        if self.details and all(d.id for d in self.details):
+            return [(str(d.id), d) for d in self.details]
+        if len(self.details) == len(self.ids):
+            return list(zip(self.ids, self.details))
+        return [(i, UnitDetail(id=i)) for i in self.ids]
+
+
 class OrderItem(Node):
-    """One unit: Afosto keeps one item per unit, so quantity is 1."""
+    """One unit as the sync works with it: from its line and detail, with the parcel it is in."""
 
     id: str
-    sku: str | None = None  # None only when a call's answer did not ask for it
+    sku: str | None = None
     label: str | None = None
-    quantity: int = 1
     status: OrderItemStatusText | None = None
     price: Cents | None = None  # gross unit price
     meta_data: dict[str, Any] | None = None
     parcel_id: str | None = None
-    location_id: str | None = None  # where its stock is reserved or was taken from
-
-    @model_validator(mode="before")
-    @classmethod
-    def _inventory(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("location_id"):
-            details = data.get("details")
-            inv = details.get("inventory") if isinstance(details, dict) else None
-            if isinstance(inv, dict) and inv.get("location_id"):
-                data = {**data, "location_id": inv["location_id"]}
-        return data
 
 
 class ParcelItem(Node):
@@ -233,10 +263,11 @@ class Parcel(Node):
 
 
 class RmaItem(Node):
+    """A return of one unit; Afosto names the product (``product.sku``), the unit is ``item_id`` (assumed)."""
+
     id: str
     item_id: str
     sku: str | None = None
-    quantity: int = 1
     status: RmaItemStatusText | None = None
     reason: str | None = None
     is_received: bool | None = None
@@ -244,6 +275,13 @@ class RmaItem(Node):
     vendor_note: str | None = None
     created_at: Millis | None = None
     updated_at: Millis | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _product(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("product"), dict) and not data.get("sku"):
+            data = {**data, "sku": data["product"].get("sku")}
+        return data
 
 
 class ContraItem(Node):
@@ -276,22 +314,47 @@ class Customer(Node):
         return data
 
 
+class PickupPoint(Node):
+    id: str
+    name: str | None = None
+    address: AfostoAddress | None = None
+
+
 class Delivery(Node):
     type: DeliveryTypeText | None = None
     address: AfostoAddress | None = None
-    pickup_location_id: str | None = None
+    pickup_point: PickupPoint | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _pickup(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("pickup_point"), dict):
-            data = {**data, "pickup_location_id": data["pickup_point"].get("location_id")}
-        return data
+    @property
+    def pickup_location_id(self) -> str | None:
+        return self.pickup_point.id if self.pickup_point is not None else None
+
+
+class Fee(Node):
+    id: str | None = None
+    description: str | None = None
+    is_contra: bool | None = None
+    total: Cents | None = None
 
 
 class Fees(Node):
-    shipping: Cents | None = None
-    payment: Cents | None = None
+    """Afosto lists shipping and payment fees as ``Fee`` entries (a contra fee gives one back)."""
+
+    shipping: list[Fee] = Field(default_factory=list)
+    payment: list[Fee] = Field(default_factory=list)
+
+    @staticmethod
+    def _sum(fees: list[Fee]) -> Decimal | None:
+        amounts = [f.total for f in fees if f.total is not None]
+        return sum(amounts, Decimal("0.00")) if amounts else None
+
+    @property
+    def shipping_total(self) -> Decimal | None:
+        return self._sum(self.shipping)
+
+    @property
+    def payment_total(self) -> Decimal | None:
+        return self._sum(self.payment)
 
 
 class AfostoOrder(Node):
@@ -308,7 +371,7 @@ class AfostoOrder(Node):
     customer: Customer | None = None
     billing_address: AfostoAddress | None = None
     delivery: Delivery | None = None
-    items: list[OrderItem] = Field(default_factory=list)
+    items: list[OrderLine] = Field(default_factory=list)  # Afosto's aggregated lines
     parcels: list[Parcel] = Field(default_factory=list)
     rma_items: list[RmaItem] = Field(default_factory=list)
     contra_items: list[ContraItem] = Field(default_factory=list)
@@ -337,8 +400,17 @@ class AfostoOrder(Node):
     def epages_order_id(self) -> str | None:
         return (self.meta_data or {}).get("epages_order_id")
 
+    @functools.cached_property
+    def units(self) -> list[OrderItem]:
+        """Every unit of every line, in line order, each with the parcel it is in (from ``parcels``)."""
+        parcel_of = {pi.item_id: p.id for p in self.parcels for pi in p.items}
+        return [OrderItem(id=unit_id, sku=line.sku, label=line.label, status=detail.status, price=detail.price,
+                          meta_data=detail.meta_data, parcel_id=parcel_of.get(unit_id))
+                for line in self.items for unit_id, detail in line.unit_details()]
+
     def item(self, item_id: str) -> OrderItem | None:
-        return next((i for i in self.items if i.id == item_id), None)
+        """One unit by its id."""
+        return next((i for i in self.units if i.id == item_id), None)
 
 
 class InventoryRow(Node):

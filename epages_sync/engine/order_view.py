@@ -17,7 +17,7 @@ class AfostoOrderView:
     def __init__(self, order: AfostoOrder) -> None:
         self.order = order
         self.by_line: dict[str, list[OrderItem]] = defaultdict(list)
-        for item in order.items:
+        for item in order.units:
             line_id = (item.meta_data or {}).get("epages_line_id")
             if line_id:
                 self.by_line[line_id].append(item)
@@ -57,4 +57,4 @@ class AfostoOrderView:
 
     @property
     def all_cancelled(self) -> bool:
-        return bool(self.order.items) and all(i.status == OrderItemStatus.CANCELLED for i in self.order.items)
+        return bool(self.order.units) and all(i.status == OrderItemStatus.CANCELLED for i in self.order.units)

@@ -363,7 +363,7 @@ class OrderPoller:
         number = order.order_number or order.id
         if plan is None:
             existing = await ctx.afosto.get_order(afosto_id)
-            if existing.items:
+            if existing.units:
                 ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
                 return True
         try:

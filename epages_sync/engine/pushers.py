@@ -150,7 +150,7 @@ class AfostoWatcher:
         if ctx.on(Flow.CANCELLATIONS):
             new = [
                 i.id
-                for i in order.items
+                for i in order.units
                 if str(i.status) == "CANCELLED" and store.link_by_afosto(CANCEL_ITEM, i.id) is None
             ]
             if new:
@@ -480,7 +480,7 @@ class OutboxSender:
                             number=order.order_number, units=units)
         else:
             text = Text("Order {number}: cancellation was already in ePages.", number=order.order_number)
-        for item in afosto.items:
+        for item in afosto.units:
             if str(item.status) == "CANCELLED" and ctx.store.link_by_afosto(CANCEL_ITEM, item.id) is None:
                 ctx.store.add_link(
                     CANCEL_ITEM, f"{order_id}:{item.id}", item.id, parent=order_id, origin=Origin.AFOSTO

@@ -1,14 +1,16 @@
-"""The GraphQL face of the Afosto simulator: schema.graphql built once, its scalars, Relay paging, the root
-resolvers over the ledger, and errors shaped like Afosto's (extensions.code, extensions.field).
+"""The GraphQL face of the Afosto simulator: schema.graphql built once with real scalar types, Relay paging,
+the root resolvers over the ledger, and errors shaped like Afosto's (extensions.code, extensions.field).
 """
 
 from __future__ import annotations
 
 import base64
 import functools
+import json
 import logging
 import pathlib
 import re
+import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from inspect import isawaitable
@@ -17,17 +19,26 @@ from typing import Any
 from graphql import (
     DocumentNode,
     GraphQLError,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
     GraphQLSchema,
     ValueNode,
     build_schema,
     execute,
+    get_operation_ast,
     parse,
     validate,
     value_from_ast_untyped,
 )
 
+from epages_sync.graphql_inputs import InputProblem, variable_problems
+
 from .ledger import AfostoLedger, not_found, refuse
-from .records import RequestRefused
+from .records import Order, RequestRefused, RmaItem
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +49,6 @@ MAX_FILTER_VALUES = 100
 _DOCUMENT_CACHE_SIZE = 512
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-_VARIABLE = re.compile(r"^Variable '\$(\w+)'")
-_AT_PATH = re.compile(r" at '([^']+)'")
-_NAMED_FIELD = re.compile(r"Field '(\w+)' (?:of required type|is not defined)")
-_LIST_INDEX = re.compile(r"\[\d+\]")
 
 
 # -- scalars -------------------------------------------------------------------------------------------------
@@ -77,20 +84,105 @@ def _literal(parse_value: Callable[[Any], Any]) -> Callable[..., Any]:
     return parse_literal
 
 
+def _scalar(name: str, check: Callable[[Any], Any], description: str) -> GraphQLScalarType:
+    """A scalar that checks its value the same way coming in (variables and literals) and going out."""
+    return GraphQLScalarType(name, serialize=check, parse_value=check, parse_literal=_literal(check),
+                             description=description)
+
+
+def _scalars() -> dict[str, GraphQLScalarType]:
+    return {s.name: s for s in (
+        _scalar("Money", _whole_number, "An amount in whole cents."),
+        _scalar("DateTime", _whole_number, "Unix time in milliseconds."),
+        _scalar("Currency", _currency, "ISO 4217 currency code."),
+        _scalar("JsonObject", _json_object, "Any JSON object."),
+        _scalar("PremiseNumber", _premise_number, "A house number (string or integer)."),
+    )}
+
+
+def _swapped(type_: Any, scalars: dict[str, GraphQLScalarType]) -> Any:
+    if isinstance(type_, GraphQLNonNull):
+        return GraphQLNonNull(_swapped(type_.of_type, scalars))
+    if isinstance(type_, GraphQLList):
+        return GraphQLList(_swapped(type_.of_type, scalars))
+    if isinstance(type_, GraphQLScalarType):
+        return scalars.get(type_.name, type_)
+    return type_
+
+
+def with_scalars(built: GraphQLSchema, scalars: dict[str, GraphQLScalarType]) -> GraphQLSchema:
+    """``built`` with its named scalars replaced by real scalar types: every field, argument and input field
+    that names one refers to the new type, and the schema is assembled again around them."""
+    named = [t for name, t in built.type_map.items() if not name.startswith("__")]
+    for type_ in named:
+        if isinstance(type_, (GraphQLObjectType, GraphQLInterfaceType)):
+            for field in type_.fields.values():
+                field.type = _swapped(field.type, scalars)
+                for arg in field.args.values():
+                    arg.type = _swapped(arg.type, scalars)
+        elif isinstance(type_, GraphQLInputObjectType):
+            for input_field in type_.fields.values():
+                input_field.type = _swapped(input_field.type, scalars)
+    return GraphQLSchema(query=built.query_type, mutation=built.mutation_type,
+                         types=[scalars.get(t.name, t) for t in named])
+
+
 @functools.cache
 def afosto_schema() -> GraphQLSchema:
     """The sandbox schema, built once per process and shared by every AfostoWorld."""
-    schema = build_schema(SCHEMA_PATH.read_text(encoding="utf-8"))
-    for name, parse_value in (("Money", _whole_number), ("DateTime", _whole_number), ("Currency", _currency),
-                              ("JsonObject", _json_object), ("PremiseNumber", _premise_number)):
-        scalar = schema.type_map[name]
-        scalar.parse_value = parse_value  # type: ignore[attr-defined]
-        scalar.parse_literal = _literal(parse_value)  # type: ignore[attr-defined]
+    schema = with_scalars(build_schema(SCHEMA_PATH.read_text(encoding="utf-8")), _scalars())
     for root in (schema.query_type, schema.mutation_type):
         assert root is not None
         for field_name, field in root.fields.items():
             field.resolve = _root_resolver(field_name)
+    for type_name, field_name, resolve in (("Order", "items", _order_lines), ("Order", "fees", _order_fees),
+                                           ("RmaItem", "product", _rma_product), ("RmaItem", "order", _rma_order)):
+        owner = schema.type_map[type_name]
+        assert isinstance(owner, GraphQLObjectType)
+        owner.fields[field_name].resolve = resolve
     return schema
+
+
+# -- the storefront's shape of what the ledger keeps per unit ------------------------------------------------
+
+def _order_lines(order: Order, _info: Any) -> list[dict[str, Any]]:
+    """The units as Afosto's aggregated lines: one per SKU, label, price and meta_data, in the order they
+    were added; each lists its unit ids and one detail per unit."""
+    lines: dict[tuple[str, str | None, int, str], dict[str, Any]] = {}
+    for unit in order.items:
+        key = (unit.sku, unit.label, unit.price, json.dumps(unit.meta_data, sort_keys=True))
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = {"ids": [], "sku": unit.sku, "label": unit.label, "quantity": 0, "subtotal": 0,
+                                 "details": []}
+        line["ids"].append(unit.id)
+        line["quantity"] += 1
+        if unit.status != "CANCELLED":
+            line["subtotal"] += unit.price
+        line["details"].append({"id": unit.id, "status": unit.status, "parent_id": None,
+                                "meta_data": unit.meta_data, **unit.details})
+    for line in lines.values():
+        line["total"] = line["subtotal"]
+    return list(lines.values())
+
+
+def _order_fees(order: Order, _info: Any) -> dict[str, list[dict[str, Any]]]:
+    return {kind: [{"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{order.id}/fee/{kind}")),
+                    "description": kind.capitalize(), "is_contra": False, "total": cents}] if cents else []
+            for kind, cents in order.fees.items()}
+
+
+def rma_id(order: Order) -> str:
+    """The one RMA the sandbox keeps per order for its return items."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{order.id}/rma"))
+
+
+def _rma_product(item: RmaItem, _info: Any) -> dict[str, Any]:
+    return {"sku": item.sku}
+
+
+def _rma_order(item: RmaItem, info: Any) -> Order:
+    return info.root_value.ledger.orders_by_id[item.order_id]
 
 
 def _root_resolver(field_name: str) -> Callable[..., Any]:
@@ -160,20 +252,6 @@ def _values(filter_: dict[str, Any] | None, field: str) -> set[str] | None:
 
 # -- errors ------------------------------------------------------------------------------------------------
 
-def _coercion_field(message: str) -> str | None:
-    """Afosto-style field path ("items.price") from graphql-core's message about a variable's value."""
-    variable = _VARIABLE.match(message)
-    if variable is None:
-        return None
-    at = _AT_PATH.search(message)
-    path = at.group(1) if at else variable.group(1)
-    named = _NAMED_FIELD.search(message)
-    if named:
-        path = f"{path}.{named.group(1)}"
-    path = _LIST_INDEX.sub("", path)
-    return path.removeprefix("input.") if path != "input" else path
-
-
 def _error_entry(error: GraphQLError, code: str, field: str | None = None,
                  message: str | None = None) -> dict[str, Any]:
     entry = error.formatted
@@ -181,6 +259,20 @@ def _error_entry(error: GraphQLError, code: str, field: str | None = None,
         entry["message"] = message
     entry["extensions"] = {"code": code, **({"field": field} if field else {})}
     return entry
+
+
+def _refusal_text(problem: InputProblem) -> str:
+    """What Afosto says about a variable it does not take; the value itself is never repeated."""
+    where = problem.field_path
+    if problem.kind == "unknown_field":
+        return f"{problem.type_name} has no field {problem.name!r}."
+    if problem.kind == "missing_field":
+        return f"{where} is required ({problem.required_type})."
+    if problem.kind == "unknown_enum_value":
+        return f"{where}: {problem.name!r} is not a value of {problem.type_name}."
+    if problem.kind == "unknown_type":
+        return f"Unknown type {problem.type_name}."
+    return f"{where}: not a valid {problem.type_name}."
 
 
 def refusal_response(code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -222,6 +314,11 @@ class AfostoApi:
         document = self.document(query)
         if isinstance(document, list):
             return {"errors": document}
+        operation = get_operation_ast(document, operation_name)
+        if operation is not None:
+            refused = variable_problems(self.schema, operation, variables or {})
+            if refused:
+                return refusal_response("VALIDATION_ERROR", _refusal_text(refused[0]), refused[0].field_path)
         result = execute(self.schema, document, root_value=self, variable_values=variables,
                          operation_name=operation_name)
         if isawaitable(result):
@@ -239,14 +336,16 @@ class AfostoApi:
         if isinstance(original, RequestRefused):
             return _error_entry(error, original.code, original.field)
         if error.path is None:
-            # Outside any field: a variable's value or the operation name did not fit.
-            return _error_entry(error, "VALIDATION_ERROR", _coercion_field(error.message))
+            # Outside any field: the operation name did not fit (variables are checked before execution).
+            return _error_entry(error, "VALIDATION_ERROR")
         log.error("Afosto sandbox failed on %s", error.path, exc_info=original or error)
         return _error_entry(error, "INTERNAL_SERVER_ERROR", message="Internal server error; try again later.")
 
     # -- queries ----------------------------------------------------------------------------------------
 
-    def channel(self, id: str) -> Any:
+    def channel(self, id: str | None = None) -> Any:
+        if id is None:
+            raise refuse("Give the channel's id; only a storefront token carries a channel of its own.", "id")
         channel = self.ledger.channels_by_id.get(id)
         if channel is None:
             raise not_found(f"No sales channel with id {id!r}.", "id")
@@ -262,6 +361,17 @@ class AfostoApi:
 
     def order(self, id: str) -> Any:
         return self.ledger.order(id, "id")
+
+    def rma(self, id: str) -> Any:
+        order = next((o for o in self.ledger.orders if o.rma_items and rma_id(o) == id), None)
+        if order is None:
+            raise not_found(f"No RMA with id {id!r}.", "id")
+        pending = any(r.status == "PENDING" for r in order.rma_items)
+        contact = (order.customer or {}).get("contact")
+        return {"id": id, "number": f"R{order.number}", "status": "OPEN" if pending else "CLOSED",
+                "contact": contact, "address": order.delivery.get("address"), "items": order.rma_items,
+                "created_at": min(r.created_at for r in order.rma_items),
+                "updated_at": max(r.updated_at for r in order.rma_items)}
 
     def orders(self, first: int | None = None, after: str | None = None, last: int | None = None,
                before: str | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:

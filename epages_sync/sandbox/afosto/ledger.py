@@ -216,7 +216,8 @@ class AfostoLedger:
                 raise refuse(f"No location with id {pickup['location_id']!r}.",
                              "delivery.pickup_point.location_id")
             delivery = {"type": "PICKUP", "address": None,
-                        "pickup_point": {"location_id": location.id, "location": location}}
+                        "pickup_point": {"id": location.id, "name": location.name, "address": location.address,
+                                         "location_id": location.id, "location": location}}
         else:
             if address is not None:
                 _check_country(address["country_code"], "delivery.address.country_code")
