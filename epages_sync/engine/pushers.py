@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from ..clients.afosto import FILTER_LIMIT, OperationMismatch
+from ..clients.afosto_contract import ChangesPath
 from ..clients.afosto_models import AfostoOrder, ParcelStatus, RmaItemStatus, datetime_to_ms
 from ..clients.epages_models import (
     Order,
@@ -29,7 +31,7 @@ from ..clients.epages_models import (
 )
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
-from ..errors import Conflict, NotFound, SyncError
+from ..errors import Conflict, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
@@ -75,10 +77,17 @@ def flow_of(kind: str) -> Flow | None:
 
 
 class AfostoWatcher:
-    """Finds what changed in Afosto on linked orders and queues the pushes for ePages."""
+    """Finds what changed in Afosto on linked orders and queues the pushes for ePages.
+
+    Two ways to find the changes (afosto_contract.ChangesPath): the orders list filtered by last change
+    (``updated_at``, assumed: one request when nothing changed), or, on an account that refuses that filter,
+    every linked unfinished order re-read by id, 100 per request (slower; needs only the documented id
+    filter). The watcher starts with the filter and switches for good the first time Afosto refuses it.
+    """
 
     def __init__(self, ctx: SyncContext) -> None:
         self.ctx = ctx
+        self.changes_path = ChangesPath.UPDATED_FILTER
 
     def _since(self) -> int | None:
         text = self.ctx.store.get_state(AFOSTO_MARK)
@@ -86,6 +95,40 @@ class AfostoWatcher:
 
     async def check_once(self) -> int:
         """One look at Afosto's orders changed since the last look; returns the number of pushes queued."""
+        if self.changes_path == ChangesPath.REREAD_LINKED:
+            return await self._reread_linked()
+        try:
+            return await self._changed_since()
+        except (ValidationFailed, OperationMismatch) as exc:
+            if "updated_at" not in f"{getattr(exc, 'field', None) or ''} {exc}":
+                raise
+            self.changes_path = ChangesPath.REREAD_LINKED
+            log.info("Afosto refused the updated_at filter (%s); re-reading linked orders instead", exc)
+            self.ctx.journal.system(
+                Outcome.INFO,
+                Text("This Afosto account does not take the updated_at filter (an assumption of the sync). "
+                     "Changes made in Afosto are found by re-reading the linked orders instead: slower, but "
+                     "nothing is missed."))
+            return await self._reread_linked()
+
+    async def _reread_linked(self) -> int:
+        """Every linked, unfinished order read again by id, 100 per request: the slower way that needs only
+        Afosto's documented id filter. An order whose change time is the one seen last queues nothing."""
+        ctx = self.ctx
+        queued = 0
+        after = 0
+        while links := ctx.store.unfinished_orders(limit=FILTER_LIMIT, after=after):
+            after = links[-1].id
+            ids = [link.afosto_id for link in links if link.afosto_id and link.data.get("stage") == "items"]
+            if not ids:
+                continue
+            async for page in ctx.afosto.iter_orders(ids=ids, page_size=FILTER_LIMIT):
+                for order in page:
+                    await ctx.checkpoint()
+                    queued += await self._check_order(order)
+        return queued
+
+    async def _changed_since(self) -> int:
         ctx = self.ctx
         since = self._since()
         created_after = None if since else dt.datetime.combine(ctx.settings.start_date, dt.time(), dt.UTC)

@@ -128,9 +128,14 @@ def with_scalars(built: GraphQLSchema, scalars: dict[str, GraphQLScalarType]) ->
 
 
 @functools.cache
-def afosto_schema() -> GraphQLSchema:
-    """The sandbox schema, built once per process and shared by every AfostoWorld."""
+def afosto_schema(*, changed_orders_filter: bool = True) -> GraphQLSchema:
+    """The sandbox schema, built once per process and shared by every AfostoWorld. Without
+    ``changed_orders_filter`` it is an account that lacks the assumed ``updated_at`` order filter."""
     schema = with_scalars(build_schema(SCHEMA_PATH.read_text(encoding="utf-8")), _scalars())
+    if not changed_orders_filter:
+        filters = schema.type_map["OrderFilters"]
+        assert isinstance(filters, GraphQLInputObjectType)
+        del filters.fields["updated_at"]
     for root in (schema.query_type, schema.mutation_type):
         assert root is not None
         for field_name, field in root.fields.items():
@@ -291,6 +296,11 @@ class AfostoApi:
         # Parsing and validating dominate a small request; the client sends the same few documents again
         # and again, so each is checked once.
         self._documents: dict[str, DocumentNode | list[dict[str, Any]]] = {}
+
+    def serve_without_changed_orders_filter(self) -> None:
+        """From now on answer as an account whose orders list has no updated_at filter."""
+        self.schema = afosto_schema(changed_orders_filter=False)
+        self._documents.clear()
 
     def document(self, query: str) -> DocumentNode | list[dict[str, Any]]:
         known = self._documents.get(query)
