@@ -170,6 +170,9 @@ class CheckReport(BaseModel):
                 if op.problems:
                     for p in op.problems:
                         lines.append(f"    {op.operation}: {p}")
+            for fact in self.schema_check.failed_facts:
+                lines.append(f"    {fact.message}")
+            row("Changes in Afosto", self.schema_check.changes_note)
         elif self.schema_problem:
             row("Operations", problem(self.schema_problem))
         lines.append("Flows")

@@ -6,19 +6,18 @@ simulator, importing ePages orders through its GraphQL API the way the sync will
 
 from __future__ import annotations
 
-import pathlib
 import random
 from collections import Counter
 from collections.abc import Iterable
 
 import httpx
 
+from epages_sync.clients.afosto import load_document
 from epages_sync.sandbox.app import Sandbox
 from epages_sync.sandbox.consistency import check_consistency
 from epages_sync.sandbox.figures import OrderFigures
 from epages_sync.sandbox.seed import random_customer
 
-OPS = pathlib.Path(__file__).resolve().parents[2] / "epages_sync" / "clients" / "afosto_ops"
 
 
 def figures(order_id: str, number: str | None = None, afosto_id: str | None = None, **counters: dict[str, int]
@@ -106,8 +105,8 @@ async def import_into_afosto(client: httpx.AsyncClient, sandbox: Sandbox, order_
     """What the sync does for a new ePages order: createOrder with the ePages reference, then the lines."""
     order = sandbox.epages.by_id[order_id]
     headers = {"Authorization": f"Bearer {sandbox.afosto.API_KEY}"}
-    create = (OPS / "CreateOrder.graphql").read_text()
-    add = (OPS / "AddItemsToOrder.graphql").read_text()
+    create = load_document("CreateOrder")
+    add = load_document("AddItemsToOrder")
     r = await client.post("/graphql", headers=headers, json={"query": create, "variables": {"input": {
         "channel_id": sandbox.world.default_channel.channel_id, "currency": "EUR",
         "country_code": order.customer.country,

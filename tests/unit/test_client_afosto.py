@@ -129,14 +129,19 @@ async def test_documents_go_out_as_written_with_variables_and_the_key_as_bearer(
 @respx.mock
 async def test_order_lines_are_sent_in_cents_and_answered_in_decimal(client) -> None:
     route = respx.post(URL).mock(return_value=data({"addItemsToOrder": {
-        "order": {"id": "a1", "status": "OPEN", "actions": [], "updated_at": 1},
-        "items": [{"id": f"u{i}", "sku": "CF-1001", "quantity": 1, "status": "OPEN", "price": 1990}
-                  for i in range(2)]}}))
-    order, units = await client.add_items_to_order(
+        "order": {"id": "a1", "status": "OPEN", "actions": [], "updated_at": 1,
+                  "fees": {"shipping": [{"id": "f1", "total": 495}], "payment": []},
+                  "items": [{"ids": ["u0", "u1"], "sku": "CF-1001", "quantity": 2, "details": [
+                      {"id": f"u{i}", "status": "OPEN", "pricing": {"amount": 1990}} for i in range(2)]}],
+                  "parcels": [{"id": "p1", "items": [{"item_id": "u1", "quantity": 1}]}]}}}))
+    order = await client.add_items_to_order(
         "a1", [NewOrderLine(sku="CF-1001", quantity=2, unit_price=Decimal("19.90"), label="Beans")])
     assert json.loads(route.calls[0].request.content)["variables"]["input"] == {
         "order_id": "a1", "items": [{"sku": "CF-1001", "quantity": 2, "price": 1990, "label": "Beans"}]}
-    assert [u.price for u in units] == [Decimal("19.90"), Decimal("19.90")]
+    # One aggregated line in, two units out: each with its price, and the parcel it is in.
+    assert [(u.id, u.sku, u.price, u.parcel_id) for u in order.units] == [
+        ("u0", "CF-1001", Decimal("19.90"), None), ("u1", "CF-1001", Decimal("19.90"), "p1")]
+    assert order.fees is not None and order.fees.shipping_total == Decimal("4.95")
     assert order.status == "OPEN"
     with pytest.raises(ValueError):
         await client.add_items_to_order("a1", [NewOrderLine(sku="X", quantity=1,
@@ -146,7 +151,7 @@ async def test_order_lines_are_sent_in_cents_and_answered_in_decimal(client) -> 
 @respx.mock
 async def test_lists_are_paged_by_cursor_until_the_last_page(client) -> None:
     def page(names: list[str], more: bool, cursor: str | None) -> httpx.Response:
-        nodes = [{"id": n, "name": n.upper(), "currency": "EUR"} for n in names]
+        nodes = [{"id": n, "name": n.upper(), "pricing": {"currency": "EUR"}} for n in names]
         return data({"channels": {"edges": [{"cursor": n["id"], "node": n} for n in nodes],
                                   "pageInfo": {"hasNextPage": more, "endCursor": cursor}}})
     route = respx.post(URL).mock(side_effect=[page(["a", "b"], True, "b"), page(["c"], False, "c")])

@@ -35,8 +35,8 @@ class World:
         self.scopes, self.secret, self.key = scopes, secret, key
         self.schema = build_schema(SDL_PATH.read_text(encoding="utf-8"))
         self.root = {
-            "channels": connection("channel", [{"id": "ch1", "name": "Webshop (ePages)", "currency": "EUR"},
-                                               {"id": "ch2", "name": "Marketplace", "currency": "EUR"}]),
+            "channels": connection("channel", [{"id": "ch1", "name": "Webshop (ePages)", "pricing": {"currency": "EUR"}},
+                                               {"id": "ch2", "name": "Marketplace", "pricing": {"currency": "EUR"}}]),
             "locations": connection("location", [
                 {"id": "L1", "name": "Central warehouse", "type": "WAREHOUSE"},
                 {"id": "L2", "name": "Shop Hamburg", "type": "STORE"}])}

@@ -3,23 +3,21 @@ and the cost of a simple read."""
 
 from __future__ import annotations
 
-import pathlib
 import random
 import time
 from typing import Any
 
 import pytest
 
-import epages_sync.clients
+from epages_sync.clients.afosto import load_document
 from epages_sync.sandbox.afosto import AfostoWorld
 from epages_sync.sandbox.seed import build_world
 
-OPS_DIR = pathlib.Path(epages_sync.clients.__file__).parent / "afosto_ops"
 T0 = 1_760_000_000.0
 
 
 async def run(world: AfostoWorld, operation: str, variables: dict[str, Any]) -> dict[str, Any]:
-    answer = await world.execute((OPS_DIR / f"{operation}.graphql").read_text(), variables, operation)
+    answer = await world.execute(load_document(operation), variables, operation)
     assert "errors" not in answer, answer["errors"]
     return answer["data"]
 
@@ -158,5 +156,5 @@ async def test_a_simple_read_costs_microseconds_beyond_graphql_core(orders: int)
     # Lookups by id and cursor pages must not scan all orders: far below the 1 ms budget.
     assert per_call < 0.0002
 
-    query = (OPS_DIR / "GetOrder.graphql").read_text()
+    query = load_document("GetOrder")
     assert world.api.document(query) is world.api.document(query)  # parsed and validated once
