@@ -1758,6 +1758,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number}: die Übernahme wurde unterbrochen, bevor Afosto sie angelegt hat; sie wird erneut übernommen.</translation>
     </message>
     <message>
+        <source>This Afosto account does not take the updated_at filter (an assumption of the sync). Changes made in Afosto are found by re-reading the linked orders instead: slower, but nothing is missed.</source>
+        <translation>Dieses Afosto-Konto kennt den Filter updated_at nicht (eine Annahme der Synchronisation). Änderungen in Afosto werden stattdessen durch erneutes Lesen der verknüpften Bestellungen gefunden: langsamer, aber es geht nichts verloren.</translation>
+    </message>
+    <message>
         <source>Order {number}: {problem}</source>
         <translation>Bestellung {number}: {problem}</translation>
     </message>

@@ -1758,6 +1758,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number}: het overnemen werd onderbroken voordat Afosto haar aanmaakte; ze wordt opnieuw overgenomen.</translation>
     </message>
     <message>
+        <source>This Afosto account does not take the updated_at filter (an assumption of the sync). Changes made in Afosto are found by re-reading the linked orders instead: slower, but nothing is missed.</source>
+        <translation>Dit Afosto-account kent het filter updated_at niet (een aanname van de synchronisatie). Wijzigingen in Afosto worden in plaats daarvan gevonden door de gekoppelde bestellingen opnieuw te lezen: trager, maar er gaat niets verloren.</translation>
+    </message>
+    <message>
         <source>Order {number}: {problem}</source>
         <translation>Bestelling {number}: {problem}</translation>
     </message>
