@@ -27,7 +27,7 @@ def _bundle() -> pathlib.Path | None:
 
 
 BUNDLE = _bundle()
-pytestmark = pytest.mark.skipif(BUNDLE is None, reason="the storefront package is not in ../shared")
+needs_package = pytest.mark.skipif(BUNDLE is None, reason="the storefront package is not in ../shared")
 
 # Each document is a tagged template `gql\`...\``; ${Name} splices in another one (its fragments).
 _TEMPLATE = re.compile(r"var (\w+) = import_graphql_client\d*\.gql`(.*?)`;", re.S)
@@ -51,6 +51,7 @@ def storefront_document(operation: str) -> DocumentNode:
     raise AssertionError(f"the package has no operation {operation}")
 
 
+@needs_package
 @pytest.mark.parametrize("operation", ["GetOrder", "GetChannel", "GetAccountRma"])
 def test_the_storefront_documents_fit_the_sandbox_schema(operation: str) -> None:
     errors = validate(afosto_schema(), storefront_document(operation))
@@ -79,6 +80,7 @@ def _paths(document: DocumentNode, root: str) -> set[str]:
     return out
 
 
+@needs_package
 def test_every_order_field_the_sync_reads_beyond_the_storefront_is_a_listed_fact() -> None:
     seen = _paths(storefront_document("GetOrder"), "order")
     read = _paths(parse(load_document("GetOrder")), "order")
@@ -93,3 +95,11 @@ def test_every_order_field_the_sync_reads_beyond_the_storefront_is_a_listed_fact
     # And what the storefront does show is read as it shows it.
     assert {"items.ids", "items.details.pricing.amount", "items.details.meta_data", "fees.shipping.total",
             "delivery.pickup_point.id"} <= read & seen
+
+
+def test_the_project_description_lists_every_fact_with_its_evidence() -> None:
+    text = (REPO / "docs" / "afosto.md").read_text(encoding="utf-8")
+    rows = {line.split(":")[0].strip("| "): line for line in text.splitlines() if line.startswith("| ")}
+    for fact in contract.FACTS:
+        assert fact.key in rows, fact.key
+        assert f"| {fact.evidence} |" in rows[fact.key], fact.key
