@@ -74,7 +74,7 @@ class SystemClock:
         return time.monotonic()
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
@@ -167,7 +167,7 @@ def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - now).total_seconds())
 
 
@@ -396,7 +396,7 @@ class ManualClock:
     """A clock that moves only when told to or when slept on: for tests and simulations, no real waiting."""
 
     def __init__(self, start: dt.datetime | None = None) -> None:
-        self._start = start or dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+        self._start = start or dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
         self.elapsed = 0.0
         self.sleeps: list[float] = []
 
