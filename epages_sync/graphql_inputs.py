@@ -90,9 +90,8 @@ def _walk(value: Any, type_: Any, path: str, out: list[InputProblem]) -> None:
         if not isinstance(value, str) or value not in type_.values:
             shown = value if isinstance(value, str) else ""
             out.append(InputProblem("unknown_enum_value", path, type_.name, shown))
-    elif isinstance(type_, GraphQLScalarType):
-        if not coerce_scalar(type_, value):
-            out.append(InputProblem("wrong_value", path, type_.name))
+    elif isinstance(type_, GraphQLScalarType) and not coerce_scalar(type_, value):
+        out.append(InputProblem("wrong_value", path, type_.name))
 
 
 def variable_problems(schema: GraphQLSchema, operation: OperationDefinitionNode,
@@ -101,7 +100,7 @@ def variable_problems(schema: GraphQLSchema, operation: OperationDefinitionNode,
     out: list[InputProblem] = []
     for definition in operation.variable_definitions or ():
         name = definition.variable.name.value
-        type_ = type_from_ast(schema, definition.type)  # type: ignore[arg-type]
+        type_ = type_from_ast(schema, definition.type)
         if type_ is None:
             out.append(InputProblem("unknown_type", name, _named(definition.type)))
             continue

@@ -15,11 +15,33 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from graphql import (ArgumentNode, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLEnumType, GraphQLError,
-                     GraphQLInputObjectType, GraphQLSchema, NamedTypeNode, OperationDefinitionNode, TypeInfo,
-                     TypeInfoVisitor, VariableDefinitionNode, VariableNode, Visitor, build_client_schema,
-                     get_introspection_query, get_named_type, is_leaf_type, is_non_null_type, is_type_sub_type_of,
-                     parse, type_from_ast, validate, visit)
+from graphql import (
+    ArgumentNode,
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLEnumType,
+    GraphQLError,
+    GraphQLInputObjectType,
+    GraphQLSchema,
+    NamedTypeNode,
+    OperationDefinitionNode,
+    TypeInfo,
+    TypeInfoVisitor,
+    VariableDefinitionNode,
+    VariableNode,
+    Visitor,
+    build_client_schema,
+    get_introspection_query,
+    get_named_type,
+    is_leaf_type,
+    is_non_null_type,
+    is_type_sub_type_of,
+    parse,
+    type_from_ast,
+    validate,
+    visit,
+)
 from graphql.pyutils import Undefined, suggestion_list
 from pydantic import BaseModel
 
@@ -27,8 +49,15 @@ from ..errors import AuthenticationError, SyncError
 from ..graphql_inputs import InputProblem, variable_problems
 from . import afosto
 from . import afosto_contract as contract
-from .afosto_models import (AfostoAddress, NewCustomer, NewOrder, NewOrderLine, ParcelStatus, ReturnedUnit,
-                            ReturnOutcome)
+from .afosto_models import (
+    AfostoAddress,
+    NewCustomer,
+    NewOrder,
+    NewOrderLine,
+    ParcelStatus,
+    ReturnedUnit,
+    ReturnOutcome,
+)
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +85,7 @@ class FactCheck(BaseModel):
     message: str = ""
 
     @classmethod
-    def of(cls, fact: contract.Fact, problems: list[str] | None, *, checked: bool = True) -> "FactCheck":
+    def of(cls, fact: contract.Fact, problems: list[str] | None, *, checked: bool = True) -> FactCheck:
         holds = None if not checked else not problems
         message = "" if holds is not False else (
             f"Not in this Afosto account ({fact.evidence}): {fact.what}. Without it {fact.without}.")
@@ -147,7 +176,7 @@ class _DocumentWalk(Visitor):
 
     def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> None:
         name = node.variable.name.value
-        type_ = type_from_ast(self.schema, node.type)  # type: ignore[arg-type]
+        type_ = type_from_ast(self.schema, node.type)
         if type_ is None:
             named = node.type
             while not isinstance(named, NamedTypeNode):
@@ -230,7 +259,7 @@ def document_findings(schema: GraphQLSchema, document: DocumentNode) -> list[Fin
 def _input_scalar_kinds(schema: GraphQLSchema, operation: OperationDefinitionNode, doc: str) -> list[Finding]:
     """Scalar kinds of what the sync sends, where the kind matters (cents, milliseconds), by input path."""
     out: list[Finding] = []
-    types = {d.variable.name.value: type_from_ast(schema, d.type)  # type: ignore[arg-type]
+    types = {d.variable.name.value: type_from_ast(schema, d.type)
              for d in operation.variable_definitions or ()}
     for place, expected in contract.SCALAR_KINDS.items():
         prefix, _, path = place.partition("$")
@@ -284,14 +313,14 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
     base = dict(channel_id="c", currency="EUR", country_code="DE", customer=customer, billing_address=address,
                 meta_data={"epages_order_id": "e", "epages_order_number": "10001"},
                 shipping_fee=Decimal("4.95"), payment_fee=Decimal("1.50"))
-    shipped = NewOrder(**base, delivery_address=address)  # type: ignore[arg-type]
-    pickup = NewOrder(**base, pickup_location_id="l")  # type: ignore[arg-type]
+    shipped = NewOrder(**base, delivery_address=address)
+    pickup = NewOrder(**base, pickup_location_id="l")
     line = NewOrderLine(sku="CF-1001", quantity=2, unit_price=Decimal("19.90"), label="Beans",
                         meta_data={"epages_line_item_id": "x"})
     returned = [ReturnedUnit(item_id="i", contra_item_id="c1", outcome=ReturnOutcome.ACCEPTED,
                              reason="DEFECTIVE", vendor_note="ok"),
                 ReturnedUnit(item_id="j", contra_item_id="c2", outcome=ReturnOutcome.REJECTED)]
-    moment = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     return {
         "ConnectionTest": [{}],
         "ListChannels": [{"first": 100, "after": "x"}],

@@ -4,10 +4,9 @@ re-reading the linked orders by id, and every flow from Afosto to ePages still e
 from __future__ import annotations
 
 import pytest
+from engine_rig import rig
 
 from epages_sync.clients.afosto_contract import ChangesPath
-
-from engine_rig import rig
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -19,7 +19,6 @@ from epages_sync.sandbox.figures import OrderFigures
 from epages_sync.sandbox.seed import random_customer
 
 
-
 def figures(order_id: str, number: str | None = None, afosto_id: str | None = None, **counters: dict[str, int]
             ) -> OrderFigures:
     fig = OrderFigures(order_id, order_number=number, afosto_order_id=afosto_id)

@@ -63,7 +63,7 @@ def _paths(document: DocumentNode, root: str) -> set[str]:
     fragments = {d.name.value: d for d in document.definitions if not isinstance(d, OperationDefinitionNode)}
     out: set[str] = set()
 
-    def walk(selections: tuple, prefix: str) -> None:  # noqa: ANN001
+    def walk(selections: tuple, prefix: str) -> None:
         for sel in selections:
             if isinstance(sel, FragmentSpreadNode):
                 walk(fragments[sel.name.value].selection_set.selections, prefix)  # type: ignore[attr-defined]

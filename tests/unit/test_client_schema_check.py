@@ -10,7 +10,7 @@ import pytest
 from graphql import GraphQLEnumType, GraphQLSchema, build_schema, graphql_sync, print_schema
 
 from epages_sync.clients import afosto_contract as contract
-from epages_sync.clients.afosto import load_document, OPERATIONS, AfostoClient
+from epages_sync.clients.afosto import OPERATIONS, AfostoClient, load_document
 from epages_sync.clients.http import HttpPolicy, ManualClock
 from epages_sync.clients.schema_check import changes_path, check_documents, check_facts, check_schema
 
