@@ -131,3 +131,20 @@ async def test_afosto_key_and_channel_problems_are_reported() -> None:
     assert gone.channel_problem and "deleted" in gone.channel_problem.message
     assert [c.id for c in gone.channels] == ["ch1", "ch2"]  # so the wizard can offer the others
     assert all("sales channel was not found" in r[0] for r in gone.blocked_flows().values())
+
+
+async def test_the_report_says_which_way_changes_in_afosto_are_found() -> None:
+    world = World()
+    world.schema = build_schema(SDL_PATH.read_text(encoding="utf-8").replace(
+        "  updated_at: InequalityFilter\n  progress: OrderProgressFilter", "  progress: OrderProgressFilter"))
+    report = await run_check(settings(), client_secret="ep-secret-123", afosto_key="af-key-123456",
+                             transport=httpx.MockTransport(world))
+    # A missing assumed filter with a slower fallback stops nothing, and the report says which way is used.
+    assert report.flows_runnable(), report.blocked_flows()
+    text = report.to_text()
+    assert "Changes in Afosto" in text and "re-reads its linked, unfinished orders by id" in text
+    assert "Not in this Afosto account (assumed): the orders list filters by last change" in text
+
+    report = await run_check(settings(), client_secret="ep-secret-123", afosto_key="af-key-123456",
+                             transport=httpx.MockTransport(World()))
+    assert "updated_at, assumed; it fits this account" in report.to_text()
