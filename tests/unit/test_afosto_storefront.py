@@ -103,3 +103,40 @@ def test_the_project_description_lists_every_fact_with_its_evidence() -> None:
     for fact in contract.FACTS:
         assert fact.key in rows, fact.key
         assert f"| {fact.evidence} |" in rows[fact.key], fact.key
+
+
+@needs_package
+async def test_the_sandbox_answers_the_storefront_documents_without_errors() -> None:
+    from graphql import print_ast
+
+    from epages_sync.sandbox.afosto import AfostoWorld
+    from epages_sync.sandbox.afosto.api import rma_id
+    from epages_sync.sandbox.seed import build_world
+
+    world = AfostoWorld(build_world(7), clock=lambda: 1_760_000_000.0)
+    ledger, seed = world.ledger, world.seed_world
+    order = ledger.create_order({
+        "channel_id": seed.default_channel.channel_id, "currency": "EUR", "fees": {"shipping": 495},
+        "customer": {"contact": {"email": "anna@example.com", "given_name": "Anna"}, "reference": "1001"},
+        "delivery": {"address": {"country_code": "DE", "locality": "Hamburg"}}})
+    ledger.add_items({"order_id": order.id, "items": [{"sku": "CF-1001", "quantity": 2, "price": 1990}]})
+    parcel, _ = ledger.add_parcel({"items": [i.id for i in order.items]})
+    for status in ("IN_TRANSIT", "DELIVERED"):
+        ledger.set_parcel_status({"parcel_id": parcel.id, "status": status})
+    ledger.receive_items({"order_id": order.id, "items": [
+        {"item_id": order.items[0].id, "contra_item_id": "0b6a1a8e-7d8e-4d36-9d0e-1a2b3c4d5e6f",
+         "outcome": "ACCEPTED"}]})
+
+    async def answer(operation: str, variables: dict) -> dict:  # type: ignore[type-arg]
+        body = await world.execute(print_ast(storefront_document(operation)), variables, operation)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    read = (await answer("GetOrder", {"id": order.id}))["order"]
+    assert [(line["sku"], line["quantity"], len(line["details"])) for line in read["items"]] == [("CF-1001", 2, 2)]
+    assert [f["total"] for f in read["fees"]["shipping"]] == [495] and read["state"] == "OPEN"
+    channel = (await answer("GetChannel", {"id": seed.default_channel.channel_id}))["channel"]
+    assert channel["pricing"] == {"currency": "EUR"}
+    rma = (await answer("GetAccountRma", {"id": rma_id(order)}))["rma"]
+    assert [(i["product"]["sku"], i["status"], i["order"]["number"]) for i in rma["items"]] == [
+        ("CF-1001", "AUTHORIZED", order.number)]

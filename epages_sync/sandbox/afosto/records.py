@@ -185,5 +185,13 @@ class Order:
         return sum(i.price for i in self.items if i.status != "CANCELLED")
 
     @property
+    def adjustments(self) -> list[dict[str, Any]]:
+        return []  # the sync sends no discounts: ePages coupons are kept in meta_data
+
+    @property
+    def vat(self) -> list[dict[str, Any]]:
+        return []  # the sandbox keeps gross prices only
+
+    @property
     def total(self) -> int:
         return self.subtotal + self.fees["shipping"] + self.fees["payment"]
