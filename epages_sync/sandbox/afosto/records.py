@@ -73,7 +73,7 @@ class StockRow:
 
 @dataclass(slots=True)
 class OrderItem:
-    """One unit of an order (Afosto keeps one item per unit)."""
+    """One unit of an order; the GraphQL face shows the units of one SKU and price as one line (api.py)."""
 
     quantity: ClassVar[int] = 1
 
