@@ -49,47 +49,51 @@ def _under(place: str, prefix: str) -> bool:
 
 
 _OFF = "the flows that need it stay off until the documents in afosto_ops are adjusted"
+# Every order read and every change answers with the OrderState fragment: a field it lacks stops them all.
+_ORDER_STATE = ("the order state that every order operation reads (the OrderState fragment) does not fit, so "
+                "the order flows stay off until afosto_ops/OrderState.fragment.graphql is adjusted")
 
 FACTS: tuple[Fact, ...] = (
     Fact("order-lines", Evidence.STOREFRONT,
          "an order's items are lines with their unit ids (ids) and one detail per unit with its price and "
          "meta_data", ("OrderState:items.ids", "OrderState:items.details.pricing",
-                       "OrderState:items.details.meta_data", "OrderState:items.sku"), _OFF),
+                       "OrderState:items.details.meta_data", "OrderState:items.sku"), _ORDER_STATE),
     Fact("order-fees", Evidence.STOREFRONT, "shipping and payment fees are lists of Fee entries",
-         ("OrderState:fees",), _OFF),
+         ("OrderState:fees",), _ORDER_STATE),
     Fact("pickup-point", Evidence.STOREFRONT, "a pickup order names its pickup point by id",
-         ("OrderState:delivery.pickup_point",), _OFF),
+         ("OrderState:delivery.pickup_point",), _ORDER_STATE),
     Fact("channel-currency", Evidence.STOREFRONT, "a sales channel's currency is pricing.currency",
          ("ListChannels:channels.edges.node.pricing",), "the sales channel's currency cannot be read; no flow "
          "can start"),
     Fact("order-by-id", Evidence.STOREFRONT, "one order is read with order(id: String!)",
          ("GetOrder:order", "GetOrder$id"), _OFF),
     Fact("order-steps", Evidence.DOCUMENTED, "cancellations and returns step through order.actions",
-         ("OrderState:actions",), _OFF),
+         ("OrderState:actions",), _ORDER_STATE),
     Fact("orders-by-id", Evidence.DOCUMENTED, "the orders list filters by order id (filters.id)",
          ("ListOrders$filters.id",), _OFF),
     Fact("unit-state", Evidence.ASSUMED,
          "each unit's id and state are on its line's details (items.details.id and items.details.status, "
          "admin side; the storefront does not show them)",
          ("OrderState:items.details.id", "OrderState:items.details.status"),
-         "units cannot be told apart; cancellations, shipments and returns stay off"),
+         _ORDER_STATE),
     Fact("parcels", Evidence.ASSUMED,
          "the order lists its parcels with their units, status and tracking (parcels), and parcels are made "
          "with addTrackTraceToItems and moved on with setParcelStatus",
          ("OrderState:parcels", "AddTrackTraceToItems:", "AddTrackTraceToItems$", "SetParcelStatus:",
-          "SetParcelStatus$"), "shipments and pickups stay off"),
+          "SetParcelStatus$"), _ORDER_STATE),
     Fact("returns-on-order", Evidence.ASSUMED,
          "the order lists its return items, each naming the returned unit (rma_items.item_id)",
-         ("OrderState:rma_items",), "returns stay off"),
+         ("OrderState:rma_items",), _ORDER_STATE),
     Fact("contra-items", Evidence.ASSUMED,
          "the order lists the counter-entries of its cancellations and returns with their step (contra_items)",
-         ("OrderState:contra_items",), "cancellations and returns stay off"),
+         ("OrderState:contra_items",), _ORDER_STATE),
     Fact("changed-orders-filter", Evidence.ASSUMED,
          "the orders list filters by last change (filters.updated_at)", ("ListOrders$filters.updated_at",),
          "the sync re-reads its linked, unfinished orders by id instead: slower, but it needs only the "
          "documented id filter", fallback=ChangesPath.REREAD_LINKED),
     Fact("inventory", Evidence.ASSUMED, "stock is read with inventory(filters: {skus, location_ids})",
-         ("Inventory:", "Inventory$"), "the stock sync stays off, and imports cannot check SKUs first"),
+         ("Inventory:", "Inventory$"), "the stock sync stays off, and imports, which ask it which SKUs Afosto knows, fail with this named "
+         "problem"),
     Fact("channel-and-location-lists", Evidence.ASSUMED, "sales channels and locations can be listed",
          ("ListChannels:channels", "ListLocations:", "ConnectionTest:"),
          "the setup cannot offer channels or locations to choose from"),
