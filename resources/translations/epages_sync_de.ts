@@ -1550,6 +1550,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>ePages hat mit HTTP {status} geantwortet: {reason}</translation>
     </message>
     <message>
+        <source>ePages sent an answer this version cannot read: {problem}.</source>
+        <translation>ePages hat eine Antwort geschickt, die diese Version nicht lesen kann: {problem}.</translation>
+    </message>
+    <message>
         <source>Answer lost</source>
         <translation>Antwort verloren</translation>
     </message>
@@ -1700,6 +1704,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Order {number}: picked up (from ePages) recorded in Afosto.</source>
         <translation>Bestellung {number}: „abgeholt“ (aus ePages) in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read ({passes} times); the next order check reads them again.</source>
+        <translation>Bestellungen haben sich in ePages während des Lesens immer wieder geändert ({passes}-mal); die nächste Bestellprüfung liest sie erneut.</translation>
+    </message>
+    <message>
+        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then press Retry.</source>
+        <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>Order {number}: the change that was waiting went through.</source>
@@ -1988,6 +2000,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
         <translation>Der Bestand dieser SKUs wird nicht abgeglichen ({reasons}). Korrigieren Sie sie, wenn sie abgeglichen werden sollen.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; the stock check tries again shortly.</source>
+        <translation>Bestellungen haben sich in ePages während des Lesens immer wieder geändert; die Bestandsprüfung versucht es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>ePages orders</source>
+        <translation>ePages-Bestellungen</translation>
     </message>
     <message>
         <source>{products} and {more} more</source>

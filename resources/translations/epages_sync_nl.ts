@@ -1550,6 +1550,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>ePages antwoordde met HTTP {status}: {reason}</translation>
     </message>
     <message>
+        <source>ePages sent an answer this version cannot read: {problem}.</source>
+        <translation>ePages stuurde een antwoord dat deze versie niet kan lezen: {problem}.</translation>
+    </message>
+    <message>
         <source>Answer lost</source>
         <translation>Antwoord verloren gegaan</translation>
     </message>
@@ -1700,6 +1704,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Order {number}: picked up (from ePages) recorded in Afosto.</source>
         <translation>Bestelling {number}: ‘afgehaald’ (uit ePages) vastgelegd in Afosto.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read ({passes} times); the next order check reads them again.</source>
+        <translation>Bestellingen bleven in ePages veranderen terwijl ze gelezen werden ({passes} keer); de volgende bestellingscontrole leest ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then press Retry.</source>
+        <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>Order {number}: the change that was waiting went through.</source>
@@ -1988,6 +2000,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
         <translation>De voorraad van deze SKU&apos;s wordt niet gesynchroniseerd ({reasons}). Corrigeer ze als ze wel gesynchroniseerd moeten worden.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; the stock check tries again shortly.</source>
+        <translation>Bestellingen bleven in ePages veranderen terwijl ze gelezen werden; de voorraadcontrole probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>ePages orders</source>
+        <translation>ePages-bestellingen</translation>
     </message>
     <message>
         <source>{products} and {more} more</source>

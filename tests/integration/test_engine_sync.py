@@ -11,7 +11,7 @@ from engine_rig import rig
 from epages_sync.sandbox.seed import random_customer
 from epages_sync.store.models import LogFilter
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.timeout(240), pytest.mark.both_order_listings]
 
 
 def _orders_in_afosto(r) -> dict[str, int]:
@@ -147,4 +147,88 @@ async def test_bad_orders_are_parked_with_their_message_while_the_others_complet
         await r.settle()
         assert len([row for row in r.store.log_for_order(swiss.number) if str(row.outcome) == "parked"]) == 1
         assert fine.order_id in _orders_in_afosto(r)
+        await r.service.close()
+
+
+async def test_a_long_first_import_brings_every_order_whatever_order_epages_lists_them_in() -> None:
+    # Three pages of orders: when ePages ignores the sort, a page's newest change says nothing about the
+    # pages after it. Run with both listings (see conftest.py).
+    with rig(orders=230, seed=4) as r:
+        await r.settle(2)
+        state = r.consistency()
+        assert state["differences"] == []
+        in_afosto = _orders_in_afosto(r)
+        parked = {p.data.get("epages_order_id") for p in r.store.open_parked() if p.kind == "order"}
+        assert len(in_afosto) + len(parked) == 230
+        assert set(in_afosto.values()) == {1}
+        await r.service.close()
+
+
+async def test_orders_changing_while_the_first_import_reads_them_are_all_carried_over(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Orders changed in the shop between two pages leave the window being read and shift the pages after
+    them; none of the orders that stayed may be skipped, and the changed ones come in the next poll."""
+    from epages_sync.sandbox.epages import api
+
+    with rig(orders=230, seed=5) as r:
+        epages = r.sandbox.epages
+        real = api._paged
+        touched: list[str] = []
+
+        def paged(key, items, render, call, url, extra_links=None):  # type: ignore[no-untyped-def]
+            if key == "orders" and call.query.get("page") == "1" and len(touched) < 10:
+                # Staff note a few orders in the cockpit just before page 2 is read.
+                for order in epages.orders[:3]:
+                    epages._touch(order)
+                    touched.append(order.order_id)
+                items = [o for o in items if o.order_id not in touched]  # they left the window being read
+            return real(key, items, render, call, url, extra_links)
+
+        monkeypatch.setattr(api, "_paged", paged)
+        await r.settle(3)
+        assert touched
+        in_afosto = _orders_in_afosto(r)
+        parked = {p.data.get("epages_order_id") for p in r.store.open_parked() if p.kind == "order"}
+        assert len(in_afosto) + len(parked) == 230
+        assert set(in_afosto.values()) == {1}
+        assert r.consistency()["differences"] == []
+        await r.service.close()
+
+
+async def test_one_unreadable_order_in_the_middle_of_a_page_parks_only_itself(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from epages_sync.sandbox.epages.api import EpagesApi
+
+    with rig(orders=12, seed=7) as r:
+        poisoned = r.sandbox.epages.orders[6]
+        real = EpagesApi._order
+
+        def render(self: EpagesApi, order, base):  # type: ignore[no-untyped-def]
+            body = real(self, order, base)
+            if order is poisoned and poison["on"]:
+                body = {**body, "productLineItems": [
+                    {**li, "unitPrice": {**li["unitPrice"], "amount": None}} for li in body["productLineItems"]]}
+            return body
+
+        poison = {"on": True}
+        monkeypatch.setattr(EpagesApi, "_order", render)
+        await r.settle()
+        in_afosto = _orders_in_afosto(r)
+        assert poisoned.order_id not in in_afosto
+        others = {o.order_id for o in r.sandbox.epages.orders} - {poisoned.order_id}
+        parked = {p.data.get("epages_order_id"): p for p in r.store.open_parked() if p.kind == "order"}
+        assert others <= set(in_afosto) | set(parked)
+        item = parked[poisoned.order_id]
+        assert item.reference == poisoned.number
+        assert "could not be read: productLineItems[0].unitPrice.amount is missing" in item.message
+        # Its units still count against the shop's stock until it is imported.
+        assert item.data["lines"]
+        # Polling again neither imports it nor parks it twice.
+        await r.settle()
+        assert len([p for p in r.store.open_parked() if p.data.get("epages_order_id") == poisoned.order_id]) == 1
+        # Once ePages sends it whole, Retry imports it.
+        poison["on"] = False
+        assert r.service.retry_parked(item.id)
+        await r.settle()
+        assert _orders_in_afosto(r).get(poisoned.order_id) == 1
         await r.service.close()
