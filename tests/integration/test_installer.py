@@ -51,8 +51,16 @@ pytestmark = [
 ]
 
 APP = "epages-sync"
-UNINSTALL_KEY = "Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{%s}_is1" % (
-    re.search(r"^AppId=\{\{([0-9A-F-]+)\}", ISS.read_text(encoding="utf-8-sig"), re.M).group(1))  # type: ignore[union-attr]
+
+
+def uninstall_key() -> str:
+    """Where Windows lists the installed program: named after the script's AppId."""
+    app_id = re.search(r"^AppId=\{(\{[0-9A-F-]+\})", ISS.read_text(encoding="utf-8-sig"), re.MULTILINE)
+    assert app_id, f"no AppId in {ISS}"
+    return f"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{app_id.group(1)}_is1"
+
+
+UNINSTALL_KEY = uninstall_key()
 # The bundle's layout (packaging/build.py): two executables and everything else under _internal.
 BUNDLE_FILES = ("epages-sync.exe", "epages-sync-cli.exe", "_internal/python311.dll",
                 "_internal/resources/icons/app/epages-sync.svg",
@@ -281,11 +289,12 @@ class ShopPC:
         raise AssertionError(f"the uninstaller did not finish in {SLOW} s\n\n{read_log(log)}")
 
     def _press(self, log: Path, key: str, *, answered: int) -> None:
-        # The box is logged just before it shows: a key pressed too early is lost, so press until it answers.
-        for _ in range(20):
-            time.sleep(0.3)
+        # The box is logged just before it shows: a key pressed too early is lost, so press again when no
+        # answer came (after long enough that a slow answer is never taken for a lost key).
+        for _ in range(10):
+            time.sleep(0.5)
             subprocess.run(["xdotool", "key", key], env=self.env, check=True)
-            until = time.monotonic() + 3
+            until = time.monotonic() + 6
             while time.monotonic() < until:
                 if read_log(log).count("User chose ") >= answered:
                     return
@@ -326,7 +335,8 @@ def read_log(log: Path) -> str:
 def message_boxes(log: str) -> list[MessageBox]:
     """Every message box in an Inno Setup log: "<time>   Message box (Yes/No):" then its lines, indented."""
     boxes = []
-    for match in re.finditer(r"^\S+ \S+ +Message box \(([^)]*)\):\n((?:[ \t]{20,}.*(?:\n|$))*)", log, re.M):
+    entry = r"^\S+ \S+ +Message box \(([^)]*)\):\n((?:[ \t]{20,}.*(?:\n|$))*)"
+    for match in re.finditer(entry, log, re.MULTILINE):
         lines = [line.strip() for line in match.group(2).splitlines()]
         boxes.append(MessageBox(match.group(1), "\n".join(lines).strip()))
     return boxes
@@ -378,7 +388,7 @@ def give_the_app_some_data(pc: ShopPC) -> Path:
 
 def assert_nothing_of_the_program_left(pc: ShopPC) -> None:
     assert not pc.app.exists(), sorted(p.as_posix() for p in pc.app.rglob("*"))
-    assert not (pc.app.parent.exists() and not any(pc.app.parent.iterdir())), "an empty Programs folder"
+    assert not pc.app.parent.exists() or any(pc.app.parent.iterdir()), "an empty Programs folder is left"
     leftovers = [p.name for folder in (pc.start_menu, pc.desktop) if folder.exists()
                  for p in folder.iterdir() if APP in p.name]
     assert not leftovers, leftovers
@@ -391,7 +401,7 @@ def assert_nothing_of_the_program_left(pc: ShopPC) -> None:
 
 
 def test_the_compiler_fails_the_build_when_the_bundle_is_missing(
-        template_prefix: Path, display: str, setup_exe: Path, tmp_path: Path) -> None:
+        template_prefix: Path, display: str, tmp_path: Path) -> None:
     # The test's verdict on a compile is ISCC's exit code: it must not be 0 when nothing was built.
     env = wine_environment(display, template_prefix, template_prefix.parent / "home")
     compiled = compile_installer(env, tmp_path / "no-bundle-here", tmp_path)
