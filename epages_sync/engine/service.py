@@ -9,7 +9,7 @@ import asyncio
 import datetime as dt
 import enum
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
@@ -23,7 +23,7 @@ from ..config import Flow, Settings
 from ..errors import AuthenticationError, MissingScope, SyncError
 from ..redaction import redactor
 from ..store import Store
-from ..store.models import Direction, LinkKind, LogRow, Outcome
+from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
 from .context import Journal, SyncContext, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
@@ -32,6 +32,9 @@ from .stock import PARK_STOCK_DROP, StockSync
 from .tasks import TaskOwner
 
 log = logging.getLogger(__name__)
+
+# Parked items that are orders: a retry reads the order from ePages again.
+_ORDER_KINDS = ("order", "order_update")
 
 
 # The flows as the engine's sentences name them.
@@ -130,6 +133,8 @@ class SyncService:
         self.watcher: AfostoWatcher | None = None
         self.sender: OutboxSender | None = None
         self.stock: StockSync | None = None
+        # Retried items this engine has acted on already (see ``_pick_up_retries``).
+        self._handled_retries: set[int] = set()
 
     # --- observing ---------------------------------------------------------------------------------------
 
@@ -391,6 +396,7 @@ class SyncService:
         failures = 0
         while True:
             try:
+                self._pick_up_retries()
                 if self.ctx.on(Flow.ORDERS) or self.ctx.flows & {
                     Flow.CANCELLATIONS,
                     Flow.SHIPMENTS,
@@ -497,7 +503,9 @@ class SyncService:
             self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
         assert self.poller and self.watcher and self.sender and self.stock
+        self._pick_up_retries()
         await self.poller.poll_once()
+        await self._tasks.wait_prefix("engine.retry.")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max_wait
         round_no = 0
@@ -521,19 +529,38 @@ class SyncService:
         self._state = EngineState.STOPPED
 
     def retry_parked(self, parked_id: int) -> bool:
-        item = self.store.retry_parked(parked_id)
-        if item is None:
-            return False
+        return bool(self.retry_items([parked_id]))
+
+    def retry_items(self, parked_ids: Sequence[int]) -> list[int]:
+        """A person pressed Retry on one or many parked items: hand them back and try again now.
+
+        Returns the ids that were still open (the others were settled meanwhile)."""
+        items = self.store.retry_parked_many(parked_ids)
+        if not items:
+            return []
+        for item in items:
+            self._retry_engine_part(item)
+        self._handled_retries.update(item.id for item in items)
+        self.store.add_log(self._row(Outcome.INFO, Text("Retry asked for: {reference}.",
+                                                        reference=_references(items))))
+        self.sync_now()
+        return [item.id for item in items]
+
+    def _retry_engine_part(self, item: ParkedItem) -> None:
         if item.kind == PARK_STOCK_DROP and self.stock is not None:
             self.stock.drop_confirmed = True
-        elif item.kind in ("order", "order_update") and self.ctx is not None:
+        elif item.kind in _ORDER_KINDS and self.ctx is not None:
             order_id = str(item.data.get("epages_order_id") or "")
             if order_id:
                 self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
-        self.store.add_log(self._row(Outcome.INFO, Text("Retry asked for: {reference}.",
-                                                        reference=item.reference)))
-        self.sync_now()
-        return True
+
+    def _pick_up_retries(self) -> None:
+        """Orders handed back for a retry where this engine did not hear of it (the command line, or a retry
+        while the sync was stopped) are read again once."""
+        for item in self.store.retried_parked(_ORDER_KINDS):
+            if item.id not in self._handled_retries:
+                self._handled_retries.add(item.id)
+                self._retry_engine_part(item)
 
     async def _retry_order(self, order_id: str) -> None:
         assert self.ctx is not None and self.poller is not None
@@ -545,11 +572,22 @@ class SyncService:
         self._announce()
 
     def dismiss_parked(self, parked_id: int) -> bool:
-        done = self.store.dismiss_parked(parked_id)
+        return bool(self.dismiss_items([parked_id]))
+
+    def dismiss_items(self, parked_ids: Sequence[int]) -> list[int]:
+        """A person decided these parked items need nothing more; returns the ids that were still open."""
+        done = self.store.dismiss_parked_many(parked_ids)
         if done:
-            self.store.add_log(self._row(Outcome.INFO, Text("Dismissed parked item {id}.", id=parked_id)))
+            self.store.add_log(self._row(
+                Outcome.INFO, Text("Dismissed parked item {id}.", id=done[0]) if len(done) == 1
+                else Text("Dismissed {n} parked items.", n=len(done))))
             self._announce()
         return done
+
+
+def _references(items: Sequence[ParkedItem]) -> str:
+    shown = ", ".join(item.reference for item in items[:10])
+    return shown if len(items) <= 10 else Text("{shown} and {more} more", shown=shown, more=len(items) - 10)
 
 
 def engine_figures(store: Store) -> dict[str, Any]:

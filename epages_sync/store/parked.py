@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from ..redaction import redactor
@@ -107,17 +108,27 @@ class ParkedItems(StoreBase):
         A parked push goes straight back into the outbox, due now; for anything else the returned
         item carries what the engine needs (kind, reference, data) to try again.
         """
+        items = self.retry_parked_many([parked_id])
+        return items[0] if items else None
+
+    def retry_parked_many(self, parked_ids: Sequence[int]) -> list[ParkedItem]:
+        """``retry_parked`` for several items in one transaction; returns those that were open."""
         now = self._now_ms()
+        handed_back: list[ParkedItem] = []
         with self._transaction() as conn:
-            row = conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ? AND status = 'open'",
-                               (parked_id,)).fetchone()
-            if row is None:
-                return None
-            conn.execute("UPDATE parked SET status = 'retried', updated_at = ? WHERE id = ?", (now, parked_id))
-            if row["outbox_key"] is not None:
-                conn.execute("UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? "
-                             "WHERE key = ? AND status = 'parked'", (now, now, row["outbox_key"]))
-            return _item(conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ?", (parked_id,)).fetchone())
+            for parked_id in dict.fromkeys(parked_ids):
+                row = conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ? AND status = 'open'",
+                                   (parked_id,)).fetchone()
+                if row is None:
+                    continue
+                conn.execute("UPDATE parked SET status = 'retried', updated_at = ? WHERE id = ?",
+                             (now, parked_id))
+                if row["outbox_key"] is not None:
+                    conn.execute("UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? "
+                                 "WHERE key = ? AND status = 'parked'", (now, now, row["outbox_key"]))
+                handed_back.append(_item(conn.execute(f"SELECT {_COLUMNS} FROM parked WHERE id = ?",
+                                                      (parked_id,)).fetchone()))
+        return handed_back
 
     def resolve_parked(self, kind: str, reference: str) -> bool:
         """The sync itself got past the problem (e.g. the order was corrected and imported): close the item
@@ -130,14 +141,22 @@ class ParkedItems(StoreBase):
     def dismiss_parked(self, parked_id: int) -> bool:
         """A person decided an open item needs nothing more; a parked push is then never sent (its key stays
         known, so it is not queued again either). False if the item is not open."""
+        return bool(self.dismiss_parked_many([parked_id]))
+
+    def dismiss_parked_many(self, parked_ids: Sequence[int]) -> list[int]:
+        """``dismiss_parked`` for several items in one transaction; returns the ids that were open."""
         now = self._now_ms()
+        dismissed: list[int] = []
         with self._transaction() as conn:
-            row = conn.execute("SELECT outbox_key FROM parked WHERE id = ? AND status = 'open'",
-                               (parked_id,)).fetchone()
-            if row is None:
-                return False
-            conn.execute("UPDATE parked SET status = 'dismissed', updated_at = ? WHERE id = ?", (now, parked_id))
-            if row["outbox_key"] is not None:
-                conn.execute("UPDATE outbox SET status = 'dismissed', updated_at = ? "
-                             "WHERE key = ? AND status = 'parked'", (now, row["outbox_key"]))
-            return True
+            for parked_id in dict.fromkeys(parked_ids):
+                row = conn.execute("SELECT outbox_key FROM parked WHERE id = ? AND status = 'open'",
+                                   (parked_id,)).fetchone()
+                if row is None:
+                    continue
+                conn.execute("UPDATE parked SET status = 'dismissed', updated_at = ? WHERE id = ?",
+                             (now, parked_id))
+                if row["outbox_key"] is not None:
+                    conn.execute("UPDATE outbox SET status = 'dismissed', updated_at = ? "
+                                 "WHERE key = ? AND status = 'parked'", (now, row["outbox_key"]))
+                dismissed.append(parked_id)
+        return dismissed
