@@ -165,6 +165,7 @@ class OrderPoller:
                     summary.pages += 1
                     fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
                     await self._handle_page(fresh, summary)
+                    ctx.page_read(page, since=cursor)
                     handled.update((o.id, _stamp(o)) for o in fresh)
                     stamps = [_naive_utc(o.updated_at) for o in page.items if o.updated_at]
                     if stamps:

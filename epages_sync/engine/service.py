@@ -25,7 +25,7 @@ from ..redaction import redactor
 from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
-from .context import Journal, SyncContext, record_exchange
+from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
 from .stock import PARK_STOCK_DROP, StockSync
@@ -84,6 +84,8 @@ class Health(BaseModel):
     orders_linked: int = 0
     flows: list[FlowHealth] = Field(default_factory=list)
     attention: SkipValidation[list[str]] = Field(default_factory=list)
+    # The poll under way when it is long (the first import, a poll of many pages); None otherwise.
+    progress: WorkProgress | None = None
 
 
 def _when(text: str | None) -> dt.datetime | None:
@@ -188,6 +190,7 @@ class SyncService:
             orders_linked=store.count_links(LinkKind.ORDER.value),
             flows=flows,
             attention=attention,
+            progress=self.ctx.progress if self.ctx is not None else None,
         )
 
     def _announce(self) -> None:
@@ -234,6 +237,7 @@ class SyncService:
         )
         ctx.running.set()
         ctx.retry_base_seconds = self._retry_base
+        ctx.on_progress = lambda _progress: self._announce()
         try:
             granted = await epages.authenticate()
             channels = await afosto.list_channels()
@@ -402,7 +406,10 @@ class SyncService:
                     Flow.SHIPMENTS,
                     Flow.RETURNS,
                 }:
-                    await self.poller.poll_once()
+                    try:
+                        await self.poller.poll_once()
+                    finally:
+                        self.ctx.work_finished()
                 failures = 0
                 self._clear_attention("ePages")
                 wait = float(self.settings.poll_interval)
@@ -502,9 +509,13 @@ class SyncService:
             ctx = self.ctx
             self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
+        ctx = self.ctx
         assert self.poller and self.watcher and self.sender and self.stock
         self._pick_up_retries()
-        await self.poller.poll_once()
+        try:
+            await self.poller.poll_once()
+        finally:
+            ctx.work_finished()
         await self._tasks.wait_prefix("engine.retry.")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max_wait
