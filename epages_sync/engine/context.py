@@ -148,6 +148,11 @@ class WorkProgress(BaseModel):
             return None
         return max(0.0, (self.total - self.done) * elapsed / self.done)
 
+    def minutes_left(self, now: dt.datetime) -> int | None:
+        """Whole minutes left, rounded (0: under a minute); None while unknown."""
+        seconds = self.seconds_left(now)
+        return None if seconds is None else (0 if seconds < 45 else max(1, round(seconds / 60)))
+
 
 ProgressListener = Callable[[WorkProgress | None], None]
 

@@ -135,8 +135,9 @@ class SyncService:
         self.watcher: AfostoWatcher | None = None
         self.sender: OutboxSender | None = None
         self.stock: StockSync | None = None
-        # Retried items this engine has acted on already (see ``_pick_up_retries``).
+        # Retried items this engine has acted on already (see ``_pick_up_retries``), and since when it runs.
         self._handled_retries: set[int] = set()
+        self._connected_at: dt.datetime | None = None
 
     # --- observing ---------------------------------------------------------------------------------------
 
@@ -238,6 +239,7 @@ class SyncService:
         ctx.running.set()
         ctx.retry_base_seconds = self._retry_base
         ctx.on_progress = lambda _progress: self._announce()
+        self._connected_at = ctx.now()
         try:
             granted = await epages.authenticate()
             channels = await afosto.list_channels()
@@ -566,12 +568,16 @@ class SyncService:
                 self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
 
     def _pick_up_retries(self) -> None:
-        """Orders handed back for a retry where this engine did not hear of it (the command line, or a retry
-        while the sync was stopped) are read again once."""
-        for item in self.store.retried_parked(_ORDER_KINDS):
-            if item.id not in self._handled_retries:
-                self._handled_retries.add(item.id)
-                self._retry_engine_part(item)
+        """Items handed back for a retry where this engine did not hear of it (the command line, or a retry
+        while the sync was stopped) are tried again once. An order is simply read again; a held stock drop is
+        let through only when the retry came while this engine ran, never on a stale word from long ago."""
+        for item in self.store.retried_parked((*_ORDER_KINDS, PARK_STOCK_DROP)):
+            if item.id in self._handled_retries:
+                continue
+            if item.kind == PARK_STOCK_DROP and (self._connected_at is None or item.updated_at < self._connected_at):
+                continue
+            self._handled_retries.add(item.id)
+            self._retry_engine_part(item)
 
     async def _retry_order(self, order_id: str) -> None:
         assert self.ctx is not None and self.poller is not None
