@@ -62,6 +62,7 @@ def record_exchange(
                 "method": method,
                 "url": url,
                 "status": status,
+                "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "request": _clip(request),
                 "response": _clip(response),
             }

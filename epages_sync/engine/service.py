@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import enum
+import json
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -33,6 +34,8 @@ from .tasks import TaskOwner
 
 log = logging.getLogger(__name__)
 
+# Names of things the answers name by id (Afosto channels and locations), as JSON {id: name}.
+KNOWN_NAMES = "names.afosto"
 # Parked items that are orders: a retry reads the order from ePages again.
 _ORDER_KINDS = ("order", "order_update")
 
@@ -259,7 +262,18 @@ class SyncService:
                 action=Text("Choose the sales channel again in Settings > Afosto."),
             )
         ctx.channel_currency = channel.currency or "EUR"
+        await self._remember_names(afosto, channels)
         return ctx
+
+    async def _remember_names(self, afosto: AfostoClient, channels: list[Any]) -> None:
+        """Names of the Afosto sales channels and locations, so the window shows names where answers carry
+        ids. Best effort: without them the window shows the ids."""
+        names = {c.id: c.name for c in channels if c.name}
+        try:
+            names.update({loc.id: loc.name for loc in await afosto.list_locations() if loc.name})
+        except SyncError as exc:
+            log.info("Afosto location names not read: %s", exc)
+        self.store.set_state(KNOWN_NAMES, json.dumps(names, ensure_ascii=False))
 
     def _requeue_interrupted(self, ctx: SyncContext) -> None:
         """Pushes whose sending was under way when the app stopped go back in line. Every handler reads the

@@ -134,7 +134,7 @@ class LogTableModel(QAbstractTableModel):
 
     def column_titles(self) -> list[str]:
         return [self.tr("Time"), self.tr("Direction"), self.tr("Flow"), self.tr("ePages order"),
-                self.tr("Afosto reference"), self.tr("Outcome"), self.tr("What happened")]
+                self.tr("In Afosto"), self.tr("Outcome"), self.tr("What happened")]
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         # Called for every role of every visible cell at each repaint, and a repaint follows each batch of
