@@ -74,10 +74,16 @@ def cmd_parked(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         if n:
             print(f"    {items[n - 1].message}", file=out)
     causes = {i.cause for i in items}
-    print(f"\n{len(items)} item(s) wait for a person, {len(causes)} cause(s). Put the cause right, then "
+    waits = "waits" if len(items) == 1 else "wait"
+    cause_words = "1 cause" if len(causes) == 1 else f"{len(causes)} causes"
+    print(f"\n{_items(len(items))} {waits} for a person, {cause_words}. Put the cause right, then "
           "'epages-sync retry ID' or 'epages-sync retry --cause CAUSE'; 'epages-sync dismiss ...' if nothing "
           "more is needed.", file=out)
     return EXIT_OK
+
+
+def _items(n: int) -> str:
+    return "1 item" if n == 1 else f"{n} items"
 
 
 def _chosen(store: Store, args: argparse.Namespace) -> tuple[list[int], list[str]]:
@@ -119,7 +125,8 @@ def cmd_settle(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             done = [str(i) for i in settled]
             if settled:
                 store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message=Text(
-                    "Dismissed on the command line: {n} parked item(s).", n=len(settled))))
+                    "Dismissed on the command line: parked item {id}.", id=settled[0]) if len(settled) == 1
+                    else Text("Dismissed on the command line: {n} parked items.", n=len(settled))))
     finally:
         store.close()
     for sentence in missing:
@@ -130,5 +137,5 @@ def cmd_settle(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print(f"Handed back for a retry: {', '.join(done)}. A running sync tries them at its next round; "
               "if none runs, at its next start.", file=out)
     else:
-        print(f"Dismissed {len(done)} item(s): {', '.join(done)}. Nothing more is sent for them.", file=out)
+        print(f"Dismissed {_items(len(done))}: {', '.join(done)}. Nothing more is sent for them.", file=out)
     return EXIT_OK if not missing else EXIT_NOTHING

@@ -39,7 +39,7 @@ def test_parked_lists_each_item_with_its_cause_and_json_for_scripts(tmp_path: Pa
     code, text = _run(tmp_path, "parked")
     assert code == 0
     assert "SKU TEE-RED is unknown in Afosto" in text and "order not imported" in text
-    assert "5 item(s) wait for a person, 3 cause(s)" in text
+    assert "5 items wait for a person, 3 causes" in text
     code, raw = _run(tmp_path, "parked", "--json")
     items = json.loads(raw)
     assert [i["id"] for i in items] == list(ids.values())
@@ -63,7 +63,7 @@ def test_dismiss_by_id_and_clear_words_for_what_is_not_open(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     ids = _park_orders(tmp_path)
     code, text = _run(tmp_path, "dismiss", str(ids["1004"]), str(ids["push"]))
-    assert code == 0 and "Dismissed 2 item(s)" in text
+    assert code == 0 and "Dismissed 2 items" in text
     with Store.open(app_paths(str(tmp_path)).database) as store:
         push = store.get_push("ship:P9")
         assert push is not None and push.status == "dismissed"  # never sent
