@@ -2,12 +2,13 @@
 met, drawn with QPainter, so a clerk sees at a glance that the sync is alive.
 
 The counts come from the log with one query (``Store.hourly_activity``), read off the GUI thread, at most
-every half minute while rows arrive and once a minute otherwise: never per row, never per repaint.
+every ten seconds while rows arrive and once a minute otherwise: never per row, never per repaint.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer
@@ -21,8 +22,10 @@ from .colours import Tone, tone
 
 HOURS = 24
 # Fresh figures at most this often while rows keep arriving, and at least this often when the log is quiet.
-_REFRESH_MS = 30_000
+_REFRESH_MS = 10_000
 _QUIET_MS = 60_000
+# The first rows after a quiet spell show almost at once.
+_SOON_MS = 500
 
 
 def first_hour(now: dt.datetime | None = None) -> dt.datetime:
@@ -41,8 +44,10 @@ class DayChart(QWidget):
         self._tasks = tasks
         self._hours: list[HourActivity] = []
         self._stale = False
+        self._loaded_at = 0.0  # time.monotonic() of the last read
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(self.fontMetrics().height() * 5)
+        # Slim: a glance, not a report; the log below needs the height of a small screen more.
+        self.setMinimumHeight(self.fontMetrics().height() * 4)
         self.setToolTip("")  # answered per hour in event()
         self.setAccessibleName(self.tr("The last 24 hours"))
         self._timer = QTimer(self)
@@ -83,10 +88,12 @@ class DayChart(QWidget):
             self._tasks.cancel("chart.load")
 
     def rows_arrived(self) -> None:
-        """New log rows: the figures are read again within half a minute (not once per row)."""
+        """New log rows: the figures are read again soon, but not more than every ten seconds."""
         self._stale = True
-        if not self._timer.isActive() or self._timer.remainingTime() > _REFRESH_MS:
-            self._timer.start(_REFRESH_MS)
+        since = (time.monotonic() - self._loaded_at) * 1000
+        due = int(max(_SOON_MS, _REFRESH_MS - since))
+        if not self._timer.isActive() or self._timer.remainingTime() > due:
+            self._timer.start(due)
 
     def _on_due(self) -> None:
         if self._store is None or self._tasks is None:
@@ -96,6 +103,7 @@ class DayChart(QWidget):
     async def _load(self) -> None:
         assert self._store is not None
         self._stale = False
+        self._loaded_at = time.monotonic()
         hours = await off_thread(self._store.hourly_activity, first_hour())
         self.set_hours(hours)
         # The hours move on even when nothing happens.
@@ -104,7 +112,7 @@ class DayChart(QWidget):
     # -- drawing ----------------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.fontMetrics().height() * 6)
+        return QSize(600, self.fontMetrics().height() * 4)
 
     def _plot(self) -> QRectF:
         fm = self.fontMetrics()

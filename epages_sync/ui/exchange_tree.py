@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -31,7 +32,9 @@ class ExchangeTree(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.header().setStretchLastSection(True)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Names are short; the values get the rest (an exchange's own line spans both columns).
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, self.fontMetrics().horizontalAdvance("operationName") + 60)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def show_message(self, text: str) -> None:
@@ -68,14 +71,23 @@ class ExchangeTree(QTreeWidget):
 
     def _add_exchange(self, exchange: Mapping[str, Any], names: Mapping[str, str]) -> None:
         status = exchange.get("status")
-        parts = [str(exchange.get("method") or ""), str(exchange.get("url") or "")]
-        summary = "  ".join(p for p in parts if p)
+        url = str(exchange.get("url") or "")
+        # The path says what was asked (the host is ePages' or Afosto's, in the tooltip); a GraphQL request
+        # is named by its operation.
+        parts = urlsplit(url)
+        where = (parts.path or url) + (f"?{parts.query}" if parts.query else "")
+        request = exchange.get("request")
+        operation = request.get("operationName") if isinstance(request, Mapping) else None
+        summary = "  ".join(p for p in (str(exchange.get("method") or ""), where) if p)
+        if operation:
+            summary += f" ({operation})"
         facts = [self.tr("no answer") if status is None else str(status)]
         when = _as_time(exchange.get("at"))
         if when is not None:
             facts.append(local_time(when))
-        item = QTreeWidgetItem(self, [summary, " · ".join(facts)])
-        item.setToolTip(0, str(exchange.get("url") or ""))
+        item = QTreeWidgetItem(self, [f"{summary}  →  {' · '.join(facts)}", ""])
+        item.setFirstColumnSpanned(True)
+        item.setToolTip(0, f"{exchange.get('method') or ''} {url}")
         for key, title in (("request", self.tr("Sent")), ("response", self.tr("Answer"))):
             body = exchange.get(key)
             if body is None:
@@ -86,11 +98,11 @@ class ExchangeTree(QTreeWidget):
     def _add_value(self, parent: QTreeWidgetItem, key: str, value: Any, names: Mapping[str, str],
                    depth: int) -> None:
         if isinstance(value, Mapping):
-            item = QTreeWidgetItem(parent, [key, self.tr("{n} fields").format(n=len(value)) if value else "{}"])
+            item = QTreeWidgetItem(parent, [key, _count(len(value), self.tr("1 field"), self.tr("{n} fields"))])
             for k, v in value.items():
                 self._add_value(item, str(k), v, names, depth + 1)
         elif isinstance(value, list):
-            item = QTreeWidgetItem(parent, [key, self.tr("{n} entries").format(n=len(value)) if value else "[]"])
+            item = QTreeWidgetItem(parent, [key, _count(len(value), self.tr("1 entry"), self.tr("{n} entries"))])
             for i, v in enumerate(value, 1):
                 self._add_value(item, f"{i}", v, names, depth + 1)
         elif isinstance(value, str) and "\n" in value.strip():
@@ -105,6 +117,10 @@ class ExchangeTree(QTreeWidget):
             item.setToolTip(1, text)
             return
         item.setExpanded(depth < _OPEN_LEVELS)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return "–" if n == 0 else one if n == 1 else many.format(n=n)
 
 
 def scalar_text(value: Any, names: Mapping[str, str]) -> str:

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.day_chart = DayChart(self.store, self.tasks)
         self.log_model.rows_arrived.connect(lambda _n: self.day_chart.rows_arrived())
+        self.log_model.first_page_loaded.connect(self.day_chart.rows_arrived)
         layout.addWidget(self.day_chart)
 
         self.log_panel = LogPanel(self.log_model, self.store, self.control, self.tasks)

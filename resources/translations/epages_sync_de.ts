@@ -312,8 +312,16 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>{n} Felder</translation>
     </message>
     <message>
+        <source>1 field</source>
+        <translation>1 Feld</translation>
+    </message>
+    <message>
         <source>{n} entries</source>
         <translation>{n} Einträge</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
     </message>
     <message>
         <source>{n} lines</source>

@@ -312,8 +312,16 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>{n} velden</translation>
     </message>
     <message>
+        <source>1 field</source>
+        <translation>1 veld</translation>
+    </message>
+    <message>
         <source>{n} entries</source>
         <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 item</translation>
     </message>
     <message>
         <source>{n} lines</source>

@@ -204,8 +204,8 @@ def test_details_show_each_exchange_as_a_line_and_its_bodies_as_a_tree(qtbot: Qt
         "response": {"data": {"createOrder": {"id": "A-1"}}}}]}
     assert tree.show_exchanges(detail, None, {"ch-1": "Webshop NL", "loc-9": "Lager Köln"})
     top = tree.topLevelItem(0)
-    assert top.text(0) == "POST  https://shop.example/graphql"
-    assert top.text(1).startswith("200 · ")
+    assert top.text(0).startswith("POST  /graphql  →  200 · ")
+    assert "https://shop.example/graphql" in top.toolTip(0)
     sent = top.child(0)
     assert sent.text(0) == "Sent"
     query = sent.child(0)
@@ -213,7 +213,7 @@ def test_details_show_each_exchange_as_a_line_and_its_bodies_as_a_tree(qtbot: Qt
     variables = {sent.child(1).child(i).text(0): sent.child(1).child(i).text(1) for i in range(3)}
     assert variables["channel"] == "Webshop NL (ch-1)" and variables["location"] == "Lager Köln (loc-9)"
     assert "T" not in variables["createdAt"] and ":" in variables["createdAt"]  # the local format
-    texts = [top.text(1)] + [tree.topLevelItem(0).child(i).text(1) for i in range(top.childCount())]
+    texts = [top.text(0)] + [tree.topLevelItem(0).child(i).text(1) for i in range(top.childCount())]
     assert not any("\\n" in t for t in texts)
 
 
