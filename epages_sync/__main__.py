@@ -293,6 +293,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
             from .headless import cmd_run
 
             return cmd_run(args, paths, out)
+        from .ui.system_libraries import window_problem
+
+        problem = window_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_ERROR
         from .ui.app import run_gui
 
         return run_gui(args, paths)

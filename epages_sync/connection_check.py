@@ -13,13 +13,13 @@ from collections.abc import Iterable
 import httpx
 from pydantic import BaseModel, Field, computed_field
 
-from .config import Flow, Settings
-from .errors import SyncError
 from .clients.afosto import AfostoClient
 from .clients.epages import EpagesClient
 from .clients.http import HttpPolicy
 from .clients.schema_check import SchemaCheck, check_schema
 from .clients.scopes import GrantedScopes, ScopeRow, flows_without_scopes, label_for, scope_table
+from .config import Flow, Settings
+from .errors import SyncError
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class Problem(BaseModel):
     concerns: str | None = None
 
     @classmethod
-    def of(cls, exc: SyncError) -> "Problem":
+    def of(cls, exc: SyncError) -> Problem:
         return cls(title=exc.title, message=exc.message, action=exc.action, concerns=exc.concerns)
 
 
@@ -260,7 +260,7 @@ async def _check_afosto(report: CheckReport, settings: Settings, afosto_key: str
 async def run_check(settings: Settings, *, client_secret: str, afosto_key: str,
                     transport: httpx.AsyncBaseTransport | None = None) -> CheckReport:
     """Check both connections with the given settings and secrets; never raises for what it finds."""
-    report = CheckReport(checked_at=dt.datetime.now(dt.timezone.utc), store=settings.store_name,
+    report = CheckReport(checked_at=dt.datetime.now(dt.UTC), store=settings.store_name,
                          sandbox=settings.sandbox_url is not None,
                          flows=[f for f in _FLOW_ORDER if f in settings.flows])
     await asyncio.gather(_check_epages(report, settings, client_secret, transport),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -17,14 +17,40 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..config import Settings
-from ..errors import (AuthenticationError, ConfigError, Conflict, DomainRejected, MissingScope, NotFound,
-                      RevokedError, StoreNotFound, SyncError, ValidationFailed)
-from .epages_models import (Availability, CancelProcess, Money, Order, OrderProcesses, Page, PageInfo,
-                            PickupOption, PickupProcess, ProcessLine, Product, ReturnLine, ReturnProcess,
-                            ShippingProcess, ShopLocation, Variation, parse_json)
+from ..errors import (
+    AuthenticationError,
+    ConfigError,
+    Conflict,
+    DomainRejected,
+    MissingScope,
+    NotFound,
+    RevokedError,
+    StoreNotFound,
+    SyncError,
+    ValidationFailed,
+)
+from ..texts import Text
+from .epages_models import (
+    Availability,
+    CancelProcess,
+    Money,
+    Order,
+    OrderProcesses,
+    Page,
+    PageInfo,
+    PickupOption,
+    PickupProcess,
+    ProcessLine,
+    Product,
+    ReturnLine,
+    ReturnProcess,
+    ShippingProcess,
+    ShopLocation,
+    Variation,
+    parse_json,
+)
 from .http import Clock, ExchangeHook, HostNotFound, HttpPolicy, HttpSession
 from .scopes import GrantedScopes, label_for, scope_for_call
-from ..texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +74,7 @@ def wire_time(value: dt.datetime | dt.date) -> str:
     """
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value.isoformat(timespec="milliseconds")
     return f"{value.isoformat()}T00:00:00"
 
@@ -88,7 +114,7 @@ class EpagesClient:
         self.granted = GrantedScopes()
 
     @classmethod
-    def from_settings(cls, settings: Settings, client_secret: str, **kw: Any) -> "EpagesClient":
+    def from_settings(cls, settings: Settings, client_secret: str, **kw: Any) -> EpagesClient:
         if not settings.client_id:
             raise ConfigError(Text("No ePages client id is set."), concerns=Text("client id"))
         return cls(settings.epages_api_url, settings.client_id, client_secret, **kw)
@@ -96,7 +122,7 @@ class EpagesClient:
     async def aclose(self) -> None:
         await self.session.aclose()
 
-    async def __aenter__(self) -> "EpagesClient":
+    async def __aenter__(self) -> EpagesClient:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -274,6 +300,9 @@ class EpagesClient:
             raise SyncError(f"ePages sent a {model.__name__} this version cannot read ({where}: "
                             f"{first.get('msg')}).", concerns=concerns) from None
 
+    def _models(self, model: type[M], rows: list[Any], concerns: str | None) -> list[M]:
+        return [self._model(model, item, concerns) for item in rows]
+
     # --- paging ----------------------------------------------------------------------------------------
 
     def _next_url(self, data: Any, current: str) -> str | None:
@@ -290,7 +319,7 @@ class EpagesClient:
         return str(httpx.URL(urlsplit(current)._replace(query="").geturl(), params=query))
 
     async def _pages(self, path: str, key: str, model: type[M], params: Mapping[str, Any] | None = None,
-                     concerns: str | None = None) -> AsyncIterator[Page[M]]:
+                     concerns: str | None = None) -> AsyncGenerator[Page[M], None]:
         url: str | None = self._url(path)
         call_params = params
         seen: set[str] = set()
@@ -302,9 +331,9 @@ class EpagesClient:
             raw = embedded.get(key) if isinstance(embedded, dict) else None
             rows = raw or []
             if len(rows) > 10:  # validating a page of orders takes tens of milliseconds: not on the loop
-                items = await asyncio.to_thread(lambda: [self._model(model, item, concerns) for item in rows])
+                items = await asyncio.to_thread(self._models, model, rows, concerns)
             else:
-                items = [self._model(model, item, concerns) for item in rows]
+                items = self._models(model, rows, concerns)
             info = PageInfo.model_validate(data["page"]) if isinstance(data, dict) and isinstance(
                 data.get("page"), dict) else None
             next_url = self._next_url(data, url)
@@ -326,7 +355,7 @@ class EpagesClient:
     def iter_order_pages(self, *, created_after: dt.datetime | dt.date | None = None,
                          updated_after: dt.datetime | dt.date | None = None,
                          sort: str = "updatedAt,asc", size: int = 50,
-                         extra: Mapping[str, str] | None = None) -> AsyncIterator[Page[Order]]:
+                         extra: Mapping[str, str] | None = None) -> AsyncGenerator[Page[Order], None]:
         """Orders page by page, so the caller can commit each page before reading the next.
 
         An async generator: close it (``contextlib.aclosing``) when stopping early.

@@ -589,9 +589,10 @@ class OrderPoller:
                 Outcome.OK, recorded, flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number
             )
             changed = True
-        parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
-        if parcel is None:
+        linked = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
+        if linked is None:
             return afosto, changed
+        parcel = linked
         if parcel.status == ParcelStatus.PENDING:
             _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
             changed = True

@@ -157,7 +157,7 @@ class SyncService:
         flows = []
         for flow in Flow:
             chosen = flow in self.settings.flows
-            reason = None if chosen else Text("switched off in the settings")
+            reason: str | None = None if chosen else Text("switched off in the settings")
             if chosen and flow in self._flows_off:
                 reason = self._flows_off[flow]
             key = "poll.last_good" if flow == Flow.ORDERS else f"push.last_good.{flow.value}"

@@ -153,7 +153,7 @@ class StockSync:
         drops = [
             s
             for s in candidates
-            if current.get(s) and targets[s] < current[s] * (1 - float(ctx.settings.stock_safety_share))
+            if (shown := current.get(s)) and targets[s] < shown * (1 - float(ctx.settings.stock_safety_share))
         ]
         guard = max(3, math.ceil(0.1 * len(self.products)))
         held: set[str] = set()

@@ -114,7 +114,7 @@ def _v1_initial_tables(db: Database) -> None:
 
 def _v2_unfinished_orders_and_log_filters(db: Database) -> None:
     # The pushers check only orders that are still open; closed ones are marked and skipped.
-    db["links"].add_column("finished_at", int)
+    db.table("links").add_column("finished_at", int)
     db.execute("CREATE INDEX links_unfinished_orders ON links (id) "
                "WHERE kind = 'order' AND status = 'linked' AND finished_at IS NULL")
     # Each filter combination of the log view is an equality on all three columns, so every
@@ -140,7 +140,7 @@ def _v2_unfinished_orders_and_log_filters(db: Database) -> None:
 def _v3_log_message_templates(db: Database) -> None:
     # The template and parameters of a log message, so the window shows old rows in today's language.
     # Adding a column leaves existing rows untouched (NULL: shown as their stored English).
-    db["log"].add_column("message_args", str)
+    db.table("log").add_column("message_args", str)
 
 
 def _v4_parked_causes_and_one_row_per_problem(db: Database) -> None:

@@ -4,10 +4,9 @@ double nothing."""
 from __future__ import annotations
 
 import pytest
+from engine_rig import rig
 
 from epages_sync.errors import SyncError
-
-from engine_rig import rig
 
 pytestmark = pytest.mark.timeout(300)
 

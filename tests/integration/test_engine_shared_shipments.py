@@ -8,11 +8,10 @@ import random
 from typing import Any
 
 import pytest
+from engine_rig import Rig, rig
 
 from epages_sync.sandbox.seed import random_customer
 from epages_sync.store import Origin
-
-from engine_rig import Rig, rig
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -6,16 +6,15 @@ import json
 import random
 
 import pytest
+from engine_rig import rig
 
 from epages_sync.sandbox.seed import random_customer
 from epages_sync.store.models import LogFilter
 
-from engine_rig import rig
-
 pytestmark = pytest.mark.timeout(240)
 
 
-def _orders_in_afosto(r) -> dict[str, int]:  # noqa: ANN001
+def _orders_in_afosto(r) -> dict[str, int]:
     """ePages order id -> number of Afosto orders made for it."""
     return {k: len(v) for k, v in r.sandbox.afosto.order_figures().items()}
 

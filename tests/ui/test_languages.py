@@ -27,8 +27,8 @@ from epages_sync.store import Direction, LogRow, Outcome, Store
 from epages_sync.texts import Text
 from epages_sync.ui.app import DesktopApp
 from epages_sync.ui.demo import DemoShop
-from epages_sync.ui.log_model import LogTableModel
 from epages_sync.ui.language import Language, WindowLanguage, language_of_system, read_ts
+from epages_sync.ui.log_model import LogTableModel
 from epages_sync.ui.wizard import SetupContext, SetupWizard
 from epages_sync.ui.wizard.epages_page import scope_meaning
 

@@ -15,8 +15,16 @@ from epages_sync.clients.epages import EpagesClient, money, wire_time
 from epages_sync.clients.epages_models import ProcessLine, ReturnLine, ShippingStatus
 from epages_sync.clients.http import HttpPolicy, ManualClock, OutcomeUnknown
 from epages_sync.config import Settings
-from epages_sync.errors import (AuthenticationError, Conflict, DomainRejected, MissingScope, NotFound,
-                                RevokedError, StoreNotFound, ValidationFailed)
+from epages_sync.errors import (
+    AuthenticationError,
+    Conflict,
+    DomainRejected,
+    MissingScope,
+    NotFound,
+    RevokedError,
+    StoreNotFound,
+    ValidationFailed,
+)
 
 API = "https://kaffee.beyondshop.cloud/api"
 ALL = "prod:r prda:ru ordr:ru shpr:cru clpr:cr rtpr:cr ordp:r loca:r shpz:r"

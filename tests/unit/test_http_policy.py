@@ -12,8 +12,15 @@ import httpx
 import pytest
 
 from epages_sync import APP_NAME, __version__
-from epages_sync.clients.http import (HostNotFound, HttpPolicy, HttpSession, ManualClock, OutcomeUnknown,
-                                      encode_json, parse_retry_after)
+from epages_sync.clients.http import (
+    HostNotFound,
+    HttpPolicy,
+    HttpSession,
+    ManualClock,
+    OutcomeUnknown,
+    encode_json,
+    parse_retry_after,
+)
 from epages_sync.errors import CertificateError, NetworkError, RateLimited, Unavailable
 
 URL = "https://shop.example/api/thing"
@@ -84,7 +91,7 @@ async def test_server_errors_are_retried_with_growing_waits_then_given_up() -> N
     assert len(script.requests) == 4
     assert len(clock.sleeps) == 3
     # Jittered, but each step lies in [step/2, step] of a doubling step: 1, 2, 4 s.
-    for wait, step in zip(clock.sleeps, (1, 2, 4)):
+    for wait, step in zip(clock.sleeps, (1, 2, 4), strict=False):
         assert step / 2 <= wait <= step
     await s.aclose()
 

@@ -10,7 +10,7 @@ import pytest
 from epages_sync.config import Flow
 from epages_sync.store import Direction, LogEntry, LogFilter, LogRow, Outcome, Store
 
-T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
 E2A, A2E, SYS = Direction.EPAGES_TO_AFOSTO, Direction.AFOSTO_TO_EPAGES, Direction.SYSTEM
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from epages_sync.store import Outcome, ParkedStatus, PushStatus, Store, StoreError
 
-T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
 
 
 class FakeClock:

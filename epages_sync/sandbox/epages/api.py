@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, AsyncIterator
+from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.datastructures import QueryParams
@@ -285,7 +285,7 @@ class EpagesApi:
         grant_type = request.query_params.get("grant_type")
         if grant_type is None and "x-www-form-urlencoded" in request.headers.get("content-type", ""):
             form = parse_qs((await request.body()).decode("utf-8", "replace"))
-            grant_type = (form.get("grant_type") or [None])[0]
+            grant_type = next(iter(form.get("grant_type") or []), None)
         try:
             answer: Any = self.tokens.issue(request.headers.get("authorization"), grant_type)
             status = 200
@@ -370,14 +370,15 @@ class EpagesApi:
         if order.is_pickup:  # Beyond says this before it looks at the line items
             self.world.create_shipping(order.order_id, [])
         process = self.world.create_shipping(
-            order.order_id, _line_items(body, "shippingProcess"),  # type: ignore[arg-type]
+            order.order_id, _line_items(body, "shippingProcess"),
             tracking_code=_text(body, "trackingCode"), tracking_link=_text(body, "trackingLink"),
             comment=_text(body, "comment"))
         return self._process(call, "shippings", "shippings", wire.shipping_process, 201, process)
 
     def mark_shipped(self, call: Call) -> Reply:
         body = _object(call.body, "markShipped")
-        details = body.get("details") if isinstance(body.get("details"), dict) else {}
+        raw = body.get("details")
+        details = raw if isinstance(raw, dict) else {}
         process = self.world.mark_shipped(call.param("orderId"), call.param("processId"),
                                           tracking_code=_text(details, "trackingCode"),
                                           tracking_link=_text(details, "trackingLink"))
@@ -412,7 +413,7 @@ class EpagesApi:
     def create_cancelation(self, call: Call) -> Reply:
         body = _object(call.body, "cancelProcess")
         process = self.world.create_cancelation(call.param("orderId"),
-                                                _line_items(body, "cancelProcess"),  # type: ignore[arg-type]
+                                                _line_items(body, "cancelProcess"),
                                                 comment=_text(body, "comment"))
         return self._process(call, "cancelations", "cancelations", wire.cancel_process, 201, process)
 
@@ -426,7 +427,7 @@ class EpagesApi:
         body = _object(call.body, "returnProcess")
         process = self.world.create_return(
             call.param("orderId"),
-            _line_items(body, "returnProcess", with_status=True),  # type: ignore[arg-type]
+            _line_items(body, "returnProcess", with_status=True),
             shipping_price_refund=_refund(body, "shippingPriceRefund"),
             pickup_price_refund=_refund(body, "pickupPriceRefund"),
             shipping_process_id=_text(body, "shippingProcessId"),
