@@ -146,7 +146,7 @@ def _v3_log_message_templates(db: Database) -> None:
 def _v4_parked_causes_and_one_row_per_problem(db: Database) -> None:
     # What a parked item is about without the order it concerns: items with the same cause are retried or
     # dismissed together (38 orders waiting for the same unknown SKU).
-    db["parked"].add_column("cause", str)
+    db.table("parked").add_column("cause", str)
     for parked_id, kind, reference, message, data in db.execute(
             "SELECT id, kind, reference, message, data FROM parked").fetchall():
         db.execute("UPDATE parked SET cause = ? WHERE id = ?",

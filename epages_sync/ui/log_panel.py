@@ -10,7 +10,16 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,11 +44,18 @@ from ..store import Store
 from ..store.models import Direction, LogEntry, LogFilter, Outcome, ParkedItem
 from .background import UiTasks, off_thread
 from .colours import Tone, box_style
+from .exchange_tree import ExchangeTree
 from .icons import icon
 from .log_export import export_log
 from .log_model import LogTableModel
-from .exchange_tree import ExchangeTree
-from .log_words import direction_label, engine_words, entry_outcome_label, flow_label, local_time, outcome_label
+from .log_words import (
+    direction_label,
+    engine_words,
+    entry_outcome_label,
+    flow_label,
+    local_time,
+    outcome_label,
+)
 from .sync_control import SyncControl
 
 log = logging.getLogger(__name__)
@@ -164,8 +180,8 @@ class LogDetailPane(QWidget):
     def show_many(self, entries: list[LogEntry]) -> None:
         """Several rows chosen: what they have in common, and Retry or Dismiss for those waiting."""
         self.show_entry(None)
-        waiting = list(dict.fromkeys(e.parked_id for e in entries if e.needs_attention and e.parked_id))
-        self._chosen = waiting  # type: ignore[assignment]
+        waiting = list(dict.fromkeys(e.parked_id for e in entries if e.needs_attention and e.parked_id is not None))
+        self._chosen = waiting
         self.title.setText(self.tr("{n} rows chosen").format(n=len(entries)))
         self.parked_box.setVisible(True)
         self.parked_text.setText(
@@ -465,7 +481,7 @@ class LogPanel(QWidget):
         chosen = self.selected_entries()
         if entry not in chosen:
             chosen = [entry]
-        waiting = list(dict.fromkeys(e.parked_id for e in chosen if e.needs_attention and e.parked_id))
+        waiting = list(dict.fromkeys(e.parked_id for e in chosen if e.needs_attention and e.parked_id is not None))
         if waiting and self.detail.retry_button.isEnabled():
             retry = QAction(icon("retry"), self.tr("Retry ({n})").format(n=len(waiting)), menu)
             retry.triggered.connect(lambda: self._on_retry(waiting))

@@ -23,7 +23,6 @@ from .sync_actions import SyncActions
 from .sync_control import SyncControl
 from .timeline import OrderTimelineDialog
 
-
 # Where the window's size and place are kept between runs (engine_state: it belongs to this data folder).
 GEOMETRY_KEY = "window.geometry"
 # The size the window would like; never more than the screen offers.

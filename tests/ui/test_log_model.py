@@ -181,7 +181,7 @@ def test_a_problem_met_every_round_is_one_row_that_counts(qtbot: QtBot, qloop: a
                                 direction=Direction.AFOSTO_TO_EPAGES, parked_id=held))
         store.add_logs(log_rows(1, start_order=40000 + round_no))
         if round_no % 5 == 0:  # some rounds arrive in a batch of their own, others together
-            qtbot.waitUntil(lambda n=round_no: "4%04d" % n in _orders(model), timeout=WAIT)
+            qtbot.waitUntil(lambda n=round_no: str(40000 + n) in _orders(model), timeout=WAIT)
     qtbot.waitUntil(lambda: "40013" in _orders(model), timeout=WAIT)
     parked_rows = [r for r in range(model.rowCount())
                    if model.index(r, LogTableModel.OUTCOME).data() == "Needs a person"]
