@@ -207,6 +207,14 @@ class SyncContext:
         self.progress = progress.model_copy(update={"done": done, "total": total, "pages": progress.pages + 1})
         self._tell_progress()
 
+    def work_started(self, *, since: dt.datetime | None) -> None:
+        """A poll begins (``since``: where it reads from, None for the first import): the window says
+        'checking now' from the first request on, before any page is in."""
+        self._read_ids = set()
+        self.progress = WorkProgress(first_import=since is None, since=since or self.settings.start_date,
+                                     started_at=self.now())
+        self._tell_progress()
+
     def work_finished(self) -> None:
         """The poll is over (done or failed): no progress to show until the next one."""
         self._read_ids = set()

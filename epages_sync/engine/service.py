@@ -422,6 +422,7 @@ class SyncService:
                     Flow.SHIPMENTS,
                     Flow.RETURNS,
                 }:
+                    self.ctx.work_started(since=self._poll_reads_from())
                     try:
                         await self.poller.poll_once()
                     finally:
@@ -450,6 +451,16 @@ class SyncService:
                 wait = self._failed("Afosto", exc, failures, self.settings.push_interval)
             self._announce()
             await self._wait(self._push_wake, wait)
+
+    def _poll_reads_from(self) -> dt.datetime | None:
+        """Where the next poll starts reading (the watermark less the overlap); None for the first import."""
+        assert self.poller is not None
+        mark = self.poller.watermark()
+        if mark is None:
+            return None
+        if mark.tzinfo is None:  # the watermark is kept as naive UTC
+            mark = mark.replace(tzinfo=dt.UTC)
+        return mark - dt.timedelta(seconds=self.settings.overlap_seconds)
 
     async def push_round(self, *, full_stock: bool = False) -> None:
         assert self.ctx is not None and self.watcher and self.sender and self.stock
@@ -528,6 +539,7 @@ class SyncService:
         ctx = self.ctx
         assert self.poller and self.watcher and self.sender and self.stock
         self._pick_up_retries()
+        ctx.work_started(since=self._poll_reads_from())
         try:
             await self.poller.poll_once()
         finally:

@@ -161,7 +161,9 @@ async def test_a_first_import_of_several_pages_announces_how_far_it_is(monkeypat
         heard = []
         r.service.on_health(lambda health: heard.append(health.progress))
         await r.service.run_once()
-        steps = [p for p in heard if p is not None]
+        first = next(p for p in heard if p is not None)
+        assert (first.done, first.pages) == (0, 0)  # 'checking now' before the first page is in
+        steps = [p for p in heard if p is not None and p.pages]
         total = len(r.sandbox.epages.by_id)
         # Page by page towards the total the order list announced; an order read twice counts once.
         done = [p.done for p in steps]
