@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import logging
+import sqlite3
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
@@ -22,6 +24,8 @@ from .log_panel import LogPanel
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
 from .timeline import OrderTimelineDialog
+
+log = logging.getLogger(__name__)
 
 # Where the window's size and place are kept between runs (engine_state: it belongs to this data folder).
 GEOMETRY_KEY = "window.geometry"
@@ -198,8 +202,13 @@ class MainWindow(QMainWindow):
             return None
 
     def remember_geometry(self) -> None:
-        if self._placed:
+        # A window that only watches a service has the database read-only: it keeps nothing.
+        if not self._placed or self.control.read_only:
+            return
+        try:
             self.store.set_state(GEOMETRY_KEY, base64.b64encode(bytes(self.saveGeometry().data())).decode())
+        except sqlite3.Error as exc:  # a size and place are not worth a failed close
+            log.warning("The window's size and place were not kept: %s", exc)
 
     # -- closing --------------------------------------------------------------------------------------
 
