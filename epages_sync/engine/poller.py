@@ -163,6 +163,7 @@ class OrderPoller:
                 summary.pages += 1
                 fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
                 await self._handle_page(fresh, summary)
+                ctx.page_read(page, since=window.after)
                 handled.update((o.id, _stamp(o)) for o in fresh)
                 for unreadable in page.unreadable:
                     summary.parked += int(self._park_unreadable(unreadable))

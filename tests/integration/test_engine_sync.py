@@ -231,4 +231,47 @@ async def test_one_unreadable_order_in_the_middle_of_a_page_parks_only_itself(
         assert r.service.retry_parked(item.id)
         await r.settle()
         assert _orders_in_afosto(r).get(poisoned.order_id) == 1
+
+
+async def test_a_first_import_of_several_pages_announces_how_far_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    import functools
+
+    from epages_sync.engine import service as service_module
+    from epages_sync.engine.poller import OrderPoller
+
+    monkeypatch.setattr(service_module, "OrderPoller", functools.partial(OrderPoller, page_size=10))
+    with rig(orders=25) as r:
+        heard = []
+        r.service.on_health(lambda health: heard.append(health.progress))
+        await r.service.run_once()
+        first = next(p for p in heard if p is not None)
+        assert (first.done, first.pages) == (0, 0)  # 'checking now' before the first page is in
+        steps = [p for p in heard if p is not None and p.pages]
+        total = len(r.sandbox.epages.by_id)
+        # Page by page towards the total the order list announced; an order read twice counts once.
+        done = [p.done for p in steps]
+        assert len(steps) >= 3 and done == sorted(set(done)) and done[0] == 10 and done[-1] == total
+        assert all(p.total == total and p.first_import and str(p.since) == "2020-01-01" for p in steps)
+        assert steps[0].worth_showing and heard[-1] is None  # over when the poll is
+        await r.service.close()
+
+
+async def test_an_order_handed_back_where_the_engine_did_not_hear_of_it_is_tried_again() -> None:
+    with rig(orders=2, seed=6) as r:
+        epages = r.sandbox.epages
+        with r.sandbox.lock:
+            order = epages.place_order(random_customer(random.Random(2)), [("CF-1001", 1)])
+            order.customer = order.customer.__class__(**{**order.customer.__dict__, "country": ""})
+        await r.settle(1)
+        item = r.store.open_parked_for("order", order.number)
+        assert item is not None
+        r.store.retry_parked(item.id)  # as 'epages-sync retry' does, with the sync running elsewhere
+        await r.settle(1)
+        # Read again and tried once more: still without a country, so it waits again, on its one row.
+        again = r.store.get_parked(item.id)
+        assert again is not None and (again.status, again.times) == ("open", 2)
+        rows = [row for row in r.store.log_for_order(order.number) if str(row.outcome) == "parked"]
+        assert len(rows) == 1 and rows[0].needs_attention and rows[0].parked_times == 2
+        await r.settle(1)  # handled once: not read again every poll
+        assert r.store.get_parked(item.id).times == 2  # type: ignore[union-attr]
         await r.service.close()
