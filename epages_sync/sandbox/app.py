@@ -102,8 +102,9 @@ class Sandbox:
     def __init__(self, seed: int = 1, orders: int = 20, activity: str = "off", latency_ms: float = 0,
                  faults: str | None = None, token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
                  clock: Callable[[], float] = time.time, *, afosto_factory: AfostoFactory | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, order_listing: str = "sorted") -> None:
         self.seed = seed
+        self.order_listing = order_listing
         self.clock = clock
         self.world = build_world(seed)
         self.epages = EpagesWorld(self.world, orders=orders, clock=clock)
@@ -233,7 +234,7 @@ class Sandbox:
 
     # -- HTTP -----------------------------------------------------------------------------------------
     def _build_app(self, sleep: Callable[[float], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
-        epages_api = EpagesApi(self.epages, self.tokens, self.guard)
+        epages_api = EpagesApi(self.epages, self.tokens, self.guard, order_listing=self.order_listing)
         routes = [
             *epages_api.routes(),
             Route("/graphql", self._graphql, methods=["POST"]),
