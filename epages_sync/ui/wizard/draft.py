@@ -1,17 +1,20 @@
-"""What the setup wizard starts from and what it has gathered so far; plain data, no Qt."""
+"""What the setup wizard starts from, what it has gathered so far, and how it is saved; plain data, no Qt."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
 
 from ...config import ALL_FLOWS, Flow, Settings
+from ...connection_check import AfostoFindings, EpagesFindings
 from ...secrets import Secrets
 from ...store import Store
-from ..setup_checks import AfostoFindings, EpagesFindings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -74,3 +77,17 @@ class SetupDraft:
             flows=set(self.flows), start_date=self.start_date, poll_interval=self.poll_interval,
             sandbox_url=sandbox_url)
         return Settings.checked(**values)
+
+
+def save_setup(store: Store, settings: Settings, client_secret: str, afosto_key: str,
+               secrets_for: Callable[[str], Secrets] = Secrets) -> None:
+    """Secrets to the keyring first, then the settings: a setup without its secrets is never saved as done.
+
+    Blocking (keyring, SQLite): call it off the GUI thread. Raises SecretStoreUnavailable when the computer
+    has no secure password store; nothing is saved then.
+    """
+    secrets = secrets_for(settings.store_name or "")
+    secrets.set_client_secret(client_secret)
+    secrets.set_afosto_key(afosto_key)
+    store.save_settings(settings)
+    log.info("setup saved for store %s", settings.store_name)

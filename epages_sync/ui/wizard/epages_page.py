@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...clients.scopes import ScopeRow
 from ...config import parse_store_name
+from ...connection_check import EpagesFindings, check_epages
 from ...errors import ConfigError
 from ..colours import Tone, box_style, tone
 from ..icons import icon
 from ..log_words import engine_words, flow_label
-from ..setup_checks import EpagesFindings, connect_epages
 from .page_base import BusyRow, ProblemBox, SecretEdit, SetupPage, problem_words
 
 # Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
@@ -219,7 +219,7 @@ class EpagesPage(SetupPage):
 
     async def _connect(self, store_text: str, client_id: str, secret: str) -> None:
         try:
-            findings = await connect_epages(store_text, client_id, secret, sandbox_url=self.context.sandbox_url,
+            findings = await check_epages(store_text, client_id, secret, sandbox_url=self.context.sandbox_url,
                                             transport=self.context.transport)
         finally:
             self.busy.stop()
@@ -231,7 +231,7 @@ class EpagesPage(SetupPage):
 
     def _show_findings(self, findings: EpagesFindings) -> None:
         if findings.problem is not None:
-            title, text = problem_words(findings.problem, store=findings.store_name)
+            title, text = problem_words(findings.problem, button=self.connect_button, store=findings.store_name)
             self.problem.show_problem(title, text)
             self.scope_table.hide()
             self.verdict.hide()

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import Flow
+from ...connection_check import FLOW_ORDER, count_orders_since, probe_settings
 from ...errors import SyncError
 from ..colours import Tone, tone
 from ..log_words import date_format, flow_description, flow_label, interval_text
-from ..setup_checks import FLOW_ORDER, count_orders_since, probe_settings
 from .page_base import SetupPage
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWizard
 
+from ...connection_check import FLOW_ORDER, Problem, Service, pickup_orders_by_location, probe_settings
 from ...errors import SecretStoreUnavailable, SyncError
 from ..background import off_thread
 from ..colours import Tone, box_style
 from ..log_words import engine_words, flow_label, interval_text
-from ..setup_checks import FLOW_ORDER, SetupProblem, pickup_orders_by_location, probe_settings, save_setup
+from .draft import save_setup
 from .page_base import BusyRow, ProblemBox, SetupPage, problem_words
 
 
@@ -123,7 +124,9 @@ class SummaryPage(SetupPage):
                                                          transport=self.context.transport)
         except SyncError as exc:
             self.busy.stop()
-            title, text = problem_words(SetupProblem.of(exc))
+            problem = Problem.of(exc, Service.EPAGES, sandbox_url=self.context.sandbox_url)
+            # Going back a page and on again checks again.
+            title, text = problem_words(problem, button=self.setup_wizard.button(QWizard.WizardButton.BackButton))
             self.problem.show_problem(self.tr("Pickup orders could not be checked"), f"{title}: {text}")
             draft.pickup_blockers = None
             self.completeChanged.emit()
