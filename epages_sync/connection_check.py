@@ -14,7 +14,7 @@ import asyncio
 import datetime as dt
 import enum
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import httpx
 from pydantic import BaseModel, Field, SkipValidation, computed_field
@@ -31,7 +31,7 @@ from .clients.scopes import (
     label_for,
     scope_table,
 )
-from .config import ALL_FLOWS, Flow, Settings
+from .config import ALL_FLOWS, FLOW_WORDS, Flow, Settings
 from .errors import (
     AuthenticationError,
     CertificateError,
@@ -115,12 +115,12 @@ def press(button: str) -> Text:
     return Text("press {button}", button=button)
 
 
-def advice(problem: Problem, *, again: Text, resave: Text | None = None, store: str = "") -> tuple[Text, Text]:
+def advice(problem: Problem, *, again: Text, resave: str | None = None, store: str = "") -> tuple[Text, Text]:
     """A headline and a sentence of what happened and what to do, for the service the problem concerns.
 
     ``again`` is how the reader tries again where they are ("press Check" in the wizard, a command on the
-    command line); ``resave`` is how they enter a refused secret anew when that is more than typing it into
-    the field they look at.
+    command line); ``resave`` is a sentence on how they enter a refused secret anew, when that is more than
+    typing it into the field they look at.
     """
     service = _SERVICE_NAMES.get(problem.service or Service.EPAGES, "ePages")
     kind = problem.kind
@@ -131,14 +131,14 @@ def advice(problem: Problem, *, again: Text, resave: Text | None = None, store: 
     if kind == ProblemKind.CREDENTIALS and problem.service == Service.AFOSTO:
         how = (Text("Copy the key again from Afosto's settings (API), or make a new one there, then {again}.",
                     again=again) if resave is None else
-               Text("Copy the key again from Afosto's settings (API), or make a new one there, {resave}, then "
+               Text("Copy the key again from Afosto's settings (API), or make a new one there. {resave} Then "
                     "{again}.", resave=resave, again=again))
         return Text("API key refused"), Text("Afosto did not accept this API key. {how}", how=how)
     if kind == ProblemKind.CREDENTIALS:
         how = (Text("Copy both again from the cockpit (Apps > Eigene Apps > your app, section Client "
                     "credentials), then {again}.", again=again) if resave is None else
                Text("Copy both again from the cockpit (Apps > Eigene Apps > your app, section Client "
-                    "credentials), {resave}, then {again}.", resave=resave, again=again))
+                    "credentials). {resave} Then {again}.", resave=resave, again=again))
         return (Text("Client id or secret refused"),
                 Text("ePages did not accept this client id and client secret. {how}", how=how))
     if kind == ProblemKind.REVOKED:
@@ -381,6 +381,11 @@ class CheckReport(BaseModel):
             report.schema_problem = afosto.schema_problem
         return report
 
+    def place_names(self) -> dict[str, str]:
+        """Id -> name of every sales channel and location the check saw."""
+        places = [*self.channels, *(self.epages_locations or []), *(self.afosto_locations or [])]
+        return {place.id: place.name for place in places}
+
     def blocked_flows(self, flows: Iterable[Flow] | None = None) -> dict[Flow, list[str]]:
         """Each flow that cannot run, with the reasons in plain words."""
         chosen = set(self.flows if flows is None else flows)
@@ -417,7 +422,7 @@ class CheckReport(BaseModel):
         """True when every given flow (default: the chosen ones) can run."""
         return not self.blocked_flows(flows)
 
-    def to_text(self, *, resave: Text | None = None) -> str:
+    def to_text(self, *, resave: Mapping[Service, str] | None = None) -> str:
         """The report as the command line prints it; ``resave`` says how to save a refused secret anew."""
         lines: list[str] = []
         ok = "ok"
@@ -427,7 +432,8 @@ class CheckReport(BaseModel):
             lines.append(f"{' ' * indent}{label:<28}{value}")
 
         def problem(p: Problem) -> str:
-            title, text = advice(p, again=again, resave=resave, store=self.store or "")
+            title, text = advice(p, again=again, resave=(resave or {}).get(p.service or Service.EPAGES),
+                                 store=self.store or "")
             return f"FAILED - {title}: {text}"
 
         def outcome(good: bool, p: Problem | None) -> str:
@@ -472,13 +478,8 @@ class CheckReport(BaseModel):
         blocked = self.blocked_flows()
         for flow in FLOW_ORDER:
             if flow in self.flows:
-                row(flow_name(flow), "can run" if flow not in blocked else "OFF - " + "; ".join(blocked[flow]))
+                row(FLOW_WORDS[flow], "can run" if flow not in blocked else "OFF - " + "; ".join(blocked[flow]))
         return "\n".join(lines)
-
-
-def flow_name(flow: Flow) -> str:
-    """A flow as the command line names it: the window's word (the stock flow is "stock")."""
-    return "stock" if flow == Flow.INVENTORY else flow.value
 
 
 def _places(places: list[NamedPlace]) -> str:

@@ -438,7 +438,9 @@ class OrderPoller:
         number = order.order_number or order.id
         ctx.journal.to_afosto(
             Outcome.OK,
-            Text("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.",
+            Text("Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.", number=number,
+                 skus=sorted(set(skus))) if len(units) == 1 else
+            Text("Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.",
                  number=number, units=len(units), skus=sorted(set(skus))),
             flow=Flow.CANCELLATIONS,
             epages_ref=number,

@@ -1088,53 +1088,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
 </context>
 <context>
-    <name>SetupProblems</name>
-    <message>
-        <source>Store not found</source>
-        <translation>Shop nicht gefunden</translation>
-    </message>
-    <message>
-        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
-        <translation>Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
-    </message>
-    <message>
-        <source>Client id or secret refused</source>
-        <translation>Client-ID oder Secret abgelehnt</translation>
-    </message>
-    <message>
-        <source>ePages did not accept this client id and client secret. Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials) and press Connect.</source>
-        <translation>ePages hat diese Client-ID und dieses Client-Secret nicht angenommen. Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials) und klicken Sie auf Verbinden.</translation>
-    </message>
-    <message>
-        <source>The app was removed in the cockpit</source>
-        <translation>Die App wurde im Cockpit entfernt</translation>
-    </message>
-    <message>
-        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
-        <translation>Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
-    </message>
-    <message>
-        <source>No connection</source>
-        <translation>Keine Verbindung</translation>
-    </message>
-    <message>
-        <source>The service could not be reached. Check this computer&apos;s internet connection, then try again.</source>
-        <translation>Der Dienst war nicht erreichbar. Prüfen Sie die Internetverbindung dieses Computers und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>The secure connection could not be verified</source>
-        <translation>Die sichere Verbindung konnte nicht überprüft werden</translation>
-    </message>
-    <message>
-        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
-        <translation>Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
-    </message>
-    <message>
-        <source>Please check your entry</source>
-        <translation>Bitte prüfen Sie Ihre Eingabe</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>epages-sync setup</source>
@@ -1166,6 +1119,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Looking for pickup orders at locations without a match…</source>
         <translation>Suche nach Abholbestellungen an Standorten ohne Zuordnung…</translation>
+    </message>
+    <message>
+        <source>nothing (Stock is not synced)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ePages shop</source>
@@ -1204,6 +1161,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Abgeglichen</translation>
     </message>
     <message>
+        <source>nothing</source>
+        <translation type="unfinished">nichts</translation>
+    </message>
+    <message>
         <source>Orders from</source>
         <translation>Bestellungen ab</translation>
     </message>
@@ -1216,6 +1177,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Geheimnisse</translation>
     </message>
     <message>
+        <source>Looking for this computer&apos;s password store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be saved: this computer has no secure password store (see below). They are never written into a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
         <translation>Client-Secret und API-Schlüssel kommen in den Passwortspeicher dieses Computers (unter Windows die Anmeldeinformationsverwaltung), nie in eine Datei.</translation>
     </message>
@@ -1226,6 +1195,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Everything stays in the demo&apos;s own folder.</source>
         <translation>Alles bleibt im eigenen Ordner der Demo.</translation>
+    </message>
+    <message>
+        <source>The client secret and the API key can only be kept in a secure password store, so the setup cannot finish on this computer yet. {action}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pickup orders could not be checked</source>
@@ -1616,6 +1589,126 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>No store name is set.</source>
         <translation>Es ist kein Shopname eingetragen.</translation>
+    </message>
+    <message>
+        <source>press {button}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
+        <translation type="unfinished">Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there, then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there. {resave} Then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afosto did not accept this API key. {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials), then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials). {resave} Then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id or secret refused</source>
+        <translation type="unfinished">Client-ID oder Secret abgelehnt</translation>
+    </message>
+    <message>
+        <source>ePages did not accept this client id and client secret. {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app was removed in the cockpit</source>
+        <translation type="unfinished">Die App wurde im Cockpit entfernt</translation>
+    </message>
+    <message>
+        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
+        <translation type="unfinished">Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at {address} on this computer: the sandbox (or the demo) that simulates ePages and Afosto is not running. Start it again, then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} could not be reached. Check this computer&apos;s internet connection, then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified</source>
+        <translation type="unfinished">Die sichere Verbindung konnte nicht überprüft werden</translation>
+    </message>
+    <message>
+        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
+        <translation type="unfinished">Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
+    </message>
+    <message>
+        <source>Please check your entry</source>
+        <translation type="unfinished">Bitte prüfen Sie Ihre Eingabe</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afosto sales channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afosto has no sales channel with the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sales channel again in the setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales channel chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Afosto sales channel is chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sales channel the imported orders belong to in the setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run &apos;epages-sync check&apos; again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>

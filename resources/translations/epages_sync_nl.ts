@@ -1088,53 +1088,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
 </context>
 <context>
-    <name>SetupProblems</name>
-    <message>
-        <source>Store not found</source>
-        <translation>Webshop niet gevonden</translation>
-    </message>
-    <message>
-        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
-        <translation>Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
-    </message>
-    <message>
-        <source>Client id or secret refused</source>
-        <translation>Client-id of secret geweigerd</translation>
-    </message>
-    <message>
-        <source>ePages did not accept this client id and client secret. Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials) and press Connect.</source>
-        <translation>ePages heeft deze client-id en dit client secret niet geaccepteerd. Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials) en klik op Verbinden.</translation>
-    </message>
-    <message>
-        <source>The app was removed in the cockpit</source>
-        <translation>De app is in de cockpit verwijderd</translation>
-    </message>
-    <message>
-        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
-        <translation>Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
-    </message>
-    <message>
-        <source>No connection</source>
-        <translation>Geen verbinding</translation>
-    </message>
-    <message>
-        <source>The service could not be reached. Check this computer&apos;s internet connection, then try again.</source>
-        <translation>De dienst was niet bereikbaar. Controleer de internetverbinding van deze computer en probeer het dan opnieuw.</translation>
-    </message>
-    <message>
-        <source>The secure connection could not be verified</source>
-        <translation>De beveiligde verbinding kon niet worden gecontroleerd</translation>
-    </message>
-    <message>
-        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
-        <translation>Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
-    </message>
-    <message>
-        <source>Please check your entry</source>
-        <translation>Controleer wat je hebt ingevuld</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>epages-sync setup</source>
@@ -1166,6 +1119,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Looking for pickup orders at locations without a match…</source>
         <translation>Zoeken naar afhaalbestellingen op locaties zonder koppeling…</translation>
+    </message>
+    <message>
+        <source>nothing (Stock is not synced)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ePages shop</source>
@@ -1204,6 +1161,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Gesynchroniseerd</translation>
     </message>
     <message>
+        <source>nothing</source>
+        <translation type="unfinished">niets</translation>
+    </message>
+    <message>
         <source>Orders from</source>
         <translation>Bestellingen vanaf</translation>
     </message>
@@ -1216,6 +1177,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Geheimen</translation>
     </message>
     <message>
+        <source>Looking for this computer&apos;s password store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be saved: this computer has no secure password store (see below). They are never written into a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
         <translation>Het client secret en de API-sleutel gaan naar de wachtwoordopslag van deze computer (op Windows Referentiebeheer), nooit naar een bestand.</translation>
     </message>
@@ -1226,6 +1195,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Everything stays in the demo&apos;s own folder.</source>
         <translation>Alles blijft in de eigen map van de demo.</translation>
+    </message>
+    <message>
+        <source>The client secret and the API key can only be kept in a secure password store, so the setup cannot finish on this computer yet. {action}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pickup orders could not be checked</source>
@@ -1616,6 +1589,126 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>No store name is set.</source>
         <translation>Er is geen naam van de webshop ingesteld.</translation>
+    </message>
+    <message>
+        <source>press {button}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
+        <translation type="unfinished">Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there, then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there. {resave} Then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afosto did not accept this API key. {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials), then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials). {resave} Then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id or secret refused</source>
+        <translation type="unfinished">Client-id of secret geweigerd</translation>
+    </message>
+    <message>
+        <source>ePages did not accept this client id and client secret. {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app was removed in the cockpit</source>
+        <translation type="unfinished">De app is in de cockpit verwijderd</translation>
+    </message>
+    <message>
+        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
+        <translation type="unfinished">Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at {address} on this computer: the sandbox (or the demo) that simulates ePages and Afosto is not running. Start it again, then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} could not be reached. Check this computer&apos;s internet connection, then {again}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified</source>
+        <translation type="unfinished">De beveiligde verbinding kon niet worden gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
+        <translation type="unfinished">Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
+    </message>
+    <message>
+        <source>Please check your entry</source>
+        <translation type="unfinished">Controleer wat je hebt ingevuld</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afosto sales channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afosto has no sales channel with the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sales channel again in the setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales channel chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Afosto sales channel is chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sales channel the imported orders belong to in the setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run &apos;epages-sync check&apos; again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>

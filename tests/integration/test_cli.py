@@ -98,7 +98,7 @@ def test_once_exits_non_zero_when_a_chosen_flow_cannot_run(tmp_path: Path) -> No
         out = io.StringIO()
         code = main(["--data-dir", str(tmp_path), "run", "--headless", "--once"], out=out)
     assert code == 1
-    assert "inventory: not running" in out.getvalue() and "prda:u" in out.getvalue()
+    assert "stock: not running" in out.getvalue() and "prda:u" in out.getvalue()
 
 
 def test_check_prints_the_scope_table_and_fails_when_a_required_scope_is_missing(tmp_path: Path) -> None:

@@ -250,14 +250,18 @@ class EpagesPage(SetupPage):
             self.verdict.setStyleSheet(box_style(Tone.ATTENTION))
         else:
             lacking = findings.flows_lacking()
-            text = self.tr("Connected. All eight permissions the sync needs are there.")
             if lacking:
+                text = self.tr("Connected. The {n} permissions every flow needs are there (the first rows of the "
+                               "table).").format(n=sum(row.required_for == ["all"] for row in findings.scopes))
                 parts = [self.tr("{flow} stays off without {labels}").format(
                     flow=flow_label(flow.value),
                     labels=", ".join(f"'{row.label_de}'" for row in findings.scopes if row.scope in scopes))
                     for flow, scopes in lacking.items()]
                 text += " " + self.tr("Some flows need more: {parts}. You can go on and tick them later.").format(
                     parts="; ".join(parts))
+            else:
+                text = self.tr("Connected. The app has all {n} permissions in the table below.").format(
+                    n=len(findings.scopes))
             self.verdict.setText(html.escape(text))
             self.verdict.setStyleSheet(box_style(Tone.WARNING if lacking else Tone.GOOD))
         self.verdict.show()

@@ -145,7 +145,9 @@ class FlowsPage(SetupPage):
 
     def _read(self) -> None:
         draft = self.draft
-        draft.flows = {f for f, box in self.flow_boxes.items() if box.isChecked() and box.isEnabled()}
+        # A flow that is off for a reason keeps what the person wanted before, for when the reason is gone.
+        draft.flows = {f for f, box in self.flow_boxes.items()
+                       if (box.isChecked() if box.isEnabled() else f in draft.flows)}
         q = self.start_date.date()
         draft.start_date = dt.date(q.year(), q.month(), q.day())
         draft.poll_interval = self.poll_interval.value()
