@@ -218,8 +218,8 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Einzelne Abläufe brauchen außerdem {labels} (unten markiert).</translation>
     </message>
     <message>
-        <source>Connected. All eight permissions the sync needs are there.</source>
-        <translation>Verbunden. Alle acht Berechtigungen, die der Abgleich braucht, sind vorhanden.</translation>
+        <source>Connected. The {n} permissions every flow needs are there (the first rows of the table).</source>
+        <translation>Verbunden. Die {n} Berechtigungen, die alle Abläufe brauchen, sind vorhanden (die ersten Zeilen der Tabelle).</translation>
     </message>
     <message>
         <source>{flow} stays off without {labels}</source>
@@ -228,6 +228,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Some flows need more: {parts}. You can go on and tick them later.</source>
         <translation>Manche Abläufe brauchen mehr: {parts}. Sie können weitermachen und die Haken später setzen.</translation>
+    </message>
+    <message>
+        <source>Connected. The app has all {n} permissions in the table below.</source>
+        <translation>Verbunden. Die App hat alle {n} Berechtigungen aus der Tabelle unten.</translation>
     </message>
     <message>
         <source>every flow</source>
@@ -1122,7 +1126,7 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>nothing (Stock is not synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts (Bestand wird nicht abgeglichen)</translation>
     </message>
     <message>
         <source>ePages shop</source>
@@ -1162,7 +1166,7 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">nichts</translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>Orders from</source>
@@ -1178,11 +1182,11 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>Looking for this computer&apos;s password store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwortspeicher dieses Computers wird gesucht…</translation>
     </message>
     <message>
         <source>Cannot be saved: this computer has no secure password store (see below). They are never written into a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Können nicht gespeichert werden: Dieser Computer hat keinen sicheren Passwortspeicher (siehe unten). In eine Datei werden sie nie geschrieben.</translation>
     </message>
     <message>
         <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
@@ -1198,7 +1202,7 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>The client secret and the API key can only be kept in a secure password store, so the setup cannot finish on this computer yet. {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret und API-Schlüssel können nur in einem sicheren Passwortspeicher aufbewahrt werden, deshalb lässt sich die Einrichtung auf diesem Computer noch nicht abschließen. {action}</translation>
     </message>
     <message>
         <source>Pickup orders could not be checked</source>
@@ -1592,127 +1596,127 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>press {button}</source>
-        <translation type="unfinished"></translation>
+        <translation>klicken Sie auf „{button}“</translation>
     </message>
     <message>
         <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
-        <translation type="unfinished">Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
+        <translation>Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
     </message>
     <message>
         <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there, then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie den Schlüssel erneut aus den Afosto-Einstellungen (API) oder legen Sie dort einen neuen an, und {again}.</translation>
     </message>
     <message>
         <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there. {resave} Then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie den Schlüssel erneut aus den Afosto-Einstellungen (API) oder legen Sie dort einen neuen an. {resave} Dann {again}.</translation>
     </message>
     <message>
         <source>API key refused</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel abgelehnt</translation>
     </message>
     <message>
         <source>Afosto did not accept this API key. {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afosto hat diesen API-Schlüssel nicht angenommen. {how}</translation>
     </message>
     <message>
         <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials), then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials), und {again}.</translation>
     </message>
     <message>
         <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials). {resave} Then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials). {resave} Dann {again}.</translation>
     </message>
     <message>
         <source>Client id or secret refused</source>
-        <translation type="unfinished">Client-ID oder Secret abgelehnt</translation>
+        <translation>Client-ID oder Secret abgelehnt</translation>
     </message>
     <message>
         <source>ePages did not accept this client id and client secret. {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>ePages hat diese Client-ID und dieses Client-Secret nicht angenommen. {how}</translation>
     </message>
     <message>
         <source>The app was removed in the cockpit</source>
-        <translation type="unfinished">Die App wurde im Cockpit entfernt</translation>
+        <translation>Die App wurde im Cockpit entfernt</translation>
     </message>
     <message>
         <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
-        <translation type="unfinished">Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
+        <translation>Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
     </message>
     <message>
         <source>The local sandbox is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox läuft nicht</translation>
     </message>
     <message>
         <source>Nothing answers at {address} on this computer: the sandbox (or the demo) that simulates ePages and Afosto is not running. Start it again, then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter {address} auf diesem Computer antwortet nichts: Die Sandbox (oder die Demo), die ePages und Afosto simuliert, läuft nicht. Starten Sie sie erneut, und {again}.</translation>
     </message>
     <message>
         <source>{service} could not be reached. Check this computer&apos;s internet connection, then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} war nicht erreichbar. Prüfen Sie die Internetverbindung dieses Computers, und {again}.</translation>
     </message>
     <message>
         <source>The secure connection could not be verified</source>
-        <translation type="unfinished">Die sichere Verbindung konnte nicht überprüft werden</translation>
+        <translation>Die sichere Verbindung konnte nicht überprüft werden</translation>
     </message>
     <message>
         <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
-        <translation type="unfinished">Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
+        <translation>Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
     </message>
     <message>
         <source>Please check your entry</source>
-        <translation type="unfinished">Bitte prüfen Sie Ihre Eingabe</translation>
+        <translation>Bitte prüfen Sie Ihre Eingabe</translation>
     </message>
     <message>
         <source>{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}</translation>
     </message>
     <message>
         <source>{message} {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>{message} {action}</translation>
     </message>
     <message>
         <source>The client secret is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Client-Secret ist leer.</translation>
     </message>
     <message>
         <source>client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret</translation>
     </message>
     <message>
         <source>The API key is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel ist leer.</translation>
     </message>
     <message>
         <source>Afosto sales channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Afosto-Vertriebskanal</translation>
     </message>
     <message>
         <source>Afosto has no sales channel with the id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afosto hat keinen Vertriebskanal mit der ID {id}.</translation>
     </message>
     <message>
         <source>Choose the sales channel again in the setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Vertriebskanal in der Einrichtung erneut.</translation>
     </message>
     <message>
         <source>No sales channel chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vertriebskanal gewählt</translation>
     </message>
     <message>
         <source>No Afosto sales channel is chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist noch kein Afosto-Vertriebskanal gewählt.</translation>
     </message>
     <message>
         <source>Choose the sales channel the imported orders belong to in the setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in der Einrichtung den Vertriebskanal, zu dem die übernommenen Bestellungen gehören.</translation>
     </message>
     <message>
         <source>run &apos;epages-sync check&apos; again</source>
-        <translation type="unfinished"></translation>
+        <translation>führen Sie &apos;epages-sync check&apos; erneut aus</translation>
     </message>
     <message>
-        <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestellung {number} hat keine {address}. Tragen Sie sie im ePages-Cockpit ein und klicken Sie dann auf „Erneut versuchen“.</translation>
+        <source>press Retry</source>
+        <translation>klicken Sie auf „Erneut versuchen“</translation>
     </message>
     <message>
         <source>country</source>
@@ -1725,10 +1729,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>city</source>
         <translation>Ort</translation>
-    </message>
-    <message>
-        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then Retry.</source>
-        <translation>Bestellung {number}: in der {address} fehlt: {missing}. Vervollständigen Sie die Adresse im ePages-Cockpit und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>Order {number}: line {line} has no price.</source>
@@ -1751,16 +1751,8 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>(keine SKU, Position {line})</translation>
     </message>
     <message>
-        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then Retry.</source>
-        <translation>Bestellung {number}: SKU {skus} ist in Afosto unbekannt. Legen Sie das Produkt in Afosto mit genau dieser SKU an (oder korrigieren Sie die SKU in ePages) und klicken Sie dann auf „Erneut versuchen“.</translation>
-    </message>
-    <message>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
-    </message>
-    <message>
-        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then Retry.</source>
-        <translation>Bestellung {number} ist eine Abholung am ePages-Standort {location}, der keinem Afosto-Standort zugeordnet ist. Ordnen Sie ihn unter Einstellungen &gt; Standorte zu und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>(unknown)</source>
@@ -1769,10 +1761,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
-    </message>
-    <message>
-        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestellung {number} hat keine E-Mail-Adresse des Kunden. Tragen Sie sie im ePages-Cockpit ein und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>Order {number} has no units left to import.</source>
@@ -1813,10 +1801,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Afosto refused the lines of order {number}: {problem}</source>
         <translation>Afosto hat die Positionen von Bestellung {number} abgelehnt: {problem}</translation>
-    </message>
-    <message>
-        <source>Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.</source>
-        <translation>Bestellung {number}: {units} Einheit(en) in Afosto storniert ({skus}), wie in ePages.</translation>
     </message>
     <message>
         <source>Order {number}: units shipped in ePages were packed by the warehouse at the same time; they are counted once.</source>
@@ -1919,10 +1903,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number}: in ePages storniert (alle Einheiten in Afosto storniert).</translation>
     </message>
     <message>
-        <source>Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.</source>
-        <translation>Bestellung {number}: {units} Einheit(en) in ePages storniert, wie in Afosto.</translation>
-    </message>
-    <message>
         <source>Order {number}: cancellation was already in ePages.</source>
         <translation>Bestellung {number}: die Stornierung war in ePages schon vorhanden.</translation>
     </message>
@@ -2001,6 +1981,42 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Sales channel not found</source>
         <translation>Vertriebskanal nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Order {number} has no {address}. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number} hat keine {address}. Tragen Sie sie im ePages-Cockpit ein und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number}: in der {address} fehlt: {missing}. Vervollständigen Sie die Adresse im ePages-Cockpit und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then {retry}.</source>
+        <translation>Bestellung {number}: SKU {skus} ist in Afosto unbekannt. Legen Sie das Produkt in Afosto mit genau dieser SKU an (oder korrigieren Sie die SKU in ePages) und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then {retry}.</source>
+        <translation>Bestellung {number} ist eine Abholung am ePages-Standort {location}, der keinem Afosto-Standort zugeordnet ist. Ordnen Sie ihn unter Einstellungen &gt; Standorte zu und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number} hat keine E-Mail-Adresse des Kunden. Tragen Sie sie im ePages-Cockpit ein und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestellung {number}: 1 Einheit in Afosto storniert ({skus}), wie in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestellung {number}: {units} Einheiten in Afosto storniert ({skus}), wie in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in ePages, as in Afosto.</source>
+        <translation>Bestellung {number}: 1 Einheit in ePages storniert, wie in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in ePages, as in Afosto.</source>
+        <translation>Bestellung {number}: {units} Einheiten in ePages storniert, wie in Afosto.</translation>
     </message>
     <message>
         <source>Choose the sales channel again in Settings &gt; Afosto.</source>
@@ -2085,10 +2101,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>{products} and {more} more</source>
         <translation>{products} und {more} weitere</translation>
-    </message>
-    <message>
-        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry to send them.</source>
-        <translation>Bestandsmeldung angehalten: {count} Produkte würden auf einmal mehr als {share} % ihres Bestands verlieren ({shown}). Prüfen Sie die Afosto-Standorte, die den Bestand für den Shop liefern; wenn die Zahlen stimmen, klicken Sie auf „Erneut versuchen“, um sie zu senden.</translation>
     </message>
     <message>
         <source>Stock of {sku} could not be set in ePages: {problem}</source>
@@ -2181,6 +2193,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, {retry} to send them.</source>
+        <translation>Bestandsmeldung angehalten: {count} Produkte würden auf einmal mehr als {share} % ihres Bestands verlieren ({shown}). Prüfen Sie die Afosto-Standorte, die den Bestand für den Shop liefern; wenn die Zahlen stimmen, {retry}, um sie zu senden.</translation>
     </message>
     <message>
         <source>Check the internet connection of this computer. The sync retries on its own.</source>

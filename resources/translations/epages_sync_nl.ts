@@ -218,8 +218,8 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Sommige onderdelen hebben ook {labels} nodig (hieronder gemarkeerd).</translation>
     </message>
     <message>
-        <source>Connected. All eight permissions the sync needs are there.</source>
-        <translation>Verbonden. Alle acht rechten die de synchronisatie nodig heeft zijn er.</translation>
+        <source>Connected. The {n} permissions every flow needs are there (the first rows of the table).</source>
+        <translation>Verbonden. De {n} rechten die alle onderdelen nodig hebben zijn er (de eerste regels van de tabel).</translation>
     </message>
     <message>
         <source>{flow} stays off without {labels}</source>
@@ -228,6 +228,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Some flows need more: {parts}. You can go on and tick them later.</source>
         <translation>Sommige onderdelen hebben meer nodig: {parts}. Je kunt doorgaan en ze later aanvinken.</translation>
+    </message>
+    <message>
+        <source>Connected. The app has all {n} permissions in the table below.</source>
+        <translation>Verbonden. De app heeft alle {n} rechten uit de tabel hieronder.</translation>
     </message>
     <message>
         <source>every flow</source>
@@ -1122,7 +1126,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>nothing (Stock is not synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>niets (Voorraad wordt niet gesynchroniseerd)</translation>
     </message>
     <message>
         <source>ePages shop</source>
@@ -1162,7 +1166,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">niets</translation>
+        <translation>niets</translation>
     </message>
     <message>
         <source>Orders from</source>
@@ -1178,11 +1182,11 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>Looking for this computer&apos;s password store…</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtwoordopslag van deze computer wordt gezocht…</translation>
     </message>
     <message>
         <source>Cannot be saved: this computer has no secure password store (see below). They are never written into a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunnen niet worden bewaard: deze computer heeft geen veilige wachtwoordopslag (zie hieronder). Ze worden nooit in een bestand gezet.</translation>
     </message>
     <message>
         <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
@@ -1198,7 +1202,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>The client secret and the API key can only be kept in a secure password store, so the setup cannot finish on this computer yet. {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>Het client secret en de API-sleutel kunnen alleen in een veilige wachtwoordopslag worden bewaard, dus de installatie kan op deze computer nog niet worden afgerond. {action}</translation>
     </message>
     <message>
         <source>Pickup orders could not be checked</source>
@@ -1592,127 +1596,127 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>press {button}</source>
-        <translation type="unfinished"></translation>
+        <translation>klik op ‘{button}’</translation>
     </message>
     <message>
         <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
-        <translation type="unfinished">Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
+        <translation>Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
     </message>
     <message>
         <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there, then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieer de sleutel opnieuw uit de instellingen van Afosto (API), of maak daar een nieuwe aan, en {again}.</translation>
     </message>
     <message>
         <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there. {resave} Then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieer de sleutel opnieuw uit de instellingen van Afosto (API), of maak daar een nieuwe aan. {resave} Daarna {again}.</translation>
     </message>
     <message>
         <source>API key refused</source>
-        <translation type="unfinished"></translation>
+        <translation>API-sleutel geweigerd</translation>
     </message>
     <message>
         <source>Afosto did not accept this API key. {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afosto heeft deze API-sleutel niet geaccepteerd. {how}</translation>
     </message>
     <message>
         <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials), then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials) en {again}.</translation>
     </message>
     <message>
         <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials). {resave} Then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials). {resave} Daarna {again}.</translation>
     </message>
     <message>
         <source>Client id or secret refused</source>
-        <translation type="unfinished">Client-id of secret geweigerd</translation>
+        <translation>Client-id of secret geweigerd</translation>
     </message>
     <message>
         <source>ePages did not accept this client id and client secret. {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>ePages heeft deze client-id en dit client secret niet geaccepteerd. {how}</translation>
     </message>
     <message>
         <source>The app was removed in the cockpit</source>
-        <translation type="unfinished">De app is in de cockpit verwijderd</translation>
+        <translation>De app is in de cockpit verwijderd</translation>
     </message>
     <message>
         <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
-        <translation type="unfinished">Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
+        <translation>Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
     </message>
     <message>
         <source>The local sandbox is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>De lokale sandbox draait niet</translation>
     </message>
     <message>
         <source>Nothing answers at {address} on this computer: the sandbox (or the demo) that simulates ePages and Afosto is not running. Start it again, then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Op {address} op deze computer antwoordt niets: de sandbox (of de demo) die ePages en Afosto nabootst, draait niet. Start hem opnieuw en {again}.</translation>
     </message>
     <message>
         <source>{service} could not be reached. Check this computer&apos;s internet connection, then {again}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} was niet bereikbaar. Controleer de internetverbinding van deze computer en {again}.</translation>
     </message>
     <message>
         <source>The secure connection could not be verified</source>
-        <translation type="unfinished">De beveiligde verbinding kon niet worden gecontroleerd</translation>
+        <translation>De beveiligde verbinding kon niet worden gecontroleerd</translation>
     </message>
     <message>
         <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
-        <translation type="unfinished">Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
+        <translation>Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
     </message>
     <message>
         <source>Please check your entry</source>
-        <translation type="unfinished">Controleer wat je hebt ingevuld</translation>
+        <translation>Controleer wat je hebt ingevuld</translation>
     </message>
     <message>
         <source>{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}</translation>
     </message>
     <message>
         <source>{message} {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>{message} {action}</translation>
     </message>
     <message>
         <source>The client secret is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het client secret is leeg.</translation>
     </message>
     <message>
         <source>client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>client secret</translation>
     </message>
     <message>
         <source>The API key is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>De API-sleutel is leeg.</translation>
     </message>
     <message>
         <source>Afosto sales channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Afosto-verkoopkanaal</translation>
     </message>
     <message>
         <source>Afosto has no sales channel with the id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afosto heeft geen verkoopkanaal met id {id}.</translation>
     </message>
     <message>
         <source>Choose the sales channel again in the setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies het verkoopkanaal opnieuw in de installatie.</translation>
     </message>
     <message>
         <source>No sales channel chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verkoopkanaal gekozen</translation>
     </message>
     <message>
         <source>No Afosto sales channel is chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is nog geen Afosto-verkoopkanaal gekozen.</translation>
     </message>
     <message>
         <source>Choose the sales channel the imported orders belong to in the setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies in de installatie het verkoopkanaal waar de overgenomen bestellingen bij horen.</translation>
     </message>
     <message>
         <source>run &apos;epages-sync check&apos; again</source>
-        <translation type="unfinished"></translation>
+        <translation>voer &apos;epages-sync check&apos; opnieuw uit</translation>
     </message>
     <message>
-        <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestelling {number} heeft geen {address}. Voeg het toe in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
+        <source>press Retry</source>
+        <translation>klik op ‘Opnieuw proberen’</translation>
     </message>
     <message>
         <source>country</source>
@@ -1725,10 +1729,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>city</source>
         <translation>plaats</translation>
-    </message>
-    <message>
-        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then Retry.</source>
-        <translation>Bestelling {number}: in het {address} ontbreekt: {missing}. Vul het adres aan in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>Order {number}: line {line} has no price.</source>
@@ -1751,16 +1751,8 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>(geen SKU, regel {line})</translation>
     </message>
     <message>
-        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then Retry.</source>
-        <translation>Bestelling {number}: SKU {skus} is onbekend in Afosto. Maak het product in Afosto aan met precies deze SKU (of corrigeer de SKU in ePages) en klik dan op ‘Opnieuw proberen’.</translation>
-    </message>
-    <message>
         <source>billing address</source>
         <translation>factuuradres</translation>
-    </message>
-    <message>
-        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then Retry.</source>
-        <translation>Bestelling {number} wordt afgehaald op ePages-locatie {location}, die niet aan een Afosto-locatie is gekoppeld. Koppel die onder Instellingen &gt; Locaties en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>(unknown)</source>
@@ -1769,10 +1761,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>shipping address</source>
         <translation>verzendadres</translation>
-    </message>
-    <message>
-        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestelling {number} heeft geen e-mailadres van de klant. Voeg het toe in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>Order {number} has no units left to import.</source>
@@ -1813,10 +1801,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Afosto refused the lines of order {number}: {problem}</source>
         <translation>Afosto heeft de regels van bestelling {number} geweigerd: {problem}</translation>
-    </message>
-    <message>
-        <source>Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.</source>
-        <translation>Bestelling {number}: {units} stuk(s) geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
     </message>
     <message>
         <source>Order {number}: units shipped in ePages were packed by the warehouse at the same time; they are counted once.</source>
@@ -1919,10 +1903,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number}: geannuleerd in ePages (alle stuks geannuleerd in Afosto).</translation>
     </message>
     <message>
-        <source>Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.</source>
-        <translation>Bestelling {number}: {units} stuk(s) geannuleerd in ePages, zoals in Afosto.</translation>
-    </message>
-    <message>
         <source>Order {number}: cancellation was already in ePages.</source>
         <translation>Bestelling {number}: de annulering stond al in ePages.</translation>
     </message>
@@ -2001,6 +1981,42 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Sales channel not found</source>
         <translation>Verkoopkanaal niet gevonden</translation>
+    </message>
+    <message>
+        <source>Order {number} has no {address}. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number} heeft geen {address}. Voeg het toe in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number}: in het {address} ontbreekt: {missing}. Vul het adres aan in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then {retry}.</source>
+        <translation>Bestelling {number}: SKU {skus} is onbekend in Afosto. Maak het product in Afosto aan met precies deze SKU (of corrigeer de SKU in ePages) en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then {retry}.</source>
+        <translation>Bestelling {number} wordt afgehaald op ePages-locatie {location}, die niet aan een Afosto-locatie is gekoppeld. Koppel die onder Instellingen &gt; Locaties en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number} heeft geen e-mailadres van de klant. Voeg het toe in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestelling {number}: 1 stuk geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestelling {number}: {units} stuks geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in ePages, as in Afosto.</source>
+        <translation>Bestelling {number}: 1 stuk geannuleerd in ePages, zoals in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in ePages, as in Afosto.</source>
+        <translation>Bestelling {number}: {units} stuks geannuleerd in ePages, zoals in Afosto.</translation>
     </message>
     <message>
         <source>Choose the sales channel again in Settings &gt; Afosto.</source>
@@ -2085,10 +2101,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>{products} and {more} more</source>
         <translation>{products} en nog {more}</translation>
-    </message>
-    <message>
-        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry to send them.</source>
-        <translation>Voorraadupdate tegengehouden: {count} producten zouden in één keer meer dan {share} % van hun voorraad verliezen ({shown}). Controleer de Afosto-locaties die de voorraad voor de webshop leveren; als de cijfers kloppen, klik dan op ‘Opnieuw proberen’ om ze te versturen.</translation>
     </message>
     <message>
         <source>Stock of {sku} could not be set in ePages: {problem}</source>
@@ -2181,6 +2193,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>No connection</source>
         <translation>Geen verbinding</translation>
+    </message>
+    <message>
+        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, {retry} to send them.</source>
+        <translation>Voorraadupdate tegengehouden: {count} producten zouden in één keer meer dan {share} % van hun voorraad verliezen ({shown}). Controleer de Afosto-locaties die de voorraad voor de webshop leveren; als de cijfers kloppen, {retry} om ze te versturen.</translation>
     </message>
     <message>
         <source>Check the internet connection of this computer. The sync retries on its own.</source>
