@@ -10,8 +10,8 @@ import socket
 
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 from ui_support import demo_settings
 
@@ -384,3 +384,73 @@ def test_settings_open_filled_in_and_connect_on_their_own(qtbot: QtBot, qloop: a
     _next(qtbot, wizard)
     combos = wizard.locations_page.map_combos
     assert {k: c.currentData() for k, c in combos.items()} == settings.location_map
+
+
+def _cut_or_outside(wizard: SetupWizard) -> list[str]:
+    """What a person could not read whole on the current page: a line wider than its label, a label or button
+    reaching past the window's right edge, a permission cell whose text does not fit its cell."""
+    found = []
+    page = wizard.currentPage()
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, QLabel | QAbstractButton) or not widget.text():
+            continue
+        text = widget.text()[:60]
+        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.sizeHint().width() > widget.width():
+            found.append(f"cut at {widget.width()} of {widget.sizeHint().width()} px: {text!r}")
+        if widget.mapTo(wizard, QPoint(widget.width(), 0)).x() > wizard.width():
+            found.append(f"past the right edge: {text!r}")
+    table = wizard.epages_page.scope_table
+    if page is wizard.epages_page and table.isVisible():
+        metrics = table.fontMetrics()
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                cell = table.visualItemRect(item).adjusted(3, 0, -3, 0)  # the cell's own padding
+                needed = metrics.boundingRect(cell, int(Qt.TextFlag.TextWordWrap), item.text())
+                if needed.height() > cell.height() or needed.width() > cell.width():
+                    found.append(f"cell {row},{column} cut: {item.text()!r}")
+    return found
+
+
+@pytest.mark.parametrize("language", [Language.GERMAN, Language.DUTCH], ids=["de", "nl"])
+@pytest.mark.parametrize("screen", [QSize(1366, 768), QSize(1280, 720), QSize(800, 600)],
+                         ids=["1366x768", "1280x720", "800x600"])
+def test_on_a_small_screen_every_page_fits_and_nothing_is_cut(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, memory_keyring: MemoryKeyring,
+        sandbox: Sandbox, sandbox_url: str, language: Language, screen: QSize) -> None:
+    words = WindowLanguage()
+    assert words.install(language) == language
+    try:
+        free = QRect(QPoint(0, 0), screen - QSize(0, 40))  # a taskbar along the bottom
+        wizard = _wizard(qtbot, store, sandbox_url)
+        wizard.fit_to(free)
+        fitted = wizard.size()
+        seen: dict[int, list[str]] = {}
+
+        def look() -> None:
+            qtbot.wait(50)  # let the layouts settle
+            # No page made the window grow past the screen: it keeps the size it opened at, inside the free area.
+            assert wizard.size() == fitted and free.contains(wizard.frameGeometry()), (wizard.frameGeometry(), free)
+            seen[wizard.currentId()] = _cut_or_outside(wizard)
+
+        look()
+        _next(qtbot, wizard)
+        _connect(qtbot, wizard, "demo-shop", "sandbox-limited", CLIENT_SECRET)  # the longest verdict and table
+        look()
+        _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
+        _to_afosto_and_check(qtbot, wizard)
+        wizard.afosto_page.channel_combo.setCurrentIndex(1)
+        look()
+        _next(qtbot, wizard)
+        for shop_id, afosto_id in sandbox.world.default_location_map.items():
+            wizard.locations_page.choose(shop_id, afosto_id)
+        look()
+        _next(qtbot, wizard)  # no stock location: Stock has its reason below it
+        look()
+        _next(qtbot, wizard)
+        qtbot.waitUntil(wizard.summary_page.pickup_result.isVisible, timeout=WAIT)
+        look()
+        assert len(seen) == 6
+        assert {page: found for page, found in seen.items() if found} == {}
+    finally:
+        words.remove()

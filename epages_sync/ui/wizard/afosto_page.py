@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton
 
 from ...connection_check import AfostoFindings, check_afosto
 from ..background import in_worker_loop
@@ -24,7 +24,7 @@ class AfostoPage(SetupPage):
         self.setTitle(self.tr("Afosto"))
         self.setSubTitle(self.tr("Enter the API key made for this connection, press Check, then choose the "
                                  "sales channel the webshop's orders belong to."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         form = QFormLayout()
         self.key_edit = SecretEdit()
         self.key_edit.setPlaceholderText(self.tr("API key from Afosto's settings (API)"))

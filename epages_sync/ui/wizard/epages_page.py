@@ -115,13 +115,16 @@ class EpagesPage(SetupPage):
         self.scope_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scope_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.scope_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scope_table.setWordWrap(False)
+        # A meaning longer than its column (German, Dutch, a narrow window) wraps instead of ending in "…".
+        self.scope_table.setWordWrap(True)
+        self.scope_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.scope_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.scope_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.scope_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.scope_table.hide()
         layout.addWidget(self.scope_table, 100)
         # Without the table (before Connect, or after a refusal) the boxes keep their own height and the

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from ...config import Flow
@@ -34,7 +33,7 @@ class FlowsPage(SetupPage):
     def _setup_ui(self) -> None:
         self.setTitle(self.tr("What to sync"))
         self.setSubTitle(self.tr("Choose what is kept in step, and from which day on orders are taken over."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         group = QGroupBox(self.tr("Flows"))
         grid = QGridLayout(group)
         for row, flow in enumerate(FLOW_ORDER):
@@ -73,6 +72,7 @@ class FlowsPage(SetupPage):
         poll_label = QLabel(self.tr("Check for new &orders every:"))
         poll_label.setBuddy(self.poll_interval)
         self.poll_hint = QLabel()
+        self.poll_hint.setWordWrap(True)  # a longer line in German or Dutch than in English
         form.addRow(start_label, self.start_date)
         form.addRow("", self.preview)
         form.addRow(poll_label, self.poll_interval)

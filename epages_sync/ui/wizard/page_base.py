@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
     QWizardPage,
 )
@@ -124,6 +126,23 @@ class SetupPage(QWizardPage):
     @property
     def tasks(self) -> UiTasks:
         return self.setup_wizard.tasks
+
+    def scrolling_layout(self) -> QVBoxLayout:
+        """The page's layout, inside a frameless scroll area: on a small screen (1280x720 with a taskbar) the
+        page scrolls instead of making the wizard taller than the screen or cutting its lower part."""
+        body = QWidget()
+        body.setObjectName("pageBody")
+        layout = QVBoxLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Lines wrap to the width there is; nothing is wider than the page.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return layout
 
     def note(self, text: str) -> QLabel:
         label = QLabel(text)

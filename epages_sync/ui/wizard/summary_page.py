@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QVBoxLayout, QWizard
+from PySide6.QtWidgets import QWizard
 
 from ...config import Flow
 from ...connection_check import FLOW_ORDER, Problem, Service, pickup_orders_by_location, probe_settings
@@ -29,7 +29,7 @@ class SummaryPage(SetupPage):
     def _setup_ui(self) -> None:
         self.setTitle(self.tr("Ready to start"))
         self.setSubTitle(self.tr("Check your choices. Finish saves them and starts the sync."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         self.summary = self.note("")
         self.summary.setObjectName("setupSummary")
         layout.addWidget(self.summary)
