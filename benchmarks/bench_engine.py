@@ -62,7 +62,7 @@ def peak_rss_mb() -> float:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 async def main(args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
@@ -148,7 +148,7 @@ async def main(args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
 async def push_latencies(url: str, store: Store, samples: int) -> list[float]:
     """Ship open units in Afosto as the warehouse would, and time until ePages shows the shipment."""
     out: list[float] = []
-    links = [lk for lk in store.unfinished_orders(limit=5000)]
+    links = list(store.unfinished_orders(limit=5000))
     async with AfostoClient(url + "/graphql", "sandbox-afosto-key") as afosto, \
             httpx.AsyncClient(base_url=url, timeout=30) as http:
         token = (await http.post("/api/oauth/token", params={"grant_type": "client_credentials"},

@@ -19,8 +19,8 @@ import httpx
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
-from epages_sync.sandbox.app import Sandbox  # noqa: E402
-from epages_sync.sandbox.server import run_in_thread  # noqa: E402
+from epages_sync.sandbox.app import Sandbox
+from epages_sync.sandbox.server import run_in_thread
 
 TARGET_PER_SECOND = 500
 

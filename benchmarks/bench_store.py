@@ -29,8 +29,8 @@ _DETAIL = {"request": {"method": "POST", "url": "https://shop.beyondshop.cloud/a
 
 
 def _rows(n: int, start: int, span_days: int, rng: random.Random, parked_ids: list[int]) -> list[LogRow]:
-    now = dt.datetime.now(dt.timezone.utc)
-    outcomes, o_weights = zip(*_OUTCOMES)
+    now = dt.datetime.now(dt.UTC)
+    outcomes, o_weights = zip(*_OUTCOMES, strict=False)
     flows = [(f, d) for f, _, d in _FLOWS]
     f_weights = [w for _, w, _ in _FLOWS]
     out: list[LogRow] = []
@@ -43,7 +43,7 @@ def _rows(n: int, start: int, span_days: int, rng: random.Random, parked_ids: li
             direction=direction, flow=flow, outcome=outcome,
             epages_ref=str(order) if flow is not None else None,
             afosto_ref=f"A{order + 500000}" if flow is not None else None,
-            message="Shipment of order %d sent to ePages with tracking code 3S123" % order,
+            message=f"Shipment of order {order} sent to ePages with tracking code 3S123",
             parked_id=rng.choice(parked_ids) if outcome is Outcome.PARKED and parked_ids else None,
             detail=_DETAIL if i % 10 == 0 else None))
     return out

@@ -1,4 +1,5 @@
-"""Command line: the window (default), --demo, configure, status, check, sandbox and run --headless."""
+"""Command line: the window (default), --demo, configure, status, check, sandbox, run --headless, and
+parked/retry/dismiss."""
 
 from __future__ import annotations
 
@@ -121,7 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--once", action="store_true", help="one poll, then push until the outbox is empty")
     run.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this long")
 
+    from .cli_parked import add_parked_parsers
     from .removal import add_remove_parser
+
+    add_parked_parsers(sub)
 
     add_remove_parser(sub)
     try:
@@ -317,10 +321,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
             from .removal import cmd_remove_all_data
 
             return cmd_remove_all_data(args, paths, out, stdin)
+        if args.command == "parked":
+            from .cli_parked import cmd_parked
+
+            return cmd_parked(args, paths, out)
+        if args.command in ("retry", "dismiss"):
+            from .cli_parked import cmd_settle
+
+            return cmd_settle(args, paths, out)
         if args.command == "run":
             from .headless import cmd_run
 
             return cmd_run(args, paths, out)
+        from .ui.system_libraries import window_problem
+
+        problem = window_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_ERROR
         from .ui.app import run_gui
 
         return run_gui(args, paths)

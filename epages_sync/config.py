@@ -20,7 +20,7 @@ _COCKPIT_HOST_SUFFIX = ".beyondshop.cloud"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-class Flow(str, enum.Enum):
+class Flow(str, enum.Enum):  # noqa: UP042 (str() and format() of members must stay as they are)
     """What can be synced; each can be switched off on its own."""
 
     ORDERS = "orders"
@@ -165,7 +165,7 @@ class Settings(BaseModel):
     def checked(cls, **values: object) -> Settings:
         """Build settings, turning pydantic's errors into one ConfigError that names field and range."""
         try:
-            return cls(**values)  # type: ignore[arg-type]
+            return cls(**values)
         except ValidationError as exc:
             raise config_error_from(exc) from None
 
@@ -175,7 +175,7 @@ class Settings(BaseModel):
         return Settings.checked(**data)
 
 
-_RANGE_HINTS = {name: field for name, field in Settings.model_fields.items()}
+_RANGE_HINTS = dict(Settings.model_fields.items())
 
 
 def _allowed(field_name: str) -> str:

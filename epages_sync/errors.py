@@ -12,8 +12,8 @@ class SyncError(Exception):
     product, field or scope it is about. ``str()`` gives a one-line message fit for the log.
     """
 
-    title = Text("Something went wrong")
-    action = Text("Try again. If it keeps happening, send the log to support.")
+    title: str = Text("Something went wrong")
+    action: str = Text("Try again. If it keeps happening, send the log to support.")
     transient = False
 
     def __init__(
@@ -117,7 +117,7 @@ class MissingScope(SyncError):
     def __init__(self, message: str = "", *, scope: str = "", label: str = "", **kw: object) -> None:
         self.scope = scope
         self.label = label
-        kw.setdefault("concerns", f"{scope} - {label}" if label else scope)  # type: ignore[arg-type]
+        kw.setdefault("concerns", f"{scope} - {label}" if label else scope)
         super().__init__(message, **kw)  # type: ignore[arg-type]
 
 

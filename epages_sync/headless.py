@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import signal
 import sys
-from typing import TextIO
+import time
+from typing import TYPE_CHECKING, TextIO
 
 from .config import FLOW_WORDS, flow_from_word
 from .errors import AlreadyRunning, ConfigError, SyncError
@@ -17,6 +19,9 @@ from .secrets import AFOSTO_KEY_ENTRY, CLIENT_SECRET_ENTRY, Secrets, how_to_supp
 from .store import Store
 from .store.models import LogEntry
 from .texts import PRESS_RETRY, localize
+
+if TYPE_CHECKING:
+    from .engine.context import WorkProgress
 
 EXIT_OK = 0
 EXIT_FLOW_FAILED = 1
@@ -49,6 +54,72 @@ def _retry_command(parked_id: int | None) -> str:
     return f"run 'epages-sync retry {parked_id}'"
 
 
+def format_progress(progress: WorkProgress, now: dt.datetime) -> str:
+    """'Importing orders since 1 Jan 2020: 257 of 1,500, about 1 min left'."""
+    since = progress.since
+    if progress.first_import or not isinstance(since, dt.datetime):
+        day = since.astimezone().date() if isinstance(since, dt.datetime) else since
+        head = f"Importing orders since {day.day} {day:%b %Y}"
+    else:
+        head = f"Reading order changes since {since.astimezone():%H:%M}"
+    if progress.total is None:
+        return f"{head}: {progress.done:,} so far"
+    text = f"{head}: {progress.done:,} of {progress.total:,}"
+    minutes = progress.minutes_left(now)
+    if minutes is not None:
+        text += ", less than a minute left" if minutes == 0 else f", about {minutes:,} min left"
+    return text
+
+
+class ProgressLine:
+    """Shows a long poll's progress: on a terminal one line redrawn in place (log rows print above it); in
+    a file or a service journal a plain line now and then."""
+
+    WIDTH = 20
+
+    def __init__(self, out: TextIO, *, every_seconds: float = 10.0) -> None:
+        self._out = out
+        self._terminal = bool(getattr(out, "isatty", lambda: False)())
+        self._every = every_seconds
+        self._shown = ""  # the line on screen (terminal only)
+        self._last_plain = 0.0
+        self._progress: WorkProgress | None = None
+
+    def update(self, progress: WorkProgress | None) -> None:
+        self._progress = progress if progress is not None and progress.worth_showing else None
+        if self._terminal:
+            self._draw()
+        elif self._progress is not None and time.monotonic() - self._last_plain >= self._every:
+            self._last_plain = time.monotonic()
+            print(format_progress(self._progress, dt.datetime.now(dt.UTC)), file=self._out, flush=True)
+        elif progress is None:
+            self._last_plain = 0.0  # the next long poll reports at once
+
+    def print_row(self, text: str) -> None:
+        """A log row, above the progress line."""
+        self._clear()
+        print(text, file=self._out, flush=True)
+        if self._terminal:
+            self._draw()
+
+    def _clear(self) -> None:
+        if self._shown:
+            self._out.write("\r\033[K")
+            self._shown = ""
+
+    def _draw(self) -> None:
+        self._clear()
+        progress = self._progress
+        if progress is None:
+            self._out.flush()
+            return
+        filled = int(self.WIDTH * progress.done / progress.total) if progress.total else 0
+        self._shown = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] " + format_progress(
+            progress, dt.datetime.now(dt.UTC))
+        self._out.write(self._shown)
+        self._out.flush()
+
+
 def load_credentials(store: Store) -> tuple[object, str, str]:
     settings = store.load_settings()
     if settings is None or not settings.is_configured:
@@ -73,14 +144,16 @@ async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float |
     settings, client_secret, afosto_key = load_credentials(store)
     service = SyncService(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
     last = store.newest_log_id()
+    line = ProgressLine(out)
 
     def show(_newest: int) -> None:
         nonlocal last
         for row in store.log_after(last, limit=1000):
-            print(format_row(row), file=out, flush=True)
+            line.print_row(format_row(row))
             last = row.id
 
     unsubscribe = store.subscribe(show)
+    stop_progress = service.on_health(lambda health: line.update(health.progress))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -112,6 +185,8 @@ async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float |
     finally:
         await service.stop() if not once else await service.close()
         unsubscribe()
+        stop_progress()
+        line.update(None)
         show(0)
     health = service.health()
     print(

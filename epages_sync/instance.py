@@ -32,7 +32,7 @@ class InstanceLock:
         starting in that moment would otherwise give up, so it tries again for ``patience_s``.
         """
         self.lock_file.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.lock_file, "a+", encoding="utf-8")
+        fh = open(self.lock_file, "a+", encoding="utf-8")  # noqa: SIM115 (held for the process's life)
         deadline = time.monotonic() + patience_s
         while True:
             try:

@@ -18,7 +18,7 @@ class RedactionFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a broken format string must not hide the record
+        except Exception:  # noqa: BLE001 (a broken format string must not hide the record)
             message = str(record.msg)
         record.msg = redactor.text(message)
         record.args = None

@@ -34,7 +34,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring that forgets everything when the process ends: for tests and the demo mode only."""
 
     @properties.classproperty
-    def priority(cls) -> float:  # type: ignore[override]
+    def priority(cls) -> float:
         # Never chosen by keyring on its own: only a test or the demo hands it over explicitly. Otherwise a
         # machine without a keyring would "save" secrets that vanish at exit, and say they were stored.
         raise RuntimeError("the in-memory keyring is only used when chosen explicitly")

@@ -3,14 +3,18 @@
 Installs PyInstaller when it is missing (the project's ``bundle`` extra names the same version range),
 builds ``dist/epages-sync/`` from ``packaging/epages-sync.spec``, runs the built ``--version`` once, and
 prints the size and how long it took. The app's own dependencies come from the Python that runs this
-script: install the project first (``python -m pip install .``).
+script: install the project first, for a release with the pinned versions
+(``python -m pip install -c packaging/constraints.txt ".[bundle]"``), and build with ``--strict``, which
+refuses to build when an installed version differs from ``packaging/constraints.txt``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import time
@@ -18,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "epages-sync.spec"
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 PYINSTALLER = "pyinstaller>=6.3,<7"
 BUNDLE_NAME = "epages-sync"
 
@@ -40,6 +45,35 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pinned_versions(constraints: Path = CONSTRAINTS) -> dict[str, str]:
+    """Package -> version, from the ``name==version`` lines of the constraints file."""
+    pins: dict[str, str] = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = (part.strip() for part in line.split("==", 1))
+            pins[_canonical(name)] = version
+    return pins
+
+
+def differences_from_pins(constraints: Path = CONSTRAINTS) -> list[str]:
+    """Installed packages whose version is not the pinned one (packages not installed here, such as the
+    other systems' keyring helpers, are not differences)."""
+    out = []
+    for name, wanted in sorted(pinned_versions(constraints).items()):
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        if installed != wanted:
+            out.append(f"{name} {installed} (pinned {wanted})")
+    return out
+
+
 def ensure_pyinstaller() -> None:
     if importlib.util.find_spec("PyInstaller") is not None:
         return
@@ -55,10 +89,17 @@ def ensure_app_installed() -> None:
                          f"Install the project first: {sys.executable} -m pip install {ROOT}")
 
 
-def build(dist: Path, work: Path, *, clean: bool = True) -> Path:
+def build(dist: Path, work: Path, *, clean: bool = True, strict: bool = False) -> Path:
     """Run PyInstaller on the spec; returns the bundle folder (``dist/epages-sync``)."""
     ensure_pyinstaller()
     ensure_app_installed()
+    differences = differences_from_pins()
+    if differences:
+        said = "; ".join(differences)
+        if strict:
+            raise SystemExit(f"Not the pinned versions: {said}. Install with: {sys.executable} -m pip install "
+                             f"-c {CONSTRAINTS.relative_to(ROOT)} \".[bundle]\"")
+        print(f"Note: this bundle ships other versions than packaging/constraints.txt pins: {said}", flush=True)
     # German and Dutch are compiled at build time; the spec copies resources/ with the .qm files in it.
     subprocess.run([sys.executable, str(ROOT / "tools" / "translations.py"), "compile"], check=True, cwd=ROOT)
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
@@ -77,10 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
                         help="PyInstaller's scratch folder")
     parser.add_argument("--keep-cache", action="store_true", help="reuse PyInstaller's cache (faster rebuilds)")
+    parser.add_argument("--strict", action="store_true",
+                        help="refuse to build with other versions than packaging/constraints.txt pins (releases)")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    bundle = build(args.dist.resolve(), args.work.resolve(), clean=not args.keep_cache)
+    bundle = build(args.dist.resolve(), args.work.resolve(), clean=not args.keep_cache, strict=args.strict)
     took = time.monotonic() - started
     version = subprocess.run([str(console_executable(bundle)), "--version"], capture_output=True, text=True,
                              timeout=120, check=False)

@@ -121,7 +121,7 @@ def qt_tool(name: str) -> str:
     try:
         import PySide6
     except ImportError:
-        PySide6 = None
+        PySide6 = None  # type: ignore[assignment]
     if PySide6 is not None:
         folder = Path(PySide6.__file__).parent
         for candidate in (folder / name, folder / f"{name}.exe"):

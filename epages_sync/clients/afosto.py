@@ -6,25 +6,44 @@ Afosto answers HTTP 200 even for errors; what went wrong is in ``errors[].extens
 
 from __future__ import annotations
 
-import contextlib
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import importlib.resources
 import logging
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
 
 from ..config import Settings
-from ..errors import (AuthenticationError, MissingScope, NotFound, RateLimited, SyncError, Unavailable,
-                      ValidationFailed)
-from .afosto_models import (AfostoChannel, AfostoLocation, AfostoOrder, InventoryRow, NewOrder, NewOrderLine,
-                            OrderItem, Parcel, ParcelStatus, ReturnedUnit, datetime_to_ms, decimal_to_cents)
+from ..errors import (
+    AuthenticationError,
+    MissingScope,
+    NotFound,
+    RateLimited,
+    SyncError,
+    Unavailable,
+    ValidationFailed,
+)
+from ..texts import Text
+from .afosto_models import (
+    AfostoChannel,
+    AfostoLocation,
+    AfostoOrder,
+    InventoryRow,
+    NewOrder,
+    NewOrderLine,
+    OrderItem,
+    Parcel,
+    ParcelStatus,
+    ReturnedUnit,
+    datetime_to_ms,
+    decimal_to_cents,
+)
 from .epages_models import parse_json
 from .http import Clock, ExchangeHook, HttpPolicy, HttpSession, TransientAnswer
-from ..texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +85,15 @@ def _is_query(document: str) -> bool:
     return True
 
 
+def _orders_from(nodes: list[dict[str, Any]]) -> list[AfostoOrder]:
+    return [AfostoOrder.model_validate(n) for n in nodes]
+
+
 def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> SyncError:
     """The project's error for the first entry of a GraphQL ``errors`` list."""
     first = errors[0] if errors else {}
-    ext = first.get("extensions") if isinstance(first.get("extensions"), dict) else {}
+    raw = first.get("extensions")
+    ext = raw if isinstance(raw, dict) else {}
     code = str(ext.get("code") or "")
     field = ext.get("field")
     message = str(first.get("message") or code or "unknown error")
@@ -147,7 +171,7 @@ def create_order_variables(order: NewOrder) -> dict[str, Any]:
                                       "phone_number": c.phone_number}),
             "organisation": {"name": c.organisation} if c.organisation else None,
             "reference": c.reference, "notes": c.notes})
-    delivery = None
+    delivery: dict[str, Any] | None = None
     if order.pickup_location_id is not None:
         delivery = {"pickup_point": {"location_id": order.pickup_location_id}}
     elif order.delivery_address is not None:
@@ -240,13 +264,13 @@ class AfostoClient:
                                    on_exchange=on_exchange, secrets=[api_key])
 
     @classmethod
-    def from_settings(cls, settings: Settings, api_key: str, **kw: Any) -> "AfostoClient":
+    def from_settings(cls, settings: Settings, api_key: str, **kw: Any) -> AfostoClient:
         return cls(settings.afosto_graphql_url, api_key, **kw)
 
     async def aclose(self) -> None:
         await self.session.aclose()
 
-    async def __aenter__(self) -> "AfostoClient":
+    async def __aenter__(self) -> AfostoClient:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -299,7 +323,7 @@ class AfostoClient:
         return data
 
     async def connection_pages(self, operation: str, field: str, variables: Mapping[str, Any] | None = None,
-                               *, page_size: int = PAGE_SIZE) -> AsyncIterator[list[dict[str, Any]]]:
+                               *, page_size: int = PAGE_SIZE) -> AsyncGenerator[list[dict[str, Any]], None]:
         """The nodes of a Relay list, one page at a time, following ``pageInfo.endCursor``."""
         after: str | None = None
         seen: set[str] = set()
@@ -374,9 +398,9 @@ class AfostoClient:
             async with contextlib.aclosing(pages):
                 async for nodes in pages:
                     if len(nodes) > 10:  # whole orders with their units: validated off the event loop
-                        yield await asyncio.to_thread(lambda: [AfostoOrder.model_validate(n) for n in nodes])
+                        yield await asyncio.to_thread(_orders_from, nodes)
                     else:
-                        yield [AfostoOrder.model_validate(n) for n in nodes]
+                        yield _orders_from(nodes)
 
     # --- cancellations and returns ---------------------------------------------------------------------
 

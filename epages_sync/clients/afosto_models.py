@@ -42,14 +42,14 @@ def ms_to_datetime(ms: int) -> dt.datetime:
     if isinstance(ms, bool) or not isinstance(ms, int):
         raise ValueError(f"Afosto DateTime must be integer milliseconds, got {ms!r}")
     seconds, millis = divmod(ms, 1000)
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc) + dt.timedelta(milliseconds=millis)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC) + dt.timedelta(milliseconds=millis)
 
 
 def datetime_to_ms(value: dt.datetime) -> int:
     """An aware datetime as Unix milliseconds; a naive one is refused (its zone would be a guess)."""
     if value.tzinfo is None:
         raise ValueError("a naive datetime has no time zone; give an aware one")
-    delta = value - dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    delta = value - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
 
 
@@ -378,7 +378,7 @@ class NewOrder(Node):
     payment_fee: Decimal | None = None
 
     @model_validator(mode="after")
-    def _one_delivery(self) -> "NewOrder":
+    def _one_delivery(self) -> NewOrder:
         if self.delivery_address is not None and self.pickup_location_id is not None:
             raise ValueError("an order is delivered to an address or picked up, not both")
         return self

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -17,14 +17,41 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..config import Settings
-from ..errors import (AuthenticationError, ConfigError, Conflict, DomainRejected, MissingScope, NotFound,
-                      RevokedError, StoreNotFound, SyncError, ValidationFailed)
-from .epages_models import (Availability, CancelProcess, Money, Order, OrderProcesses, Page, PageInfo,
-                            PickupOption, PickupProcess, ProcessLine, Product, ReturnLine, ReturnProcess,
-                            ShippingProcess, ShopLocation, Variation, parse_json)
+from ..errors import (
+    AuthenticationError,
+    ConfigError,
+    Conflict,
+    DomainRejected,
+    MissingScope,
+    NotFound,
+    RevokedError,
+    StoreNotFound,
+    SyncError,
+    ValidationFailed,
+)
+from ..texts import Text
+from .epages_models import (
+    Availability,
+    CancelProcess,
+    Money,
+    Order,
+    OrderProcesses,
+    Page,
+    PageInfo,
+    PickupOption,
+    PickupProcess,
+    ProcessLine,
+    Product,
+    ReturnLine,
+    ReturnProcess,
+    ShippingProcess,
+    ShopLocation,
+    Unreadable,
+    Variation,
+    parse_json,
+)
 from .http import Clock, ExchangeHook, HostNotFound, HttpPolicy, HttpSession
 from .scopes import GrantedScopes, label_for, scope_for_call
-from ..texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +59,52 @@ M = TypeVar("M", bound=BaseModel)
 
 _STORE_HOST_SUFFIX = ".beyondshop.cloud"
 _DEFAULT_TOKEN_LIFETIME = 43199  # what ePages hands out (12 h) when an answer omits expires_in
+
+
+_PROBLEMS = {
+    "missing": "is missing",
+    "int_parsing": "is not a whole number", "int_type": "is not a whole number",
+    "int_from_float": "is not a whole number",
+    "decimal_parsing": "is not a number", "decimal_type": "is not a number",
+    "bool_parsing": "is not true or false", "bool_type": "is not true or false",
+    "string_type": "is not text", "list_type": "is not a list", "dict_type": "is not an object",
+    "model_type": "is not an object", "datetime_parsing": "is not a date and time",
+    "datetime_from_date_parsing": "is not a date and time", "datetime_type": "is not a date and time",
+}
+
+
+def unreadable_field(exc: ValidationError) -> str:
+    """Which field of an answer could not be read, and why, in words; never the value itself (it may be a
+    customer's name or address)."""
+    first = exc.errors()[0]
+    where = ""
+    for part in first.get("loc", ()):
+        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+    what = _PROBLEMS.get(first.get("type", ""), "has a value this version cannot read")
+    return f"{where or 'the answer'} {what}"
+
+
+def unreadable_order(row: Any, problem: str) -> Unreadable:
+    """What can still be told of an order that could not be read: its id and number, and the units of
+    its lines as far as they are readable (they still count against the shop's stock)."""
+    data = row if isinstance(row, dict) else {}
+    units: dict[str, int] = {}
+    for line in data.get("productLineItems") or []:
+        if not isinstance(line, dict):
+            continue
+        product = line.get("product")
+        sku = product.get("sku") if isinstance(product, dict) else None
+        quantity = line.get("initialQuantity") if isinstance(line.get("initialQuantity"), int) else \
+            line.get("quantity")
+        if isinstance(sku, str) and isinstance(quantity, int) and quantity > 0:
+            units[sku] = units.get(sku, 0) + quantity
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return value if isinstance(value, str) and value else None
+
+    return Unreadable(id=text("_id"), number=text("orderNumber"), updated_at=text("updatedAt"),
+                      problem=problem, units=units)
 
 
 @dataclass
@@ -48,7 +121,7 @@ def wire_time(value: dt.datetime | dt.date) -> str:
     """
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value.isoformat(timespec="milliseconds")
     return f"{value.isoformat()}T00:00:00"
 
@@ -88,7 +161,7 @@ class EpagesClient:
         self.granted = GrantedScopes()
 
     @classmethod
-    def from_settings(cls, settings: Settings, client_secret: str, **kw: Any) -> "EpagesClient":
+    def from_settings(cls, settings: Settings, client_secret: str, **kw: Any) -> EpagesClient:
         if not settings.client_id:
             raise ConfigError(Text("No ePages client id is set."), concerns=Text("client id"))
         return cls(settings.epages_api_url, settings.client_id, client_secret, **kw)
@@ -96,7 +169,7 @@ class EpagesClient:
     async def aclose(self) -> None:
         await self.session.aclose()
 
-    async def __aenter__(self) -> "EpagesClient":
+    async def __aenter__(self) -> EpagesClient:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -269,10 +342,23 @@ class EpagesClient:
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ()))
-            raise SyncError(f"ePages sent a {model.__name__} this version cannot read ({where}: "
-                            f"{first.get('msg')}).", concerns=concerns) from None
+            raise SyncError(Text("ePages sent an answer this version cannot read: {problem}.",
+                                 problem=unreadable_field(exc)), concerns=concerns) from None
+
+    def _models(self, model: type[M], rows: list[Any], concerns: str | None) -> tuple[list[M], list[Unreadable]]:
+        """The items of a page. An order that cannot be read is set apart (it is parked on its own, and the
+        orders after it go on); any other unreadable item fails the page, as nothing would park it."""
+        items: list[M] = []
+        unreadable: list[Unreadable] = []
+        for row in rows:
+            if model is not Order:
+                items.append(self._model(model, row, concerns))
+                continue
+            try:
+                items.append(model.model_validate(row))
+            except ValidationError as exc:
+                unreadable.append(unreadable_order(row, unreadable_field(exc)))
+        return items, unreadable
 
     # --- paging ----------------------------------------------------------------------------------------
 
@@ -290,7 +376,7 @@ class EpagesClient:
         return str(httpx.URL(urlsplit(current)._replace(query="").geturl(), params=query))
 
     async def _pages(self, path: str, key: str, model: type[M], params: Mapping[str, Any] | None = None,
-                     concerns: str | None = None) -> AsyncIterator[Page[M]]:
+                     concerns: str | None = None) -> AsyncGenerator[Page[M], None]:
         url: str | None = self._url(path)
         call_params = params
         seen: set[str] = set()
@@ -302,16 +388,17 @@ class EpagesClient:
             raw = embedded.get(key) if isinstance(embedded, dict) else None
             rows = raw or []
             if len(rows) > 10:  # validating a page of orders takes tens of milliseconds: not on the loop
-                items = await asyncio.to_thread(lambda: [self._model(model, item, concerns) for item in rows])
+                items, unreadable = await asyncio.to_thread(self._models, model, rows, concerns)
             else:
-                items = [self._model(model, item, concerns) for item in rows]
+                items, unreadable = self._models(model, rows, concerns)
             info = PageInfo.model_validate(data["page"]) if isinstance(data, dict) and isinstance(
                 data.get("page"), dict) else None
             next_url = self._next_url(data, url)
             if next_url is not None and next_url in seen:
                 log.warning("ePages paging link points back to a page already read; stopping there")
                 next_url = None
-            yield Page[model](items=items, info=info, next_url=next_url)  # type: ignore[valid-type]
+            yield Page[model](items=items, info=info, next_url=next_url,  # type: ignore[valid-type]
+                              unreadable=unreadable)
             url, call_params = next_url, None
 
     async def _all(self, path: str, key: str, model: type[M], params: Mapping[str, Any] | None = None,
@@ -325,8 +412,9 @@ class EpagesClient:
 
     def iter_order_pages(self, *, created_after: dt.datetime | dt.date | None = None,
                          updated_after: dt.datetime | dt.date | None = None,
-                         sort: str = "updatedAt,asc", size: int = 50,
-                         extra: Mapping[str, str] | None = None) -> AsyncIterator[Page[Order]]:
+                         updated_before: dt.datetime | dt.date | None = None,
+                         sort: str | None = None, size: int = 50,
+                         extra: Mapping[str, str] | None = None) -> AsyncGenerator[Page[Order], None]:
         """Orders page by page, so the caller can commit each page before reading the next.
 
         An async generator: close it (``contextlib.aclosing``) when stopping early.
@@ -334,6 +422,7 @@ class EpagesClient:
         params: dict[str, Any] = {
             "createdAfter": wire_time(created_after) if created_after is not None else None,
             "updatedAfter": wire_time(updated_after) if updated_after is not None else None,
+            "updatedBefore": wire_time(updated_before) if updated_before is not None else None,
             "sort": sort, "size": size, **(extra or {})}
         return self._pages("/orders", "orders", Order, params, concerns="order list")
 

@@ -144,10 +144,23 @@ AvailabilityStateText = Annotated[AvailabilityState | str, lenient_enum(Availabi
 # --- building blocks -------------------------------------------------------------------------------------
 
 class Wire(BaseModel):
-    """camelCase on the wire, snake_case in Python; unknown fields ignored."""
+    """camelCase on the wire, snake_case in Python; unknown fields ignored.
+
+    A ``null`` counts as a field ePages left out: a list becomes empty, a flag or count its default, an
+    optional part None. ePages' description marks few fields as required, and one order with a null in an
+    unexpected place must not stop the poll. A field without a default (an id, an amount of money) stays
+    required, so an order that cannot be read correctly is refused whole instead of guessed.
+    """
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore",
                               frozen=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_absent(cls, data: Any) -> Any:
+        if isinstance(data, dict) and None in data.values():
+            return {key: value for key, value in data.items() if value is not None}
+        return data
 
 
 def _href(links: Any, rel: str) -> str | None:
@@ -660,9 +673,21 @@ class PageInfo(Wire):
     number: int | None = None
 
 
+class Unreadable(BaseModel):
+    """An item of a list this version could not read, with what could be told of it. It is parked on its
+    own; the rest of its page goes on."""
+
+    id: str | None = None
+    number: str | None = None
+    updated_at: str | None = None
+    problem: str  # which field, in plain words; never a value (it may be a customer's name)
+    units: dict[str, int] = {}  # SKU -> units, as far as they could be read (for the stock rule)
+
+
 class Page(BaseModel, Generic[T]):
     """One page of a list; ``next_url`` is the server's ``_links.next`` (None on the last page)."""
 
     items: list[T]
     info: PageInfo | None = None
     next_url: str | None = None
+    unreadable: list[Unreadable] = []

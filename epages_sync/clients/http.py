@@ -16,14 +16,19 @@ import random
 import re
 import socket
 import ssl
+import sys
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
+import certifi
 import httpx
+import truststore
 
 from .. import APP_NAME, __version__
 from ..errors import CertificateError, NetworkError, RateLimited, SyncError, Unavailable
@@ -74,7 +79,7 @@ class SystemClock:
         return time.monotonic()
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
@@ -167,7 +172,7 @@ def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - now).total_seconds())
 
 
@@ -237,6 +242,30 @@ def encode_json(data: Any) -> str:
     return _DECIMAL_RE.sub(lambda m: m.group(1), json.dumps(mark(data), ensure_ascii=False))
 
 
+# --- whom to trust -----------------------------------------------------------------------------------------
+
+def _system_store_exists() -> bool:
+    """Windows and macOS always have one; elsewhere OpenSSL needs a bundle file or folder on disk."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    paths = ssl.get_default_verify_paths()
+    return any(p and Path(p).exists() for p in (paths.cafile, paths.capath))
+
+
+@cache
+def tls_context() -> ssl.SSLContext:
+    """The certificates this computer trusts: Windows' and macOS' own stores, the system bundle on Linux.
+
+    A company proxy that inspects HTTPS signs with a root the company installed into the system store;
+    with certifi's bundle alone every request behind it failed. Where a machine has no system store at
+    all, certifi's bundle is the fallback. Made once: building a context reads the whole store.
+    """
+    if _system_store_exists():
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    log.info("no certificate store on this computer: using the bundle that comes with the app")
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 # --- the session -----------------------------------------------------------------------------------------
 
 class HttpSession:
@@ -261,7 +290,7 @@ class HttpSession:
         limits = httpx.Limits(max_connections=self.policy.max_in_flight + 1,
                               max_keepalive_connections=self.policy.max_in_flight)
         self._client = httpx.AsyncClient(
-            transport=transport, timeout=timeout, limits=limits, verify=True, follow_redirects=False,
+            transport=transport, timeout=timeout, limits=limits, verify=tls_context(), follow_redirects=False,
             headers={"User-Agent": USER_AGENT})
 
     async def aclose(self) -> None:
@@ -396,7 +425,7 @@ class ManualClock:
     """A clock that moves only when told to or when slept on: for tests and simulations, no real waiting."""
 
     def __init__(self, start: dt.datetime | None = None) -> None:
-        self._start = start or dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+        self._start = start or dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
         self.elapsed = 0.0
         self.sleeps: list[float] = []
 

@@ -13,15 +13,29 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from graphql import (GraphQLError, GraphQLSchema, OperationDefinitionNode, build_client_schema,
-                     get_introspection_query, parse, validate)
+from graphql import (
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    build_client_schema,
+    get_introspection_query,
+    parse,
+    validate,
+)
 from graphql.execution.values import get_variable_values
 from pydantic import BaseModel
 
 from ..errors import AuthenticationError, SyncError
 from . import afosto
-from .afosto_models import (AfostoAddress, NewCustomer, NewOrder, NewOrderLine, ParcelStatus, ReturnedUnit,
-                            ReturnOutcome)
+from .afosto_models import (
+    AfostoAddress,
+    NewCustomer,
+    NewOrder,
+    NewOrderLine,
+    ParcelStatus,
+    ReturnedUnit,
+    ReturnOutcome,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,14 +110,14 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
     base = dict(channel_id="c", currency="EUR", country_code="DE", customer=customer, billing_address=address,
                 meta_data={"epages_order_id": "e", "epages_order_number": "10001"},
                 shipping_fee=Decimal("4.95"), payment_fee=Decimal("1.50"))
-    shipped = NewOrder(**base, delivery_address=address)  # type: ignore[arg-type]
-    pickup = NewOrder(**base, pickup_location_id="l")  # type: ignore[arg-type]
+    shipped = NewOrder(**base, delivery_address=address)
+    pickup = NewOrder(**base, pickup_location_id="l")
     line = NewOrderLine(sku="CF-1001", quantity=2, unit_price=Decimal("19.90"), label="Beans",
                         meta_data={"epages_line_item_id": "x"})
     returned = [ReturnedUnit(item_id="i", contra_item_id="c1", outcome=ReturnOutcome.ACCEPTED,
                              reason="DEFECTIVE", vendor_note="ok"),
                 ReturnedUnit(item_id="j", contra_item_id="c2", outcome=ReturnOutcome.REJECTED)]
-    moment = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     return {
         "ConnectionTest": [{}],
         "ListChannels": [{"first": 100, "after": "x"}],

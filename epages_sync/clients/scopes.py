@@ -88,7 +88,7 @@ class GrantedScopes:
                     self._granted.setdefault(m.group(1), set()).update(m.group(2))
 
     @classmethod
-    def from_token_response(cls, body: dict[str, object]) -> "GrantedScopes":
+    def from_token_response(cls, body: dict[str, object]) -> GrantedScopes:
         """Read the scopes from the token answer: its ``scope`` text, else the JWT's ``scope`` claim."""
         scope = body.get("scope")
         if isinstance(scope, str) and scope.strip():
@@ -99,7 +99,7 @@ class GrantedScopes:
         return cls.from_jwt(token) if isinstance(token, str) else cls()
 
     @classmethod
-    def from_jwt(cls, token: str) -> "GrantedScopes":
+    def from_jwt(cls, token: str) -> GrantedScopes:
         """The payload's ``scope`` claim; the signature is not checked, the server does that on every call."""
         parts = token.split(".")
         if len(parts) < 2:

@@ -8,13 +8,16 @@ import datetime as dt
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from ..clients.afosto import AfostoClient
 from ..clients.epages import EpagesClient
+from ..clients.epages_models import Page
 from ..config import Flow, Settings
 from ..store import Store
 from ..store.models import Direction, LogRow, Outcome
@@ -59,6 +62,7 @@ def record_exchange(
                 "method": method,
                 "url": url,
                 "status": status,
+                "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "request": _clip(request),
                 "response": _clip(response),
             }
@@ -121,6 +125,39 @@ class Journal:
         return self.write(Direction.SYSTEM, outcome, message, **kw)
 
 
+class WorkProgress(BaseModel):
+    """How far a poll of ePages orders is: the window's progress bar and the headless progress line."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first_import: bool  # the first poll: every order since the start date
+    since: dt.datetime | dt.date  # the start date, or the time changes are read from
+    done: int = 0  # orders read so far
+    total: int | None = None  # orders the lists announced (ePages' page information), when they did
+    pages: int = 0
+    started_at: dt.datetime
+
+    @property
+    def worth_showing(self) -> bool:
+        """Only work of more than one page is worth a bar; a poll of a few orders is over at once."""
+        return self.pages > 1 or (self.total is not None and self.total > self.done)
+
+    def seconds_left(self, now: dt.datetime) -> float | None:
+        """At the pace so far; None until there is a pace to go by."""
+        elapsed = (now - self.started_at).total_seconds()
+        if self.total is None or self.done <= 0 or elapsed <= 0:
+            return None
+        return max(0.0, (self.total - self.done) * elapsed / self.done)
+
+    def minutes_left(self, now: dt.datetime) -> int | None:
+        """Whole minutes left, rounded (0: under a minute); None while unknown."""
+        seconds = self.seconds_left(now)
+        return None if seconds is None else (0 if seconds < 45 else max(1, round(seconds / 60)))
+
+
+ProgressListener = Callable[[WorkProgress | None], None]
+
+
 @dataclass
 class SyncContext:
     settings: Settings
@@ -143,6 +180,48 @@ class SyncContext:
     retry_base_seconds: float = 2.0
     # Set while the engine may work; cleared by pause. Work stops at the next checkpoint, between requests.
     running: asyncio.Event = field(default_factory=asyncio.Event)
+    # The poll under way, page by page (None between polls), and who wants to hear of it.
+    progress: WorkProgress | None = None
+    on_progress: ProgressListener | None = None
+    # Orders the poll under way has read, and how many of them its earlier queries had (a poll asks again
+    # from the newest change it saw, and the answer starts with a few orders read already).
+    _read_ids: set[str] = field(default_factory=set)
+
+    def page_read(self, page: Page[Any], *, since: dt.datetime | None) -> None:
+        """The poller read and handled one page of orders (``since``: where the poll reads from, None on the
+        first import): announce how far the poll is."""
+        progress = self.progress
+        if progress is None:
+            progress = WorkProgress(first_import=since is None, since=since or self.settings.start_date,
+                                    started_at=self.now())
+            self._read_ids = set()
+        # Every pass over a poll's window asks for the whole window again (see OrderWindow): an order read
+        # twice counts once, and the total is the window's.
+        self._read_ids.update(str(getattr(item, "id", "")) for item in page.items)
+        done = len(self._read_ids)
+        announced = page.info.total_elements if page.info else None
+        total = None if announced is None else max(done, announced)
+        self.progress = progress.model_copy(update={"done": done, "total": total, "pages": progress.pages + 1})
+        self._tell_progress()
+
+    def work_started(self, *, since: dt.datetime | None) -> None:
+        """A poll begins (``since``: where it reads from, None for the first import): the window says
+        'checking now' from the first request on, before any page is in."""
+        self._read_ids = set()
+        self.progress = WorkProgress(first_import=since is None, since=since or self.settings.start_date,
+                                     started_at=self.now())
+        self._tell_progress()
+
+    def work_finished(self) -> None:
+        """The poll is over (done or failed): no progress to show until the next one."""
+        self._read_ids = set()
+        if self.progress is not None:
+            self.progress = None
+            self._tell_progress()
+
+    def _tell_progress(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(self.progress)
 
     async def checkpoint(self) -> None:
         """Wait here while paused: what is in flight finishes, nothing new starts."""

@@ -11,7 +11,6 @@ import asyncio
 import datetime as dt
 import logging
 from collections import Counter
-from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,15 +23,17 @@ from ..clients.epages_models import (
     ReturnLineStatus,
     ReturnProcess,
     ShippingProcessStatus,
+    Unreadable,
 )
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome
-from ..texts import Text, template
+from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportPlan, OrderProblem, plan_import
 from .order_view import AfostoOrderView
+from .order_window import OrderWindow
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -126,10 +127,6 @@ def _stamp(order: Order) -> str:
     return order.updated_at.isoformat() if order.updated_at else ""
 
 
-def _naive_utc(value: dt.datetime) -> dt.datetime:
-    return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
-
-
 class OrderPoller:
     def __init__(self, ctx: SyncContext, *, page_size: int = 100, parallel: int = 4) -> None:
         self.ctx = ctx
@@ -145,46 +142,59 @@ class OrderPoller:
         return dt.datetime.fromisoformat(text) if text else None
 
     async def poll_once(self) -> PollSummary:
-        """Read every order changed since the watermark (minus the overlap) and handle it."""
+        """Read every order changed since the watermark (minus the overlap) and handle it.
+
+        The watermark moves (to the newest change read) only once the whole window was read (see
+        ``OrderWindow``), so no order is skipped whatever order ePages lists them in. A window cut short is
+        read again from its start by the next poll; orders already synced cost one look at their links.
+        """
         ctx = self.ctx
         summary = PollSummary()
         ctx.absent_skus.clear()  # asked again once per poll: a person may have created the product meanwhile
         await self.resolve_pending_orders()
-        start = ctx.settings.start_date
         mark = self.watermark()
-        cursor = (mark - dt.timedelta(seconds=ctx.settings.overlap_seconds)) if mark else None
+        window = OrderWindow(
+            ctx.epages, created_after=ctx.settings.start_date,
+            after=(mark - dt.timedelta(seconds=ctx.settings.overlap_seconds)) if mark else None,
+            page_size=self.page_size)
         handled: set[tuple[str, str]] = set()
-        while True:
-            restart_at: dt.datetime | None = None
-            async with aclosing(
-                ctx.epages.iter_order_pages(
-                    created_after=start, updated_after=cursor, sort="updatedAt,asc", size=self.page_size
-                )
-            ) as pages:
-                async for page in pages:
-                    summary.pages += 1
-                    fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
-                    await self._handle_page(fresh, summary)
-                    handled.update((o.id, _stamp(o)) for o in fresh)
-                    stamps = [_naive_utc(o.updated_at) for o in page.items if o.updated_at]
-                    if stamps:
-                        newest = max(stamps)
-                        mark = newest if mark is None or newest > mark else mark
-                        ctx.store.set_state(WATERMARK, mark.isoformat())
-                    if page.next_url is None:
-                        break
-                    # Ask again from the newest change seen instead of following page numbers: an order
-                    # changed while we page moves to the end of the list, and page numbers would skip one.
-                    if fresh and stamps:
-                        candidate = max(stamps) - dt.timedelta(milliseconds=1)
-                        if cursor is None or candidate > cursor:
-                            restart_at = candidate
-                            break
-            if restart_at is None:
-                break
-            cursor = restart_at
+        while not window.complete and not window.exhausted:
+            async for page in window.pages():
+                summary.pages += 1
+                fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
+                await self._handle_page(fresh, summary)
+                ctx.page_read(page, since=window.after)
+                handled.update((o.id, _stamp(o)) for o in fresh)
+                for unreadable in page.unreadable:
+                    summary.parked += int(self._park_unreadable(unreadable))
+        if not window.complete:
+            ctx.journal.to_afosto(
+                Outcome.RETRYING,
+                Text("Orders kept changing in ePages while they were read ({passes} times); the next order "
+                     "check reads them again.", passes=window.passes), flow=Flow.ORDERS)
+            return summary
+        if window.newest is not None and (mark is None or window.newest > mark):
+            ctx.store.set_state(WATERMARK, window.newest.isoformat())
         ctx.store.set_state(LAST_GOOD_POLL, ctx.now().isoformat())
         return summary
+
+    def _park_unreadable(self, order: Unreadable) -> bool:
+        """An order ePages sent that this version cannot read waits for a person (or for a change in
+        ePages); its units still count against the shop's stock. True when it was parked just now."""
+        ctx = self.ctx
+        reference = order.number or order.id or "?"
+        parked = ctx.store.open_parked_for(PARK_ORDER, reference)
+        if parked is not None and parked.data.get("stamp") == (order.updated_at or ""):
+            return False
+        message = Text("Order {number} could not be read: {problem}. Nothing of it was imported; the other "
+                       "orders go on. Check the order in the ePages cockpit, then {retry}.",
+                       number=reference, problem=order.problem, retry=PRESS_RETRY)
+        parked_id = ctx.store.park(PARK_ORDER, reference, message, data={
+            "epages_order_id": order.id, "order_number": reference, "lines": dict(order.units),
+            "stamp": order.updated_at or ""})
+        ctx.journal.to_afosto(Outcome.PARKED, message, flow=Flow.ORDERS, epages_ref=reference,
+                              parked_id=parked_id)
+        return True
 
     async def _handle_page(self, orders: list[Order], summary: PollSummary) -> None:
         """Handle the orders of one page side by side (as many as the APIs take at once); the page counts
@@ -590,9 +600,10 @@ class OrderPoller:
                 Outcome.OK, recorded, flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number
             )
             changed = True
-        parcel = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
-        if parcel is None:
+        linked = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
+        if linked is None:
             return afosto, changed
+        parcel = linked
         if parcel.status == ParcelStatus.PENDING:
             _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
             changed = True

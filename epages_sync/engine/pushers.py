@@ -430,11 +430,10 @@ class OutboxSender:
             process = self._linked(existing, link.epages_id, Text("pickup"))
         else:
             # ePages keeps one pickup process per order; one nobody has linked is ours from an earlier try.
-            process = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
-            if process is None:
-                process = await ctx.epages.create_pickup_process(
-                    order_id, comment=f"Afosto parcel {parcel.id}"
-                )
+            unlinked = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
+            process = unlinked or await ctx.epages.create_pickup_process(
+                order_id, comment=f"Afosto parcel {parcel.id}"
+            )
             ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
         text = Text("Order {number}: ready for pickup in ePages.", number=push.epages_order_number)
         if parcel.status == ParcelStatus.PICKED_UP:
@@ -513,7 +512,7 @@ class OutboxSender:
                 missing = counter[li.id] - have
                 if missing > 0:
                     lines.append(ReturnLine(product_line_item_id=li.id, quantity=missing, status=status))
-        rma_ids = [str(r) for r in push.payload.get("rma_ids") or []]  # type: ignore[union-attr]
+        rma_ids = [str(r) for r in push.payload.get("rma_ids") or []]
         if lines:
             process = await ctx.epages.create_return_process(
                 order_id, lines, comment="Return handled in Afosto"

@@ -8,8 +8,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import enum
+import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
@@ -23,15 +24,20 @@ from ..config import Flow, Settings
 from ..errors import AuthenticationError, MissingScope, SyncError
 from ..redaction import redactor
 from ..store import Store
-from ..store.models import Direction, LinkKind, LogRow, Outcome
+from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
-from .context import Journal, SyncContext, record_exchange
+from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
 from .stock import PARK_STOCK_DROP, StockSync
 from .tasks import TaskOwner
 
 log = logging.getLogger(__name__)
+
+# Names of things the answers name by id (Afosto channels and locations), as JSON {id: name}.
+KNOWN_NAMES = "names.afosto"
+# Parked items that are orders: a retry reads the order from ePages again.
+_ORDER_KINDS = ("order", "order_update")
 
 
 # The flows as the engine's sentences name them.
@@ -81,6 +87,8 @@ class Health(BaseModel):
     orders_linked: int = 0
     flows: list[FlowHealth] = Field(default_factory=list)
     attention: SkipValidation[list[str]] = Field(default_factory=list)
+    # The poll under way when it is long (the first import, a poll of many pages); None otherwise.
+    progress: WorkProgress | None = None
 
 
 def _when(text: str | None) -> dt.datetime | None:
@@ -130,6 +138,9 @@ class SyncService:
         self.watcher: AfostoWatcher | None = None
         self.sender: OutboxSender | None = None
         self.stock: StockSync | None = None
+        # Retried items this engine has acted on already (see ``_pick_up_retries``), and since when it runs.
+        self._handled_retries: set[int] = set()
+        self._connected_at: dt.datetime | None = None
 
     # --- observing ---------------------------------------------------------------------------------------
 
@@ -146,7 +157,7 @@ class SyncService:
         flows = []
         for flow in Flow:
             chosen = flow in self.settings.flows
-            reason = None if chosen else Text("switched off in the settings")
+            reason: str | None = None if chosen else Text("switched off in the settings")
             if chosen and flow in self._flows_off:
                 reason = self._flows_off[flow]
             key = "poll.last_good" if flow == Flow.ORDERS else f"push.last_good.{flow.value}"
@@ -183,6 +194,7 @@ class SyncService:
             orders_linked=store.count_links(LinkKind.ORDER.value),
             flows=flows,
             attention=attention,
+            progress=self.ctx.progress if self.ctx is not None else None,
         )
 
     def _announce(self) -> None:
@@ -229,6 +241,8 @@ class SyncService:
         )
         ctx.running.set()
         ctx.retry_base_seconds = self._retry_base
+        ctx.on_progress = lambda _progress: self._announce()
+        self._connected_at = ctx.now()
         try:
             granted = await epages.authenticate()
             channels = await afosto.list_channels()
@@ -248,7 +262,18 @@ class SyncService:
                 action=Text("Choose the sales channel again in Settings > Afosto."),
             )
         ctx.channel_currency = channel.currency or "EUR"
+        await self._remember_names(afosto, channels)
         return ctx
+
+    async def _remember_names(self, afosto: AfostoClient, channels: list[Any]) -> None:
+        """Names of the Afosto sales channels and locations, so the window shows names where answers carry
+        ids. Best effort: without them the window shows the ids."""
+        names = {c.id: c.name for c in channels if c.name}
+        try:
+            names.update({loc.id: loc.name for loc in await afosto.list_locations() if loc.name})
+        except SyncError as exc:
+            log.info("Afosto location names not read: %s", exc)
+        self.store.set_state(KNOWN_NAMES, json.dumps(names, ensure_ascii=False))
 
     def _requeue_interrupted(self, ctx: SyncContext) -> None:
         """Pushes whose sending was under way when the app stopped go back in line. Every handler reads the
@@ -391,12 +416,17 @@ class SyncService:
         failures = 0
         while True:
             try:
+                self._pick_up_retries()
                 if self.ctx.on(Flow.ORDERS) or self.ctx.flows & {
                     Flow.CANCELLATIONS,
                     Flow.SHIPMENTS,
                     Flow.RETURNS,
                 }:
-                    await self.poller.poll_once()
+                    self.ctx.work_started(since=self._poll_reads_from())
+                    try:
+                        await self.poller.poll_once()
+                    finally:
+                        self.ctx.work_finished()
                 failures = 0
                 self._clear_attention("ePages")
                 wait = float(self.settings.poll_interval)
@@ -421,6 +451,16 @@ class SyncService:
                 wait = self._failed("Afosto", exc, failures, self.settings.push_interval)
             self._announce()
             await self._wait(self._push_wake, wait)
+
+    def _poll_reads_from(self) -> dt.datetime | None:
+        """Where the next poll starts reading (the watermark less the overlap); None for the first import."""
+        assert self.poller is not None
+        mark = self.poller.watermark()
+        if mark is None:
+            return None
+        if mark.tzinfo is None:  # the watermark is kept as naive UTC
+            mark = mark.replace(tzinfo=dt.UTC)
+        return mark - dt.timedelta(seconds=self.settings.overlap_seconds)
 
     async def push_round(self, *, full_stock: bool = False) -> None:
         assert self.ctx is not None and self.watcher and self.sender and self.stock
@@ -496,8 +536,15 @@ class SyncService:
             ctx = self.ctx
             self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
+        ctx = self.ctx
         assert self.poller and self.watcher and self.sender and self.stock
-        await self.poller.poll_once()
+        self._pick_up_retries()
+        ctx.work_started(since=self._poll_reads_from())
+        try:
+            await self.poller.poll_once()
+        finally:
+            ctx.work_finished()
+        await self._tasks.wait_prefix("engine.retry.")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max_wait
         round_no = 0
@@ -521,19 +568,42 @@ class SyncService:
         self._state = EngineState.STOPPED
 
     def retry_parked(self, parked_id: int) -> bool:
-        item = self.store.retry_parked(parked_id)
-        if item is None:
-            return False
+        return bool(self.retry_items([parked_id]))
+
+    def retry_items(self, parked_ids: Sequence[int]) -> list[int]:
+        """A person pressed Retry on one or many parked items: hand them back and try again now.
+
+        Returns the ids that were still open (the others were settled meanwhile)."""
+        items = self.store.retry_parked_many(parked_ids)
+        if not items:
+            return []
+        for item in items:
+            self._retry_engine_part(item)
+        self._handled_retries.update(item.id for item in items)
+        self.store.add_log(self._row(Outcome.INFO, Text("Retry asked for: {reference}.",
+                                                        reference=_references(items))))
+        self.sync_now()
+        return [item.id for item in items]
+
+    def _retry_engine_part(self, item: ParkedItem) -> None:
         if item.kind == PARK_STOCK_DROP and self.stock is not None:
             self.stock.drop_confirmed = True
-        elif item.kind in ("order", "order_update") and self.ctx is not None:
+        elif item.kind in _ORDER_KINDS and self.ctx is not None:
             order_id = str(item.data.get("epages_order_id") or "")
             if order_id:
                 self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
-        self.store.add_log(self._row(Outcome.INFO, Text("Retry asked for: {reference}.",
-                                                        reference=item.reference)))
-        self.sync_now()
-        return True
+
+    def _pick_up_retries(self) -> None:
+        """Items handed back for a retry where this engine did not hear of it (the command line, or a retry
+        while the sync was stopped) are tried again once. An order is simply read again; a held stock drop is
+        let through only when the retry came while this engine ran, never on a stale word from long ago."""
+        for item in self.store.retried_parked((*_ORDER_KINDS, PARK_STOCK_DROP)):
+            if item.id in self._handled_retries:
+                continue
+            if item.kind == PARK_STOCK_DROP and (self._connected_at is None or item.updated_at < self._connected_at):
+                continue
+            self._handled_retries.add(item.id)
+            self._retry_engine_part(item)
 
     async def _retry_order(self, order_id: str) -> None:
         assert self.ctx is not None and self.poller is not None
@@ -545,11 +615,22 @@ class SyncService:
         self._announce()
 
     def dismiss_parked(self, parked_id: int) -> bool:
-        done = self.store.dismiss_parked(parked_id)
+        return bool(self.dismiss_items([parked_id]))
+
+    def dismiss_items(self, parked_ids: Sequence[int]) -> list[int]:
+        """A person decided these parked items need nothing more; returns the ids that were still open."""
+        done = self.store.dismiss_parked_many(parked_ids)
         if done:
-            self.store.add_log(self._row(Outcome.INFO, Text("Dismissed parked item {id}.", id=parked_id)))
+            self.store.add_log(self._row(
+                Outcome.INFO, Text("Dismissed parked item {id}.", id=done[0]) if len(done) == 1
+                else Text("Dismissed {n} parked items.", n=len(done))))
             self._announce()
         return done
+
+
+def _references(items: Sequence[ParkedItem]) -> str:
+    shown = ", ".join(item.reference for item in items[:10])
+    return shown if len(items) <= 10 else Text("{shown} and {more} more", shown=shown, more=len(items) - 10)
 
 
 def engine_figures(store: Store) -> dict[str, Any]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from ..clients.epages_models import Availability
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
-from ..errors import Conflict, SyncError
+from ..errors import Conflict, SyncError, Unavailable
 from ..store.models import Outcome
 from ..texts import PRESS_RETRY, Text, join
 from .context import SyncContext
+from .order_window import OrderWindow
 from .poller import ORDER, PARK_ORDER
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ class StockSync:
         drops = [
             s
             for s in candidates
-            if current.get(s) and targets[s] < current[s] * (1 - float(ctx.settings.stock_safety_share))
+            if (shown := current.get(s)) and targets[s] < shown * (1 - float(ctx.settings.stock_safety_share))
         ]
         guard = max(3, math.ceil(0.1 * len(self.products)))
         held: set[str] = set()
@@ -229,19 +230,28 @@ class StockSync:
             if mark
             else None
         )
-        async for page in ctx.epages.iter_order_pages(
-            created_after=ctx.settings.start_date, updated_after=since, size=100
-        ):
-            for order in page.items:
-                if order.id in counted or order.canceled:
-                    continue
-                link = ctx.store.link_by_epages(ORDER, order.id)
-                if link is not None and link.data.get("stage") == "items":
-                    continue
-                counted.add(order.id)
-                for li in order.product_line_items:
-                    if li.sku:  # returns do not put stock back in ePages; cancellations do
-                        units[li.sku] += li.ordered_quantity - li.counts.canceled
+        # Every order since the last poll, read whole (a window cut short is read again): one missed here
+        # would let its units be sold twice.
+        window = OrderWindow(ctx.epages, created_after=ctx.settings.start_date, after=since)
+        while not window.complete:
+            if window.exhausted:
+                raise Unavailable(Text("Orders kept changing in ePages while they were read; the stock "
+                                       "check tries again shortly."), concerns=Text("ePages orders"))
+            async for page in window.pages():
+                for order in page.items:
+                    if order.id in counted or order.canceled:
+                        continue
+                    link = ctx.store.link_by_epages(ORDER, order.id)
+                    if link is not None and link.data.get("stage") == "items":
+                        continue
+                    counted.add(order.id)
+                    for li in order.product_line_items:
+                        if li.sku:  # returns do not put stock back in ePages; cancellations do
+                            units[li.sku] += li.ordered_quantity - li.counts.canceled
+                for unreadable in page.unreadable:
+                    if unreadable.id and unreadable.id not in counted:
+                        counted.add(unreadable.id)
+                        units.update(unreadable.units)
         return units
 
     def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:

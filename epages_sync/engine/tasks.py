@@ -49,6 +49,12 @@ class TaskOwner:
     def get(self, name: str) -> asyncio.Task[Any] | None:
         return self._tasks.get(name)
 
+    async def wait_prefix(self, prefix: str) -> None:
+        """Wait until the tasks whose names start with ``prefix`` are done (their failures are reported)."""
+        tasks = [t for n, t in self._tasks.items() if n.startswith(prefix) and not t.done()]
+        if tasks:
+            await asyncio.wait(tasks)
+
     async def cancel_all(self, timeout: float = 10.0) -> None:
         """Cancel every task and wait until each has run its cleanup (or the timeout passes)."""
         tasks = [t for t in self._tasks.values() if not t.done()]

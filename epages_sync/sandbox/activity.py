@@ -20,6 +20,7 @@ PACE = {"calm": 4.0, "busy": 0.25}
 
 class Warehouse(Protocol):
     def warehouse_step(self, rng: random.Random) -> str | None: ...
+    def epages_order_ids(self) -> set[str]: ...
 
 
 @dataclass(frozen=True)

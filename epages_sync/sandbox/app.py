@@ -44,6 +44,7 @@ class AfostoSide(Protocol):
 
     async def handle_graphql(self, request: Request) -> Response: ...
     def warehouse_step(self, rng: Any) -> str | None: ...
+    def epages_order_ids(self) -> set[str]: ...
     def order_figures(self) -> dict[str, list[OrderFigures]]: ...
     def available_stock(self, sku: str, location_ids: Iterable[str]) -> int | None: ...
     def snapshot(self) -> dict[str, Any]: ...
@@ -55,7 +56,7 @@ AfostoFactory = Callable[..., AfostoSide]
 def _real_afosto(world: SeedWorld, *, clock: Callable[[], float]) -> AfostoSide:
     from .afosto import AfostoWorld  # imported late: the sandbox's ePages half must load on its own
 
-    return AfostoWorld(world, clock=clock)  # type: ignore[no-any-return]
+    return AfostoWorld(world, clock=clock)
 
 
 def api_of(path: str) -> str | None:
@@ -101,8 +102,9 @@ class Sandbox:
     def __init__(self, seed: int = 1, orders: int = 20, activity: str = "off", latency_ms: float = 0,
                  faults: str | None = None, token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
                  clock: Callable[[], float] = time.time, *, afosto_factory: AfostoFactory | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, order_listing: str = "sorted") -> None:
         self.seed = seed
+        self.order_listing = order_listing
         self.clock = clock
         self.world = build_world(seed)
         self.epages = EpagesWorld(self.world, orders=orders, clock=clock)
@@ -124,7 +126,7 @@ class Sandbox:
     @asynccontextmanager
     async def guard(self) -> AsyncIterator[None]:
         # Never block the event loop on the lock: a coroutine holding it may be waiting on this same loop.
-        while not self.lock.acquire(blocking=False):
+        while not self.lock.acquire(blocking=False):  # noqa: ASYNC110 (a thread lock, not an event)
             await asyncio.sleep(0.001)
         try:
             yield
@@ -232,7 +234,7 @@ class Sandbox:
 
     # -- HTTP -----------------------------------------------------------------------------------------
     def _build_app(self, sleep: Callable[[float], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
-        epages_api = EpagesApi(self.epages, self.tokens, self.guard)
+        epages_api = EpagesApi(self.epages, self.tokens, self.guard, order_listing=self.order_listing)
         routes = [
             *epages_api.routes(),
             Route("/graphql", self._graphql, methods=["POST"]),

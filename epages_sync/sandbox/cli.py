@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from .activity import MODES
 from .epages import CLIENT_ID, CLIENT_SECRET, LIMITED_CLIENT_ID
+from .epages.api import ORDER_LISTINGS
 from .faults import SPEC_HELP, FaultSpecError, parse_faults
 
 DEFAULT_PORT = 8765
@@ -47,6 +48,9 @@ def add_sandbox_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", type=float, default=0.0, metavar="MS",
                         help="added delay per API request in milliseconds")
     parser.add_argument("--faults", type=_faults, metavar="SPEC", help="fault spec, see below")
+    parser.add_argument("--order-listing", choices=ORDER_LISTINGS, default="sorted",
+                        help="how GET /orders lists: honouring 'sort' (default), or only what ePages documents: "
+                             "'unsorted' ignores it, 'shuffled' also mixes each page")
     return parser
 
 
@@ -64,7 +68,8 @@ def run_sandbox(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return 2
     try:
         sandbox = Sandbox(seed=args.seed, orders=args.orders, activity=args.activity,
-                          latency_ms=args.latency_ms, faults=args.faults)
+                          latency_ms=args.latency_ms, faults=args.faults,
+                          order_listing=getattr(args, "order_listing", "sorted"))
     except Exception:
         sock.close()
         raise

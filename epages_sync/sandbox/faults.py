@@ -183,7 +183,7 @@ class FaultPlan:
                 spread = self._rng.uniform(-rule.jitter, rule.jitter) if rule.jitter else 0.0
                 decision.delay += max(0.0, rule.ms + spread) / 1000
                 continue
-            if rule.kind == "409" and api != "epages" or rule.kind == "error" and api != "afosto":
+            if (rule.kind == "409" and api != "epages") or (rule.kind == "error" and api != "afosto"):
                 continue
             if rule.share <= 0 or self._rng.random() >= rule.share:
                 continue
@@ -205,7 +205,7 @@ class FaultPlan:
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+ASGIApp = Callable[[Any, Any, Any], Awaitable[None]]
 
 
 async def _answer(send: Send, status: int, body: bytes, content_type: str,

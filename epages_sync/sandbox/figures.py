@@ -27,7 +27,7 @@ class OrderFigures:
     returned: Counter[str] = field(default_factory=Counter)  # accepted returns (ePages RETURNED)
     broken: Counter[str] = field(default_factory=Counter)  # rejected returns (ePages BROKEN, "Defect")
 
-    def differences(self, other: "OrderFigures") -> list[str]:
+    def differences(self, other: OrderFigures) -> list[str]:
         """Plain sentences naming each counter where ``self`` (ePages) and ``other`` (Afosto) disagree."""
         out = []
         ref = self.order_number or self.epages_order_id

@@ -213,7 +213,7 @@ def build_world(seed: int = 1) -> SeedWorld:
         parents.append(parent)
         combos: list[tuple[tuple[str, str], ...]] = [()]
         for axis, values in axes:
-            combos = [c + ((axis, v),) for c in combos for v in values]
+            combos = [(*c, (axis, v)) for c in combos for v in values]
         for combo in combos:
             suffix = "-".join(v[:3].upper() for _, v in combo)
             sku = f"{''.join(w[0] for w in name.split()).upper()}-{suffix}"

@@ -69,7 +69,7 @@ def run_in_thread(sandbox: Sandbox, port: int = 0, *, log_level: str = "warning"
     def serve_forever() -> None:
         try:
             server.run(sockets=[sock])
-        except BaseException as e:  # surfaced in the caller's thread below
+        except BaseException as e:  # noqa: BLE001 (surfaced in the caller's thread below)
             failure.append(e)
 
     thread = threading.Thread(target=serve_forever, name="sandbox-server", daemon=True)

@@ -17,12 +17,12 @@ from ..redaction import redactor
 
 Clock = Callable[[], dt.datetime]
 BUSY_TIMEOUT_MS = 5000
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MS = dt.timedelta(milliseconds=1)
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def to_ms(when: dt.datetime) -> int:

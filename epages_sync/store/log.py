@@ -9,6 +9,7 @@ alone would sort every matching row before applying the page limit.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
 import logging
@@ -19,7 +20,7 @@ from typing import Any
 
 from ..redaction import redactor
 from .connection import StoreBase, dump_redacted, from_ms, load_json, to_ms
-from .models import LogEntry, LogFilter, LogRow
+from .models import HourActivity, LogEntry, LogFilter, LogRow, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,8 @@ _ENTRY_COLUMNS = (
     "l.id, l.at, l.direction, l.flow, l.epages_ref, l.afosto_ref, l.outcome, l.message, l.message_args, "
     "l.parked_id, "
     "EXISTS (SELECT 1 FROM log_detail d WHERE d.log_id = l.id) AS has_detail, "
-    "coalesce(p.status = 'open', 0) AS needs_attention")
+    "coalesce(p.status = 'open', 0) AS needs_attention, p.status AS parked_status, p.times AS parked_times, "
+    "p.created_at AS parked_since, p.cause AS parked_cause")
 _ENTRY_FROM = "log l LEFT JOIN parked p ON p.id = l.parked_id"
 
 NewRowsCallback = Callable[[int], None]
@@ -43,7 +45,10 @@ def _entry(row: sqlite3.Row) -> LogEntry:
         id=row["id"], at=from_ms(row["at"]), direction=row["direction"], flow=row["flow"],
         epages_ref=row["epages_ref"], afosto_ref=row["afosto_ref"], outcome=row["outcome"],
         message=row["message"], parked_id=row["parked_id"], has_detail=bool(row["has_detail"]),
-        needs_attention=bool(row["needs_attention"]), message_args=load_json(row["message_args"]))
+        needs_attention=bool(row["needs_attention"]), message_args=load_json(row["message_args"]),
+        parked_status=row["parked_status"], parked_times=row["parked_times"] or 0,
+        parked_since=from_ms(row["parked_since"]) if row["parked_since"] is not None else None,
+        parked_cause=row["parked_cause"])
 
 
 def _prefix_range(text: str) -> tuple[str, str]:
@@ -85,6 +90,11 @@ class ActionLog(StoreBase):
             conn.executemany("INSERT INTO log_detail (log_id, detail) VALUES (?, ?)",
                              [(first + i, p[9]) for i, p in enumerate(prepared) if p[9] is not None])
             last = first + len(prepared) - 1
+            # One row per open problem: a parked item met again replaces its older row (the item counts
+            # the times), so a push held every round does not pile up rows.
+            conn.executemany("DELETE FROM log WHERE parked_id = ? AND outcome = 'parked' AND id < ?",
+                             [(p[8], first + i) for i, p in enumerate(prepared)
+                              if p[8] is not None and p[5] == Outcome.PARKED.value])
         self._announce(last)
         return last
 
@@ -163,6 +173,22 @@ class ActionLog(StoreBase):
     def log_detail(self, log_id: int) -> Any:
         """The redacted request/response stored with a row, or None."""
         return load_json(self._scalar("SELECT detail FROM log_detail WHERE log_id = ?", (log_id,)))
+
+    def hourly_activity(self, first_hour: dt.datetime, hours: int = 24) -> list[HourActivity]:
+        """Per hour from ``first_hour`` on: orders imported, updates ePages took, problems met; one query
+        over the time index, so it stays quick with a million rows."""
+        start = to_ms(first_hour)
+        counts = {int(slot): (imported, sent, problems) for slot, imported, sent, problems in self._all(
+            "SELECT (at - :start) / 3600000 AS slot, "
+            "sum(direction = 'epages_to_afosto' AND flow = 'orders' AND outcome = 'ok'), "
+            "sum(direction = 'afosto_to_epages' AND outcome = 'ok'), "
+            "sum(outcome IN ('parked', 'error')) "
+            "FROM log INDEXED BY log_by_time WHERE at >= :start AND at < :end GROUP BY slot",
+            {"start": start, "end": start + hours * 3_600_000})}
+        return [HourActivity(start=first_hour + dt.timedelta(hours=h),
+                             **dict(zip(("orders_imported", "sent_to_epages", "problems"),
+                                        counts.get(h, (0, 0, 0)), strict=True)))
+                for h in range(hours)]
 
     def log_for_order(self, epages_ref: str, limit: int = 5000) -> list[LogEntry]:
         """Everything that happened to one order, oldest first."""

@@ -127,6 +127,8 @@ class ParkedItem(_Record):
     times: int  # how often this same problem was parked
     created_at: dt.datetime
     updated_at: dt.datetime
+    # What went wrong, without the order it concerns: the same for items parked for the same reason.
+    cause: str | None = None
 
 
 class LogRow(_Record):
@@ -170,6 +172,11 @@ class LogEntry(_Record):
     has_detail: bool
     # True while the parked item this row belongs to is still waiting for a person.
     needs_attention: bool
+    # For a row of a parked item: where the item stands, how often the problem was met, since when.
+    parked_status: ParkedStatus | None = None
+    parked_times: int = 0
+    parked_since: dt.datetime | None = None
+    parked_cause: str | None = None
     # Template and parameters of the message (see ``LogRow``); None for rows written as plain text.
     message_args: dict[str, Any] | None = None
 
@@ -182,6 +189,15 @@ class LogEntry(_Record):
             except (KeyError, IndexError, ValueError, TypeError):
                 pass
         return self.message
+
+
+class HourActivity(_Record):
+    """What the sync did in one hour, for the window's picture of the day."""
+
+    start: dt.datetime
+    orders_imported: int = 0
+    sent_to_epages: int = 0
+    problems: int = 0
 
 
 class LogFilter(_Record):

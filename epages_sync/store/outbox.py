@@ -10,7 +10,7 @@ from typing import Any
 from ..redaction import redactor
 from .connection import StoreBase, dump_json, dump_redacted, from_ms, load_json, to_ms
 from .errors import StoreError
-from .models import Outcome, OutboxPush, PushAttempt
+from .models import OutboxPush, Outcome, PushAttempt
 
 _COLUMNS = ("id, key, kind, epages_order_id, epages_order_number, payload, status, attempts, next_attempt_at, "
             "last_error, created_at, updated_at")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .errors import DatabaseTooNew, NotOurDatabase
+from .parked import cause_of
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +114,7 @@ def _v1_initial_tables(db: Database) -> None:
 
 def _v2_unfinished_orders_and_log_filters(db: Database) -> None:
     # The pushers check only orders that are still open; closed ones are marked and skipped.
-    db["links"].add_column("finished_at", int)
+    db.table("links").add_column("finished_at", int)
     db.execute("CREATE INDEX links_unfinished_orders ON links (id) "
                "WHERE kind = 'order' AND status = 'linked' AND finished_at IS NULL")
     # Each filter combination of the log view is an equality on all three columns, so every
@@ -138,7 +140,30 @@ def _v2_unfinished_orders_and_log_filters(db: Database) -> None:
 def _v3_log_message_templates(db: Database) -> None:
     # The template and parameters of a log message, so the window shows old rows in today's language.
     # Adding a column leaves existing rows untouched (NULL: shown as their stored English).
-    db["log"].add_column("message_args", str)
+    db.table("log").add_column("message_args", str)
+
+
+def _v4_parked_causes_and_one_row_per_problem(db: Database) -> None:
+    # What a parked item is about without the order it concerns: items with the same cause are retried or
+    # dismissed together (38 orders waiting for the same unknown SKU).
+    db.table("parked").add_column("cause", str)
+    for parked_id, kind, reference, message, data in db.execute(
+            "SELECT id, kind, reference, message, data FROM parked").fetchall():
+        db.execute("UPDATE parked SET cause = ? WHERE id = ?",
+                   (cause_of(kind, reference, message, number=_number(data)), parked_id))
+    db.execute("CREATE INDEX parked_by_cause ON parked (cause) WHERE status = 'open'")
+    # A problem met again updates its one log row instead of adding another: the rows piled up before
+    # collapse into the newest of each item (the item keeps how often it was met).
+    db.execute("DELETE FROM log WHERE outcome = 'parked' AND parked_id IS NOT NULL AND id NOT IN "
+               "(SELECT max(id) FROM log WHERE outcome = 'parked' AND parked_id IS NOT NULL GROUP BY parked_id)")
+
+
+def _number(data: str | None) -> str | None:
+    try:
+        value = json.loads(data or "{}").get("order_number")
+    except (ValueError, AttributeError):
+        return None
+    return str(value) if value else None
 
 
 Migration = Callable[[Database], None]
@@ -148,6 +173,7 @@ MIGRATIONS: list[Migration] = [
     _v1_initial_tables,
     _v2_unfinished_orders_and_log_filters,
     _v3_log_message_templates,
+    _v4_parked_causes_and_one_row_per_problem,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -103,7 +103,7 @@ class DesktopApp(QObject):
         self.dialog_notices = AttentionNotices()
         self.problems_shown: list[tuple[str, str]] = []
         self._shutting_down = False
-        self._shut_down = False
+        self._shut_down = asyncio.Event()
         self._tray_hint_given = False
         self._connect_actions()
         # The cycle collector's full passes wait for quiet moments (see gc_pacing.py).
@@ -466,8 +466,7 @@ class DesktopApp(QObject):
     async def shutdown(self) -> None:
         """Stop the sync (every engine task cancelled, clients closed), then close the windows and the store."""
         if self._shutting_down:
-            while not self._shut_down:
-                await asyncio.sleep(0.05)
+            await self._shut_down.wait()
             return
         self._shutting_down = True
         try:
@@ -498,13 +497,13 @@ class DesktopApp(QObject):
                 await off_thread(self.store.close)
         finally:
             self.gc_pacing.stop()
-            self._shut_down = True
+            self._shut_down.set()
             self.stopped.emit()
 
     def finish_before_quit(self) -> None:
         """Qt is quitting (or the session ends) without going through request_quit: stop the sync here,
         running the loop until it is done, so no task is cut off mid-write."""
-        if self._shut_down:
+        if self._shut_down.is_set():
             return
         run_until_done(self.shutdown(), SHUTDOWN_SECONDS + 5)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ..config import Flow
+from ..engine.context import WorkProgress
 from ..engine.service import EngineState, Health
 from .colours import Tone, box_style, tone
 from .icons import icon
@@ -82,6 +83,21 @@ class HealthBar(QFrame):
         self.actions_box = QHBoxLayout()
         top.addLayout(self.actions_box)
 
+        progress_row = QHBoxLayout()
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressText")
+        self.progress_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(self.fontMetrics().height())
+        progress_row.addWidget(self.progress_label, 3)
+        progress_row.addWidget(self.progress_bar, 2)
+        self.progress_box = QWidget()
+        self.progress_box.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.progress_box.hide()
+        outer.addWidget(self.progress_box)
+
         self.attention_label = QLabel()
         self.attention_label.setWordWrap(True)
         self.attention_label.setTextFormat(Qt.TextFormat.RichText)
@@ -147,10 +163,15 @@ class HealthBar(QFrame):
         self.message_label.setText(self.explanation(health))
 
         running = health.state not in (EngineState.STOPPED, EngineState.STOPPING)
-        self.figures["last_poll"].setText(relative_time(health.last_good_poll, now))
+        polling = running and health.progress is not None
+        self.figures["last_poll"].setText(self.tr("checking now") if polling
+                                          else relative_time(health.last_good_poll, now))
         self.figures["last_push"].setText(relative_time(health.last_good_push, now))
+        self._show_progress(health.progress if polling else None, now)
         if health.state == EngineState.PAUSED:
             self.figures["next_poll"].setText(self.tr("after resuming"))
+        elif polling:
+            self.figures["next_poll"].setText(self.tr("after this one"))
         elif running and health.next_poll_at is not None:
             self.figures["next_poll"].setText(relative_time(health.next_poll_at, now))
         else:
@@ -175,6 +196,42 @@ class HealthBar(QFrame):
         if problems:
             self.attention_label.setText("<b>" + html.escape(self.tr("What needs you:")) + "</b><br>"
                                          + "<br>".join(f"• {p}" for p in problems))
+
+    def progress_text(self, progress: WorkProgress, now: dt.datetime) -> str:
+        """'Importing orders since 1 Jan 2020: 257 of 1,500, about 1 min left'."""
+        locale = QLocale()
+        since = progress.since
+        if progress.first_import or not isinstance(since, dt.datetime):
+            day = since.astimezone().date() if isinstance(since, dt.datetime) else since
+            # "1 Jan 2020": the month in words, unmistakable in every language.
+            words = locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+            head = self.tr("Importing orders since {date}").format(date=words)
+        else:
+            head = self.tr("Reading order changes since {time}").format(time=local_time(since).rsplit(":", 1)[0])
+        done = locale.toString(progress.done)
+        if progress.total is None:
+            return self.tr("{what}: {done} so far").format(what=head, done=done)
+        counted = self.tr("{what}: {done} of {total}").format(what=head, done=done,
+                                                             total=locale.toString(progress.total))
+        minutes = progress.minutes_left(now)
+        if minutes is None:
+            return counted
+        left = (self.tr("less than a minute left") if minutes == 0 else
+                self.tr("about 1 min left") if minutes == 1 else
+                self.tr("about {n} min left").format(n=locale.toString(minutes)))
+        return f"{counted}, {left}"
+
+    def _show_progress(self, progress: WorkProgress | None, now: dt.datetime) -> None:
+        shown = progress is not None and progress.worth_showing
+        self.progress_box.setVisible(shown)
+        if progress is None or not shown:
+            return
+        self.progress_label.setText(self.progress_text(progress, now))
+        if progress.total:
+            self.progress_bar.setRange(0, progress.total)
+            self.progress_bar.setValue(progress.done)
+        else:
+            self.progress_bar.setRange(0, 0)  # a moving bar: busy, total unknown
 
     def _flows_html(self, health: Health) -> str:
         if not health.flows:

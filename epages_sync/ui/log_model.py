@@ -27,11 +27,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ..store.models import LogEntry, LogFilter
+from ..store.models import LogEntry, LogFilter, Outcome
 from .background import UiTasks, off_thread
 from .colours import Tone, tone
 from .icons import icon
-from .log_words import direction_label, engine_words, flow_label, local_time, outcome_icon_name, outcome_label
+from .log_words import (
+    direction_label,
+    engine_words,
+    entry_outcome_label,
+    flow_label,
+    local_time,
+    outcome_icon_name,
+    seen_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +134,7 @@ class LogTableModel(QAbstractTableModel):
 
     def column_titles(self) -> list[str]:
         return [self.tr("Time"), self.tr("Direction"), self.tr("Flow"), self.tr("ePages order"),
-                self.tr("Afosto reference"), self.tr("Outcome"), self.tr("What happened")]
+                self.tr("In Afosto"), self.tr("Outcome"), self.tr("What happened")]
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         # Called for every role of every visible cell at each repaint, and a repaint follows each batch of
@@ -176,10 +184,12 @@ class LogTableModel(QAbstractTableModel):
         if column == cls.AFOSTO:
             return entry.afosto_ref or ""
         if column == cls.OUTCOME:
-            return outcome_label(entry.outcome)
+            return entry_outcome_label(entry)
         if column == cls.MESSAGE:
             # One line in the table; the detail pane shows the whole text.
-            return engine_words(entry.text).replace("\n", " ")
+            text = engine_words(entry.text).replace("\n", " ")
+            seen = seen_text(entry)
+            return f"{text} ({seen})" if seen else text
         return ""
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -251,13 +261,60 @@ class LogTableModel(QAbstractTableModel):
     def rows_of_parked(self, parked_id: int) -> list[int]:
         return [row for row, e in enumerate(self._rows) if e.parked_id == parked_id]
 
-    def mark_settled(self, parked_id: int) -> None:
-        """A person retried or dismissed a parked item: its rows stop asking for attention at once."""
-        rows = [r for r in self.rows_of_parked(parked_id) if self._rows[r].needs_attention]
+    def waiting_with_cause(self, cause: str) -> list[int]:
+        """Rows of loaded items still waiting for a person for the same reason."""
+        return [row for row, e in enumerate(self._rows) if e.needs_attention and e.parked_cause == cause]
+
+    def mark_settled(self, parked_ids: Sequence[int], status: str) -> None:
+        """A person retried or dismissed parked items: their rows say so at once and stop asking for
+        attention; with "needs a person first" they leave the top and go where their time puts them."""
+        wanted = set(parked_ids)
+        rows = [r for r, e in enumerate(self._rows) if e.parked_id in wanted and e.needs_attention]
+        if not rows:
+            return
         for row in rows:
-            self._rows[row] = self._rows[row].model_copy(update={"needs_attention": False})
+            entry = self._rows[row]
+            self._rows[row] = entry.model_copy(update={"needs_attention": False, "parked_status": status})
+            self._texts.pop(entry.id, None)
+        pinned = [r for r in rows if r < self._pinned]
+        if pinned:
+            self._unpin(pinned)
+        rows = [r for r, e in enumerate(self._rows) if e.parked_id in wanted]
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.COLUMN_COUNT - 1))
+
+    def _unpin(self, rows: list[int]) -> None:
+        """Move rows out of the pinned block to their place by id below it (or drop them when their place is
+        below what is loaded: scrolling reads them again)."""
+        moving = [self._rows[r] for r in rows]
+        self._remove_rows(rows)
+        self._pinned -= len(rows)
+        for entry in moving:
+            at = bisect.bisect_left(self._rows, -entry.id, lo=self._pinned, key=lambda e: -e.id)
+            if at == len(self._rows) and not self._exhausted:
+                self._ids.discard(entry.id)
+                self._texts.pop(entry.id, None)
+                continue
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, entry)
+            self._ids.add(entry.id)
+            self.endInsertRows()
+
+    def _remove_rows(self, rows: Sequence[int]) -> None:
+        """Take rows out, one ``beginRemoveRows`` per run of neighbouring rows, from the bottom up."""
+        runs: list[list[int]] = []
+        for row in sorted(rows):
+            if runs and runs[-1][-1] == row - 1:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        for run in reversed(runs):
+            self.beginRemoveRows(QModelIndex(), run[0], run[-1])
+            for entry in self._rows[run[0]:run[-1] + 1]:
+                self._ids.discard(entry.id)
+                self._texts.pop(entry.id, None)
+            del self._rows[run[0]:run[-1] + 1]
+            self.endRemoveRows()
 
     def trim_older(self, keep: int) -> None:
         """Drop loaded rows below the first ``keep``; scrolling down reads them again. Bounds memory while
@@ -375,11 +432,29 @@ class LogTableModel(QAbstractTableModel):
         fresh = [e for e in reversed(oldest_first) if e.id not in self._ids]
         if not fresh:
             return
-        at = self._pinned
-        self.beginInsertRows(QModelIndex(), at, at + len(fresh) - 1)
-        self._rows[at:at] = fresh
-        self._ids.update(e.id for e in fresh)
-        self.endInsertRows()
+        # A problem met again comes with a new row that replaces its older one (the store dropped it too).
+        newest_of: dict[int, int] = {}
+        for e in fresh:
+            if e.parked_id is not None and e.outcome == Outcome.PARKED:
+                newest_of.setdefault(e.parked_id, e.id)
+        replaced = [r for r, e in enumerate(self._rows) if e.parked_id in newest_of
+                    and e.outcome == Outcome.PARKED and e.id < newest_of[e.parked_id]]
+        fresh = [e for e in fresh if e.parked_id not in newest_of or e.outcome != Outcome.PARKED
+                 or e.id == newest_of[e.parked_id]]
+        if replaced:
+            self._pinned -= sum(1 for r in replaced if r < self._pinned)
+            self._remove_rows(replaced)
+            self._count -= len(replaced)
+        pinned = [e for e in fresh if e.needs_attention] if self._filters.attention_first else []
+        rest = [e for e in fresh if not (pinned and e.needs_attention)]
+        for at, rows, pins in ((0, pinned, True), (self._pinned + len(pinned), rest, False)):
+            if rows:
+                self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+                self._rows[at:at] = rows
+                self._ids.update(e.id for e in rows)
+                if pins:
+                    self._pinned += len(rows)
+                self.endInsertRows()
         self._count += len(fresh)
         self.count_changed.emit(self._count)
         self.rows_arrived.emit(len(fresh))

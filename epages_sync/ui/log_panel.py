@@ -10,8 +10,17 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -31,14 +39,23 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import Flow
+from ..engine.service import KNOWN_NAMES
 from ..store import Store
 from ..store.models import Direction, LogEntry, LogFilter, Outcome, ParkedItem
 from .background import UiTasks, off_thread
 from .colours import Tone, box_style
+from .exchange_tree import ExchangeTree
 from .icons import icon
 from .log_export import export_log
 from .log_model import LogTableModel
-from .log_words import direction_label, engine_words, flow_label, local_time, outcome_label
+from .log_words import (
+    direction_label,
+    engine_words,
+    entry_outcome_label,
+    flow_label,
+    local_time,
+    outcome_label,
+)
 from .sync_control import SyncControl
 
 log = logging.getLogger(__name__)
@@ -47,11 +64,14 @@ _ALL = "__all__"
 
 
 class LogDetailPane(QWidget):
-    """What one log row says in full; the request and response are read when the row is chosen."""
+    """What one log row says in full, or what several chosen rows have in common; the requests and answers
+    are read when a row is chosen."""
 
-    retry_requested = Signal(int)
-    dismiss_requested = Signal(int)
+    retry_requested = Signal(list)  # parked ids
+    dismiss_requested = Signal(list)
+    same_cause_requested = Signal(str)  # choose every waiting row with this cause
     timeline_requested = Signal(str)
+    parked_loaded = Signal()  # the chosen row's parked item is read (the panel counts its cause then)
 
     def __init__(self, store: Store, tasks: UiTasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +79,7 @@ class LogDetailPane(QWidget):
         self._tasks = tasks
         self._entry: LogEntry | None = None
         self._parked: ParkedItem | None = None
+        self._chosen: list[int] = []  # parked ids waiting among several chosen rows
         self._setup_ui()
         self.show_entry(None)
 
@@ -96,18 +117,20 @@ class LogDetailPane(QWidget):
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
+        self.same_cause_button = QPushButton()
+        self.same_cause_button.setToolTip(self.tr("Choose every row waiting for the same reason, to retry or "
+                                                  "dismiss them together."))
+        self.same_cause_button.clicked.connect(self._on_same_cause)
+        self.same_cause_button.hide()
         parked_layout.addWidget(self.parked_text)
         parked_layout.addLayout(buttons)
+        parked_layout.addWidget(self.same_cause_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.timeline_button = QPushButton(icon("timeline"), "")
         self.timeline_button.clicked.connect(self._on_timeline)
 
-        self.exchange_caption = QLabel(self.tr("Request and response (secrets removed)"))
-        self.exchange = QPlainTextEdit()
-        self.exchange.setReadOnly(True)
-        self.exchange.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        # The pane is narrow; wrapped lines beat a sideways scroll for a person reading an answer.
-        self.exchange.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.exchange_caption = QLabel(self.tr("Requests and answers (secrets removed)"))
+        self.exchange = ExchangeTree()
 
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
@@ -130,7 +153,9 @@ class LogDetailPane(QWidget):
     def show_entry(self, entry: LogEntry | None) -> None:
         self._entry = entry
         self._parked = None
+        self._chosen = []
         self.parked_box.hide()
+        self.same_cause_button.hide()
         self._tasks.cancel("detail.load")
         if entry is None:
             self.title.setText(self.tr("Choose a row to see everything about it."))
@@ -142,34 +167,55 @@ class LogDetailPane(QWidget):
         self.title.setText(self.tr("Order {number}").format(number=entry.epages_ref) if entry.epages_ref
                            else flow_label(entry.flow))
         facts = [local_time(entry.at), direction_label(entry.direction), flow_label(entry.flow),
-                 outcome_label(entry.outcome)]
+                 entry_outcome_label(entry)]
         if entry.afosto_ref:
             facts.append(self.tr("Afosto: {ref}").format(ref=entry.afosto_ref))
         self.facts.setText(" · ".join(html.escape(f) for f in facts))
         self.message.setText(engine_words(entry.text))
         self.timeline_button.setVisible(bool(entry.epages_ref))
         self.timeline_button.setText(self.tr("Everything about order {number}…").format(number=entry.epages_ref))
-        self.exchange.setPlainText(self.tr("Loading…"))
+        self.exchange.show_message(self.tr("Loading…"))
         self._tasks.start("detail.load", self._load(entry))
 
-    def _read(self, entry: LogEntry) -> tuple[Any, ParkedItem | None]:
+    def show_many(self, entries: list[LogEntry]) -> None:
+        """Several rows chosen: what they have in common, and Retry or Dismiss for those waiting."""
+        self.show_entry(None)
+        waiting = list(dict.fromkeys(e.parked_id for e in entries if e.needs_attention and e.parked_id is not None))
+        self._chosen = waiting
+        self.title.setText(self.tr("{n} rows chosen").format(n=len(entries)))
+        self.parked_box.setVisible(True)
+        self.parked_text.setText(
+            self.tr("None of them waits for a person.") if not waiting else
+            self.tr("1 of them waits for a person: Retry or Dismiss it.") if len(waiting) == 1 else
+            self.tr("{n} of them wait for a person: Retry or Dismiss them together.").format(n=len(waiting)))
+        self.parked_text.setStyleSheet(box_style(Tone.ATTENTION if waiting else Tone.MUTED))
+        self.retry_button.setVisible(bool(waiting))
+        self.dismiss_button.setVisible(bool(waiting))
+
+    def set_same_cause_count(self, count: int) -> None:
+        """How many loaded rows wait for the same reason as the chosen one (the button shows from two on)."""
+        self.same_cause_button.setVisible(count > 1 and self._parked is not None and self._parked.status == "open")
+        self.same_cause_button.setText(self.tr("Choose all {n} with this cause").format(n=count))
+
+    def _read(self, entry: LogEntry) -> tuple[Any, ParkedItem | None, dict[str, str]]:
         detail = self._store.log_detail(entry.id) if entry.has_detail else None
         parked = self._store.get_parked(entry.parked_id) if entry.parked_id is not None else None
-        return detail, parked
+        try:
+            names = json.loads(self._store.get_state(KNOWN_NAMES) or "{}")
+        except ValueError:
+            names = {}
+        return detail, parked, names if isinstance(names, dict) else {}
 
     async def _load(self, entry: LogEntry) -> None:
-        detail, parked = await off_thread(self._read, entry)
+        detail, parked, names = await off_thread(self._read, entry)
         if self._entry is None or self._entry.id != entry.id:
             return
         self._parked = parked
-        parts: list[str] = []
-        if detail is not None:
-            parts.append(_pretty(detail))
-        if parked is not None and (parked.request is not None or parked.response is not None):
-            parts.append(_pretty({"request": parked.request, "response": parked.response}))
-        self.exchange.setPlainText("\n\n".join(parts) if parts else
-                                   self.tr("No request or response was stored for this entry."))
+        parked_exchange = None if parked is None else {"request": parked.request, "response": parked.response}
+        if not self.exchange.show_exchanges(detail, parked_exchange, names):
+            self.exchange.show_message(self.tr("No request or response was stored for this entry."))
         self._show_parked(parked)
+        self.parked_loaded.emit()
 
     def _show_parked(self, parked: ParkedItem | None) -> None:
         waiting = parked is not None and parked.status == "open"
@@ -188,34 +234,44 @@ class LogDetailPane(QWidget):
             self.parked_text.setText(self.tr("Settled ({status}). Nothing more to do here.").format(
                 status={"retried": self.tr("retried"), "dismissed": self.tr("dismissed"),
                         "resolved": self.tr("solved by the sync")}.get(str(parked.status), str(parked.status))))
+            self.same_cause_button.hide()
         self.parked_text.setStyleSheet(box_style(Tone.ATTENTION if waiting else Tone.MUTED))
         self.retry_button.setVisible(waiting)
         self.dismiss_button.setVisible(waiting)
 
-    def settled(self, parked_id: int, status: str) -> None:
+    def settled(self, parked_ids: list[int], status: str) -> None:
         """Retry or Dismiss went through: show it at once, without waiting for a reload."""
-        if self._parked is not None and self._parked.id == parked_id:
+        if self._parked is not None and self._parked.id in parked_ids:
             self._parked = self._parked.model_copy(update={"status": status})
             self._show_parked(self._parked)
+        elif self._chosen and set(self._chosen) <= set(parked_ids):
+            self._chosen = []
+            self.parked_text.setText(self.tr("Settled ({status}). Nothing more to do here.").format(
+                status=self.tr("retried") if status == "retried" else self.tr("dismissed")))
+            self.parked_text.setStyleSheet(box_style(Tone.MUTED))
+            self.retry_button.hide()
+            self.dismiss_button.hide()
+
+    def _targets(self) -> list[int]:
+        if self._chosen:
+            return list(self._chosen)
+        return [self._parked.id] if self._parked is not None else []
 
     def _on_retry(self) -> None:
-        if self._parked is not None:
-            self.retry_requested.emit(self._parked.id)
+        if targets := self._targets():
+            self.retry_requested.emit(targets)
 
     def _on_dismiss(self) -> None:
-        if self._parked is not None:
-            self.dismiss_requested.emit(self._parked.id)
+        if targets := self._targets():
+            self.dismiss_requested.emit(targets)
+
+    def _on_same_cause(self) -> None:
+        if self._parked is not None and self._parked.cause:
+            self.same_cause_requested.emit(self._parked.cause)
 
     def _on_timeline(self) -> None:
         if self._entry is not None and self._entry.epages_ref:
             self.timeline_requested.emit(self._entry.epages_ref)
-
-
-def _pretty(value: Any) -> str:
-    try:
-        return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False, default=str)
-    except (TypeError, ValueError):
-        return str(value)
 
 
 class LogPanel(QWidget):
@@ -288,7 +344,8 @@ class LogPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once (Shift, Ctrl), to retry or dismiss them together.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -298,14 +355,19 @@ class LogPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
+        # "What happened" says the most: it takes whatever width the others leave.
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         # The message says the most: the other columns get just what their usual content needs.
-        widths = {LogTableModel.TIME: 82, LogTableModel.DIRECTION: 124, LogTableModel.FLOW: 90,
-                  LogTableModel.ORDER: 96, LogTableModel.AFOSTO: 118, LogTableModel.OUTCOME: 136}
-        for column, width in widths.items():
-            # At least the column's title, which is longer in German and Dutch than in English.
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        fm = self.fontMetrics()
+        samples = {LogTableModel.TIME: "00:00:00", LogTableModel.DIRECTION: direction_label(Direction.EPAGES_TO_AFOSTO),
+                   LogTableModel.FLOW: flow_label(Flow.CANCELLATIONS.value), LogTableModel.ORDER: "1000000",
+                   LogTableModel.AFOSTO: "AF-1000000", LogTableModel.OUTCOME: outcome_label(Outcome.PARKED)}
+        for column, sample in samples.items():
+            # What the usual content needs (the outcome with its icon), at least the column's title, which is
+            # longer in German and Dutch than in English.
+            extra = 36 if column == LogTableModel.OUTCOME else 14
+            self.table.setColumnWidth(column, max(fm.horizontalAdvance(sample) + extra, header.sectionSizeHint(column)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.table.doubleClicked.connect(self._on_double_clicked)
@@ -313,12 +375,15 @@ class LogPanel(QWidget):
         self.detail = LogDetailPane(self._store, self._tasks)
         self.detail.retry_requested.connect(self._on_retry)
         self.detail.dismiss_requested.connect(self._on_dismiss)
+        self.detail.same_cause_requested.connect(self.select_same_cause)
+        self.detail.parked_loaded.connect(self._on_parked_loaded)
         self.detail.timeline_requested.connect(self.timeline_requested)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
+        # The table (and in it "What happened") gets most of a small screen; the pane can be dragged wider.
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([920, 340])
+        self.splitter.setSizes([1000, 290])
         layout.addWidget(self.splitter, 1)
 
     # -- filters ---------------------------------------------------------------------------------------
@@ -361,9 +426,13 @@ class LogPanel(QWidget):
 
     # -- selection, detail, actions -----------------------------------------------------------------------
 
+    def selected_entries(self) -> list[LogEntry]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [e for r in rows if (e := self.model.entry(r)) is not None]
+
     def selected_entry(self) -> LogEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.entry(rows[0].row()) if rows else None
+        entries = self.selected_entries()
+        return entries[0] if len(entries) == 1 else None
 
     def select_entry(self, log_id: int) -> bool:
         row = self.model.row_of(log_id)
@@ -373,8 +442,30 @@ class LogPanel(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def select_rows(self, rows: list[int]) -> None:
+        """Choose these rows (and only these), in one selection change."""
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                           | QItemSelectionModel.SelectionFlag.Rows)
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 0))
+
+    def select_same_cause(self, cause: str) -> None:
+        self.select_rows(self.model.waiting_with_cause(cause))
+
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.detail.show_entry(self.selected_entry())
+        entries = self.selected_entries()
+        if len(entries) > 1:
+            self.detail.show_many(entries)
+        else:
+            self.detail.show_entry(entries[0] if entries else None)
+
+    def _on_parked_loaded(self) -> None:
+        entry = self.detail.entry
+        if entry is not None and entry.needs_attention and entry.parked_cause:
+            self.detail.set_same_cause_count(len(self.model.waiting_with_cause(entry.parked_cause)))
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         entry = self.model.entry(index.row())
@@ -384,30 +475,48 @@ class LogPanel(QWidget):
     def _on_context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
         entry = self.model.entry(index.row()) if index.isValid() else None
-        if entry is None or not entry.epages_ref:
+        if entry is None:
             return
         menu = QMenu(self)
-        action = QAction(icon("timeline"), self.tr("Everything about order {number}…").format(
-            number=entry.epages_ref), menu)
-        action.triggered.connect(lambda: self.timeline_requested.emit(entry.epages_ref or ""))
-        menu.addAction(action)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        chosen = self.selected_entries()
+        if entry not in chosen:
+            chosen = [entry]
+        waiting = list(dict.fromkeys(e.parked_id for e in chosen if e.needs_attention and e.parked_id is not None))
+        if waiting and self.detail.retry_button.isEnabled():
+            retry = QAction(icon("retry"), self.tr("Retry ({n})").format(n=len(waiting)), menu)
+            retry.triggered.connect(lambda: self._on_retry(waiting))
+            dismiss = QAction(icon("dismiss"), self.tr("Dismiss ({n})").format(n=len(waiting)), menu)
+            dismiss.triggered.connect(lambda: self._on_dismiss(waiting))
+            menu.addActions([retry, dismiss])
+        if entry.needs_attention and entry.parked_cause:
+            same = self.model.waiting_with_cause(entry.parked_cause)
+            if len(same) > 1:
+                choose = QAction(self.tr("Choose all {n} with this cause").format(n=len(same)), menu)
+                cause = entry.parked_cause
+                choose.triggered.connect(lambda: self.select_same_cause(cause))
+                menu.addAction(choose)
+        if entry.epages_ref:
+            action = QAction(icon("timeline"), self.tr("Everything about order {number}…").format(
+                number=entry.epages_ref), menu)
+            action.triggered.connect(lambda: self.timeline_requested.emit(entry.epages_ref or ""))
+            menu.addAction(action)
+        if menu.actions():
+            menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def _on_retry(self, parked_id: int) -> None:
-        if self._control.retry_parked(parked_id):
-            self.model.mark_settled(parked_id)
-            self.detail.settled(parked_id, "retried")
-        else:
-            self.problem.emit(self.tr("Nothing to retry"),
-                              self.tr("This item was already retried, dismissed or solved."))
+    def _on_retry(self, parked_ids: list[int]) -> None:
+        self._settle(parked_ids, self._control.retry_items(parked_ids), "retried", self.tr("Nothing to retry"))
 
-    def _on_dismiss(self, parked_id: int) -> None:
-        if self._control.dismiss_parked(parked_id):
-            self.model.mark_settled(parked_id)
-            self.detail.settled(parked_id, "dismissed")
-        else:
-            self.problem.emit(self.tr("Nothing to dismiss"),
-                              self.tr("This item was already retried, dismissed or solved."))
+    def _on_dismiss(self, parked_ids: list[int]) -> None:
+        self._settle(parked_ids, self._control.dismiss_items(parked_ids), "dismissed",
+                     self.tr("Nothing to dismiss"))
+
+    def _settle(self, asked: list[int], done: list[int], status: str, title: str) -> None:
+        if done:
+            self.model.mark_settled(done, status)
+            self.detail.settled(done, status)
+        if not done:
+            self.problem.emit(title, self.tr("This item was already retried, dismissed or solved.") if len(asked) == 1
+                              else self.tr("These items were already retried, dismissed or solved."))
 
     # -- export -------------------------------------------------------------------------------------------
 

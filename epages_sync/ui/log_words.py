@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from ..config import Flow
-from ..store.models import Direction, Outcome
+from ..store.models import Direction, LogEntry, Outcome, ParkedStatus
 from ..texts import CONTEXT as ENGINE_CONTEXT
 from ..texts import localize
 
@@ -68,6 +68,26 @@ def outcome_label(outcome: Outcome | str) -> str:
         Outcome.ERROR.value: translate("LogWords", "Error"),
         Outcome.INFO.value: translate("LogWords", "Note"),
     }.get(str(outcome), str(outcome))
+
+
+def entry_outcome_label(entry: LogEntry) -> str:
+    """The outcome as the row shows it: a parked item's row says where the item stands now."""
+    settled = {
+        ParkedStatus.RETRIED.value: translate("LogWords", "Retried"),
+        ParkedStatus.DISMISSED.value: translate("LogWords", "Dismissed"),
+        ParkedStatus.RESOLVED.value: translate("LogWords", "Solved"),
+    }
+    if entry.outcome == Outcome.PARKED and entry.parked_status in settled:
+        return settled[str(entry.parked_status)]
+    return outcome_label(entry.outcome)
+
+
+def seen_text(entry: LogEntry) -> str:
+    """'waiting since 07:44, seen 14 times' for a problem met more than once; else nothing."""
+    if entry.outcome != Outcome.PARKED or entry.parked_times < 2 or entry.parked_since is None:
+        return ""
+    return translate("LogWords", "waiting since {time}, seen {n} times").format(
+        time=local_time(entry.parked_since).rsplit(":", 1)[0], n=entry.parked_times)
 
 
 def outcome_icon_name(outcome: Outcome | str) -> str:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import logging
+import sqlite3
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..engine.service import Health
 from ..store import Store
 from .background import UiTasks
 from .colours import Tone, box_style
+from .day_chart import DayChart
 from .health_bar import HealthBar
 from .icons import icon
 from .log_model import LogTableModel
@@ -19,6 +24,13 @@ from .log_panel import LogPanel
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
 from .timeline import OrderTimelineDialog
+
+log = logging.getLogger(__name__)
+
+# Where the window's size and place are kept between runs (engine_state: it belongs to this data folder).
+GEOMETRY_KEY = "window.geometry"
+# The size the window would like; never more than the screen offers.
+PREFERRED_SIZE = QSize(1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +52,8 @@ class MainWindow(QMainWindow):
         self._demo_note = demo_note
         self.timelines: list[OrderTimelineDialog] = []
         self.log_model = LogTableModel(store, tasks=tasks, parent=self)
+        self.quit_question: QMessageBox | None = None
+        self._placed = False
         self._setup_ui()
         # Relative times ("2 min ago") age even when nothing new is reported.
         self._clock = QTimer(self)
@@ -50,7 +64,6 @@ class MainWindow(QMainWindow):
     def _setup_ui(self) -> None:
         self.setWindowTitle(self.tr("epages-sync — DEMO") if self._demo_note else "epages-sync")
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
         central = QWidget()
         layout = QVBoxLayout(central)
 
@@ -72,6 +85,11 @@ class MainWindow(QMainWindow):
         for button in (self.pause_button, self.resume_button, self.sync_now_button, self.settings_button):
             self.health_bar.add_action_widget(button)
         layout.addWidget(self.health_bar)
+
+        self.day_chart = DayChart(self.store, self.tasks)
+        self.log_model.rows_arrived.connect(lambda _n: self.day_chart.rows_arrived())
+        self.log_model.first_page_loaded.connect(self.day_chart.rows_arrived)
+        layout.addWidget(self.day_chart)
 
         self.log_panel = LogPanel(self.log_model, self.store, self.control, self.tasks)
         self.log_panel.timeline_requested.connect(self.open_timeline)
@@ -143,6 +161,55 @@ class MainWindow(QMainWindow):
                 else self.tr("{n} entries written to {path}").format(n=rows, path=path))
         self.statusBar().showMessage(text, 15_000)
 
+    # -- size and place -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._placed:
+            self._placed = True
+            self.place_on_screen()
+            self.day_chart.start()
+        super().showEvent(event)
+
+    def place_on_screen(self, available: QRect | None = None) -> None:
+        """Where the window was last time, or the preferred size; within the screen's free area either way
+        (a 1366x768 laptop must not lose the window's bottom under the task bar)."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+        saved = self._saved_geometry()
+        if saved is None or not self.restoreGeometry(saved):
+            self.resize(PREFERRED_SIZE)
+            self.move(available.center() - self.rect().center())
+        # The frame (title bar, borders) counts too: fit what the person sees, not only the inside.
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        box = self.frameGeometry()
+        left = min(max(box.left(), available.left()), available.right() - box.width() + 1)
+        top = min(max(box.top(), available.top()), available.bottom() - box.height() + 1)
+        if (left, top) != (box.left(), box.top()):
+            self.move(left, top)
+
+    def _saved_geometry(self) -> QByteArray | None:
+        text = self.store.get_state(GEOMETRY_KEY)
+        if not text:
+            return None
+        try:
+            return QByteArray(base64.b64decode(text, validate=True))
+        except (binascii.Error, ValueError):
+            return None
+
+    def remember_geometry(self) -> None:
+        # A window that only watches a service has the database read-only: it keeps nothing.
+        if not self._placed or self.control.read_only:
+            return
+        try:
+            self.store.set_state(GEOMETRY_KEY, base64.b64encode(bytes(self.saveGeometry().data())).decode())
+        except sqlite3.Error as exc:  # a size and place are not worth a failed close
+            log.warning("The window's size and place were not kept: %s", exc)
+
     # -- closing --------------------------------------------------------------------------------------
 
     def allow_close(self) -> None:
@@ -150,7 +217,9 @@ class MainWindow(QMainWindow):
         self._quitting = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_geometry()
         if self._quitting:
+            self.day_chart.stop()
             self.log_panel.close_panel()
             self.log_model.close()
             event.accept()
@@ -159,6 +228,32 @@ class MainWindow(QMainWindow):
             event.accept()
             self.hidden_to_tray.emit()
             return
-        # Without a tray there would be no way back to a hidden window: closing means quitting.
+        # Without a tray there would be no way back to a hidden window: closing means quitting, which stops
+        # the sync. Ask first, unless nothing would stop.
         event.ignore()
-        self.quit_requested.emit()
+        if self.control.is_running and not self.health_bar.watching:
+            self.ask_before_quitting()
+        else:
+            self.quit_requested.emit()
+
+    def ask_before_quitting(self) -> None:
+        if self.quit_question is not None:
+            self.quit_question.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit epages-sync?"),
+                          self.tr("Closing this window quits epages-sync and stops the sync: no new orders "
+                                  "reach Afosto and nothing is sent to ePages until you start it again."),
+                          QMessageBox.StandardButton.NoButton, self)
+        self.quit_button = box.addButton(self.tr("&Quit and stop the sync"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep running"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._on_quit_answered(box))
+        self.quit_question = box
+        box.open()
+
+    def _on_quit_answered(self, box: QMessageBox) -> None:
+        self.quit_question = None
+        if box.clickedButton() is self.quit_button:
+            self.quit_requested.emit()

@@ -23,6 +23,8 @@ class SyncActions(QObject):
         self.sync_now.setToolTip(self.tr("Check ePages for orders and Afosto for changes right now."))
         self.settings = QAction(icon("settings"), self.tr("S&ettings…"), self)
         self.settings.setToolTip(self.tr("Change the connection, what is synced, the language or start at login."))
+        # A button opens it as surely as a menu does: no "…" there. Said here, as older Qt releases keep it.
+        self.settings.setIconText(self.settings.text().replace("&", "").rstrip("…").rstrip("."))
         self.quit = QAction(self.tr("&Quit"), self)
         self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit.setToolTip(self.tr("Stop the sync and close the app."))

@@ -106,20 +106,27 @@ class SyncControl(QObject):
             self._announce_now()
 
     def retry_parked(self, parked_id: int) -> bool:
+        return bool(self.retry_items([parked_id]))
+
+    def retry_items(self, parked_ids: list[int]) -> list[int]:
+        """Hand parked items back for a retry; returns the ids that were still open."""
         if self.read_only:
-            return False
+            return []
         if self._service is not None:
-            done = self._service.retry_parked(parked_id)
-        else:  # the engine picks it up at its next start
-            done = self.store.retry_parked(parked_id) is not None
+            done = self._service.retry_items(parked_ids)
+        else:  # the engine picks them up at its next start
+            done = [item.id for item in self.store.retry_parked_many(parked_ids)]
         self._announce_now()
         return done
 
     def dismiss_parked(self, parked_id: int) -> bool:
+        return bool(self.dismiss_items([parked_id]))
+
+    def dismiss_items(self, parked_ids: list[int]) -> list[int]:
         if self.read_only:
-            return False
-        done = (self._service.dismiss_parked(parked_id) if self._service is not None
-                else self.store.dismiss_parked(parked_id))
+            return []
+        done = (self._service.dismiss_items(parked_ids) if self._service is not None
+                else self.store.dismiss_parked_many(parked_ids))
         self._announce_now()
         return done
 

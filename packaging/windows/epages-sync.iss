@@ -9,6 +9,9 @@
 ; The uninstaller offers to remove all data through the app's own "remove-all-data" command, which knows
 ; every file, the saved passwords and the autostart entry.
 ;
+; tests/integration/test_installer.py compiles, installs and uninstalls it under wine on every CI run
+; (/DBundleDir= points it at a stand-in bundle).
+;
 ; Keep this file UTF-8 with a byte order mark: without it Inno Setup misreads the German and Dutch texts.
 
 #ifndef AppVersion
@@ -30,7 +33,9 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-DefaultDirName={autopf}\{#AppName}
+; What {autopf} means for a per-user install (this script never installs for all users), spelled out: wine
+; has no per-user Program Files folder, and the installer test runs this setup under wine.
+DefaultDirName={localappdata}\Programs\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 DisableDirPage=auto
@@ -76,7 +81,7 @@ de.RemovalIncomplete=Nicht alle Daten konnten entfernt werden. Einige Dateien wa
 nl.RemovalIncomplete=Niet alle gegevens konden worden verwijderd. Sommige bestanden waren in gebruik of het wachtwoordbeheer was vergrendeld.%n%nVoer later "epages-sync-cli.exe remove-all-data" uit om te zien wat er over is, of verwijder de map %1 met de hand.
 en.RemovalNotStarted=The data could not be removed: epages-sync.exe did not start (%1). Your data was kept.
 de.RemovalNotStarted=Die Daten konnten nicht entfernt werden: epages-sync.exe ließ sich nicht starten (%1). Ihre Daten bleiben erhalten.
-nl.RemovalNotStarted=De gegevens konden niet worden verwijderd: epages-sync.exe startte niet (%1). Uw gegevens zijn bewaard.
+nl.RemovalNotStarted=De gegevens konden niet worden verwijderd: epages-sync.exe startte niet (%1). Je gegevens zijn bewaard.
 
 [Tasks]
 Name: "autostart"; Description: "{cm:AutostartTask}"; GroupDescription: "{cm:StartGroup}"
@@ -102,12 +107,18 @@ procedure RemoveAllData();
 var
   ResultCode: Integer;
   Again: Boolean;
+  ExePath, Reason: String;
 begin
+  ExePath := ExpandConstant('{app}\{#AppExe}');
   repeat
     Again := False;
-    if not Exec(ExpandConstant('{app}\{#AppExe}'), 'remove-all-data --yes', '', SW_HIDE,
-                ewWaitUntilTerminated, ResultCode) then
-      MsgBox(FmtMessage(CustomMessage('RemovalNotStarted'), [SysErrorMessage(ResultCode)]), mbError, MB_OK)
+    if not Exec(ExePath, 'remove-all-data --yes', '', SW_HIDE, ewWaitUntilTerminated, ResultCode) then
+    begin
+      // Some of Windows' texts name the program as "%1" ("%1 is not a valid Win32 application").
+      Reason := SysErrorMessage(ResultCode);
+      StringChangeEx(Reason, '%1', ExePath, True);
+      MsgBox(FmtMessage(CustomMessage('RemovalNotStarted'), [Reason]), mbError, MB_OK);
+    end
     else if ResultCode = {#RemovalAppRunning} then
       Again := MsgBox(CustomMessage('StillRunning'), mbError, MB_RETRYCANCEL) = IDRETRY
     else if ResultCode <> 0 then

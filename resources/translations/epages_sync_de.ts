@@ -65,6 +65,37 @@
     </message>
 </context>
 <context>
+    <name>DayChart</name>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Die letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Orders imported</source>
+        <translation>Bestellungen übernommen</translation>
+    </message>
+    <message>
+        <source>Updates to ePages</source>
+        <translation>Meldungen an ePages</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Last 24 hours: {imported} orders imported, {sent} updates to ePages, {problems} problems</source>
+        <translation>Letzte 24 Stunden: {imported} Bestellungen übernommen, {sent} Meldungen an ePages, {problems} Probleme</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>{start}–{end}: {imported} orders imported, {sent} updates to ePages, {problems} problems</source>
+        <translation>{start}–{end}: {imported} Bestellungen übernommen, {sent} Meldungen an ePages, {problems} Probleme</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
@@ -247,6 +278,61 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
 </context>
 <context>
+    <name>ExchangeTree</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>When it was put aside</source>
+        <translation>Als es zurückgestellt wurde</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>{n} fields</source>
+        <translation>{n} Felder</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 Feld</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} Einträge</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>FlowsPage</name>
     <message>
         <source>What to sync</source>
@@ -392,12 +478,48 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>{n} Vorgänge warten auf Klärung: wählen Sie unten im Protokoll eine rote Zeile, dann „Erneut versuchen“ oder „Verwerfen“.</translation>
     </message>
     <message>
+        <source>checking now</source>
+        <translation>läuft gerade</translation>
+    </message>
+    <message>
         <source>after resuming</source>
         <translation>nach dem Fortsetzen</translation>
     </message>
     <message>
+        <source>after this one</source>
+        <translation>nach dieser</translation>
+    </message>
+    <message>
         <source>What needs you:</source>
         <translation>Was Sie tun müssen:</translation>
+    </message>
+    <message>
+        <source>Importing orders since {date}</source>
+        <translation>Bestellungen seit {date} werden übernommen</translation>
+    </message>
+    <message>
+        <source>Reading order changes since {time}</source>
+        <translation>Änderungen an Bestellungen seit {time} werden gelesen</translation>
+    </message>
+    <message>
+        <source>{what}: {done} so far</source>
+        <translation>{what}: bisher {done}</translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
+        <translation>{what}: {done} von {total}</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>noch weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>about 1 min left</source>
+        <translation>noch etwa 1 Min.</translation>
+    </message>
+    <message>
+        <source>about {n} min left</source>
+        <translation>noch etwa {n} Min.</translation>
     </message>
     <message>
         <source>off</source>
@@ -489,8 +611,12 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Nichts mehr zu tun: dies nie senden und nicht mehr nachfragen.</translation>
     </message>
     <message>
-        <source>Request and response (secrets removed)</source>
-        <translation>Anfrage und Antwort (ohne Geheimnisse)</translation>
+        <source>Choose every row waiting for the same reason, to retry or dismiss them together.</source>
+        <translation>Alle Zeilen wählen, die aus demselben Grund warten, um sie gemeinsam erneut zu versuchen oder zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>Requests and answers (secrets removed)</source>
+        <translation>Anfragen und Antworten (ohne Geheimnisse)</translation>
     </message>
     <message>
         <source>Choose a row to see everything about it.</source>
@@ -511,6 +637,26 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>{n} rows chosen</source>
+        <translation>{n} Zeilen gewählt</translation>
+    </message>
+    <message>
+        <source>None of them waits for a person.</source>
+        <translation>Keine davon wartet auf Klärung.</translation>
+    </message>
+    <message>
+        <source>1 of them waits for a person: Retry or Dismiss it.</source>
+        <translation>1 davon wartet auf Klärung: erneut versuchen oder verwerfen.</translation>
+    </message>
+    <message>
+        <source>{n} of them wait for a person: Retry or Dismiss them together.</source>
+        <translation>{n} davon warten auf Klärung: gemeinsam erneut versuchen oder verwerfen.</translation>
+    </message>
+    <message>
+        <source>Choose all {n} with this cause</source>
+        <translation>Alle {n} mit dieser Ursache wählen</translation>
     </message>
     <message>
         <source>No request or response was stored for this entry.</source>
@@ -596,6 +742,18 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>{n} Einträge</translation>
     </message>
     <message>
+        <source>Retry ({n})</source>
+        <translation>Erneut versuchen ({n})</translation>
+    </message>
+    <message>
+        <source>Dismiss ({n})</source>
+        <translation>Verwerfen ({n})</translation>
+    </message>
+    <message>
+        <source>Choose all {n} with this cause</source>
+        <translation>Alle {n} mit dieser Ursache wählen</translation>
+    </message>
+    <message>
         <source>Everything about order {number}…</source>
         <translation>Alles zu Bestellung {number}…</translation>
     </message>
@@ -610,6 +768,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Nothing to dismiss</source>
         <translation>Nichts zu verwerfen</translation>
+    </message>
+    <message>
+        <source>These items were already retried, dismissed or solved.</source>
+        <translation>Diese Vorgänge wurden schon erneut versucht, verworfen oder gelöst.</translation>
     </message>
     <message>
         <source>Export the log</source>
@@ -651,16 +813,16 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>ePages-Bestellung</translation>
     </message>
     <message>
-        <source>Afosto reference</source>
-        <translation>Afosto-Referenz</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
         <source>What happened</source>
         <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>In Afosto</source>
+        <translation>In Afosto</translation>
     </message>
     <message>
         <source>Waiting for a person: select the row to retry or dismiss it.</source>
@@ -750,6 +912,22 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Hinweis</translation>
     </message>
     <message>
+        <source>Retried</source>
+        <translation>Erneut versucht</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>waiting since {time}, seen {n} times</source>
+        <translation>wartet seit {time}, {n}-mal aufgetreten</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -819,6 +997,22 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>{n} entries written to {path}</source>
         <translation>{n} Einträge in {path} geschrieben</translation>
+    </message>
+    <message>
+        <source>Quit epages-sync?</source>
+        <translation>epages-sync beenden?</translation>
+    </message>
+    <message>
+        <source>Closing this window quits epages-sync and stops the sync: no new orders reach Afosto and nothing is sent to ePages until you start it again.</source>
+        <translation>Wenn Sie dieses Fenster schließen, wird epages-sync beendet und der Abgleich angehalten: Bis Sie es wieder starten, kommen keine neuen Bestellungen in Afosto an und nichts wird an ePages gesendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit and stop the sync</source>
+        <translation>&amp;Beenden und Abgleich anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>&amp;Weiterlaufen lassen</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1605,18 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
 <context>
     <name>engine</name>
     <message>
+        <source>Retry asked for on the command line: {reference}.</source>
+        <translation>Erneuter Versuch über die Befehlszeile angefordert: {reference}.</translation>
+    </message>
+    <message>
+        <source>Dismissed on the command line: parked item {id}.</source>
+        <translation>Über die Befehlszeile verworfen: wartender Vorgang {id}.</translation>
+    </message>
+    <message>
+        <source>Dismissed on the command line: {n} parked items.</source>
+        <translation>Über die Befehlszeile verworfen: {n} wartende Vorgänge.</translation>
+    </message>
+    <message>
         <source>Afosto API does not fit</source>
         <translation>Afosto-API passt nicht</translation>
     </message>
@@ -1525,6 +1731,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>ePages answered HTTP {status}: {reason}</source>
         <translation>ePages hat mit HTTP {status} geantwortet: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages sent an answer this version cannot read: {problem}.</source>
+        <translation>ePages hat eine Antwort geschickt, die diese Version nicht lesen kann: {problem}.</translation>
     </message>
     <message>
         <source>Answer lost</source>
@@ -1715,6 +1925,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>führen Sie &apos;epages-sync check&apos; erneut aus</translation>
     </message>
     <message>
+        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und {retry}.</translation>
+    </message>
+    <message>
         <source>press Retry</source>
         <translation>klicken Sie auf „Erneut versuchen“</translation>
     </message>
@@ -1781,6 +1995,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Order {number}: picked up (from ePages) recorded in Afosto.</source>
         <translation>Bestellung {number}: „abgeholt“ (aus ePages) in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read ({passes} times); the next order check reads them again.</source>
+        <translation>Bestellungen haben sich in ePages während des Lesens immer wieder geändert ({passes}-mal); die nächste Bestellprüfung liest sie erneut.</translation>
     </message>
     <message>
         <source>Order {number}: the change that was waiting went through.</source>
@@ -2083,6 +2301,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Wartenden Vorgang {id} verworfen.</translation>
     </message>
     <message>
+        <source>Dismissed {n} parked items.</source>
+        <translation>{n} wartende Vorgänge verworfen.</translation>
+    </message>
+    <message>
+        <source>{shown} and {more} more</source>
+        <translation>{shown} und {more} weitere</translation>
+    </message>
+    <message>
         <source>unknown in Afosto: {skus}</source>
         <translation>in Afosto unbekannt: {skus}</translation>
     </message>
@@ -2097,6 +2323,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
         <translation>Der Bestand dieser SKUs wird nicht abgeglichen ({reasons}). Korrigieren Sie sie, wenn sie abgeglichen werden sollen.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; the stock check tries again shortly.</source>
+        <translation>Bestellungen haben sich in ePages während des Lesens immer wieder geändert; die Bestandsprüfung versucht es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>ePages orders</source>
+        <translation>ePages-Bestellungen</translation>
     </message>
     <message>
         <source>{products} and {more} more</source>

@@ -65,6 +65,37 @@
     </message>
 </context>
 <context>
+    <name>DayChart</name>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>De laatste 24 uur</translation>
+    </message>
+    <message>
+        <source>Orders imported</source>
+        <translation>Bestellingen overgenomen</translation>
+    </message>
+    <message>
+        <source>Updates to ePages</source>
+        <translation>Updates naar ePages</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <source>Last 24 hours: {imported} orders imported, {sent} updates to ePages, {problems} problems</source>
+        <translation>Laatste 24 uur: {imported} bestellingen overgenomen, {sent} updates naar ePages, {problems} problemen</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Laatste 24 uur</translation>
+    </message>
+    <message>
+        <source>{start}–{end}: {imported} orders imported, {sent} updates to ePages, {problems} problems</source>
+        <translation>{start}–{end}: {imported} bestellingen overgenomen, {sent} updates naar ePages, {problems} problemen</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
@@ -247,6 +278,61 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
 </context>
 <context>
+    <name>ExchangeTree</name>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Verzoek</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>When it was put aside</source>
+        <translation>Toen het opzij werd gezet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>geen antwoord</translation>
+    </message>
+    <message>
+        <source>{n} fields</source>
+        <translation>{n} velden</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 veld</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} regels</translation>
+    </message>
+</context>
+<context>
     <name>FlowsPage</name>
     <message>
         <source>What to sync</source>
@@ -392,12 +478,48 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>{n} items wachten op actie: kies hieronder in het logboek een rode regel en dan ‘Opnieuw proberen’ of ‘Negeren’.</translation>
     </message>
     <message>
+        <source>checking now</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
         <source>after resuming</source>
         <translation>na hervatten</translation>
     </message>
     <message>
+        <source>after this one</source>
+        <translation>na deze</translation>
+    </message>
+    <message>
         <source>What needs you:</source>
         <translation>Wat op je wacht:</translation>
+    </message>
+    <message>
+        <source>Importing orders since {date}</source>
+        <translation>Bestellingen sinds {date} worden overgenomen</translation>
+    </message>
+    <message>
+        <source>Reading order changes since {time}</source>
+        <translation>Wijzigingen in bestellingen sinds {time} worden gelezen</translation>
+    </message>
+    <message>
+        <source>{what}: {done} so far</source>
+        <translation>{what}: tot nu toe {done}</translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
+        <translation>{what}: {done} van {total}</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>nog minder dan een minuut</translation>
+    </message>
+    <message>
+        <source>about 1 min left</source>
+        <translation>nog ongeveer 1 min</translation>
+    </message>
+    <message>
+        <source>about {n} min left</source>
+        <translation>nog ongeveer {n} min</translation>
     </message>
     <message>
         <source>off</source>
@@ -489,8 +611,12 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Er hoeft niets meer te gebeuren: dit nooit versturen en er niet meer om vragen.</translation>
     </message>
     <message>
-        <source>Request and response (secrets removed)</source>
-        <translation>Verzoek en antwoord (zonder geheimen)</translation>
+        <source>Choose every row waiting for the same reason, to retry or dismiss them together.</source>
+        <translation>Kies alle regels die om dezelfde reden wachten, om ze samen opnieuw te proberen of te negeren.</translation>
+    </message>
+    <message>
+        <source>Requests and answers (secrets removed)</source>
+        <translation>Verzoeken en antwoorden (zonder geheimen)</translation>
     </message>
     <message>
         <source>Choose a row to see everything about it.</source>
@@ -511,6 +637,26 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>{n} rows chosen</source>
+        <translation>{n} regels gekozen</translation>
+    </message>
+    <message>
+        <source>None of them waits for a person.</source>
+        <translation>Geen ervan wacht op actie.</translation>
+    </message>
+    <message>
+        <source>1 of them waits for a person: Retry or Dismiss it.</source>
+        <translation>1 ervan wacht op actie: probeer het opnieuw of negeer het.</translation>
+    </message>
+    <message>
+        <source>{n} of them wait for a person: Retry or Dismiss them together.</source>
+        <translation>{n} ervan wachten op actie: probeer ze samen opnieuw of negeer ze.</translation>
+    </message>
+    <message>
+        <source>Choose all {n} with this cause</source>
+        <translation>Alle {n} met deze oorzaak kiezen</translation>
     </message>
     <message>
         <source>No request or response was stored for this entry.</source>
@@ -596,6 +742,18 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>{n} regels</translation>
     </message>
     <message>
+        <source>Retry ({n})</source>
+        <translation>Opnieuw proberen ({n})</translation>
+    </message>
+    <message>
+        <source>Dismiss ({n})</source>
+        <translation>Negeren ({n})</translation>
+    </message>
+    <message>
+        <source>Choose all {n} with this cause</source>
+        <translation>Alle {n} met deze oorzaak kiezen</translation>
+    </message>
+    <message>
         <source>Everything about order {number}…</source>
         <translation>Alles over bestelling {number}…</translation>
     </message>
@@ -610,6 +768,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Nothing to dismiss</source>
         <translation>Niets om te negeren</translation>
+    </message>
+    <message>
+        <source>These items were already retried, dismissed or solved.</source>
+        <translation>Deze items zijn al opnieuw geprobeerd, genegeerd of opgelost.</translation>
     </message>
     <message>
         <source>Export the log</source>
@@ -651,16 +813,16 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>ePages-bestelling</translation>
     </message>
     <message>
-        <source>Afosto reference</source>
-        <translation>Afosto-referentie</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Resultaat</translation>
     </message>
     <message>
         <source>What happened</source>
         <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <source>In Afosto</source>
+        <translation>In Afosto</translation>
     </message>
     <message>
         <source>Waiting for a person: select the row to retry or dismiss it.</source>
@@ -750,6 +912,22 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Opmerking</translation>
     </message>
     <message>
+        <source>Retried</source>
+        <translation>Opnieuw geprobeerd</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Genegeerd</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Opgelost</translation>
+    </message>
+    <message>
+        <source>waiting since {time}, seen {n} times</source>
+        <translation>wacht sinds {time}, {n} keer gezien</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>nooit</translation>
     </message>
@@ -819,6 +997,22 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>{n} entries written to {path}</source>
         <translation>{n} regels naar {path} geschreven</translation>
+    </message>
+    <message>
+        <source>Quit epages-sync?</source>
+        <translation>epages-sync afsluiten?</translation>
+    </message>
+    <message>
+        <source>Closing this window quits epages-sync and stops the sync: no new orders reach Afosto and nothing is sent to ePages until you start it again.</source>
+        <translation>Als je dit venster sluit, wordt epages-sync afgesloten en stopt de synchronisatie: tot je het weer start, komen er geen nieuwe bestellingen in Afosto en wordt er niets naar ePages gestuurd.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit and stop the sync</source>
+        <translation>&amp;Afsluiten en synchronisatie stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>&amp;Laten doorlopen</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1605,18 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
 <context>
     <name>engine</name>
     <message>
+        <source>Retry asked for on the command line: {reference}.</source>
+        <translation>Nieuwe poging gevraagd via de opdrachtregel: {reference}.</translation>
+    </message>
+    <message>
+        <source>Dismissed on the command line: parked item {id}.</source>
+        <translation>Genegeerd via de opdrachtregel: wachtend item {id}.</translation>
+    </message>
+    <message>
+        <source>Dismissed on the command line: {n} parked items.</source>
+        <translation>Genegeerd via de opdrachtregel: {n} wachtende items.</translation>
+    </message>
+    <message>
         <source>Afosto API does not fit</source>
         <translation>Afosto-API past niet</translation>
     </message>
@@ -1525,6 +1731,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>ePages answered HTTP {status}: {reason}</source>
         <translation>ePages antwoordde met HTTP {status}: {reason}</translation>
+    </message>
+    <message>
+        <source>ePages sent an answer this version cannot read: {problem}.</source>
+        <translation>ePages stuurde een antwoord dat deze versie niet kan lezen: {problem}.</translation>
     </message>
     <message>
         <source>Answer lost</source>
@@ -1715,6 +1925,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>voer &apos;epages-sync check&apos; opnieuw uit</translation>
     </message>
     <message>
+        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
         <source>press Retry</source>
         <translation>klik op ‘Opnieuw proberen’</translation>
     </message>
@@ -1781,6 +1995,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Order {number}: picked up (from ePages) recorded in Afosto.</source>
         <translation>Bestelling {number}: ‘afgehaald’ (uit ePages) vastgelegd in Afosto.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read ({passes} times); the next order check reads them again.</source>
+        <translation>Bestellingen bleven in ePages veranderen terwijl ze gelezen werden ({passes} keer); de volgende bestellingscontrole leest ze opnieuw.</translation>
     </message>
     <message>
         <source>Order {number}: the change that was waiting went through.</source>
@@ -2083,6 +2301,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Wachtend item {id} genegeerd.</translation>
     </message>
     <message>
+        <source>Dismissed {n} parked items.</source>
+        <translation>{n} wachtende items genegeerd.</translation>
+    </message>
+    <message>
+        <source>{shown} and {more} more</source>
+        <translation>{shown} en nog {more}</translation>
+    </message>
+    <message>
         <source>unknown in Afosto: {skus}</source>
         <translation>onbekend in Afosto: {skus}</translation>
     </message>
@@ -2097,6 +2323,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
         <translation>De voorraad van deze SKU&apos;s wordt niet gesynchroniseerd ({reasons}). Corrigeer ze als ze wel gesynchroniseerd moeten worden.</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; the stock check tries again shortly.</source>
+        <translation>Bestellingen bleven in ePages veranderen terwijl ze gelezen werden; de voorraadcontrole probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>ePages orders</source>
+        <translation>ePages-bestellingen</translation>
     </message>
     <message>
         <source>{products} and {more} more</source>

@@ -17,6 +17,16 @@ from epages_sync.sandbox.app import Sandbox
 from epages_sync.sandbox.server import run_in_thread
 from epages_sync.store import Store
 
+
+@dataclass
+class _Listing:
+    value: str = "sorted"
+
+
+# How the sandbox lists orders in this test: modules marked ``both_order_listings`` run every test twice,
+# once honouring ``sort`` and once strictly as documented (sort ignored, pages shuffled); see conftest.py.
+ORDER_LISTING = _Listing()
+
 # Tests want failures fast: short waits between the client's own retries.
 TEST_POLICY = HttpPolicy(max_attempts=4, backoff_base=0.01, backoff_cap=0.05, longest_wait=0.5,
                          breaker_threshold=1000, read_timeout=5.0)
@@ -52,8 +62,8 @@ def sandbox_settings(sandbox: Sandbox, url: str, **changes: Any) -> Settings:
 
 @contextmanager
 def rig(*, seed: int = 1, orders: int = 20, faults: str | None = None, store: Store | None = None,
-        client_id: str = "sandbox-client", **settings: Any) -> Iterator[Rig]:
-    sandbox = Sandbox(seed=seed, orders=orders, faults=faults)
+        client_id: str = "sandbox-client", order_listing: str | None = None, **settings: Any) -> Iterator[Rig]:
+    sandbox = Sandbox(seed=seed, orders=orders, faults=faults, order_listing=order_listing or ORDER_LISTING.value)
     with run_in_thread(sandbox) as url:
         s = sandbox_settings(sandbox, url, client_id=client_id, **settings)
         st = store or Store.memory()

@@ -22,8 +22,14 @@ from epages_sync.clients.http import HttpPolicy, ManualClock, OutcomeUnknown
 from epages_sync.clients.schema_check import check_schema
 from epages_sync.config import Flow, Settings
 from epages_sync.connection_check import run_check
-from epages_sync.errors import (AuthenticationError, Conflict, MissingScope, NotFound, RevokedError,
-                                ValidationFailed)
+from epages_sync.errors import (
+    AuthenticationError,
+    Conflict,
+    MissingScope,
+    NotFound,
+    RevokedError,
+    ValidationFailed,
+)
 
 sandbox_app = pytest.importorskip("epages_sync.sandbox.app", reason="the sandbox is not in the tree")
 sandbox_server = pytest.importorskip("epages_sync.sandbox.server", reason="the sandbox is not in the tree")
@@ -288,7 +294,7 @@ async def test_afosto_reads_give_the_same_data_with_faults_on(sandbox: Any, base
     async with afosto(base) as client:
         channels = await client.list_channels()
         locations = await client.list_locations()
-        skus = [i.sku for i in sandbox.world.items if i.in_afosto][:30] + ["EP-ONLY-1"]
+        skus = [*[i.sku for i in sandbox.world.items if i.in_afosto][:30], "EP-ONLY-1"]
         stock = await client.inventory(skus, [loc.id for loc in locations])
         orders = [o async for page in client.iter_orders(page_size=3) for o in page]
     assert [c.name for c in channels] == ["Webshop (ePages)", "Marketplace"]

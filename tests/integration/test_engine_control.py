@@ -6,21 +6,20 @@ import asyncio
 import datetime as dt
 
 import pytest
+from engine_rig import rig
 
 from epages_sync.engine.service import EngineState
 from epages_sync.store import Store
 
-from engine_rig import rig
-
 pytestmark = pytest.mark.timeout(240)
 
 
-def _requests(r) -> int:  # noqa: ANN001
+def _requests(r) -> int:
     counts = r.sandbox.requests.as_dict()
     return counts["epages"]["total"] + counts["afosto"]["total"]
 
 
-async def _until(condition, timeout: float = 30.0) -> None:  # noqa: ANN001
+async def _until(condition, timeout: float = 30.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
         if asyncio.get_running_loop().time() > deadline:
@@ -72,7 +71,7 @@ async def test_pause_for_an_hour_resumes_on_its_own_and_sync_now_works_while_pau
         await r.service.stop()
 
 
-async def test_stop_mid_outbox_leaves_nothing_half_done_and_a_restart_finishes(tmp_path) -> None:  # noqa: ANN001
+async def test_stop_mid_outbox_leaves_nothing_half_done_and_a_restart_finishes(tmp_path) -> None:
     store = Store.open(tmp_path / "sync.sqlite3")
     with rig(orders=12, seed=10, store=store) as r:
         await r.settle(1)
@@ -85,9 +84,9 @@ async def test_stop_mid_outbox_leaves_nothing_half_done_and_a_restart_finishes(t
         r.sandbox.set_faults(None)
         store.close()
         again = Store.open(tmp_path / "sync.sqlite3")
-        from epages_sync.engine.service import SyncService
-
         from engine_rig import TEST_POLICY
+
+        from epages_sync.engine.service import SyncService
         restarted = SyncService(r.settings, again, client_secret="sandbox-secret", afosto_key="sandbox-afosto-key",
                                 policy=TEST_POLICY, retry_base_seconds=0.05)
         for _ in range(3):

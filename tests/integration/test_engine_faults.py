@@ -4,12 +4,11 @@ double nothing."""
 from __future__ import annotations
 
 import pytest
+from engine_rig import rig
 
 from epages_sync.errors import SyncError
 
-from engine_rig import rig
-
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.timeout(300), pytest.mark.both_order_listings]
 
 FAULTS = ("epages:5xx=0.1,afosto:5xx=0.05,afosto:rate=0.05,epages:rate=0.03@1,all:drop=0.03,"
           "all:cut=0.02,stock:409=0.2,token:expire=3,all:slow=0.01@6")

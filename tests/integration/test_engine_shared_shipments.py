@@ -8,13 +8,12 @@ import random
 from typing import Any
 
 import pytest
+from engine_rig import Rig, rig
 
 from epages_sync.sandbox.seed import random_customer
 from epages_sync.store import Origin
 
-from engine_rig import Rig, rig
-
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.both_order_listings]
 
 
 def _two_line_order(r: Rig) -> str:

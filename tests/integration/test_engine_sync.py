@@ -7,17 +7,16 @@ import random
 import re
 
 import pytest
+from engine_rig import rig
 
 from epages_sync.headless import format_row
 from epages_sync.sandbox.seed import random_customer
 from epages_sync.store.models import LogFilter
 
-from engine_rig import rig
-
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.timeout(240), pytest.mark.both_order_listings]
 
 
-def _orders_in_afosto(r) -> dict[str, int]:  # noqa: ANN001
+def _orders_in_afosto(r) -> dict[str, int]:
     """ePages order id -> number of Afosto orders made for it."""
     return {k: len(v) for k, v in r.sandbox.afosto.order_figures().items()}
 
@@ -160,4 +159,131 @@ async def test_bad_orders_are_parked_with_their_message_while_the_others_complet
         await r.settle()
         assert len([row for row in r.store.log_for_order(swiss.number) if str(row.outcome) == "parked"]) == 1
         assert fine.order_id in _orders_in_afosto(r)
+        await r.service.close()
+
+
+async def test_a_long_first_import_brings_every_order_whatever_order_epages_lists_them_in() -> None:
+    # Three pages of orders: when ePages ignores the sort, a page's newest change says nothing about the
+    # pages after it. Run with both listings (see conftest.py).
+    with rig(orders=230, seed=4) as r:
+        await r.settle(2)
+        state = r.consistency()
+        assert state["differences"] == []
+        in_afosto = _orders_in_afosto(r)
+        parked = {p.data.get("epages_order_id") for p in r.store.open_parked() if p.kind == "order"}
+        assert len(in_afosto) + len(parked) == 230
+        assert set(in_afosto.values()) == {1}
+        await r.service.close()
+
+
+async def test_orders_changing_while_the_first_import_reads_them_are_all_carried_over(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Orders changed in the shop between two pages leave the window being read and shift the pages after
+    them; none of the orders that stayed may be skipped, and the changed ones come in the next poll."""
+    from epages_sync.sandbox.epages import api
+
+    with rig(orders=230, seed=5) as r:
+        epages = r.sandbox.epages
+        real = api._paged
+        touched: list[str] = []
+
+        def paged(key, items, render, call, url, extra_links=None):  # type: ignore[no-untyped-def]
+            if key == "orders" and call.query.get("page") == "1" and len(touched) < 10:
+                # Staff note a few orders in the cockpit just before page 2 is read.
+                for order in epages.orders[:3]:
+                    epages._touch(order)
+                    touched.append(order.order_id)
+                items = [o for o in items if o.order_id not in touched]  # they left the window being read
+            return real(key, items, render, call, url, extra_links)
+
+        monkeypatch.setattr(api, "_paged", paged)
+        await r.settle(3)
+        assert touched
+        in_afosto = _orders_in_afosto(r)
+        parked = {p.data.get("epages_order_id") for p in r.store.open_parked() if p.kind == "order"}
+        assert len(in_afosto) + len(parked) == 230
+        assert set(in_afosto.values()) == {1}
+        assert r.consistency()["differences"] == []
+        await r.service.close()
+
+
+async def test_one_unreadable_order_in_the_middle_of_a_page_parks_only_itself(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from epages_sync.sandbox.epages.api import EpagesApi
+
+    with rig(orders=12, seed=7) as r:
+        poisoned = r.sandbox.epages.orders[6]
+        real = EpagesApi._order
+
+        def render(self: EpagesApi, order, base):  # type: ignore[no-untyped-def]
+            body = real(self, order, base)
+            if order is poisoned and poison["on"]:
+                body = {**body, "productLineItems": [
+                    {**li, "unitPrice": {**li["unitPrice"], "amount": None}} for li in body["productLineItems"]]}
+            return body
+
+        poison = {"on": True}
+        monkeypatch.setattr(EpagesApi, "_order", render)
+        await r.settle()
+        in_afosto = _orders_in_afosto(r)
+        assert poisoned.order_id not in in_afosto
+        others = {o.order_id for o in r.sandbox.epages.orders} - {poisoned.order_id}
+        parked = {p.data.get("epages_order_id"): p for p in r.store.open_parked() if p.kind == "order"}
+        assert others <= set(in_afosto) | set(parked)
+        item = parked[poisoned.order_id]
+        assert item.reference == poisoned.number
+        assert "could not be read: productLineItems[0].unitPrice.amount is missing" in item.message
+        # Its units still count against the shop's stock until it is imported.
+        assert item.data["lines"]
+        # Polling again neither imports it nor parks it twice.
+        await r.settle()
+        assert len([p for p in r.store.open_parked() if p.data.get("epages_order_id") == poisoned.order_id]) == 1
+        # Once ePages sends it whole, Retry imports it.
+        poison["on"] = False
+        assert r.service.retry_parked(item.id)
+        await r.settle()
+        assert _orders_in_afosto(r).get(poisoned.order_id) == 1
+
+
+async def test_a_first_import_of_several_pages_announces_how_far_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    import functools
+
+    from epages_sync.engine import service as service_module
+    from epages_sync.engine.poller import OrderPoller
+
+    monkeypatch.setattr(service_module, "OrderPoller", functools.partial(OrderPoller, page_size=10))
+    with rig(orders=25) as r:
+        heard = []
+        r.service.on_health(lambda health: heard.append(health.progress))
+        await r.service.run_once()
+        first = next(p for p in heard if p is not None)
+        assert (first.done, first.pages) == (0, 0)  # 'checking now' before the first page is in
+        steps = [p for p in heard if p is not None and p.pages]
+        total = len(r.sandbox.epages.by_id)
+        # Page by page towards the total the order list announced; an order read twice counts once.
+        done = [p.done for p in steps]
+        assert len(steps) >= 3 and done == sorted(set(done)) and done[0] == 10 and done[-1] == total
+        assert all(p.total == total and p.first_import and str(p.since) == "2020-01-01" for p in steps)
+        assert steps[0].worth_showing and heard[-1] is None  # over when the poll is
+        await r.service.close()
+
+
+async def test_an_order_handed_back_where_the_engine_did_not_hear_of_it_is_tried_again() -> None:
+    with rig(orders=2, seed=6) as r:
+        epages = r.sandbox.epages
+        with r.sandbox.lock:
+            order = epages.place_order(random_customer(random.Random(2)), [("CF-1001", 1)])
+            order.customer = order.customer.__class__(**{**order.customer.__dict__, "country": ""})
+        await r.settle(1)
+        item = r.store.open_parked_for("order", order.number)
+        assert item is not None
+        r.store.retry_parked(item.id)  # as 'epages-sync retry' does, with the sync running elsewhere
+        await r.settle(1)
+        # Read again and tried once more: still without a country, so it waits again, on its one row.
+        again = r.store.get_parked(item.id)
+        assert again is not None and (again.status, again.times) == ("open", 2)
+        rows = [row for row in r.store.log_for_order(order.number) if str(row.outcome) == "parked"]
+        assert len(rows) == 1 and rows[0].needs_attention and rows[0].parked_times == 2
+        await r.settle(1)  # handled once: not read again every poll
+        assert r.store.get_parked(item.id).times == 2  # type: ignore[union-attr]
         await r.service.close()

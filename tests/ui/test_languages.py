@@ -1,6 +1,6 @@
 """The window in German and Dutch: the committed translations are complete, the check catches what is not,
 compiled and uncompiled catalogues read the same, and the main window, Settings and the wizard show no
-English text that has a translation. Pictures of each (1280x800) go to ``screenshots/`` for the eye."""
+English text that has a translation. Pictures of each (as large as the screen) go to ``screenshots/`` for the eye."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from epages_sync.store import Direction, LogRow, Outcome, Store
 from epages_sync.texts import Text
 from epages_sync.ui.app import DesktopApp
 from epages_sync.ui.demo import DemoShop
-from epages_sync.ui.log_model import LogTableModel
 from epages_sync.ui.language import Language, WindowLanguage, language_of_system, read_ts
+from epages_sync.ui.log_model import LogTableModel
 from epages_sync.ui.wizard import SetupContext, SetupWizard
 from epages_sync.ui.wizard.epages_page import scope_meaning
 
@@ -214,12 +214,14 @@ def test_the_main_window_and_settings_speak_the_language(qtbot: QtBot, qloop: as
     window = desktop.window
     assert window is not None
     try:
-        window.resize(1280, 800)
+        # As large as the screen lets it be (1366x768 for the README's picture, under xvfb-run).
+        window.setGeometry(window.screen().availableGeometry())
         model = window.log_model
         qtbot.waitUntil(lambda: window.health_bar.figures["parked"].text() not in ("0", "–"), timeout=WAIT)
         demo.sandbox.step(12)  # some life after the first import: shipments, stock, a new order
         desktop.actions.sync_now.trigger()
         qtbot.waitUntil(lambda: model.rowCount() > 40 and not model.is_busy, timeout=WAIT)
+        qtbot.waitUntil(lambda: sum(h.orders_imported for h in window.day_chart.hours) > 0, timeout=WAIT)
         waiting = next(r for r in range(model.rowCount()) if (e := model.entry(r)) and e.needs_attention)
         entry = model.entry(waiting)
         assert entry is not None

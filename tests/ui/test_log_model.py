@@ -160,12 +160,35 @@ def test_attention_first_pins_waiting_rows_and_settling_them_unmarks_them(
     qtbot.waitUntil(lambda: model.rowCount() == 26, timeout=WAIT)
     assert model.row_of(waiting) == 0 and _orders(model)[1] == "12001"
 
-    changed: list[int] = []
-    model.dataChanged.connect(lambda first, _last, _roles=(): changed.append(first.row()))
     store.retry_parked(parked)
-    model.mark_settled(parked)
-    assert changed == [0]
-    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    model.mark_settled([parked], "retried")
+    # It leaves the top for its place in time, and says what became of it.
+    row = model.row_of(waiting)
+    assert row == 22 and _orders(model)[0] == "12001"
+    assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(row, LogTableModel.OUTCOME).data() == "Retried"
+
+
+def test_a_problem_met_every_round_is_one_row_that_counts(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
+                                                          store: Store) -> None:
+    store.add_logs(log_rows(3))
+    model = LogTableModel(store, batch_ms=20)
+    model.set_filters(LogFilter(attention_first=True))
+    _loaded(qtbot, model)
+    for round_no in range(14):
+        held = store.park("stock_drop", "stock", "Stock push held.")
+        store.add_logs(log_rows(1, start_order=30000 + round_no, outcome=Outcome.PARKED,
+                                direction=Direction.AFOSTO_TO_EPAGES, parked_id=held))
+        store.add_logs(log_rows(1, start_order=40000 + round_no))
+        if round_no % 5 == 0:  # some rounds arrive in a batch of their own, others together
+            qtbot.waitUntil(lambda n=round_no: str(40000 + n) in _orders(model), timeout=WAIT)
+    qtbot.waitUntil(lambda: "40013" in _orders(model), timeout=WAIT)
+    parked_rows = [r for r in range(model.rowCount())
+                   if model.index(r, LogTableModel.OUTCOME).data() == "Needs a person"]
+    assert parked_rows == [0]
+    assert _orders(model)[0] == "30013"
+    assert "seen 14 times" in model.index(0, LogTableModel.MESSAGE).data()
+    assert model.rowCount() == model.total_count == 3 + 14 + 1
 
 
 def test_after_midnight_the_rows_of_yesterday_show_their_date(

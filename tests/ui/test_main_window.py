@@ -174,7 +174,7 @@ def test_export_writes_every_matching_row_to_csv(qtbot: QtBot, desktop: DesktopA
     window.log_panel.export_to(target)
     qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
     with open(target, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter=fh.readline().count(";") and ";" or ","))
+        rows = list(csv.reader(fh, delimiter=(fh.readline().count(";") and ";") or ","))
     assert done[0][1] == len(rows) >= 1
     assert {r[2] for r in rows} == {"Orders"}
 

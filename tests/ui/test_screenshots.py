@@ -1,4 +1,4 @@
-"""Pictures of every wizard page (in English, German and Dutch) and of the main window (1280x800) in
+"""Pictures of every wizard page (in English, German and Dutch) and of the main window (screen-sized) in
 ``screenshots/`` (ignored by git), for a person to look at; with EPAGES_SYNC_README_SHOTS=1 also the two
 pictures the README shows, in docs/screenshots. The main window in German and Dutch is in test_languages.
 
@@ -149,7 +149,8 @@ def test_the_main_window_in_demo_mode(qtbot: QtBot, qloop: asyncio.AbstractEvent
         qtbot.waitUntil(lambda: desktop.window is not None and desktop.window.isVisible(), timeout=WAIT)
         window = desktop.window
         assert window is not None
-        window.resize(1280, 800)
+        # As large as the screen lets it be (1366x768 for the README's picture, under xvfb-run).
+        window.setGeometry(window.screen().availableGeometry())
         model = window.log_model
         qtbot.waitUntil(lambda: window.health_bar.figures["parked"].text() not in ("0", "–"), timeout=WAIT)
         demo.sandbox.step(12)  # some life after the first import: shipments, stock, a new order
@@ -157,6 +158,7 @@ def test_the_main_window_in_demo_mode(qtbot: QtBot, qloop: asyncio.AbstractEvent
         qtbot.waitUntil(lambda: model.rowCount() > 40, timeout=WAIT)
         qtbot.waitUntil(lambda: window.health_bar.figures["last_poll"].text() != "not yet", timeout=WAIT)
         qtbot.waitUntil(lambda: not model.is_busy, timeout=WAIT)
+        qtbot.waitUntil(lambda: sum(h.orders_imported for h in window.day_chart.hours) > 0, timeout=WAIT)
         waiting = next(r for r in range(model.rowCount()) if (e := model.entry(r)) and e.needs_attention)
         entry = model.entry(waiting)
         assert entry is not None

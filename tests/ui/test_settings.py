@@ -143,7 +143,7 @@ def test_remove_all_from_the_window_leaves_nothing_behind(qtbot: QtBot, qloop: a
         assert not lock.held
     finally:
         setup_logging(None)
-        if not desktop._shut_down:
+        if not desktop._shut_down.is_set():
             stop = asyncio.ensure_future(desktop.shutdown())
             qtbot.waitUntil(stop.done, timeout=WAIT)
         if desktop.last_word is not None:

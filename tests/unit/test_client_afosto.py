@@ -11,12 +11,26 @@ import pytest
 import respx
 
 from epages_sync.clients.afosto import AfostoClient, OperationMismatch, load_document
-from epages_sync.clients.afosto_models import (AfostoAddress, NewCustomer, NewOrder, NewOrderLine,
-                                               cents_to_decimal, datetime_to_ms, decimal_to_cents,
-                                               ms_to_datetime)
+from epages_sync.clients.afosto_models import (
+    AfostoAddress,
+    NewCustomer,
+    NewOrder,
+    NewOrderLine,
+    cents_to_decimal,
+    datetime_to_ms,
+    decimal_to_cents,
+    ms_to_datetime,
+)
 from epages_sync.clients.http import HttpPolicy, ManualClock, OutcomeUnknown
-from epages_sync.errors import (AuthenticationError, MissingScope, NotFound, RateLimited, SyncError,
-                                Unavailable, ValidationFailed)
+from epages_sync.errors import (
+    AuthenticationError,
+    MissingScope,
+    NotFound,
+    RateLimited,
+    SyncError,
+    Unavailable,
+    ValidationFailed,
+)
 
 URL = "https://afosto.test/graphql"
 
@@ -123,7 +137,7 @@ async def test_documents_go_out_as_written_with_variables_and_the_key_as_bearer(
         "meta_data": {"epages_order_id": "e1", "epages_order_number": "10001"},
         "fees": {"shipping": 495, "payment": 0}}
     assert made.number == "1042" and made.epages_order_id == "e1"
-    assert made.created_at == dt.datetime(2024, 4, 24, 23, 6, 40, 123000, tzinfo=dt.timezone.utc)
+    assert made.created_at == dt.datetime(2024, 4, 24, 23, 6, 40, 123000, tzinfo=dt.UTC)
 
 
 @respx.mock

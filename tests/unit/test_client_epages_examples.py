@@ -11,17 +11,27 @@ from typing import Any
 
 import pytest
 import respx
+from official_reference import OPENAPI_PATH
 from pydantic import BaseModel
 
 from epages_sync.clients.epages import EpagesClient
-from epages_sync.clients.epages_models import (Availability, CancelProcess, Order, OrderProcesses,
-                                               PickupOption, PickupProcess, Product, ReturnProcess,
-                                               ShippingProcess, ShopLocation, Variation, parse_json)
+from epages_sync.clients.epages_models import (
+    Availability,
+    CancelProcess,
+    Order,
+    OrderProcesses,
+    PickupOption,
+    PickupProcess,
+    Product,
+    ReturnProcess,
+    ShippingProcess,
+    ShopLocation,
+    Variation,
+    parse_json,
+)
 from epages_sync.clients.http import HttpPolicy, ManualClock
 from epages_sync.clients.scopes import GrantedScopes
 from epages_sync.errors import Conflict, DomainRejected, NotFound, RevokedError, SyncError, ValidationFailed
-
-from official_reference import OPENAPI_PATH
 
 pytestmark = pytest.mark.skipif(not OPENAPI_PATH.exists(),
                                 reason=f"the official ePages API description is not at {OPENAPI_PATH}")
@@ -87,7 +97,7 @@ def _same(kept: Any, raw: Any, where: str) -> None:
         assert_kept(kept, raw, where)
     elif isinstance(kept, list):
         assert isinstance(raw, list) and len(kept) == len(raw), where
-        for i, (k, r) in enumerate(zip(kept, raw)):
+        for i, (k, r) in enumerate(zip(kept, raw, strict=False)):
             _same(k, r, f"{where}[{i}]")
     elif isinstance(kept, Decimal):
         assert kept == Decimal(str(raw)), where

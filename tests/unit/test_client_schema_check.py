@@ -9,7 +9,7 @@ import httpx
 import pytest
 from graphql import GraphQLEnumType, GraphQLSchema, build_schema, graphql_sync, print_schema
 
-from epages_sync.clients.afosto import load_document, OPERATIONS, AfostoClient
+from epages_sync.clients.afosto import OPERATIONS, AfostoClient, load_document
 from epages_sync.clients.http import HttpPolicy, ManualClock
 from epages_sync.clients.schema_check import check_documents, check_schema, plain_words
 

@@ -37,7 +37,7 @@ def order(**overrides: Any) -> Order:
 KNOWN = {"CF-1001", "CF-1002"}
 
 
-def plan(o: Order, **kw: Any):  # noqa: ANN201
+def plan(o: Order, **kw: Any):
     args = {"channel_id": "ch-1", "channel_currency": "EUR", "afosto_skus": KNOWN, "location_map": {}}
     args.update(kw)
     return plan_import(o, **args)

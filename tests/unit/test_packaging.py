@@ -194,7 +194,9 @@ def test_the_windows_installer_is_per_user_in_three_languages_with_an_autostart_
 
 def test_the_uninstaller_removes_data_through_a_command_the_app_has() -> None:
     text = _iss_text()
-    call = re.search(r"Exec\(ExpandConstant\('\{app\}\\\{#AppExe\}'\), '([^']+)'", text)
+    program = re.search(r"^\s*(\w+) := ExpandConstant\('\{app\}\\\{#AppExe\}'\);", text, re.MULTILINE)
+    assert program, "the uninstaller does not name the installed app"
+    call = re.search(rf"Exec\({program.group(1)}, '([^']+)'", text)
     assert call, "the uninstaller does not run the app to remove the data"
     import argparse
 

@@ -9,8 +9,15 @@ from typing import Any
 
 import httpx
 import pytest
-from graphql import (ArgumentNode, ObjectFieldNode, OperationDefinitionNode, VariableNode, parse, validate,
-                     visit)
+from graphql import (
+    ArgumentNode,
+    ObjectFieldNode,
+    OperationDefinitionNode,
+    VariableNode,
+    parse,
+    validate,
+    visit,
+)
 from graphql.language import Visitor
 from starlette.applications import Starlette
 from starlette.routing import Route

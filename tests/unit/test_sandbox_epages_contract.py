@@ -14,11 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
+from official_reference import OPENAPI_PATH
 from starlette.responses import JSONResponse
 
 from epages_sync.sandbox.app import Sandbox
-
-from official_reference import OPENAPI_PATH
 
 pytestmark = pytest.mark.skipif(not OPENAPI_PATH.exists(),
                                 reason=f"official Beyond API description not found at {OPENAPI_PATH}")

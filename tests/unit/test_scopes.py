@@ -5,8 +5,14 @@ from __future__ import annotations
 import base64
 import json
 
-from epages_sync.clients.scopes import (REQUIRED_SCOPES, GrantedScopes, flows_without_scopes, label_for,
-                                        scope_for_call, scope_table)
+from epages_sync.clients.scopes import (
+    REQUIRED_SCOPES,
+    GrantedScopes,
+    flows_without_scopes,
+    label_for,
+    scope_for_call,
+    scope_table,
+)
 from epages_sync.config import ALL_FLOWS, Flow
 
 EIGHT = "prod:r prda:ru ordr:ru shpr:cru"

@@ -44,7 +44,7 @@ def test_environment_variables_supply_secrets_for_service_mode(monkeypatch: pyte
 
 
 @pytest.fixture
-def file_logging(tmp_path: pathlib.Path):  # noqa: ANN201
+def file_logging(tmp_path: pathlib.Path):
     logger = setup_logging(tmp_path)
     yield logger
     # Give the logger back as other tests expect it (propagating, no file handler).

@@ -10,7 +10,7 @@ import pytest
 from epages_sync.config import Flow
 from epages_sync.store import Direction, LogEntry, LogFilter, LogRow, Outcome, Store
 
-T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
 E2A, A2E, SYS = Direction.EPAGES_TO_AFOSTO, Direction.AFOSTO_TO_EPAGES, Direction.SYSTEM
 
 
@@ -219,3 +219,38 @@ def test_row_ids_are_never_reused_after_pruning(store: Store, clock: FakeClock) 
     # A window that last saw ``first`` must still see the next row as new.
     assert store.add_log(_row(3)) > first
     assert _messages(store.log_after(first)) == ["row 3"]
+
+
+def test_a_problem_met_again_keeps_one_row_that_counts_the_times(store: Store, clock: FakeClock) -> None:
+    store.add_log(_row(0))
+    for n in range(14):
+        held = store.park("stock_drop", "stock", "Stock push held")
+        store.add_log(_row(100 + n, Outcome.PARKED, flow=Flow.INVENTORY, direction=A2E, parked_id=held))
+        store.add_log(_row(200 + n, direction=A2E))  # the rounds' other work
+        clock.advance(minutes=1)
+    parked_rows = [e for e in store.log_page(limit=100) if e.outcome == Outcome.PARKED]
+    assert [e.message for e in parked_rows] == ["row 113"]
+    row = parked_rows[0]
+    assert (row.needs_attention, row.parked_times, row.parked_since) == (True, 14, T0)
+    assert store.log_count(LogFilter(outcomes=frozenset({Outcome.PARKED}))) == 1
+    assert store.log_count() == 1 + 14 + 1
+    store.retry_parked(held)
+    settled = store.log_page(limit=100, filters=LogFilter(attention_first=True))
+    assert [(e.message, e.parked_status, e.needs_attention) for e in settled if e.parked_id] == [
+        ("row 113", "retried", False)]
+
+
+def test_the_hours_of_the_day_count_imports_updates_and_problems(store: Store, clock: FakeClock) -> None:
+    first_hour = T0 - dt.timedelta(hours=23)
+    clock.now = first_hour + dt.timedelta(minutes=5)
+    store.add_logs([_row(1), _row(2), _row(3, Outcome.ERROR), _row(4, Outcome.INFO, direction=SYS, flow=None)])
+    clock.now = T0 + dt.timedelta(minutes=59)
+    store.add_logs([_row(5, direction=A2E, flow=Flow.SHIPMENTS), _row(6, direction=A2E, flow=Flow.INVENTORY),
+                    _row(7, Outcome.PARKED, flow=Flow.ORDERS), _row(8)])
+    clock.now = T0 + dt.timedelta(hours=1)  # the next hour: not in the picture
+    store.add_log(_row(9))
+    hours = store.hourly_activity(first_hour)
+    assert len(hours) == 24 and hours[0].start == first_hour and hours[-1].start == T0
+    assert (hours[0].orders_imported, hours[0].sent_to_epages, hours[0].problems) == (2, 0, 1)
+    assert (hours[-1].orders_imported, hours[-1].sent_to_epages, hours[-1].problems) == (1, 2, 1)
+    assert all((h.orders_imported, h.sent_to_epages, h.problems) == (0, 0, 0) for h in hours[1:-1])

@@ -9,7 +9,7 @@ import pytest
 
 from epages_sync.store import Outcome, ParkedStatus, PushStatus, Store, StoreError
 
-T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
 
 
 class FakeClock:
@@ -186,3 +186,21 @@ def test_parked_and_attempted_exchanges_are_stored_redacted(store: Store) -> Non
     assert "abcdefghijklmnopqrstuv" not in str(store.get_push("ship:P9"))
     assert "abcdefghijklmnopqrstuv" not in str(store.push_attempts("ship:P9"))
     assert item.response == {"errors": [{"message": "VALIDATION_ERROR"}]}
+
+
+def test_items_parked_for_the_same_reason_share_a_cause(store: Store) -> None:
+    from epages_sync.texts import Text
+
+    def unknown(number: str, sku: str) -> Text:
+        return Text("Order {number}: SKU {skus} is unknown in Afosto.", number=number, skus=sku)
+
+    same = [store.park("order", n, unknown(n, "TEE-RED"), data={"order_number": n}) for n in ("1001", "1002")]
+    other = store.park("order", "1003", unknown("1003", "MUG"), data={"order_number": "1003"})
+    plain = [store.park("push", f"ship:{n}", f"Order {n}: ePages refused: already shipped",
+                        data={"order_number": n}) for n in ("1004", "1005")]
+    causes = {i: store.get_parked(i).cause for i in [*same, other, *plain]}  # type: ignore[union-attr]
+    assert causes[same[0]] == causes[same[1]] != causes[other]
+    assert causes[plain[0]] == causes[plain[1]] != causes[same[0]]
+    assert [i.id for i in store.open_parked_with_cause(causes[same[0]] or "")] == same
+    store.dismiss_parked(same[0])
+    assert [i.id for i in store.open_parked_with_cause(causes[same[0]] or "")] == [same[1]]

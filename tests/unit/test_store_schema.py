@@ -44,7 +44,7 @@ def _v1_database(path: Path) -> None:
 def test_a_new_database_gets_the_current_layout_in_wal_mode(data_dir: Path) -> None:
     path = data_dir / "epages-sync.sqlite3"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert store.journal_mode == "wal"
         assert store._scalar("PRAGMA synchronous") == 1  # NORMAL
         assert store._scalar("PRAGMA foreign_keys") == 1
@@ -280,3 +280,27 @@ def test_a_failing_checkpoint_is_logged_once_and_the_store_keeps_working(
         store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message="still fine"))
         assert store.log_count() == 1
     assert Store.memory().checkpointer is None
+
+
+def test_upgrading_to_version_4_collapses_piled_up_problem_rows_and_finds_causes(data_dir: Path) -> None:
+    path = data_dir / "epages-sync.sqlite3"
+    conn = connect(str(path))
+    schema.migrate(Database(conn), path, target=3)
+    for n in ("1001", "1002"):
+        conn.execute("INSERT INTO parked (kind, reference, message, data, status, times, created_at, updated_at) "
+                     f"VALUES ('order', '{n}', 'Order {n}: SKU X is unknown in Afosto.', "
+                     f"'{{\"order_number\": \"{n}\"}}', 'open', 3, 1, 1)")
+    for parked_id in (1, 1, 1, 2):
+        conn.execute("INSERT INTO log (at, direction, flow, epages_ref, outcome, message, parked_id) "
+                     f"VALUES (1714550400000, 'epages_to_afosto', 'orders', 'x', 'parked', 'held', {parked_id})")
+    conn.execute("INSERT INTO log (at, direction, outcome, message) VALUES (1714550400000, 'system', 'info', 'hi')")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        rows = store.log_page()
+        assert sorted((r.parked_id, r.id) for r in rows if r.parked_id) == [(1, 3), (2, 4)]
+        assert store.log_count() == 3
+        first, second = store.get_parked(1), store.get_parked(2)
+        assert first is not None and second is not None and first.cause and first.cause == second.cause
+        assert [i.id for i in store.open_parked_with_cause(first.cause)] == [1, 2]

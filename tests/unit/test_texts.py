@@ -33,7 +33,7 @@ def test_a_text_is_its_english_sentence_everywhere_a_string_goes() -> None:
                 number="10013", units=2, skus=["CF-1", "CF-2"])
     assert text == "Order 10013: 2 unit(s) cancelled in Afosto (CF-1, CF-2), as in ePages."
     assert isinstance(text, str) and text.startswith("Order 10013")
-    assert f"{text}" == str(text) and "{}".format(text) == str(text)
+    assert f"{text}" == str(text) and f"{text}" == str(text)
 
 
 def test_the_window_shows_a_text_in_its_language_with_the_values_filled_in() -> None:

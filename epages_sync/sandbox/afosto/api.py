@@ -152,7 +152,7 @@ def connection(rows: Sequence[Any], kind: str, first: int | None, after: str | N
 def _values(filter_: dict[str, Any] | None, field: str) -> set[str] | None:
     if filter_ is None:
         return None
-    values = filter_["values"] if "values" in filter_ else filter_
+    values = filter_["values"] if isinstance(filter_, dict) and "values" in filter_ else filter_
     if len(values) > MAX_FILTER_VALUES:
         raise refuse(f"At most {MAX_FILTER_VALUES} values per filter.", field)
     return set(values)
@@ -176,7 +176,7 @@ def _coercion_field(message: str) -> str | None:
 
 def _error_entry(error: GraphQLError, code: str, field: str | None = None,
                  message: str | None = None) -> dict[str, Any]:
-    entry = error.formatted
+    entry: dict[str, Any] = dict(error.formatted)
     if message is not None:
         entry["message"] = message
     entry["extensions"] = {"code": code, **({"field": field} if field else {})}
@@ -204,14 +204,14 @@ class AfostoApi:
         known = self._documents.get(query)
         if known is not None:
             return known
+        document: DocumentNode | list[dict[str, Any]]
         try:
-            document: DocumentNode | list[dict[str, Any]] = parse(query)
+            parsed = parse(query)
         except GraphQLError as error:
             document = [_error_entry(error, "GRAPHQL_PARSE_FAILED")]
         else:
-            problems = validate(self.schema, document)
-            if problems:
-                document = [_error_entry(e, "GRAPHQL_VALIDATION_FAILED") for e in problems]
+            problems = validate(self.schema, parsed)
+            document = [_error_entry(e, "GRAPHQL_VALIDATION_FAILED") for e in problems] if problems else parsed
         if len(self._documents) >= _DOCUMENT_CACHE_SIZE:
             self._documents.clear()
         self._documents[query] = document

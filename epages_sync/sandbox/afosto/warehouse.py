@@ -71,7 +71,7 @@ class Warehouse:
                 elif parcel.status == "READY_FOR_PICKUP":
                     work["pick_up"].append(parcel)
             work["decide_return"].extend(r for r in order.rma_items if r.status == "PENDING")
-        work["receive_stock"] = [sku for sku in ledger.catalogue]
+        work["receive_stock"] = list(ledger.catalogue)
         return work
 
     def _ship(self, rng: random.Random, candidates: list[tuple[Order, list[OrderItem]]]) -> str:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from .api import EpagesApi
 from .auth import (
-    CLIENT_ID, CLIENT_SECRET, DEFAULT_TOKEN_LIFETIME, FULL_SCOPES, LIMITED_CLIENT_ID, LIMITED_SCOPES,
-    TokenDesk, parse_scopes,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    DEFAULT_TOKEN_LIFETIME,
+    FULL_SCOPES,
+    LIMITED_CLIENT_ID,
+    LIMITED_SCOPES,
+    TokenDesk,
+    parse_scopes,
 )
 from .refusals import BeyondError
 from .world import EpagesWorld, iso_to_ms, ms_to_iso

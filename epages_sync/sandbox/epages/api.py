@@ -7,12 +7,13 @@ the request and hands it to the shop (``EpagesWorld``), whose refusals become Be
 from __future__ import annotations
 
 import json
+import random
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, AsyncIterator
+from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.datastructures import QueryParams
@@ -33,6 +34,10 @@ Guard = Callable[[], AbstractAsyncContextManager[None]]
 DEFAULT_PAGE_SIZE = 20
 # Beyond documents no largest page; ePages' own client asks for 200, so that is what is honoured.
 MAX_PAGE_SIZE = 200
+# How GET /orders lists: honouring ``sort`` (what the sandbox did first), or strictly only what ePages'
+# description promises: the parameter ignored ("unsorted"), and also any order within a page ("shuffled").
+ORDER_LISTINGS = ("sorted", "unsorted", "shuffled")
+
 _ORDER_SORTS = {
     "createdAt": lambda o: o.created_ms, "updatedAt": lambda o: o.updated_ms,
     "entryDate": lambda o: o.created_ms, "orderNumber": lambda o: int(o.number),
@@ -196,10 +201,15 @@ def _when(q: QueryParams, name: str) -> int | None:
 class EpagesApi:
     """Routes of the simulated shop; ``guard`` keeps other threads out of the world while a call works."""
 
-    def __init__(self, world: EpagesWorld, tokens: TokenDesk, guard: Guard = no_guard) -> None:
+    def __init__(self, world: EpagesWorld, tokens: TokenDesk, guard: Guard = no_guard, *,
+                 order_listing: str = "sorted") -> None:
+        if order_listing not in ORDER_LISTINGS:
+            raise ValueError(f"order_listing must be one of {', '.join(ORDER_LISTINGS)}, not {order_listing!r}")
         self.world = world
         self.tokens = tokens
         self.guard = guard
+        self.order_listing = order_listing
+        self._shuffle = random.Random(0)
         # Rendering an order is the costliest part of a poll; every change of an order moves its
         # updatedAt, so (updatedAt, base URL) tells whether the last rendering still holds.
         self._rendered: dict[str, tuple[int, str, dict[str, Any]]] = {}
@@ -285,7 +295,7 @@ class EpagesApi:
         grant_type = request.query_params.get("grant_type")
         if grant_type is None and "x-www-form-urlencoded" in request.headers.get("content-type", ""):
             form = parse_qs((await request.body()).decode("utf-8", "replace"))
-            grant_type = (form.get("grant_type") or [None])[0]
+            grant_type = next(iter(form.get("grant_type") or []), None)
         try:
             answer: Any = self.tokens.issue(request.headers.get("authorization"), grant_type)
             status = 200
@@ -320,12 +330,20 @@ class EpagesApi:
                       if o.pickup_option and o.pickup_option.pickup_option_id == q["pickupOptionId"]]
         if q.get("customerEmail"):
             orders = [o for o in orders if o.customer.email.lower() == q["customerEmail"].lower()]
-        if not q.getlist("sort"):
-            orders.sort(key=lambda o: o.created_ms, reverse=True)  # newest first, as the cockpit lists them
-        orders = _sorted(orders, q, _ORDER_SORTS, "Orders")
+        if self.order_listing == "sorted":
+            if not q.getlist("sort"):
+                orders.sort(key=lambda o: o.created_ms, reverse=True)  # newest first, as the cockpit lists them
+            orders = _sorted(orders, q, _ORDER_SORTS, "Orders")
+        else:
+            # ePages documents no sort for this list: the strict sandbox ignores the parameter and lists by
+            # number, the oldest last (an order changed meanwhile keeps its place).
+            orders.sort(key=lambda o: int(o.number), reverse=True)
         base = call.base
-        return 200, _paged("orders", orders, lambda o: self._order(o, base), call, f"{base}/orders",
-                           {"unviewed": wire.link(f"{base}/orders/unviewed")}), {}
+        body = _paged("orders", orders, lambda o: self._order(o, base), call, f"{base}/orders",
+                      {"unviewed": wire.link(f"{base}/orders/unviewed")})
+        if self.order_listing == "shuffled":
+            self._shuffle.shuffle(body["_embedded"]["orders"])  # and in any order within a page
+        return 200, body, {}
 
     def show_order(self, call: Call) -> Reply:
         return 200, self._order(self.world.order(call.param("orderId")), call.base), {}
@@ -370,14 +388,15 @@ class EpagesApi:
         if order.is_pickup:  # Beyond says this before it looks at the line items
             self.world.create_shipping(order.order_id, [])
         process = self.world.create_shipping(
-            order.order_id, _line_items(body, "shippingProcess"),  # type: ignore[arg-type]
+            order.order_id, _line_items(body, "shippingProcess"),
             tracking_code=_text(body, "trackingCode"), tracking_link=_text(body, "trackingLink"),
             comment=_text(body, "comment"))
         return self._process(call, "shippings", "shippings", wire.shipping_process, 201, process)
 
     def mark_shipped(self, call: Call) -> Reply:
         body = _object(call.body, "markShipped")
-        details = body.get("details") if isinstance(body.get("details"), dict) else {}
+        raw = body.get("details")
+        details = raw if isinstance(raw, dict) else {}
         process = self.world.mark_shipped(call.param("orderId"), call.param("processId"),
                                           tracking_code=_text(details, "trackingCode"),
                                           tracking_link=_text(details, "trackingLink"))
@@ -412,7 +431,7 @@ class EpagesApi:
     def create_cancelation(self, call: Call) -> Reply:
         body = _object(call.body, "cancelProcess")
         process = self.world.create_cancelation(call.param("orderId"),
-                                                _line_items(body, "cancelProcess"),  # type: ignore[arg-type]
+                                                _line_items(body, "cancelProcess"),
                                                 comment=_text(body, "comment"))
         return self._process(call, "cancelations", "cancelations", wire.cancel_process, 201, process)
 
@@ -426,7 +445,7 @@ class EpagesApi:
         body = _object(call.body, "returnProcess")
         process = self.world.create_return(
             call.param("orderId"),
-            _line_items(body, "returnProcess", with_status=True),  # type: ignore[arg-type]
+            _line_items(body, "returnProcess", with_status=True),
             shipping_price_refund=_refund(body, "shippingPriceRefund"),
             pickup_price_refund=_refund(body, "pickupPriceRefund"),
             shipping_process_id=_text(body, "shippingProcessId"),

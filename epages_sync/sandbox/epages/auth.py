@@ -168,7 +168,7 @@ class TokenDesk:
     def _read(self, token: str) -> tuple[Grant, int, int]:
         parts = token.split(".")
         try:
-            expected = self._sign(f"{parts[0]}.{parts[1]}".encode("utf-8")).encode("ascii")
+            expected = self._sign(f"{parts[0]}.{parts[1]}".encode()).encode("ascii")
             if len(parts) != 3 or not hmac.compare_digest(expected, parts[2].encode("utf-8")):
                 raise ValueError("signature")
             payload = json.loads(_unb64(parts[1]))

@@ -7,7 +7,6 @@ Beyond's BigDecimal fields arrive.
 from __future__ import annotations
 
 import contextvars
-
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -18,7 +17,14 @@ from ..json_parts import dumps_in_parts
 from ..seed import CURRENCY, Customer, PickupOption, ShopLocation
 from .catalogue import ShopProduct
 from .orders import (
-    TAX_RATE, CancelProcess, LineCounts, OrderLine, PickupProcess, ReturnProcess, ShippingProcess, ShopOrder,
+    TAX_RATE,
+    CancelProcess,
+    LineCounts,
+    OrderLine,
+    PickupProcess,
+    ReturnProcess,
+    ShippingProcess,
+    ShopOrder,
     tax_in,
 )
 from .world import ms_to_iso

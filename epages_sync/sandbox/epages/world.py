@@ -7,12 +7,10 @@ and the same sequence of actions give the same shop.
 
 from __future__ import annotations
 
-from collections.abc import Container
-
 import datetime as dt
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
@@ -21,13 +19,21 @@ from ..figures import OrderFigures
 from ..seed import Customer, SeedWorld, new_id, random_customer
 from .catalogue import Catalogue, ShopProduct
 from .orders import (
-    CancelProcess, Coupon, OrderLine, PaymentProcess, PickupProcess, RefundProcess, ReturnProcess,
-    ShippingProcess, ShopOrder, cents,
+    CancelProcess,
+    Coupon,
+    OrderLine,
+    PaymentProcess,
+    PickupProcess,
+    RefundProcess,
+    ReturnProcess,
+    ShippingProcess,
+    ShopOrder,
+    cents,
 )
 from .refusals import BeyondError, not_found, validation_failed
 
 FIRST_ORDER_NUMBER = 10001
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _COUPONS = [("WELCOME10", "Welcome", Decimal("-0.1")), ("SUMMER15", "Summer Sale", Decimal("-0.15"))]
 _COMMENTS = [None, None, None, "Please ring twice.", "Gift, please no invoice in the parcel.",
              "Bitte an der Tür."]
@@ -35,7 +41,7 @@ _COMMENTS = [None, None, None, "Please ring twice.", "Gift, please no invoice in
 
 def ms_to_iso(ms: int) -> str:
     """Beyond's local date-time form: no offset, seconds always, fraction without trailing zeros (UTC)."""
-    stamp = dt.datetime.fromtimestamp(ms // 1000, tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    stamp = dt.datetime.fromtimestamp(ms // 1000, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
     fraction = ms % 1000
     return f"{stamp}.{fraction:03d}".rstrip("0") if fraction else stamp
 
@@ -44,7 +50,7 @@ def iso_to_ms(text: str) -> int:
     """Read a date-time as Beyond's filters take it; without an offset it is UTC, like the answers."""
     value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     # Whole milliseconds by integer arithmetic: through a float, .38 s could come back as 379 ms.
     return (value - _EPOCH) // dt.timedelta(milliseconds=1)
 
@@ -490,10 +496,10 @@ class EpagesWorld:
                 self.mark_shipped(order.order_id, process.process_id)
         for order in pickup_orders[: (len(pickup_orders) + 1) // 2]:
             with self._at(at(order, later // 60_000)):
-                process = self.create_pickup(order.order_id)
+                pickup = self.create_pickup(order.order_id)
             if order is pickup_orders[0]:
                 with self._at(at(order, 180)):
-                    self.mark_picked_up(order.order_id, process.process_id)
+                    self.mark_picked_up(order.order_id, pickup.process_id)
 
     # -- what the consistency check and the state page read -------------------------------------------
     def order_figures(self, since_ms: int | None = None) -> dict[str, OrderFigures]:
