@@ -239,7 +239,7 @@ def _moment(value: str | None) -> str:
     except ValueError:
         return value
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     local = moment.astimezone()
     return f"{local:%a %d %b %Y, %H:%M:%S} ({local:%Z})"
 

@@ -383,7 +383,8 @@ class CheckReport(BaseModel):
 
     def place_names(self) -> dict[str, str]:
         """Id -> name of every sales channel and location the check saw."""
-        places = [*self.channels, *(self.epages_locations or []), *(self.afosto_locations or [])]
+        places: list[ChannelInfo | NamedPlace] = [*self.channels, *(self.epages_locations or []),
+                                                  *(self.afosto_locations or [])]
         return {place.id: place.name for place in places}
 
     def blocked_flows(self, flows: Iterable[Flow] | None = None) -> dict[Flow, list[str]]:

@@ -37,7 +37,7 @@ def format_row(row: LogEntry) -> str:
         f"{arrow:<14}",
         f"{_flow_word(row.flow):<13}",
         f"{row.outcome!s:<8}",
-        localize(row.text, lambda template: _retry_command(row.parked_id) if template == PRESS_RETRY else None),
+        localize(row.text, lambda template: _retry_command(row.parked_id) if template == PRESS_RETRY else ""),
     ]
     return "  ".join(parts)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from ...config import ALL_FLOWS, Flow, Settings
-from ...connection_check import AfostoFindings, EpagesFindings
+from ...connection_check import AfostoFindings, ChannelInfo, EpagesFindings, NamedPlace
 from ...secrets import Secrets
 from ...store import Store
 
@@ -86,8 +86,10 @@ class SetupDraft:
 
     def place_names(self) -> dict[str, str]:
         """Id -> name of the sales channels and locations the checks found."""
-        places = [*(self.afosto.channels if self.afosto else []), *(self.afosto.locations if self.afosto else []),
-                  *((self.epages.locations if self.epages else None) or [])]
+        afosto, epages = self.afosto, self.epages
+        places: list[ChannelInfo | NamedPlace] = [*(afosto.channels if afosto else []),
+                                                  *(afosto.locations if afosto else []),
+                                                  *((epages.locations if epages else None) or [])]
         return {place.id: place.name for place in places}
 
     def settings(self, base: Settings | None, *, sandbox_url: str | None, with_channel: bool = True) -> Settings:
