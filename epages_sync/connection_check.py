@@ -240,7 +240,8 @@ class AfostoFindings(BaseModel):
 
 def probe_settings(store_name: str, client_id: str | None = None, *, sandbox_url: str | None = None) -> Settings:
     """Settings good enough to reach the services with what the person typed so far."""
-    return Settings.checked(store_name=store_name, client_id=client_id or None, sandbox_url=sandbox_url)
+    # No store name is no finding of its own: the client names it (and a sandbox needs none).
+    return Settings.checked(store_name=store_name or None, client_id=client_id or None, sandbox_url=sandbox_url)
 
 
 async def check_epages(store_text: str, client_id: str, client_secret: str, *, sandbox_url: str | None = None,

@@ -56,6 +56,16 @@ def _to_afosto_and_check(qtbot: QtBot, wizard: SetupWizard) -> None:
     qtbot.waitUntil(lambda: wizard.afosto_page.channel_combo.isVisible(), timeout=WAIT)
 
 
+def _to_locations(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """From the welcome page to Locations with the sandbox's full app, key and first sales channel."""
+    _next(qtbot, wizard)
+    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
+    _to_afosto_and_check(qtbot, wizard)
+    wizard.afosto_page.channel_combo.setCurrentIndex(1)
+    _next(qtbot, wizard)
+    assert wizard.currentId() == SetupWizard.LOCATIONS
+
+
 def test_happy_path_from_welcome_to_a_saved_setup(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store,
                                                   memory_keyring: MemoryKeyring, sandbox: Sandbox,
                                                   sandbox_url: str) -> None:
@@ -199,11 +209,7 @@ def test_an_unmatched_pickup_location_with_orders_blocks_finish(qtbot: QtBot, ql
                                                                 store: Store, memory_keyring: MemoryKeyring,
                                                                 sandbox: Sandbox, sandbox_url: str) -> None:
     wizard = _wizard(qtbot, store, sandbox_url)
-    _next(qtbot, wizard)
-    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
-    _to_afosto_and_check(qtbot, wizard)
-    wizard.afosto_page.channel_combo.setCurrentIndex(1)
-    _next(qtbot, wizard)
+    _to_locations(qtbot, wizard)
     hamburg, utrecht = sandbox.world.shop_locations
     wizard.locations_page.choose(utrecht.location_id, sandbox.world.default_location_map[utrecht.location_id])
     wizard.locations_page.choose(hamburg.location_id, None)  # Hamburg has pickup orders but no match
@@ -225,11 +231,7 @@ def test_an_unmatched_pickup_location_with_orders_blocks_finish(qtbot: QtBot, ql
 
 
 def _to_summary(qtbot: QtBot, wizard: SetupWizard, sandbox: Sandbox) -> None:
-    _next(qtbot, wizard)
-    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
-    _to_afosto_and_check(qtbot, wizard)
-    wizard.afosto_page.channel_combo.setCurrentIndex(1)
-    _next(qtbot, wizard)
+    _to_locations(qtbot, wizard)
     for shop_id, afosto_id in sandbox.world.default_location_map.items():
         wizard.locations_page.choose(shop_id, afosto_id)
     wizard.locations_page.stock_boxes[sandbox.world.feeding_location_ids[0]].setChecked(True)
@@ -277,11 +279,7 @@ def test_stock_is_on_again_once_a_stock_location_is_ticked_after_a_visit_to_what
         qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, memory_keyring: MemoryKeyring,
         sandbox: Sandbox, sandbox_url: str) -> None:
     wizard = _wizard(qtbot, store, sandbox_url)
-    _next(qtbot, wizard)
-    _connect(qtbot, wizard, "demo-shop", "sandbox-client", CLIENT_SECRET)
-    _to_afosto_and_check(qtbot, wizard)
-    wizard.afosto_page.channel_combo.setCurrentIndex(1)
-    _next(qtbot, wizard)
+    _to_locations(qtbot, wizard)
     for shop_id, afosto_id in sandbox.world.default_location_map.items():
         wizard.locations_page.choose(shop_id, afosto_id)
     _next(qtbot, wizard)  # no stock location ticked yet
