@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from . import __version__
-from .config import Flow, Settings
+from .config import FLOW_WORDS, Flow, Settings, flow_from_word
 from .errors import ConfigError, SecretStoreUnavailable, SyncError
 from .paths import AppPaths, app_paths
 from .secrets import ENV_AFOSTO_KEY, ENV_CLIENT_SECRET, Secrets
@@ -25,14 +25,14 @@ EXIT_NO_SECRET_STORE = 3
 
 
 def _flows(text: str) -> set[Flow]:
-    names = [p.strip().lower() for p in text.split(",") if p.strip()]
-    known = {f.value: f for f in Flow}
-    unknown = [n for n in names if n not in known]
+    names = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = [n for n in names if flow_from_word(n) is None]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown flow(s): {', '.join(unknown)}; choose from {', '.join(f.value for f in Flow)}"
+            f"unknown {'flow' if len(unknown) == 1 else 'flows'}: {', '.join(unknown)}; "
+            f"choose from {', '.join(FLOW_WORDS.values())}"
         )
-    return {known[n] for n in names}
+    return {flow for n in names if (flow := flow_from_word(n)) is not None}
 
 
 def _mapping(text: str) -> tuple[str, str]:
@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="AFOSTO_LOC",
         help="an Afosto location whose stock feeds the online shop (repeatable)",
     )
-    cfg.add_argument("--flows", type=_flows, help="comma-separated: " + ",".join(f.value for f in Flow))
+    cfg.add_argument("--flows", type=_flows, help="comma-separated: " + ",".join(FLOW_WORDS.values()))
     cfg.add_argument(
         "--start-date", type=_date, help="import orders created on or after this day (YYYY-MM-DD)"
     )
@@ -212,6 +212,10 @@ def status_data(paths: AppPaths) -> dict[str, Any]:
         }
         if settings is not None:
             data["settings"] = json.loads(settings.model_dump_json())
+            known = store.known_names()
+            ids = [settings.afosto_channel_id, *settings.location_map, *settings.location_map.values(),
+                   *settings.stock_locations]
+            data["names"] = {i: known[i] for i in ids if i and i in known}
             secrets = Secrets(settings.store_name or "")
             data["secure_store"] = secrets.available
             data["secrets"] = {
@@ -226,6 +230,27 @@ def status_data(paths: AppPaths) -> dict[str, Any]:
         store.close()
 
 
+def _moment(value: str | None) -> str:
+    """A stored moment (ISO, UTC) in this computer's time zone, as a person reads it."""
+    if not value:
+        return "not yet"
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone()
+    return f"{local:%a %d %b %Y, %H:%M:%S} ({local:%Z})"
+
+
+def _day(value: str | None) -> str:
+    try:
+        return f"{dt.date.fromisoformat(value or ''):%a %d %b %Y}"
+    except ValueError:
+        return value or "-"
+
+
 def cmd_status(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     data = status_data(paths)
     if args.json:
@@ -236,22 +261,37 @@ def cmd_status(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print("Not configured yet. Open the app, or use 'epages-sync configure'.", file=out)
         return EXIT_OK
     s = data["settings"]
-    rows = [
+    names: dict[str, str] = data.get("names") or {}
+
+    def named(place_id: str) -> str:
+        return names.get(place_id, place_id)
+
+    flows = [FLOW_WORDS[f] for f in Flow if f.value in (s.get("flows") or [])]
+    rows: list[tuple[str, object]] = [
         ("Store", s.get("store_name") or "-"),
         ("Client id", s.get("client_id") or "-"),
-        ("Afosto sales channel", s.get("afosto_channel_id") or "-"),
-        ("Flows", ", ".join(sorted(s.get("flows") or [])) or "none"),
-        ("Start date", s.get("start_date")),
+        ("Afosto sales channel", named(s["afosto_channel_id"]) if s.get("afosto_channel_id") else "-"),
+        ("Flows", ", ".join(flows) or "none"),
+        ("Start date", _day(s.get("start_date"))),
         ("Poll / push interval", f"{s.get('poll_interval')} s / {s.get('push_interval')} s"),
-        ("Location map", ", ".join(f"{k} -> {v}" for k, v in (s.get("location_map") or {}).items()) or "-"),
-        ("Stock from", ", ".join(s.get("stock_locations") or []) or "-"),
+        ("Location map", ", ".join(f"{named(k)} -> {named(v)}" for k, v in (s.get("location_map") or {}).items())
+         or "-"),
+        ("Stock from", ", ".join(named(i) for i in s.get("stock_locations") or []) or "-"),
         ("Sandbox", s.get("sandbox_url") or "no (live services)"),
         ("Secure password store", "yes" if data.get("secure_store") else "NOT AVAILABLE"),
         ("ePages client secret saved", "yes" if data["secrets"]["epages_client_secret"] else "no"),
         ("Afosto API key saved", "yes" if data["secrets"]["afosto_api_key"] else "no"),
     ]
-    for key, value in (data.get("engine") or {}).items():
-        rows.append((key.replace("_", " ").capitalize(), value))
+    engine = data.get("engine") or {}
+    rows += [("Orders linked", engine.get("orders_linked", 0)), ("Parked items", engine.get("parked_items", 0)),
+             ("Changes waiting to be sent", engine.get("outbox_depth", 0)),
+             ("Last good order check", _moment(engine.get("last_good_poll"))),
+             ("Last good push", _moment(engine.get("last_good_push")))]
+    rows += [(f"Last good {FLOW_WORDS[flow]}", _moment(engine.get(f"last_good_{flow.value}")))
+             for flow in Flow if flow != Flow.ORDERS]
+    shown = {"orders_linked", "parked_items", "outbox_depth", "last_good_poll", "last_good_push",
+             *(f"last_good_{flow.value}" for flow in Flow)}
+    rows += [(key.replace("_", " ").capitalize(), value) for key, value in engine.items() if key not in shown]
     width = max(len(r[0]) for r in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}", file=out)

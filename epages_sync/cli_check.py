@@ -6,9 +6,10 @@ import argparse
 import json
 from typing import TextIO
 
-from .connection_check import run_check
+from .connection_check import Service, run_check
 from .headless import load_credentials
 from .paths import AppPaths
+from .secrets import AFOSTO_KEY_ENTRY, CLIENT_SECRET_ENTRY, Secrets, how_to_supply
 from .store import Store
 
 
@@ -19,8 +20,17 @@ async def cmd_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
     finally:
         store.close()
     report = await run_check(settings, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
+    store = Store.open(paths.database)
+    try:
+        store.remember_names(report.place_names())  # so 'status' shows names, not ids
+    finally:
+        store.close()
     if args.json:
         print(json.dumps(report.model_dump(mode="json"), indent=2), file=out)
     else:
-        print(report.to_text(), file=out)
+        store_name, client_id = settings.store_name or "", settings.client_id or ""  # type: ignore[attr-defined]
+        available = Secrets(store_name).available
+        resave = {service: how_to_supply(store_name, client_id, [entry], available=available)
+                  for service, entry in ((Service.EPAGES, CLIENT_SECRET_ENTRY), (Service.AFOSTO, AFOSTO_KEY_ENTRY))}
+        print(report.to_text(resave=resave), file=out)
     return 0 if report.flows_runnable(settings.flows) else 1  # type: ignore[attr-defined]

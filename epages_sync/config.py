@@ -32,6 +32,16 @@ class Flow(str, enum.Enum):  # noqa: UP042 (str() and format() of members must s
 
 ALL_FLOWS = frozenset(Flow)
 
+# How the command line names each flow: in the window's words ("stock"). The stored value ("inventory") stays
+# an accepted alias, so saved settings and scripts written before keep working.
+FLOW_WORDS: dict[Flow, str] = {flow: flow.value for flow in Flow} | {Flow.INVENTORY: "stock"}
+_FLOW_BY_WORD: dict[str, Flow] = {flow.value: flow for flow in Flow} | {w: f for f, w in FLOW_WORDS.items()}
+
+
+def flow_from_word(word: str) -> Flow | None:
+    """The flow a word on the command line names ("stock" or "inventory", "orders", ...), or None."""
+    return _FLOW_BY_WORD.get(word.strip().lower())
+
 
 def parse_store_name(text: str) -> str:
     """Return the store name from what a person typed or pasted, or raise ConfigError.

@@ -10,13 +10,15 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
+from .config import FLOW_WORDS, flow_from_word
 from .errors import AlreadyRunning, ConfigError, SyncError
 from .instance import InstanceLock
 from .logs import setup_logging
 from .paths import AppPaths
-from .secrets import Secrets
+from .secrets import AFOSTO_KEY_ENTRY, CLIENT_SECRET_ENTRY, Secrets, how_to_supply, not_saved
 from .store import Store
 from .store.models import LogEntry
+from .texts import PRESS_RETRY, localize
 
 if TYPE_CHECKING:
     from .engine.context import WorkProgress
@@ -33,11 +35,23 @@ def format_row(row: LogEntry) -> str:
     parts = [
         row.at.astimezone().strftime("%H:%M:%S"),
         f"{arrow:<14}",
-        f"{(row.flow or '-'):<13}",
+        f"{_flow_word(row.flow):<13}",
         f"{row.outcome!s:<8}",
-        row.message,
+        localize(row.text, lambda template: _retry_command(row.parked_id) if template == PRESS_RETRY else ""),
     ]
     return "  ".join(parts)
+
+
+def _flow_word(stored: str | None) -> str:
+    flow = flow_from_word(stored or "")
+    return FLOW_WORDS[flow] if flow is not None else stored or "-"
+
+
+def _retry_command(parked_id: int | None) -> str:
+    """What the command line says where the window names its Retry button: there is no button here."""
+    if parked_id is None:
+        return "run 'epages-sync retry' with the item's number from 'epages-sync parked'"
+    return f"run 'epages-sync retry {parked_id}'"
 
 
 def format_progress(progress: WorkProgress, now: dt.datetime) -> str:
@@ -116,23 +130,11 @@ def load_credentials(store: Store) -> tuple[object, str, str]:
     secrets = Secrets(settings.store_name or "")
     client_secret, afosto_key = secrets.client_secret(), secrets.afosto_key()
     if not client_secret or not afosto_key:
-        missing = " and ".join(
-            n
-            for n, v in (("the ePages client secret", client_secret), ("the Afosto API key", afosto_key))
-            if not v
-        )
-        hint = (
-            ""
-            if secrets.available
-            else (
-                " This computer has no secure password store; for service mode supply them in the environment "
-                "variables EPAGES_SYNC_CLIENT_SECRET and EPAGES_SYNC_AFOSTO_KEY."
-            )
-        )
-        raise ConfigError(
-            f"{missing.capitalize()} is not saved.{hint}",
-            action="Save it with 'epages-sync configure ... --client-secret-stdin --afosto-key-stdin'.",
-        )
+        missing = [entry for entry, value in ((CLIENT_SECRET_ENTRY, client_secret), (AFOSTO_KEY_ENTRY, afosto_key))
+                   if not value]
+        raise ConfigError(not_saved(missing), title="Secrets not saved",
+                          action=how_to_supply(settings.store_name or "", settings.client_id or "", missing,
+                                               available=secrets.available))
     return settings, client_secret, afosto_key
 
 
@@ -194,7 +196,7 @@ async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float |
     )
     for flow in health.flows:
         if not flow.enabled and flow.flow in settings.flows:  # type: ignore[attr-defined]
-            print(f"  {flow.flow.value}: not running ({flow.reason})", file=out)
+            print(f"  {FLOW_WORDS[flow.flow]}: not running ({flow.reason})", file=out)
     return EXIT_FLOW_FAILED if failed else EXIT_OK
 
 

@@ -147,6 +147,37 @@ class Secrets:
                 pass
 
 
+_SECRET_WORDS = {CLIENT_SECRET_ENTRY: ("the ePages client secret", "--client-secret-stdin", ENV_CLIENT_SECRET),
+                 AFOSTO_KEY_ENTRY: ("the Afosto API key", "--afosto-key-stdin", ENV_AFOSTO_KEY)}
+
+
+def not_saved(entries: list[str]) -> str:
+    """'The ePages client secret and the Afosto API key are not saved.' for the given entries (command line)."""
+    names = " and ".join(_SECRET_WORDS[e][0] for e in entries)
+    return f"{names[0].upper()}{names[1:]} {'is' if len(entries) == 1 else 'are'} not saved."
+
+
+def how_to_supply(store_name: str, client_id: str, entries: list[str], *, available: bool) -> str:
+    """How to give the command line the secrets of ``entries``, in a way that works on this computer.
+
+    With a secure password store: the ``configure`` command that saves them there. Without one nothing can be
+    saved, so the environment variables a command reads them from (the service's way), and the store to set up.
+    """
+    pronoun = "it" if len(entries) == 1 else "them"
+    flags = " ".join(_SECRET_WORDS[e][1] for e in entries)
+    configure = f"epages-sync configure --store {store_name} --client-id {client_id} {flags}"
+    order = " (one per line of standard input, the secret first)" if len(entries) > 1 else \
+        " (from standard input)"
+    if available:
+        return f"Save {pronoun} with: {configure}{order}."
+    variables = " and ".join(_SECRET_WORDS[e][2] for e in entries)
+    plural = "s" if len(entries) > 1 else ""
+    return (f"This computer has no secure password store, so {pronoun} cannot be saved here. Give {pronoun} to "
+            f"each command in the environment variable{plural} {variables}; or install or unlock a password store "
+            f"(Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and save {pronoun} with: "
+            f"{configure}{order}.")
+
+
 @contextmanager
 def keyring_backend(backend: keyring.backend.KeyringBackend) -> Iterator[keyring.backend.KeyringBackend]:
     """Use ``backend`` as the process's keyring for the duration (tests, demo)."""

@@ -107,6 +107,11 @@ def localize(value: Any, translate: Callable[[str], str]) -> str:
     return value.template.format(**filled)
 
 
+# The step that hands a parked item back to the sync, as a person with the window takes it. Sentences name it
+# as a parameter (``then {retry}``), so the command line can say its own command there instead of a button.
+PRESS_RETRY = Text("press Retry")
+
+
 def template(text: str) -> str:
     """Marks a template kept aside (in a table, say) for a ``Text(template, ...)`` later: it is translated."""
     return text

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..clients.afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine
 from ..clients.epages_models import Address, Order, ProductLineItem
-from ..texts import Text
+from ..texts import PRESS_RETRY, Text
 
 
 class OrderProblem(Exception):
@@ -32,8 +32,8 @@ class ImportPlan:
 
 def _required(address: Address | None, which: Text, order_number: str) -> Address:
     if address is None:
-        raise OrderProblem(Text("Order {number} has no {address}. Add it in the ePages cockpit, then Retry.",
-                                number=order_number, address=which))
+        raise OrderProblem(Text("Order {number} has no {address}. Add it in the ePages cockpit, then {retry}.",
+                                number=order_number, address=which, retry=PRESS_RETRY))
     missing = [
         label
         for label, value in (
@@ -46,7 +46,8 @@ def _required(address: Address | None, which: Text, order_number: str) -> Addres
     if missing:
         raise OrderProblem(
             Text("Order {number}: the {address} has no {missing}. Complete the address in the ePages "
-                 "cockpit, then Retry.", number=order_number, address=which, missing=missing)
+                 "cockpit, then {retry}.", number=order_number, address=which, missing=missing,
+                 retry=PRESS_RETRY)
         )
     return address
 
@@ -113,7 +114,8 @@ def plan_import(
     if unknown:
         raise OrderProblem(
             Text("Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly "
-                 "this SKU (or correct the SKU in ePages), then Retry.", number=number, skus=unknown),
+                 "this SKU (or correct the SKU in ePages), then {retry}.", number=number, skus=unknown,
+                 retry=PRESS_RETRY),
             skus=unknown,
         )
     billing = _required(order.billing_address, Text("billing address"), number)
@@ -125,8 +127,8 @@ def plan_import(
         if pickup_location is None:
             raise OrderProblem(
                 Text("Order {number} is a pickup at ePages location {location}, which is not mapped to an "
-                     "Afosto location. Map it in Settings > Locations, then Retry.", number=number,
-                     location=epages_location or Text("(unknown)"))
+                     "Afosto location. Map it in Settings > Locations, then {retry}.", number=number,
+                     location=epages_location or Text("(unknown)"), retry=PRESS_RETRY)
             )
     else:
         delivery = _afosto_address(
@@ -135,8 +137,8 @@ def plan_import(
     email = order.customer_email or billing.email
     if not email:
         raise OrderProblem(
-            Text("Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.",
-                 number=number)
+            Text("Order {number} has no customer e-mail address. Add it in the ePages cockpit, then {retry}.",
+                 number=number, retry=PRESS_RETRY)
         )
     lines = []
     for li in order.product_line_items:

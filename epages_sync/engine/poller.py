@@ -28,7 +28,7 @@ from ..clients.epages_models import (
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome
-from ..texts import Text, template
+from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportPlan, OrderProblem, plan_import
@@ -187,8 +187,8 @@ class OrderPoller:
         if parked is not None and parked.data.get("stamp") == (order.updated_at or ""):
             return False
         message = Text("Order {number} could not be read: {problem}. Nothing of it was imported; the other "
-                       "orders go on. Check the order in the ePages cockpit, then press Retry.",
-                       number=reference, problem=order.problem)
+                       "orders go on. Check the order in the ePages cockpit, then {retry}.",
+                       number=reference, problem=order.problem, retry=PRESS_RETRY)
         parked_id = ctx.store.park(PARK_ORDER, reference, message, data={
             "epages_order_id": order.id, "order_number": reference, "lines": dict(order.units),
             "stamp": order.updated_at or ""})
@@ -448,7 +448,9 @@ class OrderPoller:
         number = order.order_number or order.id
         ctx.journal.to_afosto(
             Outcome.OK,
-            Text("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.",
+            Text("Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.", number=number,
+                 skus=sorted(set(skus))) if len(units) == 1 else
+            Text("Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.",
                  number=number, units=len(units), skus=sorted(set(skus))),
             flow=Flow.CANCELLATIONS,
             epages_ref=number,

@@ -518,8 +518,10 @@ class OutboxSender:
                     [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
                     comment="Cancelled in Afosto",
                 )
-                text = Text("Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.",
-                            number=order.order_number, units=units)
+                text = (Text("Order {number}: 1 unit cancelled in ePages, as in Afosto.", number=order.order_number)
+                        if units == 1 else
+                        Text("Order {number}: {units} units cancelled in ePages, as in Afosto.",
+                             number=order.order_number, units=units))
         else:
             text = Text("Order {number}: cancellation was already in ePages.", number=order.order_number)
         for item in afosto.units:

@@ -18,7 +18,7 @@ from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, SyncError, Unavailable
 from ..store.models import Outcome
-from ..texts import Text, join
+from ..texts import PRESS_RETRY, Text, join
 from .context import SyncContext
 from .order_window import OrderWindow
 from .poller import ORDER, PARK_ORDER
@@ -262,9 +262,9 @@ class StockSync:
         share = int(ctx.settings.stock_safety_share * 100)
         message = Text(
             "Stock push held: {count} products would lose more than {share} % of their stock at once "
-            "({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry "
+            "({shown}). Check the Afosto locations that feed the shop; if the figures are right, {retry} "
             "to send them.",
-            count=len(drops), share=share, shown=shown)
+            count=len(drops), share=share, shown=shown, retry=PRESS_RETRY)
         parked_id = ctx.store.park(PARK_STOCK_DROP, "stock", message, data={"skus": drops})
         ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
 

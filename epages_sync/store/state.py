@@ -13,6 +13,8 @@ from .errors import DatabaseTooNew, StoreError
 
 # Secrets belong in the keyring only; a settings field named like one is a mistake to stop here.
 _SECRET_NAME = re.compile(r"(?i)secret|password|token|api_key|apikey")
+# Engine-state keys that hold the name of an id from the settings.
+_NAME_KEY = "name:"
 
 
 class SettingsAndState(StoreBase):
@@ -57,3 +59,17 @@ class SettingsAndState(StoreBase):
                 "INSERT INTO engine_state (key, value, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                 [(key, str(value), now) for key, value in values.items()])
+
+    # -- names of what the settings name by id --------------------------------------------------------------
+
+    def remember_names(self, names: Mapping[str, str]) -> None:
+        """What the services call the ids the settings hold (the sales channel, locations), as last seen.
+
+        The setup and ``check`` read them anyway; kept, they let ``status`` and the window show names.
+        """
+        self.set_states({_NAME_KEY + key: name for key, name in names.items() if key and name})
+
+    def known_names(self) -> dict[str, str]:
+        """Id -> name for each id whose name was seen (see ``remember_names``)."""
+        rows = self._all("SELECT key, value FROM engine_state WHERE key LIKE ?", (_NAME_KEY + "%",))
+        return {row["key"].removeprefix(_NAME_KEY): row["value"] for row in rows}

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import Settings
+from ..connection_check import FLOW_ORDER
 from ..paths import AppPaths
 from .colours import Tone, box_style
 from .icons import icon
 from .language import Language, language_names
 from .log_words import flow_label
-from .setup_checks import FLOW_ORDER
 from .this_computer import ThisComputer
 
 log = logging.getLogger(__name__)

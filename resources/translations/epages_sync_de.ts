@@ -249,8 +249,8 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Einzelne Abläufe brauchen außerdem {labels} (unten markiert).</translation>
     </message>
     <message>
-        <source>Connected. All eight permissions the sync needs are there.</source>
-        <translation>Verbunden. Alle acht Berechtigungen, die der Abgleich braucht, sind vorhanden.</translation>
+        <source>Connected. The {n} permissions every flow needs are there (the first rows of the table).</source>
+        <translation>Verbunden. Die {n} Berechtigungen, die alle Abläufe brauchen, sind vorhanden (die ersten Zeilen der Tabelle).</translation>
     </message>
     <message>
         <source>{flow} stays off without {labels}</source>
@@ -259,6 +259,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Some flows need more: {parts}. You can go on and tick them later.</source>
         <translation>Manche Abläufe brauchen mehr: {parts}. Sie können weitermachen und die Haken später setzen.</translation>
+    </message>
+    <message>
+        <source>Connected. The app has all {n} permissions in the table below.</source>
+        <translation>Verbunden. Die App hat alle {n} Berechtigungen aus der Tabelle unten.</translation>
     </message>
     <message>
         <source>every flow</source>
@@ -1282,53 +1286,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
 </context>
 <context>
-    <name>SetupProblems</name>
-    <message>
-        <source>Store not found</source>
-        <translation>Shop nicht gefunden</translation>
-    </message>
-    <message>
-        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
-        <translation>Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
-    </message>
-    <message>
-        <source>Client id or secret refused</source>
-        <translation>Client-ID oder Secret abgelehnt</translation>
-    </message>
-    <message>
-        <source>ePages did not accept this client id and client secret. Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials) and press Connect.</source>
-        <translation>ePages hat diese Client-ID und dieses Client-Secret nicht angenommen. Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials) und klicken Sie auf Verbinden.</translation>
-    </message>
-    <message>
-        <source>The app was removed in the cockpit</source>
-        <translation>Die App wurde im Cockpit entfernt</translation>
-    </message>
-    <message>
-        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
-        <translation>Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
-    </message>
-    <message>
-        <source>No connection</source>
-        <translation>Keine Verbindung</translation>
-    </message>
-    <message>
-        <source>The service could not be reached. Check this computer&apos;s internet connection, then try again.</source>
-        <translation>Der Dienst war nicht erreichbar. Prüfen Sie die Internetverbindung dieses Computers und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>The secure connection could not be verified</source>
-        <translation>Die sichere Verbindung konnte nicht überprüft werden</translation>
-    </message>
-    <message>
-        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
-        <translation>Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
-    </message>
-    <message>
-        <source>Please check your entry</source>
-        <translation>Bitte prüfen Sie Ihre Eingabe</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>epages-sync setup</source>
@@ -1360,6 +1317,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Looking for pickup orders at locations without a match…</source>
         <translation>Suche nach Abholbestellungen an Standorten ohne Zuordnung…</translation>
+    </message>
+    <message>
+        <source>nothing (Stock is not synced)</source>
+        <translation>nichts (Bestand wird nicht abgeglichen)</translation>
     </message>
     <message>
         <source>ePages shop</source>
@@ -1398,6 +1359,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Abgeglichen</translation>
     </message>
     <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
         <source>Orders from</source>
         <translation>Bestellungen ab</translation>
     </message>
@@ -1410,6 +1375,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Geheimnisse</translation>
     </message>
     <message>
+        <source>Looking for this computer&apos;s password store…</source>
+        <translation>Passwortspeicher dieses Computers wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Cannot be saved: this computer has no secure password store (see below). They are never written into a file.</source>
+        <translation>Können nicht gespeichert werden: Dieser Computer hat keinen sicheren Passwortspeicher (siehe unten). In eine Datei werden sie nie geschrieben.</translation>
+    </message>
+    <message>
         <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
         <translation>Client-Secret und API-Schlüssel kommen in den Passwortspeicher dieses Computers (unter Windows die Anmeldeinformationsverwaltung), nie in eine Datei.</translation>
     </message>
@@ -1420,6 +1393,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Everything stays in the demo&apos;s own folder.</source>
         <translation>Alles bleibt im eigenen Ordner der Demo.</translation>
+    </message>
+    <message>
+        <source>The client secret and the API key can only be kept in a secure password store, so the setup cannot finish on this computer yet. {action}</source>
+        <translation>Client-Secret und API-Schlüssel können nur in einem sicheren Passwortspeicher aufbewahrt werden, deshalb lässt sich die Einrichtung auf diesem Computer noch nicht abschließen. {action}</translation>
     </message>
     <message>
         <source>Pickup orders could not be checked</source>
@@ -1828,8 +1805,132 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Es ist kein Shopname eingetragen.</translation>
     </message>
     <message>
-        <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestellung {number} hat keine {address}. Tragen Sie sie im ePages-Cockpit ein und klicken Sie dann auf „Erneut versuchen“.</translation>
+        <source>press {button}</source>
+        <translation>klicken Sie auf „{button}“</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
+        <translation>Es gibt keinen ePages-Shop namens &apos;{store}&apos;. Der Shopname ist der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there, then {again}.</source>
+        <translation>Kopieren Sie den Schlüssel erneut aus den Afosto-Einstellungen (API) oder legen Sie dort einen neuen an, und {again}.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there. {resave} Then {again}.</source>
+        <translation>Kopieren Sie den Schlüssel erneut aus den Afosto-Einstellungen (API) oder legen Sie dort einen neuen an. {resave} Dann {again}.</translation>
+    </message>
+    <message>
+        <source>API key refused</source>
+        <translation>API-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Afosto did not accept this API key. {how}</source>
+        <translation>Afosto hat diesen API-Schlüssel nicht angenommen. {how}</translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials), then {again}.</source>
+        <translation>Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials), und {again}.</translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials). {resave} Then {again}.</source>
+        <translation>Kopieren Sie beide erneut aus dem Cockpit (Apps &gt; Eigene Apps &gt; Ihre App, Abschnitt Client credentials). {resave} Dann {again}.</translation>
+    </message>
+    <message>
+        <source>Client id or secret refused</source>
+        <translation>Client-ID oder Secret abgelehnt</translation>
+    </message>
+    <message>
+        <source>ePages did not accept this client id and client secret. {how}</source>
+        <translation>ePages hat diese Client-ID und dieses Client-Secret nicht angenommen. {how}</translation>
+    </message>
+    <message>
+        <source>The app was removed in the cockpit</source>
+        <translation>Die App wurde im Cockpit entfernt</translation>
+    </message>
+    <message>
+        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
+        <translation>Laut ePages wurde diese App gelöscht oder gesperrt. Legen Sie sie unter Apps &gt; Eigene Apps &gt; Eigene App hinzufügen neu an und geben Sie die neue Client-ID und das neue Secret ein.</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not running</source>
+        <translation>Die lokale Sandbox läuft nicht</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {address} on this computer: the sandbox (or the demo) that simulates ePages and Afosto is not running. Start it again, then {again}.</source>
+        <translation>Unter {address} auf diesem Computer antwortet nichts: Die Sandbox (oder die Demo), die ePages und Afosto simuliert, läuft nicht. Starten Sie sie erneut, und {again}.</translation>
+    </message>
+    <message>
+        <source>{service} could not be reached. Check this computer&apos;s internet connection, then {again}.</source>
+        <translation>{service} war nicht erreichbar. Prüfen Sie die Internetverbindung dieses Computers, und {again}.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified</source>
+        <translation>Die sichere Verbindung konnte nicht überprüft werden</translation>
+    </message>
+    <message>
+        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
+        <translation>Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen und ob ein Proxy oder Virenscanner sichere (HTTPS-)Verbindungen untersucht.</translation>
+    </message>
+    <message>
+        <source>Please check your entry</source>
+        <translation>Bitte prüfen Sie Ihre Eingabe</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <source>{message} {action}</source>
+        <translation>{message} {action}</translation>
+    </message>
+    <message>
+        <source>The client secret is empty.</source>
+        <translation>Das Client-Secret ist leer.</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation>Der API-Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>Afosto sales channel</source>
+        <translation>Afosto-Vertriebskanal</translation>
+    </message>
+    <message>
+        <source>Afosto has no sales channel with the id {id}.</source>
+        <translation>Afosto hat keinen Vertriebskanal mit der ID {id}.</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel again in the setup.</source>
+        <translation>Wählen Sie den Vertriebskanal in der Einrichtung erneut.</translation>
+    </message>
+    <message>
+        <source>No sales channel chosen</source>
+        <translation>Kein Vertriebskanal gewählt</translation>
+    </message>
+    <message>
+        <source>No Afosto sales channel is chosen yet.</source>
+        <translation>Es ist noch kein Afosto-Vertriebskanal gewählt.</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel the imported orders belong to in the setup.</source>
+        <translation>Wählen Sie in der Einrichtung den Vertriebskanal, zu dem die übernommenen Bestellungen gehören.</translation>
+    </message>
+    <message>
+        <source>run &apos;epages-sync check&apos; again</source>
+        <translation>führen Sie &apos;epages-sync check&apos; erneut aus</translation>
+    </message>
+    <message>
+        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und {retry}.</translation>
+    </message>
+    <message>
+        <source>press Retry</source>
+        <translation>klicken Sie auf „Erneut versuchen“</translation>
     </message>
     <message>
         <source>country</source>
@@ -1842,10 +1943,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>city</source>
         <translation>Ort</translation>
-    </message>
-    <message>
-        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then Retry.</source>
-        <translation>Bestellung {number}: in der {address} fehlt: {missing}. Vervollständigen Sie die Adresse im ePages-Cockpit und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>Order {number}: line {line} has no price.</source>
@@ -1868,16 +1965,8 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>(keine SKU, Position {line})</translation>
     </message>
     <message>
-        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then Retry.</source>
-        <translation>Bestellung {number}: SKU {skus} ist in Afosto unbekannt. Legen Sie das Produkt in Afosto mit genau dieser SKU an (oder korrigieren Sie die SKU in ePages) und klicken Sie dann auf „Erneut versuchen“.</translation>
-    </message>
-    <message>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
-    </message>
-    <message>
-        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then Retry.</source>
-        <translation>Bestellung {number} ist eine Abholung am ePages-Standort {location}, der keinem Afosto-Standort zugeordnet ist. Ordnen Sie ihn unter Einstellungen &gt; Standorte zu und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>(unknown)</source>
@@ -1886,10 +1975,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
-    </message>
-    <message>
-        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestellung {number} hat keine E-Mail-Adresse des Kunden. Tragen Sie sie im ePages-Cockpit ein und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>Order {number} has no units left to import.</source>
@@ -1916,10 +2001,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellungen haben sich in ePages während des Lesens immer wieder geändert ({passes}-mal); die nächste Bestellprüfung liest sie erneut.</translation>
     </message>
     <message>
-        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then press Retry.</source>
-        <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und klicken Sie dann auf „Erneut versuchen“.</translation>
-    </message>
-    <message>
         <source>Order {number}: the change that was waiting went through.</source>
         <translation>Bestellung {number}: die wartende Änderung ist durchgegangen.</translation>
     </message>
@@ -1938,10 +2019,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Afosto refused the lines of order {number}: {problem}</source>
         <translation>Afosto hat die Positionen von Bestellung {number} abgelehnt: {problem}</translation>
-    </message>
-    <message>
-        <source>Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.</source>
-        <translation>Bestellung {number}: {units} Einheit(en) in Afosto storniert ({skus}), wie in ePages.</translation>
     </message>
     <message>
         <source>Order {number}: units shipped in ePages were packed by the warehouse at the same time; they are counted once.</source>
@@ -2048,10 +2125,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number}: in ePages storniert (alle Einheiten in Afosto storniert).</translation>
     </message>
     <message>
-        <source>Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.</source>
-        <translation>Bestellung {number}: {units} Einheit(en) in ePages storniert, wie in Afosto.</translation>
-    </message>
-    <message>
         <source>Order {number}: cancellation was already in ePages.</source>
         <translation>Bestellung {number}: die Stornierung war in ePages schon vorhanden.</translation>
     </message>
@@ -2130,6 +2203,42 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Sales channel not found</source>
         <translation>Vertriebskanal nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Order {number} has no {address}. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number} hat keine {address}. Tragen Sie sie im ePages-Cockpit ein und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number}: in der {address} fehlt: {missing}. Vervollständigen Sie die Adresse im ePages-Cockpit und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then {retry}.</source>
+        <translation>Bestellung {number}: SKU {skus} ist in Afosto unbekannt. Legen Sie das Produkt in Afosto mit genau dieser SKU an (oder korrigieren Sie die SKU in ePages) und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then {retry}.</source>
+        <translation>Bestellung {number} ist eine Abholung am ePages-Standort {location}, der keinem Afosto-Standort zugeordnet ist. Ordnen Sie ihn unter Einstellungen &gt; Standorte zu und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestellung {number} hat keine E-Mail-Adresse des Kunden. Tragen Sie sie im ePages-Cockpit ein und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestellung {number}: 1 Einheit in Afosto storniert ({skus}), wie in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestellung {number}: {units} Einheiten in Afosto storniert ({skus}), wie in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in ePages, as in Afosto.</source>
+        <translation>Bestellung {number}: 1 Einheit in ePages storniert, wie in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in ePages, as in Afosto.</source>
+        <translation>Bestellung {number}: {units} Einheiten in ePages storniert, wie in Afosto.</translation>
     </message>
     <message>
         <source>Choose the sales channel again in Settings &gt; Afosto.</source>
@@ -2232,10 +2341,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>{products} und {more} weitere</translation>
     </message>
     <message>
-        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry to send them.</source>
-        <translation>Bestandsmeldung angehalten: {count} Produkte würden auf einmal mehr als {share} % ihres Bestands verlieren ({shown}). Prüfen Sie die Afosto-Standorte, die den Bestand für den Shop liefern; wenn die Zahlen stimmen, klicken Sie auf „Erneut versuchen“, um sie zu senden.</translation>
-    </message>
-    <message>
         <source>Stock of {sku} could not be set in ePages: {problem}</source>
         <translation>Bestand von {sku} konnte in ePages nicht gesetzt werden: {problem}</translation>
     </message>
@@ -2326,6 +2431,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, {retry} to send them.</source>
+        <translation>Bestandsmeldung angehalten: {count} Produkte würden auf einmal mehr als {share} % ihres Bestands verlieren ({shown}). Prüfen Sie die Afosto-Standorte, die den Bestand für den Shop liefern; wenn die Zahlen stimmen, {retry}, um sie zu senden.</translation>
     </message>
     <message>
         <source>Check the internet connection of this computer. The sync retries on its own.</source>

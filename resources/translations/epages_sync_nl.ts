@@ -249,8 +249,8 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Sommige onderdelen hebben ook {labels} nodig (hieronder gemarkeerd).</translation>
     </message>
     <message>
-        <source>Connected. All eight permissions the sync needs are there.</source>
-        <translation>Verbonden. Alle acht rechten die de synchronisatie nodig heeft zijn er.</translation>
+        <source>Connected. The {n} permissions every flow needs are there (the first rows of the table).</source>
+        <translation>Verbonden. De {n} rechten die alle onderdelen nodig hebben zijn er (de eerste regels van de tabel).</translation>
     </message>
     <message>
         <source>{flow} stays off without {labels}</source>
@@ -259,6 +259,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Some flows need more: {parts}. You can go on and tick them later.</source>
         <translation>Sommige onderdelen hebben meer nodig: {parts}. Je kunt doorgaan en ze later aanvinken.</translation>
+    </message>
+    <message>
+        <source>Connected. The app has all {n} permissions in the table below.</source>
+        <translation>Verbonden. De app heeft alle {n} rechten uit de tabel hieronder.</translation>
     </message>
     <message>
         <source>every flow</source>
@@ -1282,53 +1286,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
 </context>
 <context>
-    <name>SetupProblems</name>
-    <message>
-        <source>Store not found</source>
-        <translation>Webshop niet gevonden</translation>
-    </message>
-    <message>
-        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
-        <translation>Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
-    </message>
-    <message>
-        <source>Client id or secret refused</source>
-        <translation>Client-id of secret geweigerd</translation>
-    </message>
-    <message>
-        <source>ePages did not accept this client id and client secret. Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials) and press Connect.</source>
-        <translation>ePages heeft deze client-id en dit client secret niet geaccepteerd. Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials) en klik op Verbinden.</translation>
-    </message>
-    <message>
-        <source>The app was removed in the cockpit</source>
-        <translation>De app is in de cockpit verwijderd</translation>
-    </message>
-    <message>
-        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
-        <translation>Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
-    </message>
-    <message>
-        <source>No connection</source>
-        <translation>Geen verbinding</translation>
-    </message>
-    <message>
-        <source>The service could not be reached. Check this computer&apos;s internet connection, then try again.</source>
-        <translation>De dienst was niet bereikbaar. Controleer de internetverbinding van deze computer en probeer het dan opnieuw.</translation>
-    </message>
-    <message>
-        <source>The secure connection could not be verified</source>
-        <translation>De beveiligde verbinding kon niet worden gecontroleerd</translation>
-    </message>
-    <message>
-        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
-        <translation>Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
-    </message>
-    <message>
-        <source>Please check your entry</source>
-        <translation>Controleer wat je hebt ingevuld</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>epages-sync setup</source>
@@ -1360,6 +1317,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Looking for pickup orders at locations without a match…</source>
         <translation>Zoeken naar afhaalbestellingen op locaties zonder koppeling…</translation>
+    </message>
+    <message>
+        <source>nothing (Stock is not synced)</source>
+        <translation>niets (Voorraad wordt niet gesynchroniseerd)</translation>
     </message>
     <message>
         <source>ePages shop</source>
@@ -1398,6 +1359,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Gesynchroniseerd</translation>
     </message>
     <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
         <source>Orders from</source>
         <translation>Bestellingen vanaf</translation>
     </message>
@@ -1410,6 +1375,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Geheimen</translation>
     </message>
     <message>
+        <source>Looking for this computer&apos;s password store…</source>
+        <translation>De wachtwoordopslag van deze computer wordt gezocht…</translation>
+    </message>
+    <message>
+        <source>Cannot be saved: this computer has no secure password store (see below). They are never written into a file.</source>
+        <translation>Kunnen niet worden bewaard: deze computer heeft geen veilige wachtwoordopslag (zie hieronder). Ze worden nooit in een bestand gezet.</translation>
+    </message>
+    <message>
         <source>The client secret and the API key go into this computer&apos;s password store (on Windows the Credential Manager), never into a file.</source>
         <translation>Het client secret en de API-sleutel gaan naar de wachtwoordopslag van deze computer (op Windows Referentiebeheer), nooit naar een bestand.</translation>
     </message>
@@ -1420,6 +1393,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Everything stays in the demo&apos;s own folder.</source>
         <translation>Alles blijft in de eigen map van de demo.</translation>
+    </message>
+    <message>
+        <source>The client secret and the API key can only be kept in a secure password store, so the setup cannot finish on this computer yet. {action}</source>
+        <translation>Het client secret en de API-sleutel kunnen alleen in een veilige wachtwoordopslag worden bewaard, dus de installatie kan op deze computer nog niet worden afgerond. {action}</translation>
     </message>
     <message>
         <source>Pickup orders could not be checked</source>
@@ -1828,8 +1805,132 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Er is geen naam van de webshop ingesteld.</translation>
     </message>
     <message>
-        <source>Order {number} has no {address}. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestelling {number} heeft geen {address}. Voeg het toe in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
+        <source>press {button}</source>
+        <translation>klik op ‘{button}’</translation>
+    </message>
+    <message>
+        <source>There is no ePages shop named &apos;{store}&apos;. The store name is the part before .beyondshop.cloud in the address of your cockpit.</source>
+        <translation>Er is geen ePages-webshop met de naam &apos;{store}&apos;. De naam is het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there, then {again}.</source>
+        <translation>Kopieer de sleutel opnieuw uit de instellingen van Afosto (API), of maak daar een nieuwe aan, en {again}.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from Afosto&apos;s settings (API), or make a new one there. {resave} Then {again}.</source>
+        <translation>Kopieer de sleutel opnieuw uit de instellingen van Afosto (API), of maak daar een nieuwe aan. {resave} Daarna {again}.</translation>
+    </message>
+    <message>
+        <source>API key refused</source>
+        <translation>API-sleutel geweigerd</translation>
+    </message>
+    <message>
+        <source>Afosto did not accept this API key. {how}</source>
+        <translation>Afosto heeft deze API-sleutel niet geaccepteerd. {how}</translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials), then {again}.</source>
+        <translation>Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials) en {again}.</translation>
+    </message>
+    <message>
+        <source>Copy both again from the cockpit (Apps &gt; Eigene Apps &gt; your app, section Client credentials). {resave} Then {again}.</source>
+        <translation>Kopieer ze allebei opnieuw uit de cockpit (Apps &gt; Eigene Apps &gt; je app, onderdeel Client credentials). {resave} Daarna {again}.</translation>
+    </message>
+    <message>
+        <source>Client id or secret refused</source>
+        <translation>Client-id of secret geweigerd</translation>
+    </message>
+    <message>
+        <source>ePages did not accept this client id and client secret. {how}</source>
+        <translation>ePages heeft deze client-id en dit client secret niet geaccepteerd. {how}</translation>
+    </message>
+    <message>
+        <source>The app was removed in the cockpit</source>
+        <translation>De app is in de cockpit verwijderd</translation>
+    </message>
+    <message>
+        <source>ePages says this app was deleted or revoked. Create it again under Apps &gt; Eigene Apps &gt; Eigene App hinzufügen and enter its new client id and secret.</source>
+        <translation>Volgens ePages is deze app verwijderd of ingetrokken. Maak hem opnieuw aan onder Apps &gt; Eigene Apps &gt; Eigene App hinzufügen en vul de nieuwe client-id en het nieuwe secret in.</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not running</source>
+        <translation>De lokale sandbox draait niet</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {address} on this computer: the sandbox (or the demo) that simulates ePages and Afosto is not running. Start it again, then {again}.</source>
+        <translation>Op {address} op deze computer antwoordt niets: de sandbox (of de demo) die ePages en Afosto nabootst, draait niet. Start hem opnieuw en {again}.</translation>
+    </message>
+    <message>
+        <source>{service} could not be reached. Check this computer&apos;s internet connection, then {again}.</source>
+        <translation>{service} was niet bereikbaar. Controleer de internetverbinding van deze computer en {again}.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified</source>
+        <translation>De beveiligde verbinding kon niet worden gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Check that this computer&apos;s date and time are right, and whether a proxy or an antivirus program inspects secure (HTTPS) connections.</source>
+        <translation>Controleer of de datum en tijd van deze computer kloppen, en of een proxy of virusscanner beveiligde (HTTPS-)verbindingen inspecteert.</translation>
+    </message>
+    <message>
+        <source>Please check your entry</source>
+        <translation>Controleer wat je hebt ingevuld</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <source>{message} {action}</source>
+        <translation>{message} {action}</translation>
+    </message>
+    <message>
+        <source>The client secret is empty.</source>
+        <translation>Het client secret is leeg.</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>client secret</translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation>De API-sleutel is leeg.</translation>
+    </message>
+    <message>
+        <source>Afosto sales channel</source>
+        <translation>Afosto-verkoopkanaal</translation>
+    </message>
+    <message>
+        <source>Afosto has no sales channel with the id {id}.</source>
+        <translation>Afosto heeft geen verkoopkanaal met id {id}.</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel again in the setup.</source>
+        <translation>Kies het verkoopkanaal opnieuw in de installatie.</translation>
+    </message>
+    <message>
+        <source>No sales channel chosen</source>
+        <translation>Geen verkoopkanaal gekozen</translation>
+    </message>
+    <message>
+        <source>No Afosto sales channel is chosen yet.</source>
+        <translation>Er is nog geen Afosto-verkoopkanaal gekozen.</translation>
+    </message>
+    <message>
+        <source>Choose the sales channel the imported orders belong to in the setup.</source>
+        <translation>Kies in de installatie het verkoopkanaal waar de overgenomen bestellingen bij horen.</translation>
+    </message>
+    <message>
+        <source>run &apos;epages-sync check&apos; again</source>
+        <translation>voer &apos;epages-sync check&apos; opnieuw uit</translation>
+    </message>
+    <message>
+        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>press Retry</source>
+        <translation>klik op ‘Opnieuw proberen’</translation>
     </message>
     <message>
         <source>country</source>
@@ -1842,10 +1943,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>city</source>
         <translation>plaats</translation>
-    </message>
-    <message>
-        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then Retry.</source>
-        <translation>Bestelling {number}: in het {address} ontbreekt: {missing}. Vul het adres aan in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>Order {number}: line {line} has no price.</source>
@@ -1868,16 +1965,8 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>(geen SKU, regel {line})</translation>
     </message>
     <message>
-        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then Retry.</source>
-        <translation>Bestelling {number}: SKU {skus} is onbekend in Afosto. Maak het product in Afosto aan met precies deze SKU (of corrigeer de SKU in ePages) en klik dan op ‘Opnieuw proberen’.</translation>
-    </message>
-    <message>
         <source>billing address</source>
         <translation>factuuradres</translation>
-    </message>
-    <message>
-        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then Retry.</source>
-        <translation>Bestelling {number} wordt afgehaald op ePages-locatie {location}, die niet aan een Afosto-locatie is gekoppeld. Koppel die onder Instellingen &gt; Locaties en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>(unknown)</source>
@@ -1886,10 +1975,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>shipping address</source>
         <translation>verzendadres</translation>
-    </message>
-    <message>
-        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then Retry.</source>
-        <translation>Bestelling {number} heeft geen e-mailadres van de klant. Voeg het toe in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
     </message>
     <message>
         <source>Order {number} has no units left to import.</source>
@@ -1916,10 +2001,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestellingen bleven in ePages veranderen terwijl ze gelezen werden ({passes} keer); de volgende bestellingscontrole leest ze opnieuw.</translation>
     </message>
     <message>
-        <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then press Retry.</source>
-        <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en klik dan op ‘Opnieuw proberen’.</translation>
-    </message>
-    <message>
         <source>Order {number}: the change that was waiting went through.</source>
         <translation>Bestelling {number}: de wachtende wijziging is doorgevoerd.</translation>
     </message>
@@ -1938,10 +2019,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Afosto refused the lines of order {number}: {problem}</source>
         <translation>Afosto heeft de regels van bestelling {number} geweigerd: {problem}</translation>
-    </message>
-    <message>
-        <source>Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.</source>
-        <translation>Bestelling {number}: {units} stuk(s) geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
     </message>
     <message>
         <source>Order {number}: units shipped in ePages were packed by the warehouse at the same time; they are counted once.</source>
@@ -2048,10 +2125,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number}: geannuleerd in ePages (alle stuks geannuleerd in Afosto).</translation>
     </message>
     <message>
-        <source>Order {number}: {units} unit(s) cancelled in ePages, as in Afosto.</source>
-        <translation>Bestelling {number}: {units} stuk(s) geannuleerd in ePages, zoals in Afosto.</translation>
-    </message>
-    <message>
         <source>Order {number}: cancellation was already in ePages.</source>
         <translation>Bestelling {number}: de annulering stond al in ePages.</translation>
     </message>
@@ -2130,6 +2203,42 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Sales channel not found</source>
         <translation>Verkoopkanaal niet gevonden</translation>
+    </message>
+    <message>
+        <source>Order {number} has no {address}. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number} heeft geen {address}. Voeg het toe in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the {address} has no {missing}. Complete the address in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number}: in het {address} ontbreekt: {missing}. Vul het adres aan in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: SKU {skus} is unknown in Afosto. Create the product in Afosto with exactly this SKU (or correct the SKU in ePages), then {retry}.</source>
+        <translation>Bestelling {number}: SKU {skus} is onbekend in Afosto. Maak het product in Afosto aan met precies deze SKU (of corrigeer de SKU in ePages) en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is a pickup at ePages location {location}, which is not mapped to an Afosto location. Map it in Settings &gt; Locations, then {retry}.</source>
+        <translation>Bestelling {number} wordt afgehaald op ePages-locatie {location}, die niet aan een Afosto-locatie is gekoppeld. Koppel die onder Instellingen &gt; Locaties en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number} has no customer e-mail address. Add it in the ePages cockpit, then {retry}.</source>
+        <translation>Bestelling {number} heeft geen e-mailadres van de klant. Voeg het toe in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestelling {number}: 1 stuk geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.</source>
+        <translation>Bestelling {number}: {units} stuks geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
+    </message>
+    <message>
+        <source>Order {number}: 1 unit cancelled in ePages, as in Afosto.</source>
+        <translation>Bestelling {number}: 1 stuk geannuleerd in ePages, zoals in Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} units cancelled in ePages, as in Afosto.</source>
+        <translation>Bestelling {number}: {units} stuks geannuleerd in ePages, zoals in Afosto.</translation>
     </message>
     <message>
         <source>Choose the sales channel again in Settings &gt; Afosto.</source>
@@ -2232,10 +2341,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>{products} en nog {more}</translation>
     </message>
     <message>
-        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, press Retry to send them.</source>
-        <translation>Voorraadupdate tegengehouden: {count} producten zouden in één keer meer dan {share} % van hun voorraad verliezen ({shown}). Controleer de Afosto-locaties die de voorraad voor de webshop leveren; als de cijfers kloppen, klik dan op ‘Opnieuw proberen’ om ze te versturen.</translation>
-    </message>
-    <message>
         <source>Stock of {sku} could not be set in ePages: {problem}</source>
         <translation>Voorraad van {sku} kon niet worden ingesteld in ePages: {problem}</translation>
     </message>
@@ -2326,6 +2431,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>No connection</source>
         <translation>Geen verbinding</translation>
+    </message>
+    <message>
+        <source>Stock push held: {count} products would lose more than {share} % of their stock at once ({shown}). Check the Afosto locations that feed the shop; if the figures are right, {retry} to send them.</source>
+        <translation>Voorraadupdate tegengehouden: {count} producten zouden in één keer meer dan {share} % van hun voorraad verliezen ({shown}). Controleer de Afosto-locaties die de voorraad voor de webshop leveren; als de cijfers kloppen, {retry} om ze te versturen.</translation>
     </message>
     <message>
         <source>Check the internet connection of this computer. The sync retries on its own.</source>

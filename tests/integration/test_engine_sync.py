@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 from engine_rig import rig
 
+from epages_sync.headless import format_row
 from epages_sync.sandbox.seed import random_customer
 from epages_sync.store.models import LogFilter
 
@@ -47,8 +49,13 @@ async def test_busy_shop_and_warehouse_end_in_sync_for_every_flow() -> None:
         await r.settle()
         state = r.consistency()
         assert state["differences"] == []
-        flows = {row.flow for row in r.store.log_page(limit=2000) if str(row.outcome) == "ok"}
+        log = r.store.log_page(limit=2000)
+        flows = {row.flow for row in log if str(row.outcome) == "ok"}
         assert {"orders", "cancellations", "shipments", "returns", "inventory"} <= flows
+        # Units counted in words: "1 unit", "3 units", never "unit(s)".
+        counted = [row.message for row in log if re.search(r"\d+ units? cancelled", row.message)]
+        assert counted and not any("unit(s)" in m for m in counted)
+        assert all(re.search(r": (1 unit|([2-9]|\d\d+) units) cancelled", m) for m in counted), counted
         assert set(_orders_in_afosto(r).values()) == {1}
         await r.service.close()
 
@@ -143,6 +150,11 @@ async def test_bad_orders_are_parked_with_their_message_while_the_others_complet
         # A parked order is a row that needs a person in the log, with the same message.
         rows = [row for row in r.store.log_for_order(swiss.number) if str(row.outcome) == "parked"]
         assert len(rows) == 1 and rows[0].needs_attention
+        # The window names its Retry button; the command line, which has none, names the command.
+        sku_row = next(row for row in r.store.log_for_order(unknown.number) if str(row.outcome) == "parked")
+        assert "then press Retry." in sku_row.message
+        line = format_row(sku_row)
+        assert f"then run 'epages-sync retry {sku_row.parked_id}'." in line and "press Retry" not in line
         # Polling again does not park (or log) it a second time while nothing changed.
         await r.settle()
         assert len([row for row in r.store.log_for_order(swiss.number) if str(row.outcome) == "parked"]) == 1

@@ -269,7 +269,7 @@ def test_the_engines_words_in_the_log_speak_the_language_old_rows_stay_english(
                          message=Text("Could not connect: {problem}", problem=refused.with_action())))
     store.add_log(LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO,
                          message="Written before templates."))
-    cancel = Text("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.",
+    cancel = Text("Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.",
                   number="10013", units=2, skus=["CF-1", "CF-2"])
     store.add_log(LogRow(direction=Direction.EPAGES_TO_AFOSTO, outcome=Outcome.OK, epages_ref="10013",
                          message=cancel))
@@ -277,7 +277,7 @@ def test_the_engines_words_in_the_log_speak_the_language_old_rows_stay_english(
     qtbot.waitUntil(lambda: model.is_loaded and not model.is_busy, timeout=WAIT)
     cancelled, old, failed = (model.index(r, LogTableModel.MESSAGE).data() for r in range(3))
 
-    cancel_words = words("Order {number}: {units} unit(s) cancelled in Afosto ({skus}), as in ePages.")
+    cancel_words = words("Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.")
     assert cancelled == cancel_words.format(number="10013", units=2, skus="CF-1, CF-2")
     assert old == "Written before templates."  # no template stored: its English as it was written
     for part in (words("Credentials refused"), words("ePages client id"),

@@ -75,8 +75,7 @@ def test_every_wizard_page(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store
                            shots: pathlib.Path, speaking: str) -> None:
     wizard = SetupWizard(SetupContext(store=store, sandbox_url=sandbox_url, demo=True))
     qtbot.addWidget(wizard)
-    wizard.resize(960, 760)
-    wizard.show()
+    wizard.show()  # at the size it opens at on this screen (1366x768 for the README's picture)
 
     def _save(widget: QWidget, path: pathlib.Path, *, readme_name: str | None = None) -> None:
         _save_picture(widget, path.with_name(path.stem + speaking + path.suffix),

@@ -11,7 +11,7 @@ import pytest
 from graphql import build_schema, graphql_sync
 
 from epages_sync.config import Flow, Settings
-from epages_sync.connection_check import run_check
+from epages_sync.connection_check import ProblemKind, Service, advice, press, run_check
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SDL_PATH = REPO / "epages_sync" / "sandbox" / "afosto" / "schema.graphql"
@@ -124,6 +124,14 @@ async def test_afosto_key_and_channel_problems_are_reported() -> None:
     assert not bad_key.afosto_ok and bad_key.afosto_problem
     assert bad_key.afosto_problem.title == "Credentials refused"
     assert not bad_key.flows_runnable()
+    # Told as Afosto's refusal, with the reader's own way to try again, not as ePages credentials.
+    problem = bad_key.afosto_problem
+    assert (problem.service, problem.kind) == (Service.AFOSTO, ProblemKind.CREDENTIALS)
+    title, text = advice(problem, again=press("Check"))
+    assert title == "API key refused" and text.startswith("Afosto did not accept this API key.")
+    assert text.endswith("then press Check.") and "ePages" not in text and "client" not in text
+    line = next(row for row in bad_key.to_text().splitlines() if row.strip().startswith("API key"))
+    assert "API key refused" in line and line.endswith("then run 'epages-sync check' again.")
 
     gone = await run_check(settings(afosto_channel_id="deleted"), client_secret="ep-secret-123",
                            afosto_key="af-key-123456", transport=httpx.MockTransport(World()))

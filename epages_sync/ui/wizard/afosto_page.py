@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton
 
+from ...connection_check import AfostoFindings, check_afosto
 from ..background import in_worker_loop
 from ..colours import Tone, box_style
 from ..icons import icon
 from ..log_words import flow_label
-from ..setup_checks import AfostoFindings, connect_afosto
 from .page_base import BusyRow, ProblemBox, SecretEdit, SetupPage, problem_words
 
 
@@ -24,7 +24,7 @@ class AfostoPage(SetupPage):
         self.setTitle(self.tr("Afosto"))
         self.setSubTitle(self.tr("Enter the API key made for this connection, press Check, then choose the "
                                  "sales channel the webshop's orders belong to."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         form = QFormLayout()
         self.key_edit = SecretEdit()
         self.key_edit.setPlaceholderText(self.tr("API key from Afosto's settings (API)"))
@@ -114,7 +114,7 @@ class AfostoPage(SetupPage):
     async def _check(self, key: str) -> None:
         sandbox_url, transport = self.context.sandbox_url, self.context.transport
         try:
-            findings = await in_worker_loop(lambda: connect_afosto(key, sandbox_url=sandbox_url,
+            findings = await in_worker_loop(lambda: check_afosto(key, sandbox_url=sandbox_url,
                                                                    transport=transport))
         finally:
             self.busy.stop()
@@ -126,7 +126,7 @@ class AfostoPage(SetupPage):
 
     def _show_findings(self, findings: AfostoFindings) -> None:
         if findings.problem is not None:
-            title, text = problem_words(findings.problem)
+            title, text = problem_words(findings.problem, button=self.check_button)
             self.problem.show_problem(title, text)
             self._show_channel_choice(False)
             return
@@ -147,11 +147,11 @@ class AfostoPage(SetupPage):
                     flows=", ".join(flow_label(f.value) for f in blocked)))
         elif findings.schema_problem is not None:
             tone_kind = Tone.WARNING
-            lines.append(problem_words(findings.schema_problem)[1])
+            lines.append(problem_words(findings.schema_problem, button=self.check_button)[1])
         for extra in (findings.channels_problem, findings.locations_problem):
             if extra is not None:
                 tone_kind = Tone.WARNING
-                lines.append(" ".join(problem_words(extra)))
+                lines.append(" ".join(problem_words(extra, button=self.check_button)))
         if findings.locations:
             lines.append(self.tr("Locations in Afosto: {names}.").format(
                 names=", ".join(loc.name for loc in findings.locations)))

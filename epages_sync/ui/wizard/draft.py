@@ -1,17 +1,20 @@
-"""What the setup wizard starts from and what it has gathered so far; plain data, no Qt."""
+"""What the setup wizard starts from, what it has gathered so far, and how it is saved; plain data, no Qt."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
 
 from ...config import ALL_FLOWS, Flow, Settings
+from ...connection_check import AfostoFindings, ChannelInfo, EpagesFindings, NamedPlace
 from ...secrets import Secrets
 from ...store import Store
-from ..setup_checks import AfostoFindings, EpagesFindings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,6 +46,8 @@ class SetupDraft:
     channel_id: str | None = None
     location_map: dict[str, str] = field(default_factory=dict)
     stock_locations: list[str] = field(default_factory=list)
+    # The flows the person wants. A flow that cannot run yet (Stock before a stock location is ticked) stays
+    # wanted, so it is on again once the reason is gone; ``chosen_flows`` are those that will run.
     flows: set[Flow] = field(default_factory=lambda: set(ALL_FLOWS))
     start_date: dt.date = field(default_factory=dt.date.today)
     poll_interval: int = 300
@@ -63,6 +68,30 @@ class SetupDraft:
             draft.poll_interval = s.poll_interval
         return draft
 
+    def flows_off(self) -> set[Flow]:
+        """The flows that cannot run with what the checks found and the locations chosen."""
+        off: set[Flow] = set()
+        if self.epages is not None:
+            off |= set(self.epages.flows_lacking())
+        if self.afosto is not None:
+            off |= set(self.afosto.flows_blocked())
+        if not self.stock_locations:
+            off.add(Flow.INVENTORY)
+        return off
+
+    @property
+    def chosen_flows(self) -> set[Flow]:
+        """The flows that will run: wanted, and able to."""
+        return self.flows - self.flows_off()
+
+    def place_names(self) -> dict[str, str]:
+        """Id -> name of the sales channels and locations the checks found."""
+        afosto, epages = self.afosto, self.epages
+        places: list[ChannelInfo | NamedPlace] = [*(afosto.channels if afosto else []),
+                                                  *(afosto.locations if afosto else []),
+                                                  *((epages.locations if epages else None) or [])]
+        return {place.id: place.name for place in places}
+
     def settings(self, base: Settings | None, *, sandbox_url: str | None, with_channel: bool = True) -> Settings:
         """The settings these choices make, on top of ``base`` (which keeps what the wizard does not ask)."""
         values = (base.model_dump() if base is not None else {})
@@ -71,6 +100,21 @@ class SetupDraft:
             client_id=self.client_id.strip() or None,
             afosto_channel_id=self.channel_id if with_channel else None,
             location_map=dict(self.location_map), stock_locations=list(dict.fromkeys(self.stock_locations)),
-            flows=set(self.flows), start_date=self.start_date, poll_interval=self.poll_interval,
+            flows=self.chosen_flows, start_date=self.start_date, poll_interval=self.poll_interval,
             sandbox_url=sandbox_url)
         return Settings.checked(**values)
+
+
+def save_setup(store: Store, settings: Settings, client_secret: str, afosto_key: str,
+               secrets_for: Callable[[str], Secrets] = Secrets, names: dict[str, str] | None = None) -> None:
+    """Secrets to the keyring first, then the settings: a setup without its secrets is never saved as done.
+
+    Blocking (keyring, SQLite): call it off the GUI thread. Raises SecretStoreUnavailable when the computer
+    has no secure password store; nothing is saved then.
+    """
+    secrets = secrets_for(settings.store_name or "")
+    secrets.set_client_secret(client_secret)
+    secrets.set_afosto_key(afosto_key)
+    store.save_settings(settings)
+    store.remember_names(names or {})  # what the ids are called, for 'status' and the window
+    log.info("setup saved for store %s", settings.store_name)

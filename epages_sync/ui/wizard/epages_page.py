@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...clients.scopes import ScopeRow
 from ...config import parse_store_name
+from ...connection_check import EpagesFindings, check_epages
 from ...errors import ConfigError
 from ..colours import Tone, box_style, tone
 from ..icons import icon
 from ..log_words import engine_words, flow_label
-from ..setup_checks import EpagesFindings, connect_epages
 from .page_base import BusyRow, ProblemBox, SecretEdit, SetupPage, problem_words
 
 # Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
@@ -115,13 +115,16 @@ class EpagesPage(SetupPage):
         self.scope_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scope_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.scope_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scope_table.setWordWrap(False)
+        # A meaning longer than its column (German, Dutch, a narrow window) wraps instead of ending in "…".
+        self.scope_table.setWordWrap(True)
+        self.scope_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.scope_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.scope_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.scope_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.scope_table.hide()
         layout.addWidget(self.scope_table, 100)
         # Without the table (before Connect, or after a refusal) the boxes keep their own height and the
@@ -219,7 +222,7 @@ class EpagesPage(SetupPage):
 
     async def _connect(self, store_text: str, client_id: str, secret: str) -> None:
         try:
-            findings = await connect_epages(store_text, client_id, secret, sandbox_url=self.context.sandbox_url,
+            findings = await check_epages(store_text, client_id, secret, sandbox_url=self.context.sandbox_url,
                                             transport=self.context.transport)
         finally:
             self.busy.stop()
@@ -231,7 +234,7 @@ class EpagesPage(SetupPage):
 
     def _show_findings(self, findings: EpagesFindings) -> None:
         if findings.problem is not None:
-            title, text = problem_words(findings.problem, store=findings.store_name)
+            title, text = problem_words(findings.problem, button=self.connect_button, store=findings.store_name)
             self.problem.show_problem(title, text)
             self.scope_table.hide()
             self.verdict.hide()
@@ -250,14 +253,18 @@ class EpagesPage(SetupPage):
             self.verdict.setStyleSheet(box_style(Tone.ATTENTION))
         else:
             lacking = findings.flows_lacking()
-            text = self.tr("Connected. All eight permissions the sync needs are there.")
             if lacking:
+                text = self.tr("Connected. The {n} permissions every flow needs are there (the first rows of the "
+                               "table).").format(n=sum(row.required_for == ["all"] for row in findings.scopes))
                 parts = [self.tr("{flow} stays off without {labels}").format(
                     flow=flow_label(flow.value),
                     labels=", ".join(f"'{row.label_de}'" for row in findings.scopes if row.scope in scopes))
                     for flow, scopes in lacking.items()]
                 text += " " + self.tr("Some flows need more: {parts}. You can go on and tick them later.").format(
                     parts="; ".join(parts))
+            else:
+                text = self.tr("Connected. The app has all {n} permissions in the table below.").format(
+                    n=len(findings.scopes))
             self.verdict.setText(html.escape(text))
             self.verdict.setStyleSheet(box_style(Tone.WARNING if lacking else Tone.GOOD))
         self.verdict.show()

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from ...config import Flow
+from ...connection_check import FLOW_ORDER, count_orders_since, probe_settings
 from ...errors import SyncError
 from ..colours import Tone, tone
 from ..log_words import date_format, flow_description, flow_label, interval_text
-from ..setup_checks import FLOW_ORDER, count_orders_since, probe_settings
 from .page_base import SetupPage
 
 
@@ -34,7 +33,7 @@ class FlowsPage(SetupPage):
     def _setup_ui(self) -> None:
         self.setTitle(self.tr("What to sync"))
         self.setSubTitle(self.tr("Choose what is kept in step, and from which day on orders are taken over."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         group = QGroupBox(self.tr("Flows"))
         grid = QGridLayout(group)
         for row, flow in enumerate(FLOW_ORDER):
@@ -73,6 +72,7 @@ class FlowsPage(SetupPage):
         poll_label = QLabel(self.tr("Check for new &orders every:"))
         poll_label.setBuddy(self.poll_interval)
         self.poll_hint = QLabel()
+        self.poll_hint.setWordWrap(True)  # a longer line in German or Dutch than in English
         form.addRow(start_label, self.start_date)
         form.addRow("", self.preview)
         form.addRow(poll_label, self.poll_interval)
@@ -145,7 +145,9 @@ class FlowsPage(SetupPage):
 
     def _read(self) -> None:
         draft = self.draft
-        draft.flows = {f for f, box in self.flow_boxes.items() if box.isChecked() and box.isEnabled()}
+        # A flow that is off for a reason keeps what the person wanted before, for when the reason is gone.
+        draft.flows = {f for f, box in self.flow_boxes.items()
+                       if (box.isChecked() if box.isEnabled() else f in draft.flows)}
         q = self.start_date.date()
         draft.start_date = dt.date(q.year(), q.month(), q.day())
         draft.poll_interval = self.poll_interval.value()

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...connection_check import NamedPlace
@@ -30,7 +28,7 @@ class LocationsPage(SetupPage):
         self.setTitle(self.tr("Locations"))
         self.setSubTitle(self.tr("Match each location of your webshop with its Afosto location, and choose "
                                  "where the webshop's stock comes from."))
-        layout = QVBoxLayout()
+        layout = self.scrolling_layout()
         self.notice = self.note("")
         self.notice.hide()
         layout.addWidget(self.notice)
@@ -52,16 +50,6 @@ class LocationsPage(SetupPage):
         stock_layout.addLayout(self.stock_list)
         layout.addWidget(self.stock_group)
         layout.addStretch(1)
-
-        scroll_body = QWidget()
-        scroll_body.setLayout(layout)
-        scroll = QScrollArea()
-        scroll.setWidget(scroll_body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
     def _afosto_text(self, place: NamedPlace) -> str:
         kind = {"WAREHOUSE": self.tr("warehouse"), "STORE": self.tr("shop")}.get((place.detail or "").upper())

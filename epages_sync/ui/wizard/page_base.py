@@ -6,13 +6,23 @@ import html
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
+from ...connection_check import Problem, advice, press
 from ..background import UiTasks
 from ..colours import Tone, box_style
 from ..icons import icon
 from ..log_words import engine_words
-from ..setup_checks import ProblemKind, SetupProblem
 from .draft import SetupContext, SetupDraft
 
 if TYPE_CHECKING:
@@ -21,36 +31,14 @@ if TYPE_CHECKING:
 # Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
 translate = QCoreApplication.translate
 
-def problem_words(problem: SetupProblem, *, store: str = "") -> tuple[str, str]:
-    """A headline and what to do, in the words of the wizard (translatable), for each kind of problem."""
-    kind = problem.kind
-    if kind == ProblemKind.STORE_NOT_FOUND:
-        return (translate("SetupProblems", "Store not found"),
-                translate("SetupProblems", "There is no ePages shop named '{store}'. The store name is the part "
-                                           "before .beyondshop.cloud in the address of your cockpit.")
-                .format(store=store or "?"))
-    if kind == ProblemKind.CREDENTIALS:
-        return (translate("SetupProblems", "Client id or secret refused"),
-                translate("SetupProblems", "ePages did not accept this client id and client secret. Copy both "
-                                           "again from the cockpit (Apps > Eigene Apps > your app, section Client "
-                                           "credentials) and press Connect."))
-    if kind == ProblemKind.REVOKED:
-        return (translate("SetupProblems", "The app was removed in the cockpit"),
-                translate("SetupProblems", "ePages says this app was deleted or revoked. Create it again under "
-                                           "Apps > Eigene Apps > Eigene App hinzufügen and enter its new client id "
-                                           "and secret."))
-    if kind == ProblemKind.NO_NETWORK:
-        return (translate("SetupProblems", "No connection"),
-                translate("SetupProblems", "The service could not be reached. Check this computer's internet "
-                                           "connection, then try again."))
-    if kind == ProblemKind.CERTIFICATE:
-        return (translate("SetupProblems", "The secure connection could not be verified"),
-                translate("SetupProblems", "Check that this computer's date and time are right, and whether a "
-                                           "proxy or an antivirus program inspects secure (HTTPS) connections."))
-    if kind == ProblemKind.INVALID_INPUT:
-        return translate("SetupProblems", "Please check your entry"), engine_words(problem.message)
-    return (engine_words(problem.title),
-            f"{engine_words(problem.message)} {engine_words(problem.action)}".strip())
+def problem_words(problem: Problem, *, button: QAbstractButton, store: str = "") -> tuple[str, str]:
+    """A headline and what to do, in the window's language, for the service the problem concerns.
+
+    ``button`` is the page's own button that checks again: the advice names it as the person sees it.
+    """
+    label = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    title, text = advice(problem, again=press(label), store=store)
+    return engine_words(title), engine_words(text)
 
 
 class ProblemBox(QLabel):
@@ -138,6 +126,23 @@ class SetupPage(QWizardPage):
     @property
     def tasks(self) -> UiTasks:
         return self.setup_wizard.tasks
+
+    def scrolling_layout(self) -> QVBoxLayout:
+        """The page's layout, inside a frameless scroll area: on a small screen (1280x720 with a taskbar) the
+        page scrolls instead of making the wizard taller than the screen or cutting its lower part."""
+        body = QWidget()
+        body.setObjectName("pageBody")
+        layout = QVBoxLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Lines wrap to the width there is; nothing is wider than the page.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return layout
 
     def note(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWizard
 
+from ...config import Flow
+from ...connection_check import FLOW_ORDER, Problem, Service, pickup_orders_by_location, probe_settings
 from ...errors import SecretStoreUnavailable, SyncError
 from ..background import off_thread
 from ..colours import Tone, box_style
 from ..log_words import engine_words, flow_label, interval_text
-from ..setup_checks import FLOW_ORDER, SetupProblem, pickup_orders_by_location, probe_settings, save_setup
+from .draft import save_setup
 from .page_base import BusyRow, ProblemBox, SetupPage, problem_words
 
 
@@ -20,12 +22,14 @@ class SummaryPage(SetupPage):
         super().__init__()
         self._saved = False
         self._saving = False
+        # Whether this computer has a secure password store for the secrets; None until looked at.
+        self._secret_store: bool | None = None
         self._setup_ui()
 
     def _setup_ui(self) -> None:
         self.setTitle(self.tr("Ready to start"))
         self.setSubTitle(self.tr("Check your choices. Finish saves them and starts the sync."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         self.summary = self.note("")
         self.summary.setObjectName("setupSummary")
         layout.addWidget(self.summary)
@@ -35,6 +39,9 @@ class SummaryPage(SetupPage):
         self.pickup_result.setObjectName("pickupResult")
         self.pickup_result.hide()
         layout.addWidget(self.pickup_result)
+        self.secret_store_problem = ProblemBox()
+        self.secret_store_problem.setObjectName("secretStoreProblem")
+        layout.addWidget(self.secret_store_problem)
         self.problem = ProblemBox()
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -43,16 +50,20 @@ class SummaryPage(SetupPage):
 
     def initializePage(self) -> None:
         self._saved = False
+        self._secret_store = None
         self.problem.clear_problem()
+        self.secret_store_problem.clear_problem()
         self.summary.setText(self._summary_html())
         self.draft.pickup_blockers = None
         self.pickup_result.hide()
         self.busy.start(self.tr("Looking for pickup orders at locations without a match…"))
         self.tasks.start("setup.pickups", self._check_pickups())
+        self.tasks.start("setup.secret_store", self._look_for_secret_store())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.draft.pickup_blockers is not None and not self.blockers() and not self._saving
+        return (self.draft.pickup_blockers is not None and not self.blockers() and not self._saving
+                and self._secret_store is True)
 
     def validatePage(self) -> bool:
         if self._saved:
@@ -77,7 +88,11 @@ class SummaryPage(SetupPage):
                    for k, v in draft.location_map.items()]
         unmatched = [html.escape(name) for loc_id, name in shop_names.items() if loc_id not in draft.location_map]
         stock = [html.escape(afosto_names.get(i, i)) for i in draft.stock_locations]
-        flows = [html.escape(flow_label(f.value)) for f in FLOW_ORDER if f in draft.flows]
+        chosen = draft.chosen_flows
+        flows = [html.escape(flow_label(f.value)) for f in FLOW_ORDER if f in chosen]
+        if Flow.INVENTORY not in chosen:
+            # Ticked locations feed nothing while Stock is not synced: say that, not the locations.
+            stock = [html.escape(self.tr("nothing (Stock is not synced)"))]
         day = QLocale().toString(QDate(draft.start_date.year, draft.start_date.month, draft.start_date.day),
                                  QLocale.FormatType.LongFormat)
         rows = [
@@ -87,18 +102,40 @@ class SummaryPage(SetupPage):
             (self.tr("Locations"), "<br>".join(mapping) or html.escape(self.tr("none"))),
             (self.tr("Without a match"), ", ".join(unmatched) or html.escape(self.tr("none"))),
             (self.tr("Webshop stock from"), ", ".join(stock) or html.escape(self.tr("no location"))),
-            (self.tr("Synced"), ", ".join(flows)),
+            (self.tr("Synced"), ", ".join(flows) or html.escape(self.tr("nothing"))),
             (self.tr("Orders from"), html.escape(day)),
             (self.tr("Checks for new orders"), html.escape(interval_text(draft.poll_interval))),
-            (self.tr("Secrets"), html.escape(self.tr(
-                "The client secret and the API key go into this computer's password store (on Windows the "
-                "Credential Manager), never into a file."))),
+            (self.tr("Secrets"), html.escape(self._secrets_text())),
         ]
         if self.context.demo:
             rows.append((self.tr("Demo"), html.escape(self.tr("Everything stays in the demo's own folder."))))
         body = "".join(f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td><td>{v}</td></tr>"
                        for k, v in rows)
         return f"<table>{body}</table>"
+
+    def _secrets_text(self) -> str:
+        if self._secret_store is None:
+            return self.tr("Looking for this computer's password store…")
+        if not self._secret_store:
+            return self.tr("Cannot be saved: this computer has no secure password store (see below). They are "
+                           "never written into a file.")
+        return self.tr("The client secret and the API key go into this computer's password store (on Windows "
+                       "the Credential Manager), never into a file.")
+
+    # -- the password store -----------------------------------------------------------------------------
+
+    async def _look_for_secret_store(self) -> None:
+        draft = self.draft
+        name = draft.epages.store_name if draft.epages else draft.store_text
+        secrets = self.context.secrets_for(name)
+        self._secret_store = await off_thread(lambda: secrets.available)
+        self.summary.setText(self._summary_html())
+        if not self._secret_store:
+            self.secret_store_problem.show_problem(self.tr("No secure password store on this computer"), self.tr(
+                "The client secret and the API key can only be kept in a secure password store, so the setup "
+                "cannot finish on this computer yet. {action}").format(
+                    action=engine_words(SecretStoreUnavailable.action)))
+        self.completeChanged.emit()
 
     # -- pickup orders at unmatched locations -----------------------------------------------------------
 
@@ -123,7 +160,9 @@ class SummaryPage(SetupPage):
                                                          transport=self.context.transport)
         except SyncError as exc:
             self.busy.stop()
-            title, text = problem_words(SetupProblem.of(exc))
+            problem = Problem.of(exc, Service.EPAGES, sandbox_url=self.context.sandbox_url)
+            # Going back a page and on again checks again.
+            title, text = problem_words(problem, button=self.setup_wizard.button(QWizard.WizardButton.BackButton))
             self.problem.show_problem(self.tr("Pickup orders could not be checked"), f"{title}: {text}")
             draft.pickup_blockers = None
             self.completeChanged.emit()
@@ -157,7 +196,7 @@ class SummaryPage(SetupPage):
         try:
             settings = draft.settings(self.context.initial, sandbox_url=self.context.sandbox_url)
             await off_thread(save_setup, self.context.store, settings, draft.client_secret, draft.afosto_key,
-                             self.context.secrets_for)
+                             self.context.secrets_for, draft.place_names())
         except SecretStoreUnavailable as exc:
             self.problem.show_problem(self.tr("No secure password store on this computer"), self.tr(
                 "The secrets were not saved, and the setup is not finished. {action}").format(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QVBoxLayout
-
 from ..colours import Tone, box_style
 from .page_base import SetupPage
 
@@ -18,7 +16,7 @@ class WelcomePage(SetupPage):
     def _setup_ui(self) -> None:
         self.setTitle(self.tr("Welcome to epages-sync"))
         self.setSubTitle(self.tr("This app keeps your ePages online shop and Afosto in step, from this computer."))
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_layout()
         does = [
             self.tr("New webshop orders are put into Afosto, every few minutes."),
             self.tr("What happens in the warehouse reaches the webshop within seconds: parcels shipped or "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ...config import Settings
@@ -29,12 +30,18 @@ class SetupWizard(QWizard):
 
     setup_saved = Signal(object, str, str)
 
+    # The size it opens at where the screen has room, and the least it needs: the pages scroll below that,
+    # so it fits a 1280x720 screen with a taskbar and a title bar.
+    PREFERRED = QSize(980, 760)
+    SMALLEST = QSize(720, 480)
+
     def __init__(self, context: SetupContext, tasks: UiTasks | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.tasks = tasks or UiTasks(self)
         self.draft = SetupDraft.from_context(context)
         self.saved_settings: Settings | None = None
+        self._fitted = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -46,7 +53,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setMinimumSize(QSize(900, 700))
+        self.setMinimumSize(self.SMALLEST)
         self.welcome_page = WelcomePage()
         self.epages_page = EpagesPage()
         self.afosto_page = AfostoPage()
@@ -58,6 +65,26 @@ class SetupWizard(QWizard):
                               (self.FLOWS, self.flows_page), (self.SUMMARY, self.summary_page)):
             self.setPage(page_id, page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish and start the sync"))
+
+    def fit_to(self, available: QRect) -> None:
+        """Open at the preferred size, or smaller to fit ``available`` (a screen's free area), centred in it."""
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders, once shown
+        if frame.height() <= 0:
+            frame = QSize(16, 40)  # not shown yet: a usual title bar and borders
+        room = available.size() - frame
+        size = self.PREFERRED.boundedTo(room).expandedTo(self.SMALLEST)
+        self.resize(size)
+        top_left = available.center() - QPoint((size.width() + frame.width()) // 2,
+                                               (size.height() + frame.height()) // 2)
+        self.move(max(top_left.x(), available.left()), max(top_left.y(), available.top()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            self._fitted = True
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.fit_to(screen.availableGeometry())
+        super().showEvent(event)
 
     def keep_draft(self) -> None:
         """First setup: remember the choices so far (never the secrets) in case the setup is broken off."""
