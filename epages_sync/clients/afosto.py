@@ -17,6 +17,18 @@ from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Mapping, Se
 from typing import Any
 
 import httpx
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    NameNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+    Visitor,
+    parse,
+    print_ast,
+    visit,
+)
 
 from ..config import Settings
 from ..errors import (
@@ -61,6 +73,20 @@ PAGE_SIZE = 100  # Afosto's largest page
 FILTER_LIMIT = 100  # values per filter
 
 
+# Mutations of one kind sent together in one request (aliases), at most this many; Afosto publishes no
+# limit, so the default stays modest, and an answer saying the request is too large halves it.
+DEFAULT_BATCH_SIZE = 50
+
+
+class RequestTooLarge(SyncError):
+    """Afosto refused a request for its size (HTTP 413): nothing of it was run."""
+
+    title = Text("Request too large for Afosto")
+
+
+BatchResult = dict[str, Any] | SyncError
+
+
 class OperationMismatch(SyncError):
     """Afosto did not accept one of our operation documents: its API no longer fits them."""
 
@@ -95,6 +121,51 @@ def load_document(name: str) -> str:
     return "\n".join(parts)
 
 
+class _Suffixed(Visitor):
+    """Renames every variable of a document: ``$input`` -> ``$input_3``."""
+
+    def __init__(self, suffix: str) -> None:
+        super().__init__()
+        self.suffix = suffix
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> VariableNode:
+        return VariableNode(name=NameNode(value=node.name.value + self.suffix))
+
+
+def alias(index: int) -> str:
+    """The response key of the ``index``-th copy of an operation in a batch document."""
+    return f"a{index}"
+
+
+@functools.cache
+def batch_document(operation: str, count: int) -> str:
+    """``count`` copies of one single-field operation in one document: the root field of copy i answers
+    under the alias ``a<i>`` and takes its variables with the suffix ``_<i>``; fragments appear once.
+
+    GraphQL runs the root fields of a mutation one after the other, in this order; one that fails is null
+    with an error whose path starts with its alias, and does not undo the others.
+    """
+    document = parse(load_document(operation), no_location=True)
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) != 1 or len(operations[0].selection_set.selections) != 1:
+        raise ValueError(f"{operation} is not one operation with one root field; it cannot be batched")
+    op = operations[0]
+    variables: list[Any] = []
+    fields: list[FieldNode] = []
+    for index in range(count):
+        copy = visit(op, _Suffixed(f"_{index}"))
+        variables.extend(copy.variable_definitions or ())
+        root = copy.selection_set.selections[0]
+        assert isinstance(root, FieldNode)
+        fields.append(FieldNode(alias=NameNode(value=alias(index)), name=root.name, arguments=root.arguments,
+                                directives=root.directives, selection_set=root.selection_set))
+    batched = OperationDefinitionNode(operation=op.operation, name=NameNode(value=f"{operation}Batch"),
+                                      variable_definitions=tuple(variables), directives=(),
+                                      selection_set=SelectionSetNode(selections=tuple(fields)))
+    rest = tuple(d for d in document.definitions if d is not op)
+    return print_ast(DocumentNode(definitions=(batched, *rest)))
+
+
 def _is_query(document: str) -> bool:
     for line in document.splitlines():
         stripped = line.strip()
@@ -105,6 +176,26 @@ def _is_query(document: str) -> bool:
 
 def _orders_from(nodes: list[dict[str, Any]]) -> list[AfostoOrder]:
     return [AfostoOrder.model_validate(n) for n in nodes]
+
+
+def _validated(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncError]:
+    out: list[AfostoOrder | SyncError] = []
+    for answer in answers:
+        node = answer.get(key) if isinstance(answer, dict) else None
+        if isinstance(answer, SyncError):
+            out.append(answer)
+        elif isinstance(node, dict):
+            out.append(AfostoOrder.model_validate(node))
+        else:
+            out.append(SyncError(Text("Afosto answered without the order."), concerns="Afosto"))
+    return out
+
+
+async def _orders_of(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncError]:
+    """The orders of a batch's answers (``key`` inside each), validated once, off the event loop when many."""
+    if len(answers) > 10:
+        return await asyncio.to_thread(_validated, answers, key)
+    return _validated(answers, key)
 
 
 def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> SyncError:
@@ -163,6 +254,26 @@ def _answer_check(response: httpx.Response) -> TransientAnswer | None:
     if "INTERNAL_SERVER_ERROR" in codes:
         return TransientAnswer("server_error", Text("Afosto failed on its side (INTERNAL_SERVER_ERROR)."))
     return None
+
+
+def _request_level(errors: list[Any]) -> list[dict[str, Any]]:
+    """Errors of the request as a whole (no path): then nothing, or nothing more, was run."""
+    return [e for e in errors if isinstance(e, dict) and not e.get("path")]
+
+
+def _batch_answer_check(response: httpx.Response) -> TransientAnswer | None:
+    """As ``_answer_check``, but only errors of the whole request count: an INTERNAL_SERVER_ERROR of one
+    alias belongs to that alias alone, and the others' results stand."""
+    if response.status_code != 200:
+        return None
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if not isinstance(errors, list) or not _request_level(errors):
+        return None
+    return _answer_check(response)
 
 
 def _address(value: Any) -> dict[str, Any] | None:
@@ -275,9 +386,11 @@ class AfostoClient:
 
     def __init__(self, graphql_url: str, api_key: str, *, policy: HttpPolicy | None = None,
                  transport: httpx.AsyncBaseTransport | None = None, clock: Clock | None = None,
-                 on_exchange: ExchangeHook | None = None) -> None:
+                 on_exchange: ExchangeHook | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self.graphql_url = graphql_url
         self._api_key = api_key
+        # Mutations per batched request; halved for good when Afosto says a request was too large.
+        self.batch_size = max(1, batch_size)
         self.session = HttpSession("Afosto", policy=policy, transport=transport, clock=clock,
                                    on_exchange=on_exchange, secrets=[api_key])
 
@@ -297,15 +410,20 @@ class AfostoClient:
     # --- transport -------------------------------------------------------------------------------------
 
     async def post_document(self, document: str, variables: Mapping[str, Any] | None = None, *,
-                            operation: str | None = None, idempotent: bool = True) -> dict[str, Any]:
+                            operation: str | None = None, idempotent: bool = True,
+                            answer_check: Any = _answer_check) -> dict[str, Any]:
         """Send any document and return the whole answer (``data`` and ``errors``) without judging it."""
         body: dict[str, Any] = {"query": document, "variables": dict(variables or {})}
         if operation:
             body["operationName"] = operation
         resp = await self.session.request(
-            "POST", self.graphql_url, json_body=body, idempotent=idempotent, answer_check=_answer_check,
+            "POST", self.graphql_url, json_body=body, idempotent=idempotent, answer_check=answer_check,
             headers={"Authorization": f"Bearer {self._api_key}", "Accept": "application/json"},
             concerns=f"Afosto {operation}" if operation else "Afosto")
+        if resp.status_code == 413:
+            raise RequestTooLarge(Text("Afosto refused a request of {size} bytes as too large.",
+                                       size=len(resp.request.content)),
+                                  concerns=f"Afosto {operation}" if operation else "Afosto")
         if resp.status_code in (401, 403):
             raise error_from_graphql([{"message": f"HTTP {resp.status_code}", "extensions": {
                 "code": "UNAUTHORIZED" if resp.status_code == 401 else "FORBIDDEN"}}], operation or "request")
@@ -339,6 +457,73 @@ class AfostoClient:
             raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
                             concerns=f"Afosto {operation}")
         return data
+
+    async def execute_batch(self, operation: str,
+                            variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
+        """Run one operation once per set of variables, ``batch_size`` of them per request (aliases), in
+        this order. Each result is that copy's ``data`` field, or the error Afosto gave for it alone; an
+        error of a whole request raises.
+
+        A request Afosto refuses as too large is sent again in halves (nothing of it was run), and later
+        requests stay at the smaller size. A request refused as a whole for its input (nothing was run) is
+        split until the input at fault stands alone with its error.
+        """
+        results: list[BatchResult] = []
+        start = 0
+        while start < len(variable_sets):
+            size = min(self.batch_size, len(variable_sets) - start)
+            try:
+                results.extend(await self._batch(operation, variable_sets[start:start + size]))
+            except RequestTooLarge:
+                if size == 1:
+                    raise
+                self.batch_size = max(1, size // 2)
+                log.info("Afosto refused %d %s in one request as too large; sending %d at a time", size,
+                         operation, self.batch_size)
+                continue
+            start += size
+        return results
+
+    async def _batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
+        document = load_document(operation)
+        repeatable = _is_query(document) or operation in _REPEATABLE_MUTATIONS
+        variables = {f"{name}_{index}": value for index, one in enumerate(variable_sets)
+                     for name, value in _without_none(one).items()}
+        answer = await self.post_document(batch_document(operation, len(variable_sets)), variables,
+                                          operation=f"{operation}Batch", idempotent=repeatable,
+                                          answer_check=_batch_answer_check)
+        errors = answer.get("errors")
+        errors = errors if isinstance(errors, list) else []
+        whole = _request_level(errors)
+        if whole:
+            refused = error_from_graphql(whole, operation)
+            if "data" in answer or not isinstance(refused, ValidationFailed):
+                raise refused
+            if len(variable_sets) == 1:
+                return [refused]
+            # Refused before anything ran (for its variables): find the input at fault, let the rest run.
+            half = len(variable_sets) // 2
+            return [*await self._batch(operation, variable_sets[:half]),
+                    *await self._batch(operation, variable_sets[half:])]
+        data = answer.get("data")
+        if not isinstance(data, dict):
+            raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
+                            concerns=f"Afosto {operation}")
+        by_alias: dict[str, list[dict[str, Any]]] = {}
+        for error in errors:
+            by_alias.setdefault(str(error["path"][0]), []).append(error)
+        results: list[BatchResult] = []
+        for index in range(len(variable_sets)):
+            key = alias(index)
+            value = data.get(key)
+            if key in by_alias:
+                results.append(error_from_graphql(by_alias[key], operation))
+            elif isinstance(value, dict):
+                results.append(value)
+            else:
+                results.append(SyncError(Text("Afosto answered {operation} without data.", operation=operation),
+                                         concerns=f"Afosto {operation}"))
+        return results
 
     async def connection_pages(self, operation: str, field: str, variables: Mapping[str, Any] | None = None,
                                *, page_size: int = PAGE_SIZE) -> AsyncGenerator[list[dict[str, Any]], None]:
@@ -388,6 +573,21 @@ class AfostoClient:
         """Step 2 of an import; answers the order with its lines and their units."""
         data = await self.execute("AddItemsToOrder", add_items_variables(order_id, lines))
         return AfostoOrder.model_validate(data["addItemsToOrder"]["order"])
+
+    async def create_orders(self, orders: Sequence[NewOrder]) -> list[AfostoOrder | SyncError]:
+        """Step 1 of the imports of a page, batched: per order its new Afosto order, or why Afosto refused it.
+        Not repeated on a lost answer: find them by meta_data before sending again."""
+        answers = await self.execute_batch("CreateOrder", [create_order_variables(o) for o in orders])
+        return await _orders_of(answers, "order")
+
+    async def add_items_to_orders(
+        self, lines: Sequence[tuple[str, Sequence[NewOrderLine]]]
+    ) -> list[AfostoOrder | SyncError]:
+        """Step 2 of the imports of a page, batched (Afosto order id and lines each): per order the whole
+        order with its units, or why Afosto refused the lines."""
+        answers = await self.execute_batch("AddItemsToOrder",
+                                           [add_items_variables(order_id, li) for order_id, li in lines])
+        return await _orders_of(answers, "order")
 
     async def get_order(self, order_id: str) -> AfostoOrder:
         data = await self.execute("GetOrder", {"id": order_id})

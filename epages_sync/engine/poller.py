@@ -42,12 +42,13 @@ log = logging.getLogger(__name__)
 
 WATERMARK = "poll.watermark"
 LAST_GOOD_POLL = "poll.last_good"
-ORDER = LinkKind.ORDER.value
-SHIPPING = "shipping"
-PICKUP = "pickup"
-RETURN = "return"
-RMA = "rma"
-CANCEL_ITEM = "cancel_item"
+# Link kinds by their short names here; the vocabulary itself is the store's (LinkKind).
+ORDER = LinkKind.ORDER
+SHIPPING = LinkKind.SHIPPING
+PICKUP = LinkKind.PICKUP
+RETURN = LinkKind.RETURN
+RMA = LinkKind.RMA
+CANCEL_ITEM = LinkKind.CANCEL_ITEM
 PARK_ORDER = "order"
 PARK_ORDER_UPDATE = "order_update"
 # Afosto errors that will not go away by trying again: the order is parked for a person.

@@ -73,15 +73,30 @@ class StoreBase:
         self._db = Database(conn, execute_plugins=False)
         self._lock = threading.RLock()
         self._clock = clock
+        # Commits made so far (each one is a wait for the disk's log): what the engine's batching saves.
+        self.commits = 0
 
     def _now_ms(self) -> int:
         return to_ms(self._clock())
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside commits together or not at all."""
-        with self._lock, self._db.atomic():
-            yield self._conn
+        """Everything inside commits together or not at all (inside another transaction: with it)."""
+        with self._lock:
+            outermost = not self._conn.in_transaction
+            with self._db.atomic():
+                yield self._conn
+            self.commits += outermost
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write of the store inside this block commits once, together, or not at all.
+
+        For the engine's page of work (links, parked items, log rows): one commit instead of one per row.
+        Hold it only around writes, never across a request: other threads wait for the store meanwhile.
+        """
+        with self._transaction():
+            yield
 
     def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         with self._lock:
@@ -97,6 +112,8 @@ class StoreBase:
         return None if row is None else row[0]
 
     def _write(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        """One statement, committed on its own (the connection is in autocommit mode)."""
+        """One statement, committed on its own (the connection is in autocommit mode), or with the
+        transaction under way."""
         with self._lock:
+            self.commits += not self._conn.in_transaction
             return self._conn.execute(sql, params)
