@@ -75,6 +75,8 @@ class StoreBase:
         self._clock = clock
         # Commits made so far (each one is a wait for the disk's log): what the engine's batching saves.
         self.commits = 0
+        # What to do once the transaction under way has committed (announcing new log rows).
+        self._after_commit: list[Callable[[], None]] = []
 
     def _now_ms(self) -> int:
         return to_ms(self._clock())
@@ -84,9 +86,27 @@ class StoreBase:
         """Everything inside commits together or not at all (inside another transaction: with it)."""
         with self._lock:
             outermost = not self._conn.in_transaction
-            with self._db.atomic():
-                yield self._conn
-            self.commits += outermost
+            try:
+                with self._db.atomic():
+                    yield self._conn
+            except BaseException:
+                if outermost:
+                    self._after_commit.clear()
+                raise
+            if not outermost:
+                return
+            self.commits += 1
+            done, self._after_commit = self._after_commit, []
+        for action in done:
+            action()
+
+    def _when_committed(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or, inside a transaction, once it has committed (never if it is undone)."""
+        with self._lock:
+            if self._conn.in_transaction:
+                self._after_commit.append(action)
+                return
+        action()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

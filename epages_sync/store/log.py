@@ -95,7 +95,7 @@ class ActionLog(StoreBase):
             conn.executemany("DELETE FROM log WHERE parked_id = ? AND outcome = 'parked' AND id < ?",
                              [(p[8], first + i) for i, p in enumerate(prepared)
                               if p[8] is not None and p[5] == Outcome.PARKED.value])
-        self._announce(last)
+        self._when_committed(lambda: self._announce(last))
         return last
 
     # -- announcements ---------------------------------------------------------------------------
