@@ -30,7 +30,7 @@ from graphql import (
     visit,
 )
 
-from ..config import Settings
+from ..config import AFOSTO_BATCH_SIZE, Settings
 from ..errors import (
     AuthenticationError,
     MissingScope,
@@ -73,9 +73,8 @@ PAGE_SIZE = 100  # Afosto's largest page
 FILTER_LIMIT = 100  # values per filter
 
 
-# Mutations of one kind sent together in one request (aliases), at most this many; Afosto publishes no
-# limit, so the default stays modest, and an answer saying the request is too large halves it.
-DEFAULT_BATCH_SIZE = 50
+# Mutations of one kind sent together in one request (aliases), at most this many by default (a setting).
+DEFAULT_BATCH_SIZE = AFOSTO_BATCH_SIZE
 
 
 class RequestTooLarge(SyncError):
@@ -396,7 +395,7 @@ class AfostoClient:
 
     @classmethod
     def from_settings(cls, settings: Settings, api_key: str, **kw: Any) -> AfostoClient:
-        return cls(settings.afosto_graphql_url, api_key, **kw)
+        return cls(settings.afosto_graphql_url, api_key, batch_size=settings.afosto_batch_size, **kw)
 
     async def aclose(self) -> None:
         await self.session.aclose()

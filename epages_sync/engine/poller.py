@@ -30,7 +30,7 @@ from ..errors import Conflict, DomainRejected, SyncError, ValidationFailed
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome
 from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
-from .applier import PARK_ORDER, PERMANENT, Hook, ImportApplier
+from .applier import PARK_ORDER, PERMANENT, ImportApplier
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportFacts, order_stamp, plan_order_import
 from .order_view import AfostoOrderView
@@ -131,8 +131,6 @@ class OrderPoller:
         self.ctx = ctx
         self.page_size = page_size
         self.parallel = parallel
-        # Told of the moments of an import a crash would hurt most (see ImportApplier); tests stop there.
-        self.hook: Hook = lambda _moment: None
         # The flow a change from ePages belongs to while it is carried over (for the log row if it fails).
         self._step: Flow = Flow.ORDERS
 
@@ -213,7 +211,7 @@ class OrderPoller:
                     if li.sku:
                         summary.skus_seen[li.sku] += li.ordered_quantity
                         ctx.dirty_skus.add(li.sku)
-        report = await ImportApplier(ctx, hook=self.hook).apply(steps)
+        report = await ImportApplier(ctx).apply(steps)
         summary.imported += len(report.imported)
         summary.parked += len(report.parked)
         known = {**(afosto or {}), **report.afosto}

@@ -148,11 +148,11 @@ async def test_the_simulator_runs_aliased_mutations_in_order_and_keeps_what_ran_
     assert answer["errors"][0]["extensions"] == {"code": "VALIDATION_ERROR", "field": "channel_id"}
     numbers = [answer["data"][k]["order"]["number"] for k in ("first", "third")]
     assert int(numbers[1]) == int(numbers[0]) + 1
-    add = f"""
-        mutation Add($a: AddItemsToOrderInput!, $b: AddItemsToOrderInput!) {{
-          x: addItemsToOrder(input: $a) {{ order {{ id }} }}
-          y: addItemsToOrder(input: $b) {{ order {{ id }} }}
-        }}"""
+    add = """
+        mutation Add($a: AddItemsToOrderInput!, $b: AddItemsToOrderInput!) {
+          x: addItemsToOrder(input: $a) { order { id } }
+          y: addItemsToOrder(input: $b) { order { id } }
+        }"""
     first_id = answer["data"]["first"]["order"]["id"]
     answer = await world.execute(add, {
         "a": {"order_id": first_id, "items": [{"sku": "NO-SUCH", "quantity": 1, "price": 100}]},
