@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import importlib.resources
+import json
 import logging
 import re
 from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Mapping, Sequence
@@ -20,6 +21,7 @@ import httpx
 from graphql import (
     DocumentNode,
     FieldNode,
+    FragmentDefinitionNode,
     NameNode,
     OperationDefinitionNode,
     SelectionSetNode,
@@ -137,32 +139,65 @@ def alias(index: int) -> str:
 
 
 @functools.cache
-def batch_document(operation: str, count: int) -> str:
-    """``count`` copies of one single-field operation in one document: the root field of copy i answers
-    under the alias ``a<i>`` and takes its variables with the suffix ``_<i>``; fragments appear once.
+def combined_document(operations: tuple[str, ...], name: str) -> str:
+    """Several single-field operations of one type (all queries or all mutations) as one document named
+    ``name``: the root field of copy i answers under the alias ``a<i>`` and takes its variables with the
+    suffix ``_<i>``; each fragment appears once.
 
     GraphQL runs the root fields of a mutation one after the other, in this order; one that fails is null
     with an error whose path starts with its alias, and does not undo the others.
     """
-    document = parse(load_document(operation), no_location=True)
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if len(operations) != 1 or len(operations[0].selection_set.selections) != 1:
-        raise ValueError(f"{operation} is not one operation with one root field; it cannot be batched")
-    op = operations[0]
     variables: list[Any] = []
     fields: list[FieldNode] = []
-    for index in range(count):
+    fragments: dict[str, Any] = {}
+    kind = None
+    for index, operation in enumerate(operations):
+        document = parse(load_document(operation), no_location=True)
+        ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        if len(ops) != 1 or len(ops[0].selection_set.selections) != 1:
+            raise ValueError(f"{operation} is not one operation with one root field; it cannot be combined")
+        op = ops[0]
+        if kind is not None and op.operation != kind:
+            raise ValueError("queries and mutations cannot share one document")
+        kind = op.operation
         copy = visit(op, _Suffixed(f"_{index}"))
         variables.extend(copy.variable_definitions or ())
         root = copy.selection_set.selections[0]
         assert isinstance(root, FieldNode)
         fields.append(FieldNode(alias=NameNode(value=alias(index)), name=root.name, arguments=root.arguments,
                                 directives=root.directives, selection_set=root.selection_set))
-    batched = OperationDefinitionNode(operation=op.operation, name=NameNode(value=f"{operation}Batch"),
-                                      variable_definitions=tuple(variables), directives=(),
-                                      selection_set=SelectionSetNode(selections=tuple(fields)))
-    rest = tuple(d for d in document.definitions if d is not op)
-    return print_ast(DocumentNode(definitions=(batched, *rest)))
+        for definition in document.definitions:
+            if isinstance(definition, FragmentDefinitionNode):
+                fragments.setdefault(definition.name.value, definition)
+    assert kind is not None
+    combined = OperationDefinitionNode(operation=kind, name=NameNode(value=name),
+                                       variable_definitions=tuple(variables), directives=(),
+                                       selection_set=SelectionSetNode(selections=tuple(fields)))
+    return print_ast(DocumentNode(definitions=(combined, *fragments.values())))
+
+
+@functools.cache
+def root_field(operation: str) -> str:
+    """The name of the one root field an operation asks for (``ListOrders`` -> ``orders``)."""
+    document = parse(load_document(operation), no_location=True)
+    op = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    field = op.selection_set.selections[0]
+    assert isinstance(field, FieldNode)
+    return field.name.value
+
+
+def batch_document(operation: str, count: int) -> str:
+    """``count`` copies of one operation in one document (see ``combined_document``)."""
+    return combined_document((operation,) * count, f"{operation}Batch")
+
+
+def _suffixed(variable_sets: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    return {f"{name}_{index}": value for index, one in enumerate(variable_sets)
+            for name, value in _without_none(one).items()}
+
+
+def _read_key(operation: str, variables: Mapping[str, Any]) -> str:
+    return operation + json.dumps(_without_none(variables), sort_keys=True, default=str)
 
 
 def _is_query(document: str) -> bool:
@@ -369,6 +404,24 @@ def inventory_filters(skus: Sequence[str], location_ids: Sequence[str] | None) -
     return _without_none({"skus": list(skus), "location_ids": list(location_ids) if location_ids else None})
 
 
+Read = tuple[str, dict[str, Any]]
+
+
+def first_orders_read(*, channel_id: str | None = None, created_after: dt.datetime | None = None,
+                      updated_after: dt.datetime | None = None, page_size: int = 50) -> Read:
+    """The first request ``iter_orders`` sends with these arguments (to read it ahead with others)."""
+    filters = order_filters(channel_id=channel_id, created_after=created_after, updated_after=updated_after)
+    return "ListOrders", {"filters": filters, "first": page_size}
+
+
+def first_inventory_read(skus: Sequence[str], location_ids: Sequence[str] | None = None) -> Read | None:
+    """The first request ``inventory`` sends for these SKUs; None when it would take more than one group."""
+    unique = list(dict.fromkeys(skus))
+    if not unique or len(unique) > FILTER_LIMIT or len(location_ids or ()) > FILTER_LIMIT:
+        return None
+    return "Inventory", {"filters": inventory_filters(unique, location_ids or None), "first": PAGE_SIZE}
+
+
 # Answers larger than this are decoded on a worker thread: a page of orders takes long enough to parse that
 # the window would stutter if the event loop did it.
 LARGE_ANSWER = 32 * 1024
@@ -390,6 +443,8 @@ class AfostoClient:
         self._api_key = api_key
         # Mutations per batched request; halved for good when Afosto says a request was too large.
         self.batch_size = max(1, batch_size)
+        # Answers of queries read ahead together (see read_ahead), each handed out once.
+        self._read_ahead: dict[str, dict[str, Any]] = {}
         self.session = HttpSession("Afosto", policy=policy, transport=transport, clock=clock,
                                    on_exchange=on_exchange, secrets=[api_key])
 
@@ -444,6 +499,9 @@ class AfostoClient:
         knows better (``idempotent``).
         """
         document = load_document(operation)
+        ahead = self._read_ahead.pop(_read_key(operation, variables or {}), None)
+        if ahead is not None:
+            return ahead
         if idempotent is None:
             idempotent = _is_query(document) or operation in _REPEATABLE_MUTATIONS
         answer = await self.post_document(document, _without_none(variables or {}), operation=operation,
@@ -456,6 +514,30 @@ class AfostoClient:
             raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
                             concerns=f"Afosto {operation}")
         return data
+
+    async def read_ahead(self, reads: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Send several queries in one request; each answer is kept for the one ``execute`` of exactly that
+        operation and those variables that comes next (then it is gone). A query Afosto refused is not kept:
+        asked again on its own, it gets its own answer. Until ``forget_read_ahead``."""
+        if len(reads) < 2:
+            return
+        operations = tuple(operation for operation, _ in reads)
+        answer = await self.post_document(combined_document(operations, "And".join(operations)),
+                                          _suffixed([variables for _, variables in reads]),
+                                          operation="And".join(operations), idempotent=True)
+        data = answer.get("data")
+        errors = answer.get("errors")
+        refused = {str(e["path"][0]) for e in errors or [] if isinstance(e, dict) and e.get("path")}
+        if not isinstance(data, dict) or _request_level(errors if isinstance(errors, list) else []):
+            return
+        for index, (operation, variables) in enumerate(reads):
+            key = alias(index)
+            if key not in refused and isinstance(data.get(key), dict):
+                self._read_ahead[_read_key(operation, variables)] = {root_field(operation): data[key]}
+
+    def forget_read_ahead(self) -> None:
+        """Drop answers read ahead and not asked for: the next reads go to Afosto."""
+        self._read_ahead.clear()
 
     async def execute_batch(self, operation: str,
                             variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
@@ -486,9 +568,7 @@ class AfostoClient:
     async def _batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
         document = load_document(operation)
         repeatable = _is_query(document) or operation in _REPEATABLE_MUTATIONS
-        variables = {f"{name}_{index}": value for index, one in enumerate(variable_sets)
-                     for name, value in _without_none(one).items()}
-        answer = await self.post_document(batch_document(operation, len(variable_sets)), variables,
+        answer = await self.post_document(batch_document(operation, len(variable_sets)), _suffixed(variable_sets),
                                           operation=f"{operation}Batch", idempotent=repeatable,
                                           answer_check=_batch_answer_check)
         errors = answer.get("errors")

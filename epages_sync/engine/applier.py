@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..clients.afosto import add_items_variables, create_order_variables
-from ..clients.afosto_models import AfostoOrder
+from ..clients.afosto_models import AfostoOrder, datetime_to_ms
 from ..config import Flow
 from ..errors import DomainRejected, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkKind, Outcome
 from ..texts import Text
-from .context import SyncContext
+from .context import AFOSTO_MARK, SyncContext
 from .steps import AddItems, CreateOrder, ImportStep, Park
 
 # Afosto errors that will not go away by trying again: the order is parked for a person.
@@ -82,7 +82,8 @@ class ImportApplier:
         resumed = [s for s in steps if isinstance(s, AddItems)]
         if not (parks or creates or resumed):
             return report
-        async with ctx.order_locks([s.epages_order_id for s in (*creates, *resumed)]):
+        ids = [c.epages_order_id for c in creates] + [a.epages_order_id for a in resumed]
+        async with ctx.order_locks(ids):
             with store.transaction():
                 for park in parks:
                     self._park(park, report)
@@ -120,9 +121,9 @@ class ImportApplier:
                     filled = [exc] * len(to_fill)
             self.hook("filled")
             lines_of = {step.epages_order_id: result for step, result in zip(to_fill, filled, strict=True)}
-            for afosto_id, step, result in zip(afosto_ids, to_fill, filled, strict=True):
-                self._record(step.epages_order_id, "AddItemsToOrder", add_items_variables(afosto_id, step.lines),
-                             result)
+            for afosto_id, filling, result in zip(afosto_ids, to_fill, filled, strict=True):
+                self._record(filling.epages_order_id, "AddItemsToOrder",
+                             add_items_variables(afosto_id, filling.lines), result)
             with store.transaction():
                 for step, result in zip(claimed, created, strict=True):
                     self._created(step, result, lines_of.get(step.epages_order_id), report)
@@ -131,9 +132,20 @@ class ImportApplier:
                         self._filled(add, have_units[add.epages_order_id], report, fresh=False)
                     elif add.epages_order_id in lines_of:
                         self._filled(add, lines_of[add.epages_order_id], report, fresh=False)
+                self._show_to_watcher(list(report.afosto.values()))
         if failure is not None:
             raise failure
         return report
+
+    def _show_to_watcher(self, orders: list[AfostoOrder]) -> None:
+        """The watcher passes over Afosto orders whose import is not complete. Should it have looked past one
+        of these (a change the warehouse made while the import was cut short by a crash, or under way), it
+        looks again from there: nothing made in Afosto meanwhile is missed, and what it saw already it
+        recognises (``afosto_seen``)."""
+        stamps = [datetime_to_ms(o.updated_at) for o in orders if o.updated_at is not None]
+        mark = self.ctx.store.get_state(AFOSTO_MARK)
+        if stamps and mark and int(mark) >= min(stamps):
+            self.ctx.store.set_state(AFOSTO_MARK, str(min(stamps) - 1))
 
     async def _with_units(self, resumed: Sequence[AddItems]) -> dict[str, AfostoOrder]:
         """The Afosto orders of imports cut short that have their units already (read in one go)."""

@@ -21,6 +21,9 @@ from ..config import Flow, Settings
 from ..store import Store
 from ..store.models import Direction, LogRow, Outcome
 
+# Afosto's change time (ms) after which the watcher looks for changes made in Afosto next.
+AFOSTO_MARK = "push.afosto_since"
+
 # Contra item ids are derived, not random: the same unit cancelled or returned again after a lost answer
 # carries the same id, and Afosto treats the repeat as the same contra item.
 _CONTRA_NS = uuid.UUID("6f1c2a55-3f0e-4c7b-9a51-0d3c7a8e2b10")

@@ -465,12 +465,20 @@ class SyncService:
     async def push_round(self, *, full_stock: bool = False) -> None:
         assert self.ctx is not None and self.watcher and self.sender and self.stock
         ctx = self.ctx
-        if ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS}:
-            await self.watcher.check_once()
-        await self.sender.send_due()
-        if ctx.on(Flow.INVENTORY):
-            await ctx.checkpoint()
-            await self.stock.check_once(full=full_stock)
+        watching = bool(ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS})
+        # The round's two first Afosto reads (changed orders, stock) go out together, in one request.
+        reads = [self.watcher.first_read() if watching else None,
+                 self.stock.first_read() if ctx.on(Flow.INVENTORY) else None]
+        await ctx.afosto.read_ahead([r for r in reads if r is not None])
+        try:
+            if watching:
+                await self.watcher.check_once()
+            await self.sender.send_due()
+            if ctx.on(Flow.INVENTORY):
+                await ctx.checkpoint()
+                await self.stock.check_once(full=full_stock)
+        finally:
+            ctx.afosto.forget_read_ahead()
 
     def _failed(self, api: str, exc: SyncError, failures: int, interval: int) -> float:
         wait = min(float(interval) * 4, backoff_seconds(failures, base=float(min(interval, 5))))

@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..clients.afosto import Read, first_inventory_read
 from ..clients.epages_models import Availability
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
@@ -112,6 +113,13 @@ class StockSync:
                 )
 
     # --- one round ---------------------------------------------------------------------------------------
+
+    def first_read(self) -> Read | None:
+        """The Afosto request the next round starts with, to be read ahead with others; None when the round
+        starts elsewhere (it reads the shop's catalogue first) or needs more than one request."""
+        if self._catalog_at is None or self.ctx.now() - self._catalog_at > CATALOG_MAX_AGE:
+            return None
+        return first_inventory_read(sorted(self.products), self.ctx.settings.stock_locations or None)
 
     async def check_once(self, *, full: bool = False) -> StockReport:
         ctx = self.ctx

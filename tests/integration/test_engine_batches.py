@@ -153,3 +153,22 @@ async def test_a_page_of_imports_commits_twice_and_leaves_no_order_lock_behind()
         rows = [row for row in r.store.log_page(limit=100) if "imported into Afosto" in row.message]
         assert len(rows) == len(ids) and all(row.has_detail for row in rows)
         await service.close()
+
+
+async def test_an_idle_push_round_asks_afosto_once() -> None:
+    """Nothing changed: the round's look for changed orders and its stock check share one request."""
+    with rig(orders=8) as r:
+        await r.settle()
+        before = dict(r.sandbox.afosto.requests_by_operation)
+        r.sandbox.requests.reset()
+        await r.service.push_round()
+        counts = r.sandbox.requests.as_dict()
+        assert counts["afosto"]["total"] == 1 and counts["epages"]["total"] == 0
+        after = r.sandbox.afosto.requests_by_operation
+        assert {k: after[k] - before.get(k, 0) for k in after if after[k] != before.get(k, 0)} == {
+            "ListOrdersAndInventory": 1}
+        # ... and it still sees what changes: a parcel shipped in Afosto reaches ePages.
+        r.sandbox.step(10)
+        await r.settle()
+        assert r.consistency()["differences"] == []
+        await r.service.close()

@@ -15,7 +15,13 @@ import pytest
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from epages_sync.clients.afosto import AfostoClient, batch_document, create_order_variables
+from epages_sync.clients.afosto import (
+    AfostoClient,
+    batch_document,
+    create_order_variables,
+    first_inventory_read,
+    first_orders_read,
+)
 from epages_sync.clients.afosto_models import AfostoOrder, NewCustomer, NewOrder, NewOrderLine
 from epages_sync.errors import NotFound, SyncError, ValidationFailed
 from epages_sync.sandbox.afosto import AfostoWorld
@@ -160,3 +166,38 @@ async def test_the_simulator_runs_aliased_mutations_in_order_and_keeps_what_ran_
     assert answer["data"]["x"] is None and answer["data"]["y"] is not None
     assert [e["path"] for e in answer["errors"]] == [["x"]]
     assert len(world.ledger.orders_by_id[first_id].items) == 1
+
+
+async def test_queries_read_ahead_together_are_answered_once_each_from_that_request(
+        client: AfostoClient, world: AfostoWorld) -> None:
+    await client.create_orders([new_order(world, "ep-1")])
+    sku = next(iter(world.ledger.catalogue))
+    orders_read = first_orders_read(channel_id=world.seed_world.default_channel.channel_id, page_size=100)
+    stock_read = first_inventory_read([sku])
+    assert stock_read is not None
+    world.requests_by_operation.clear()
+    await client.read_ahead([orders_read, stock_read])
+    assert world.requests_by_operation == {"ListOrdersAndInventory": 1}
+    pages = [page async for page in client.iter_orders(channel_id=world.seed_world.default_channel.channel_id,
+                                                       page_size=100)]
+    rows = await client.inventory([sku])
+    assert [o.meta_data["epages_order_id"] for o in pages[0]] == ["ep-1"] and rows and rows[0].sku == sku
+    assert world.requests_by_operation == {"ListOrdersAndInventory": 1}
+    # Each answer is handed out once: the same read again goes to Afosto.
+    await client.inventory([sku])
+    assert world.requests_by_operation == {"ListOrdersAndInventory": 1, "Inventory": 1}
+
+
+async def test_queries_of_a_refused_read_ahead_are_asked_again_on_their_own(client: AfostoClient,
+                                                                          world: AfostoWorld) -> None:
+    """A root field that cannot be null and fails takes the whole answer's data with it (as GraphQL
+    answers): nothing is kept, each read goes to Afosto again and gets its own answer."""
+    sku = next(iter(world.ledger.catalogue))
+    bad = first_inventory_read([sku], ["no-such-location"])
+    good = first_inventory_read([sku])
+    assert bad is not None and good is not None
+    await client.read_ahead([bad, good])
+    with pytest.raises(ValidationFailed):
+        await client.inventory([sku], ["no-such-location"])
+    await client.inventory([sku])
+    assert world.requests_by_operation == {"InventoryAndInventory": 1, "Inventory": 2}
