@@ -267,17 +267,19 @@ def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> S
     return SyncError(f"{where}: {message}" + (f" ({code})" if code else ""), concerns=operation)
 
 
-def _answer_check(response: httpx.Response) -> TransientAnswer | None:
-    """Afosto's "not now" answers travel inside a 200: RATE_LIMITED and INTERNAL_SERVER_ERROR."""
-    if response.status_code != 200:
+def _answer_errors(response: httpx.Response) -> list[Any] | None:
+    """The ``errors`` of a 200 answer that has any (a body without the word is not decoded here)."""
+    if response.status_code != 200 or b'"errors"' not in response.content:
         return None
     try:
         body = response.json()
     except ValueError:
         return None
     errors = body.get("errors") if isinstance(body, dict) else None
-    if not isinstance(errors, list):
-        return None
+    return errors if isinstance(errors, list) and errors else None
+
+
+def _transient(errors: list[Any]) -> TransientAnswer | None:
     codes = {(e.get("extensions") or {}).get("code") for e in errors if isinstance(e, dict)}
     if "RATE_LIMITED" in codes:
         limited = [e for e in errors if isinstance(e, dict) and (e.get("extensions") or {}).get("code")
@@ -290,6 +292,12 @@ def _answer_check(response: httpx.Response) -> TransientAnswer | None:
     return None
 
 
+def _answer_check(response: httpx.Response) -> TransientAnswer | None:
+    """Afosto's "not now" answers travel inside a 200: RATE_LIMITED and INTERNAL_SERVER_ERROR."""
+    errors = _answer_errors(response)
+    return None if errors is None else _transient(errors)
+
+
 def _request_level(errors: list[Any]) -> list[dict[str, Any]]:
     """Errors of the request as a whole (no path): then nothing, or nothing more, was run."""
     return [e for e in errors if isinstance(e, dict) and not e.get("path")]
@@ -298,16 +306,9 @@ def _request_level(errors: list[Any]) -> list[dict[str, Any]]:
 def _batch_answer_check(response: httpx.Response) -> TransientAnswer | None:
     """As ``_answer_check``, but only errors of the whole request count: an INTERNAL_SERVER_ERROR of one
     alias belongs to that alias alone, and the others' results stand."""
-    if response.status_code != 200:
-        return None
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    errors = body.get("errors") if isinstance(body, dict) else None
-    if not isinstance(errors, list) or not _request_level(errors):
-        return None
-    return _answer_check(response)
+    errors = _answer_errors(response)
+    whole = _request_level(errors) if errors is not None else []
+    return _transient(whole) if whole else None
 
 
 def _address(value: Any) -> dict[str, Any] | None:

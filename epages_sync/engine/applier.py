@@ -166,10 +166,8 @@ class ImportApplier:
         store = self.ctx.store
         if isinstance(created, PERMANENT):
             store.delete_link(LinkKind.ORDER, step.epages_order_id)
-            self._park(Park(step.epages_order_id, step.number,
-                            Text("Afosto refused order {number}: {problem}", number=step.number,
-                                 problem=created.with_action()), step.stamp, step.held),
-                       report, error=created)
+            self._refused(step, Text("Afosto refused order {number}: {problem}", number=step.number,
+                                     problem=created.with_action()), created, report)
             return
         if isinstance(created, SyncError):
             # Not known whether Afosto made it: the claim stays, and the next poll looks for the order.
@@ -187,10 +185,8 @@ class ImportApplier:
                 fresh: bool) -> None:
         ctx = self.ctx
         if isinstance(filled, PERMANENT):
-            self._park(Park(step.epages_order_id, step.number,
-                            Text("Afosto refused the lines of order {number}: {problem}", number=step.number,
-                                 problem=filled.with_action()), step.stamp, step.held),
-                       report, error=filled)
+            self._refused(step, Text("Afosto refused the lines of order {number}: {problem}",
+                                     number=step.number, problem=filled.with_action()), filled, report)
             return
         if isinstance(filled, SyncError):
             return  # the order stays at its first stage; the next poll reads it and adds what is missing
@@ -208,6 +204,9 @@ class ImportApplier:
                 flow=Flow.ORDERS, epages_ref=step.number, afosto_ref=filled.number,
                 detail=self._detail(step.epages_order_id))
             ctx.store.resolve_parked(PARK_ORDER, step.number)
+
+    def _refused(self, step: CreateOrder | AddItems, reason: Text, error: SyncError, report: ImportReport) -> None:
+        self._park(Park(step.epages_order_id, step.number, reason, step.stamp, step.held), report, error=error)
 
     def _park(self, park: Park, report: ImportReport, *, error: SyncError | None = None) -> None:
         """Put an order that cannot be imported aside for a person, with its log row."""

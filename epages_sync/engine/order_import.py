@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ..clients.afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine
 from ..clients.epages_models import Address, Order, ProductLineItem
@@ -279,12 +280,12 @@ def plan_order_import(orders: Sequence[Order], facts: ImportFacts) -> list[Impor
             steps.append(park_step(order, problem.message))
             continue
         quiet = settled(order)
+        common: dict[str, Any] = dict(epages_order_id=order.id, number=number, lines=tuple(plan.lines),
+                                      stamp=stamp, settled=quiet, held=held_units(order))
         if link is None:
-            steps.append(CreateOrder(order.id, number, plan.order, tuple(plan.lines), stamp, quiet,
-                                     held_units(order)))
+            steps.append(CreateOrder(order=plan.order, **common))
         else:
-            steps.append(AddItems(order.id, number, link.afosto_id or "", tuple(plan.lines), stamp, quiet,
-                                  held_units(order)))
+            steps.append(AddItems(afosto_id=link.afosto_id or "", **common))
         if not quiet:
             steps.append(FollowChanges(order.id, number))
     return steps

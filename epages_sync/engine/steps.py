@@ -13,13 +13,12 @@ from ..clients.afosto_models import NewOrder, NewOrderLine
 from ..texts import Text
 
 
-@dataclass(frozen=True)
-class CreateOrder:
-    """A new ePages order becomes an Afosto order: create it, then add its lines."""
+@dataclass(frozen=True, kw_only=True)
+class _OrderLines:
+    """What both steps of an import carry: the ePages order and the Afosto lines it becomes."""
 
     epages_order_id: str
     number: str
-    order: NewOrder
     lines: tuple[NewOrderLine, ...]
     stamp: str  # the ePages order's last change, as read
     # Nothing was cancelled, shipped, picked up or returned in ePages yet: after the import there is
@@ -33,22 +32,19 @@ class CreateOrder:
         return sum(line.quantity for line in self.lines)
 
 
-@dataclass(frozen=True)
-class AddItems:
+@dataclass(frozen=True, kw_only=True)
+class CreateOrder(_OrderLines):
+    """A new ePages order becomes an Afosto order: create it, then add its lines."""
+
+    order: NewOrder
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddItems(_OrderLines):
     """The Afosto order exists (created before the app stopped) but its lines may not: read it, and add
     the lines only if it has none (adding is not harmless to repeat)."""
 
-    epages_order_id: str
-    number: str
     afosto_id: str
-    lines: tuple[NewOrderLine, ...]
-    stamp: str
-    settled: bool = True
-    held: Mapping[str, int] = field(default_factory=dict)
-
-    @property
-    def units(self) -> int:
-        return sum(line.quantity for line in self.lines)
 
 
 @dataclass(frozen=True)

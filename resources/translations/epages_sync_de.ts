@@ -1617,12 +1617,20 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Über die Befehlszeile verworfen: {n} wartende Vorgänge.</translation>
     </message>
     <message>
+        <source>Request too large for Afosto</source>
+        <translation>Anfrage zu groß für Afosto</translation>
+    </message>
+    <message>
         <source>Afosto API does not fit</source>
         <translation>Afosto-API passt nicht</translation>
     </message>
     <message>
         <source>Run &apos;epages-sync check&apos;: it names the operation and the field that does not fit. The documents in afosto_ops can then be adjusted; nothing was changed in Afosto.</source>
         <translation>Führen Sie &apos;epages-sync check&apos; aus: es nennt die Funktion und das Feld, die nicht passen. Danach lassen sich die Dokumente in afosto_ops anpassen; in Afosto wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Afosto answered without the order.</source>
+        <translation>Afosto hat ohne den Auftrag geantwortet.</translation>
     </message>
     <message>
         <source>Afosto refused the API key: {reason}</source>
@@ -1651,6 +1659,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Afosto failed on its side (INTERNAL_SERVER_ERROR).</source>
         <translation>Bei Afosto ist ein Fehler aufgetreten (INTERNAL_SERVER_ERROR).</translation>
+    </message>
+    <message>
+        <source>Afosto refused a request of {size} bytes as too large.</source>
+        <translation>Afosto hat eine Anfrage von {size} Bytes als zu groß abgelehnt.</translation>
     </message>
     <message>
         <source>Afosto answered HTTP {status} without a GraphQL answer.</source>

@@ -1617,12 +1617,20 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Genegeerd via de opdrachtregel: {n} wachtende items.</translation>
     </message>
     <message>
+        <source>Request too large for Afosto</source>
+        <translation>Verzoek te groot voor Afosto</translation>
+    </message>
+    <message>
         <source>Afosto API does not fit</source>
         <translation>Afosto-API past niet</translation>
     </message>
     <message>
         <source>Run &apos;epages-sync check&apos;: it names the operation and the field that does not fit. The documents in afosto_ops can then be adjusted; nothing was changed in Afosto.</source>
         <translation>Voer &apos;epages-sync check&apos; uit: dat noemt de functie en het veld die niet passen. Daarna kunnen de documenten in afosto_ops worden aangepast; in Afosto is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Afosto answered without the order.</source>
+        <translation>Afosto antwoordde zonder de order.</translation>
     </message>
     <message>
         <source>Afosto refused the API key: {reason}</source>
@@ -1651,6 +1659,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Afosto failed on its side (INTERNAL_SERVER_ERROR).</source>
         <translation>Er ging iets mis aan de kant van Afosto (INTERNAL_SERVER_ERROR).</translation>
+    </message>
+    <message>
+        <source>Afosto refused a request of {size} bytes as too large.</source>
+        <translation>Afosto weigerde een verzoek van {size} bytes omdat het te groot is.</translation>
     </message>
     <message>
         <source>Afosto answered HTTP {status} without a GraphQL answer.</source>
