@@ -30,7 +30,13 @@ from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFa
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome, ParkedStatus
 from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
-from .conflicts import CONFLICT_SHIPMENT, settle_conflict, tracking_conflict
+from .conflicts import (
+    CONFLICT_CANCELLATION,
+    CONFLICT_SHIPMENT,
+    park_conflict,
+    settle_conflict,
+    tracking_conflict,
+)
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportPlan, OrderProblem, plan_import
 from .order_view import AfostoOrderView
@@ -442,12 +448,17 @@ class OrderPoller:
         view = AfostoOrderView(afosto)
         units: list[tuple[str, str]] = []
         skus: list[str] = []
+        packed: dict[str, int] = {}  # SKU -> units cancelled in ePages that Afosto has packed already
         for li in order.product_line_items:
             missing = li.counts.canceled - len(view.canceled(li.id))
             if missing > 0:
-                for item in view.open_unpacked(li.id)[:missing]:
+                open_units = view.open_unpacked(li.id)[:missing]
+                for item in open_units:
                     units.append((item.id, contra_id("cancel", item.id)))
                     skus.append(li.sku or "?")
+                if missing > len(open_units):
+                    packed[li.sku or li.id] = packed.get(li.sku or li.id, 0) + missing - len(open_units)
+        self._cancelled_after_packing(order, afosto, packed)
         if not units:
             return afosto, False
         for item_id, _ in units:
@@ -469,6 +480,33 @@ class OrderPoller:
             afosto_ref=afosto.number,
         )
         return afosto, True
+
+    def _cancelled_after_packing(self, order: Order, afosto: AfostoOrder, packed: dict[str, int]) -> None:
+        """Units cancelled in ePages while the warehouse packed (or shipped) them: Afosto cannot cancel a
+        packed unit, so a person decides (stop the parcel, or take the cancellation back with the customer).
+        Parked once for the same units; settled when the two systems agree again."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        link = ctx.store.link_by_epages(ORDER, order.id)
+        facts = sorted([sku, n] for sku, n in packed.items())
+        if link is None or (link.data.get("cancel_conflict") or []) == facts:
+            item = ctx.store.open_parked_for(CONFLICT_CANCELLATION, number)
+            if not (facts and item is not None and item.status == ParkedStatus.RETRIED):
+                return
+        ctx.store.update_link_data(ORDER, order.id, {"cancel_conflict": facts})
+        if not facts:
+            settle_conflict(ctx, CONFLICT_CANCELLATION, number,
+                            Text("Order {number}: the cancellation is now the same in ePages and Afosto.",
+                                 number=number))
+            return
+        units = sum(packed.values())
+        park_conflict(
+            ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were cancelled in ePages after the warehouse "
+                         "had packed them in Afosto, so Afosto cannot cancel them. Stop the parcel and cancel "
+                         "the units in Afosto, or settle it with the customer; then dismiss this item.",
+                         number=number, units=units, skus=sorted(packed)),
+            facts={"packed": dict(packed)})
 
     def _pending_parcel_match(
         self, afosto: AfostoOrder, tracking: str | None, lines: dict[str, int], kind: str

@@ -35,7 +35,7 @@ from ..errors import Conflict, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
-from .conflicts import tracking_conflict
+from .conflicts import CONFLICT_RETURN, park_conflict, tracking_conflict
 from .context import SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import (
@@ -604,6 +604,37 @@ class OutboxSender:
                 )
         return text
 
+    async def _booked_in_epages_too(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> tuple[str, Text]:
+        """An Afosto return whose units ePages counts as returned already: a person booked the same return in
+        ePages at the same moment. The ePages return holding exactly these units (line by line, returned or
+        defect) is linked to it, so the poller never brings it back to Afosto as a second return. Without such a
+        return in ePages the two systems disagree on what came back: parked for a person."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        view = AfostoOrderView(afosto)
+        wanted: Counter[tuple[str, str]] = Counter()
+        for rma in afosto.rma_items:
+            if rma.id in rma_ids:
+                status = ReturnLineStatus.BROKEN if rma.status == RmaItemStatus.REJECTED else ReturnLineStatus.RETURNED
+                wanted[(view.line_of_item.get(rma.item_id) or "", str(status))] += 1
+        for rp in await ctx.epages.list_return_processes(order.id):
+            if ctx.store.link_by_epages(RETURN, rp.id) is not None:
+                continue
+            have: Counter[tuple[str, str]] = Counter()
+            for rl in rp.line_items:
+                have[(rl.product_line_item_id, str(rl.status))] += rl.quantity
+            if have == wanted:
+                return rp.id, Text("Order {number}: the return was booked in ePages at the same moment; the two "
+                                   "count as one.", number=number)
+        park_conflict(
+            ctx, CONFLICT_RETURN, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: a return decided in Afosto is counted in ePages already, but no return "
+                         "booked in ePages holds the same units. Compare the returns in both systems and correct "
+                         "the one that is wrong (stock may have been put back twice); then dismiss this item.",
+                         number=number),
+            facts={"rma_ids": sorted(rma_ids)})
+        return f"applied:{_digest(rma_ids)}", Text("Order {number}: return was already in ePages.", number=number)
+
     async def _return(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
@@ -639,8 +670,7 @@ class OutboxSender:
             text = Text("Order {number}: return recorded in ePages ({good} returned, {bad} defect).",
                         number=order.order_number, good=good, bad=bad)
         else:
-            process_id = f"applied:{_digest(rma_ids)}"
-            text = Text("Order {number}: return was already in ePages.", number=order.order_number)
+            process_id, text = await self._booked_in_epages_too(order, afosto, rma_ids)
         store = ctx.store
         if store.link_by_epages(RETURN, process_id) is None:
             store.add_link(
