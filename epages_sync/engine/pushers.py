@@ -31,7 +31,7 @@ from ..clients.epages_models import (
 )
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
-from ..errors import Conflict, NotFound, SyncError, ValidationFailed
+from ..errors import AuthenticationError, Conflict, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
@@ -277,6 +277,11 @@ class OutboxSender:
             message = await self._handlers[push.kind](push)
         except (OutcomeUnknown, Conflict) as exc:
             return self._retry(push, exc, number, flow)
+        except AuthenticationError as exc:
+            # The credentials, not this push: the round stops (the window asks a person to look at them)
+            # and the push waits its turn; parked, it would be lost to the sync until someone pressed Retry.
+            self._retry(push, exc, number, flow)
+            raise
         except SyncError as exc:
             if exc.transient:
                 return self._retry(push, exc, number, flow)
