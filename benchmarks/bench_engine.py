@@ -267,9 +267,9 @@ async def push_latencies(url: str, store: Store, samples: int) -> list[float]:
             if len(out) >= samples:
                 break
             order = await afosto.get_order(link.afosto_id or "")
-            if order.delivery is None or str(order.delivery.type) != "ADDRESS":
+            if order.delivery is not None and order.delivery.pickup_location_id is not None:  # a pickup
                 continue
-            items = [i.id for i in order.items if str(i.status) == "OPEN" and not i.parcel_id]
+            items = [i.id for i in order.units if str(i.status) == "OPEN" and not i.parcel_id]
             if not items:
                 continue
             code = f"BENCH{len(out):04d}"
