@@ -51,6 +51,16 @@ class SettingsCopy:
             temporary.unlink(missing_ok=True)
             raise file_error(exc, self.path, Text("the settings copy")) from exc
 
+    def put_back(self, saved: SavedSettings | None) -> None:
+        """Return the copy to what ``read`` gave before a save that did not complete."""
+        try:
+            if saved is None:
+                self.path.unlink(missing_ok=True)
+            else:
+                self.write(saved)
+        except (OSError, StoreError):
+            pass  # opening the folder brings copy and database together again: the later one wins
+
 
 def file_error(exc: OSError, path: Path, what: str) -> StoreError:
     """The StoreError a person should read when a file of the data folder could not be written."""

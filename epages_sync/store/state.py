@@ -45,16 +45,25 @@ class SettingsAndState(StoreBase):
         return None if row is None else SavedSettings(row["version"], row["json"], row["saved_at"])
 
     def save_settings(self, settings: Settings) -> None:
-        """Into the database, then into the settings copy (which raises a StoreError when it cannot be written)."""
+        """Into the settings copy and the database; a StoreError says why when either cannot be written."""
         data = settings.model_dump(mode="json")
         suspicious = [name for name in data if _SECRET_NAME.search(name)]
         if suspicious:
             raise StoreError(f"Settings field {suspicious[0]!r} looks like a secret and is not written to disk.",
                              concerns="settings")
         saved = SavedSettings(settings.version, settings.model_dump_json(), self._now_ms())
-        self.restore_settings(saved)
-        if self.settings_copy is not None:
-            self.settings_copy.write(saved)
+        copy = self.settings_copy
+        if copy is None:
+            self.restore_settings(saved)
+            return
+        # The copy first, and put back as it was when the database refuses: saved in both or in neither.
+        before = copy.read()
+        copy.write(saved)
+        try:
+            self.restore_settings(saved)
+        except BaseException:
+            copy.put_back(before)
+            raise
 
     def restore_settings(self, saved: SavedSettings) -> None:
         """Put settings saved elsewhere (the settings copy) into the database, as they were saved."""
