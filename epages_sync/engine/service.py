@@ -26,6 +26,7 @@ from ..redaction import redactor
 from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
+from .conflicts import CONFLICT_KINDS
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 # Names of things the answers name by id (Afosto channels and locations), as JSON {id: name}.
 KNOWN_NAMES = "names.afosto"
 # Parked items that are orders: a retry reads the order from ePages again.
-_ORDER_KINDS = ("order", "order_update")
+_ORDER_KINDS = ("order", "order_update", *CONFLICT_KINDS)  # a retry reads the order again
 
 
 # The flows as the engine's sentences name them.
