@@ -34,7 +34,8 @@ def ring() -> Iterator[MemoryKeyring]:
 
 
 def refused(data: Path, case: str, capsys: pytest.CaptureFixture[str]) -> str:
-    stdin = io.StringIO("" if case == "secret flag without a secret" else "new-secret\nnew-key\n")
+    given = "" if case == "secret flag without a secret" else "cs-refused-new-0123456789\nak-refused-new-0123456789\n"
+    stdin = io.StringIO(given)
     args = ["--data-dir", str(data), *BASE, *REFUSALS[case]]
     if case == "no secure password store":
         with keyring_backend(keyring.backends.fail.Keyring()):
@@ -70,14 +71,14 @@ def test_a_refused_configure_leaves_an_existing_folder_as_it_was(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "data"
     assert main(["--data-dir", str(folder), *BASE, "--channel", "ch-1", "--client-secret-stdin",
-                 "--afosto-key-stdin"], out=io.StringIO(), stdin=io.StringIO("secret\nkey\n")) == 0
+                 "--afosto-key-stdin"], out=io.StringIO(), stdin=io.StringIO("cs-refused-0123456789\nak-refused-0123456789\n")) == 0
     before, passwords = snapshot(folder), dict(ring.items)
     capsys.readouterr()
     refused(folder, case, capsys)
     assert snapshot(folder) == before
     assert ring.items == passwords
     secrets = Secrets.of_folder(app_paths(folder), "my-shop")
-    assert (secrets.client_secret(), secrets.afosto_key()) == ("secret", "key")
+    assert (secrets.client_secret(), secrets.afosto_key()) == ("cs-refused-0123456789", "ak-refused-0123456789")
 
 
 def test_the_reasons_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -53,23 +53,23 @@ def set_up_by_an_earlier_version(data: Path) -> AppPaths:
 def test_two_folders_for_the_same_store_keep_their_own_passwords(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     with keyring_backend(MemoryKeyring()) as ring:
-        assert configure(first, "secret-1", "key-1") == 0
-        assert configure(second, "secret-2", "key-2") == 0
-        assert saved(first) == ("secret-1", "key-1")
-        assert saved(second) == ("secret-2", "key-2")
+        assert configure(first, "cs-first-0123456", "ak-first-0123456") == 0
+        assert configure(second, "cs-second-0123456", "ak-second-0123456") == 0
+        assert saved(first) == ("cs-first-0123456", "ak-first-0123456")
+        assert saved(second) == ("cs-second-0123456", "ak-second-0123456")
         assert Installation.find(app_paths(first)) != Installation.find(app_paths(second))
 
         # Setting one up again changes only its own entries.
-        assert configure(first, "secret-1b", "key-1b") == 0
-        assert saved(first) == ("secret-1b", "key-1b")
-        assert saved(second) == ("secret-2", "key-2")
+        assert configure(first, "cs-first-b-0123456", "ak-first-b-0123456") == 0
+        assert saved(first) == ("cs-first-b-0123456", "ak-first-b-0123456")
+        assert saved(second) == ("cs-second-0123456", "ak-second-0123456")
 
         # Removing one folder's data leaves the other's passwords where they were.
         paths = app_paths(first)
         report = remove_all_data(paths, store_names=saved_store_names(paths), autostart=None)
         assert report.complete, report.text()
         assert not first.exists() or not any(first.iterdir())
-        assert saved(second) == ("secret-2", "key-2")
+        assert saved(second) == ("cs-second-0123456", "ak-second-0123456")
         assert len(ring.items) == 2  # only the second folder's two entries are left
         out = io.StringIO()
         assert main(["--data-dir", str(second), "status", "--json"], out=out) == 0
@@ -79,23 +79,23 @@ def test_two_folders_for_the_same_store_keep_their_own_passwords(tmp_path: Path)
 def test_entries_of_an_earlier_version_move_over_once_at_the_first_start(tmp_path: Path) -> None:
     paths = set_up_by_an_earlier_version(tmp_path / "data")
     with keyring_backend(MemoryKeyring()) as ring:
-        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "old-secret")
-        ring.set_password(EARLIER, AFOSTO_KEY_ENTRY, "old-key")
+        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "cs-earlier-0123456")
+        ring.set_password(EARLIER, AFOSTO_KEY_ENTRY, "ak-earlier-0123456")
         open_store(paths).close()
         installation = Installation.find(paths)
         assert installation is not None and installation.earlier_entries_of is None  # done
         own = service_name(STORE, installation.id)
-        assert ring.get_password(own, CLIENT_SECRET_ENTRY) == "old-secret"
-        assert ring.get_password(own, AFOSTO_KEY_ENTRY) == "old-key"
+        assert ring.get_password(own, CLIENT_SECRET_ENTRY) == "cs-earlier-0123456"
+        assert ring.get_password(own, AFOSTO_KEY_ENTRY) == "ak-earlier-0123456"
         # Moved, not copied: the earlier entries are gone; a note says where they went.
         assert ring.get_password(EARLIER, CLIENT_SECRET_ENTRY) is None
         assert ring.get_password(EARLIER, MOVED_TO_ENTRY) == installation.id
 
         # Once: an entry under the earlier name written later (an older copy of the app still running
         # elsewhere) never replaces this folder's own.
-        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "written-later")
+        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "cs-written-later-0123456")
         open_store(paths).close()
-        assert saved(paths.data_dir) == ("old-secret", "old-key")
+        assert saved(paths.data_dir) == ("cs-earlier-0123456", "ak-earlier-0123456")
         out = io.StringIO()
         assert main(["--data-dir", str(paths.data_dir), "status", "--json"], out=out) == 0
         assert '"epages_client_secret": true' in out.getvalue()
@@ -105,16 +105,16 @@ def test_a_second_folder_of_an_earlier_version_still_finds_its_passwords(tmp_pat
     first = set_up_by_an_earlier_version(tmp_path / "first")
     second = set_up_by_an_earlier_version(tmp_path / "second")
     with keyring_backend(MemoryKeyring()) as ring:
-        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "old-secret")
-        ring.set_password(EARLIER, AFOSTO_KEY_ENTRY, "old-key")
+        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "cs-earlier-0123456")
+        ring.set_password(EARLIER, AFOSTO_KEY_ENTRY, "ak-earlier-0123456")
         open_store(first).close()  # the first to start takes the entries ...
         open_store(second).close()  # ... and the second copies them from there
-        assert saved(first.data_dir) == ("old-secret", "old-key")
-        assert saved(second.data_dir) == ("old-secret", "old-key")
+        assert saved(first.data_dir) == ("cs-earlier-0123456", "ak-earlier-0123456")
+        assert saved(second.data_dir) == ("cs-earlier-0123456", "ak-earlier-0123456")
         # From now on each has its own: removing the first leaves the second working.
         report = remove_all_data(first, store_names=saved_store_names(first), autostart=None)
         assert report.complete, report.text()
-        assert saved(second.data_dir) == ("old-secret", "old-key")
+        assert saved(second.data_dir) == ("cs-earlier-0123456", "ak-earlier-0123456")
         assert ring.get_password(EARLIER, MOVED_TO_ENTRY) is None  # the note pointed at the removed folder
 
 
@@ -130,26 +130,26 @@ def test_a_password_store_that_refuses_at_the_first_start_is_tried_again_at_the_
             return super().get_password(service, username)
 
     with keyring_backend(Locked()) as ring:
-        ring.items[(EARLIER, CLIENT_SECRET_ENTRY)] = "old-secret"
-        ring.items[(EARLIER, AFOSTO_KEY_ENTRY)] = "old-key"
+        ring.items[(EARLIER, CLIENT_SECRET_ENTRY)] = "cs-earlier-0123456"
+        ring.items[(EARLIER, AFOSTO_KEY_ENTRY)] = "ak-earlier-0123456"
         open_store(paths).close()
         installation = Installation.find(paths)
         assert installation is not None and installation.earlier_entries_of == STORE  # still to move
-        assert ring.items[(EARLIER, CLIENT_SECRET_ENTRY)] == "old-secret"  # nothing lost meanwhile
+        assert ring.items[(EARLIER, CLIENT_SECRET_ENTRY)] == "cs-earlier-0123456"  # nothing lost meanwhile
         ring.locked = False
         open_store(paths).close()
-        assert saved(paths.data_dir) == ("old-secret", "old-key")
+        assert saved(paths.data_dir) == ("cs-earlier-0123456", "ak-earlier-0123456")
         installation = Installation.find(paths)
         assert installation is not None and installation.earlier_entries_of is None
 
 
 def test_a_new_folder_never_takes_the_entries_of_an_earlier_version(tmp_path: Path) -> None:
     with keyring_backend(MemoryKeyring()) as ring:
-        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "old-secret")
+        ring.set_password(EARLIER, CLIENT_SECRET_ENTRY, "cs-earlier-0123456")
         assert main(["--data-dir", str(tmp_path / "new"), "configure", "--store", STORE, "--client-id", "cid"],
                     out=io.StringIO(), stdin=io.StringIO()) == 0
         open_store(app_paths(tmp_path / "new")).close()
-        assert ring.get_password(EARLIER, CLIENT_SECRET_ENTRY) == "old-secret"
+        assert ring.get_password(EARLIER, CLIENT_SECRET_ENTRY) == "cs-earlier-0123456"
         assert saved(tmp_path / "new") == (None, None)
 
 
