@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import pathlib
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -98,3 +99,25 @@ def test_a_folder_that_cannot_be_written_is_said_in_a_dialog(qtbot: QtBot, qloop
     title, message = app.problems_shown[0]
     assert title == "The data folder cannot be made" and "is a file, not a folder" in message
     assert "--data-dir" in message
+
+
+def test_a_full_disk_is_said_in_a_dialog(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from epages_sync.store import store as store_module
+
+    original = store_module.connect
+
+    def no_room(target: str) -> sqlite3.Connection:
+        conn = original(target)
+        conn.execute("PRAGMA max_page_count = 2")  # a disk with room for two pages of the database
+        return conn
+
+    monkeypatch.setattr(store_module, "connect", no_room)
+    app = DesktopApp(app_paths(tmp_path / "data"))
+    quits: list[bool] = []
+    app.request_quit = lambda: quits.append(True)  # type: ignore[method-assign]
+    app.begin()
+    qtbot.waitUntil(lambda: bool(app.problems_shown), timeout=WAIT)
+    title, message = app.problems_shown[0]
+    assert title == "The disk is full" and "Free some space" in message
+    assert app.rebuild_question is None  # nothing to move aside: the database is not damaged
