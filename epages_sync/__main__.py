@@ -208,22 +208,27 @@ def cmd_configure(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin:
 
 def _save_configuration(args: argparse.Namespace, paths: AppPaths, out: TextIO, changes: dict[str, Any],
                         client_secret: str | None, afosto_key: str | None) -> Settings | None:
-    """The secrets, then the settings (a setup without its secrets is never saved as done); None when the
-    password store refused the secrets (nothing is saved then)."""
+    """The secrets, then the settings (a setup without its secrets is never saved as done); when the settings
+    cannot be saved the secrets are put back as they were. None when the password store refused the secrets
+    (nothing is saved then)."""
     store = open_for_command(args, paths, out)
     try:
         settings = (store.load_settings() or Settings()).with_changes(**changes)
-        if client_secret or afosto_key:
-            secrets = Secrets.of_folder(paths, settings.store_name or "")
-            try:
-                if client_secret:
-                    secrets.set_client_secret(client_secret)
-                if afosto_key:
-                    secrets.set_afosto_key(afosto_key)
-            except SecretStoreUnavailable as exc:
-                print(f"{exc.title}: {exc.message} Nothing was saved.\n{exc.action}", file=sys.stderr)
-                return None
-        store.save_settings(settings)
+        secrets = Secrets.of_folder(paths, settings.store_name or "")
+        before = secrets.snapshot() if client_secret or afosto_key else {}
+        try:
+            if client_secret:
+                secrets.set_client_secret(client_secret)
+            if afosto_key:
+                secrets.set_afosto_key(afosto_key)
+            store.save_settings(settings)
+        except SecretStoreUnavailable as exc:
+            secrets.put_back(before)
+            print(f"{exc.title}: {exc.message} Nothing was saved.\n{exc.action}", file=sys.stderr)
+            return None
+        except BaseException:
+            secrets.put_back(before)
+            raise
         return settings
     finally:
         store.close()

@@ -231,6 +231,29 @@ class Secrets:
     def afosto_key(self) -> str | None:
         return self._get(AFOSTO_KEY_ENTRY, ENV_AFOSTO_KEY)
 
+    def snapshot(self) -> dict[str, str | None]:
+        """This installation's entries as they are in the password store (not the environment), for
+        ``put_back``; empty without a secure password store."""
+        backend = self.backend
+        if not _backend_is_secure(backend):
+            return {}
+        try:
+            return {name: backend.get_password(self.service, name) for name in SECRET_ENTRIES}
+        except keyring.errors.KeyringError:
+            return {}
+
+    def put_back(self, snapshot: dict[str, str | None]) -> None:
+        """Return the entries to a ``snapshot`` after a change that did not complete (best effort)."""
+        backend = self.backend
+        for name, value in snapshot.items():
+            try:
+                if value is None:
+                    backend.delete_password(self.service, name)
+                else:
+                    backend.set_password(self.service, name, value)
+            except keyring.errors.KeyringError:
+                log.warning("could not put back the saved %s of %s", name, self.service)
+
     def saved_entries(self) -> list[str]:
         """The names of this installation's entries that hold a value (raises KeyringError)."""
         backend = self.backend

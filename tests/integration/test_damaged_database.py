@@ -20,7 +20,7 @@ from epages_sync.__main__ import main
 from epages_sync.config import Settings
 from epages_sync.data_folder import open_store
 from epages_sync.paths import AppPaths, app_paths
-from epages_sync.secrets import MemoryKeyring, keyring_backend
+from epages_sync.secrets import MemoryKeyring, Secrets, keyring_backend
 from epages_sync.store import Direction, LogRow, Outcome, Store, StoreError
 from epages_sync.store import connection as store_connection
 from epages_sync.store.errors import DatabaseDamaged, DiskFull
@@ -265,11 +265,16 @@ def test_a_full_disk_while_saving_settings_says_so_and_keeps_the_old_ones(
         return write_text(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "write_text", no_room)
-    code, out, err = run(tmp_path, "configure", "--poll-interval", "600", "--channel", "ch-2")
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    code = main(["--data-dir", str(tmp_path), *COMMANDS["configure"], "--poll-interval", "600", "--channel",
+                 "ch-2", "--client-secret-stdin"], out=io.StringIO(), stdin=io.StringIO("cs-changed-0123456789\n"))
     monkeypatch.undo()
-    assert code != 0 and "The disk is full" in err and "Traceback" not in err + out
+    assert code != 0 and "The disk is full" in err.getvalue() and "Traceback" not in err.getvalue()
     data = json.loads(_status_json(tmp_path))
     assert data["settings"]["afosto_channel_id"] == "ch-1" and data["settings"]["poll_interval"] == 300
+    # The new secret went into the password store first; it is put back with the settings unsaved.
+    assert Secrets.of_folder(app_paths(tmp_path), STORE).client_secret() == "cs-damaged-0123456789"
 
 
 # -- folders that cannot be written or made -----------------------------------------------------------------
