@@ -187,7 +187,7 @@ def _keep_settings(store: Store, paths: AppPaths) -> None:
         store.restore_settings(in_copy)
         log.info("settings taken from their copy %s (the database had %s)", copy.path,
                  "none" if in_database is None else "older ones")
-    elif in_database is not None and in_database != in_copy:
+    elif in_database is not None and not in_database.same_as(in_copy):
         copy.write(in_database)
 
 

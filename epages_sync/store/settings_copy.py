@@ -24,6 +24,11 @@ class SavedSettings:
     json: str
     saved_at: int
 
+    def same_as(self, other: SavedSettings | None) -> bool:
+        """The same save (the JSON may be spaced differently)."""
+        return other is not None and (self.version, self.saved_at) == (other.version, other.saved_at) \
+            and json.loads(self.json) == json.loads(other.json)
+
 
 class SettingsCopy:
     """The settings copy at ``path``: JSON with the settings, their version and when they were saved."""

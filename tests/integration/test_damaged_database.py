@@ -343,3 +343,11 @@ def test_settings_copy_holds_no_secret(tmp_path: Path) -> None:
     text = paths.settings_copy.read_text()
     assert STORE in text and "cs-damaged-0123456789" not in text and "ak-damaged-0123456789" not in text
     assert Settings.model_validate(json.loads(text)["settings"]).store_name == STORE
+
+
+def test_opening_a_sound_folder_rewrites_nothing(tmp_path: Path) -> None:
+    paths = set_up(tmp_path)
+    open_store(paths).close()
+    copy, installation = paths.settings_copy.stat().st_mtime_ns, paths.installation_file.stat().st_mtime_ns
+    open_store(paths).close()
+    assert (paths.settings_copy.stat().st_mtime_ns, paths.installation_file.stat().st_mtime_ns) == (copy, installation)
