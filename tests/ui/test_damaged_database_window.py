@@ -50,6 +50,17 @@ def desktop(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, emptied: AppPaths) -
         lock.release()
 
 
+@pytest.fixture
+def stopped_after(qtbot: QtBot) -> Iterator[list[DesktopApp]]:
+    """DesktopApps a test made, shut down after it (their collector pacing freezes objects until then)."""
+    made: list[DesktopApp] = []
+    yield made
+    for app in made:
+        if not app._shut_down.is_set():
+            stop = asyncio.ensure_future(app.shutdown())
+            qtbot.waitUntil(stop.done, timeout=WAIT)
+
+
 def _button(box: QMessageBox, text: str) -> object:
     return next(b for b in box.buttons() if b.text() == text)
 
@@ -87,11 +98,13 @@ def test_declined_nothing_is_changed_and_the_app_ends(qtbot: QtBot, desktop: Des
 
 
 def test_a_folder_that_cannot_be_written_is_said_in_a_dialog(qtbot: QtBot, qloop: asyncio.AbstractEventLoop,
-                                                            tmp_path: pathlib.Path) -> None:
+                                                            tmp_path: pathlib.Path,
+                                                            stopped_after: list[DesktopApp]) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     paths = app_paths(blocker / "data")
     app = DesktopApp(paths)
+    stopped_after.append(app)
     quits: list[bool] = []
     app.request_quit = lambda: quits.append(True)  # type: ignore[method-assign]
     app.begin()
@@ -102,7 +115,7 @@ def test_a_folder_that_cannot_be_written_is_said_in_a_dialog(qtbot: QtBot, qloop
 
 
 def test_a_full_disk_is_said_in_a_dialog(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+                                         monkeypatch: pytest.MonkeyPatch, stopped_after: list[DesktopApp]) -> None:
     from epages_sync.store import store as store_module
 
     original = store_module.connect
@@ -114,6 +127,7 @@ def test_a_full_disk_is_said_in_a_dialog(qtbot: QtBot, qloop: asyncio.AbstractEv
 
     monkeypatch.setattr(store_module, "connect", no_room)
     app = DesktopApp(app_paths(tmp_path / "data"))
+    stopped_after.append(app)
     quits: list[bool] = []
     app.request_quit = lambda: quits.append(True)  # type: ignore[method-assign]
     app.begin()
