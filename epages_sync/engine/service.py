@@ -29,6 +29,7 @@ from ..texts import Text
 from .conflicts import CONFLICT_KINDS
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
+from .preview import Preview, build_preview
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
 from .stock import PARK_STOCK_DROP, StockSync
 from .tasks import TaskOwner
@@ -567,6 +568,16 @@ class SyncService:
             if waiting:
                 delay = (waiting[0].next_attempt_at - dt.datetime.now(dt.UTC)).total_seconds()
                 await asyncio.sleep(min(max(delay, 0.0), max(0.0, deadline - loop.time()), 5.0))
+
+    async def preview(self) -> Preview:
+        """What the sync would do now, read from both systems and planned, with nothing written to either
+        (``run --dry-run`` and the wizard's last step)."""
+        ctx = await self._connect()
+        try:
+            return await build_preview(ctx, OrderPoller(ctx), StockSync(ctx))
+        finally:
+            await ctx.epages.aclose()
+            await ctx.afosto.aclose()
 
     async def close(self) -> None:
         await self._tasks.cancel_all()

@@ -2017,6 +2017,82 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number}: Einige in ePages versandte Einheiten hat das Lager gleichzeitig verschickt; sie zählen einmal, der Rest wird in Afosto erfasst.</translation>
     </message>
     <message>
+        <source>{n} cancelled</source>
+        <translation>{n} storniert</translation>
+    </message>
+    <message>
+        <source>{n} shipped</source>
+        <translation>{n} versandt</translation>
+    </message>
+    <message>
+        <source>{n} ready for pickup or picked up</source>
+        <translation>{n} abholbereit oder abgeholt</translation>
+    </message>
+    <message>
+        <source>{n} returned</source>
+        <translation>{n} retourniert</translation>
+    </message>
+    <message>
+        <source>{n} defect</source>
+        <translation>{n} defekt</translation>
+    </message>
+    <message>
+        <source>Orders to import into Afosto: {orders} ({units} units).</source>
+        <translation>Bestellungen, die nach Afosto übernommen würden: {orders} ({units} Einheiten).</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units, then {then}</source>
+        <translation>  {number}: {units} Einheiten, danach {then}</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units</source>
+        <translation>  {number}: {units} Einheiten</translation>
+    </message>
+    <message>
+        <source>  ... and {more} more.</source>
+        <translation>  ... und {more} weitere.</translation>
+    </message>
+    <message>
+        <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
+        <translation>Nach der Übernahme in Afosto nachgetragen: {cancelled} storniert, {shipped} versandt, {pickup} abholbereit oder abgeholt, {returned} retourniert, {defect} defekt.</translation>
+    </message>
+    <message>
+        <source>Orders already linked with changes to carry over: {orders}.</source>
+        <translation>Bereits verknüpfte Bestellungen mit Änderungen zum Übertragen: {orders}.</translation>
+    </message>
+    <message>
+        <source>Orders that would wait for a person: {orders}.</source>
+        <translation>Bestellungen, die auf eine Person warten würden: {orders}.</translation>
+    </message>
+    <message>
+        <source>  {reason}</source>
+        <translation>  {reason}</translation>
+    </message>
+    <message>
+        <source>  {number}: {reason}</source>
+        <translation>  {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>Stock is not synced (switched off in the settings or not permitted in ePages).</source>
+        <translation>Der Bestand wird nicht abgeglichen (in den Einstellungen ausgeschaltet oder in ePages nicht erlaubt).</translation>
+    </message>
+    <message>
+        <source>Stock figures the shop would get now, counting the orders not yet in Afosto as sold: {changed} changed, {same} unchanged.</source>
+        <translation>Bestände, die der Shop jetzt bekäme (Bestellungen, die noch nicht in Afosto sind, gelten als verkauft): {changed} geändert, {same} unverändert.</translation>
+    </message>
+    <message>
+        <source>  {sku}: {shop} -&gt; {target}</source>
+        <translation>  {sku}: {shop} -&gt; {target}</translation>
+    </message>
+    <message>
+        <source>So many figures would drop sharply that the stock push would wait for a person to confirm it (check the location mapping).</source>
+        <translation>So viele Bestände würden stark sinken, dass die Übertragung auf die Bestätigung einer Person warten würde (prüfen Sie die Zuordnung der Standorte).</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
+        <translation>Bestellungen haben sich in ePages beim Lesen ständig geändert; versuchen Sie die Vorschau gleich noch einmal.</translation>
+    </message>
+    <message>
         <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>
         <translation>Bestellung {number}: Die Retoure wurde gleichzeitig in ePages gebucht; beide zählen als eine.</translation>
     </message>

@@ -2017,6 +2017,82 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number}: een deel van de in ePages verzonden stuks heeft het magazijn tegelijk verstuurd; die tellen één keer, de rest wordt in Afosto vastgelegd.</translation>
     </message>
     <message>
+        <source>{n} cancelled</source>
+        <translation>{n} geannuleerd</translation>
+    </message>
+    <message>
+        <source>{n} shipped</source>
+        <translation>{n} verzonden</translation>
+    </message>
+    <message>
+        <source>{n} ready for pickup or picked up</source>
+        <translation>{n} klaar voor afhalen of afgehaald</translation>
+    </message>
+    <message>
+        <source>{n} returned</source>
+        <translation>{n} geretourneerd</translation>
+    </message>
+    <message>
+        <source>{n} defect</source>
+        <translation>{n} defect</translation>
+    </message>
+    <message>
+        <source>Orders to import into Afosto: {orders} ({units} units).</source>
+        <translation>Bestellingen die naar Afosto zouden gaan: {orders} ({units} stuks).</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units, then {then}</source>
+        <translation>  {number}: {units} stuks, daarna {then}</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units</source>
+        <translation>  {number}: {units} stuks</translation>
+    </message>
+    <message>
+        <source>  ... and {more} more.</source>
+        <translation>  ... en nog {more}.</translation>
+    </message>
+    <message>
+        <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
+        <translation>Na de import in Afosto overgenomen: {cancelled} geannuleerd, {shipped} verzonden, {pickup} klaar voor afhalen of afgehaald, {returned} geretourneerd, {defect} defect.</translation>
+    </message>
+    <message>
+        <source>Orders already linked with changes to carry over: {orders}.</source>
+        <translation>Al gekoppelde bestellingen met wijzigingen om over te nemen: {orders}.</translation>
+    </message>
+    <message>
+        <source>Orders that would wait for a person: {orders}.</source>
+        <translation>Bestellingen die op een persoon zouden wachten: {orders}.</translation>
+    </message>
+    <message>
+        <source>  {reason}</source>
+        <translation>  {reason}</translation>
+    </message>
+    <message>
+        <source>  {number}: {reason}</source>
+        <translation>  {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>Stock is not synced (switched off in the settings or not permitted in ePages).</source>
+        <translation>Voorraad wordt niet gesynchroniseerd (uitgezet in de instellingen of niet toegestaan in ePages).</translation>
+    </message>
+    <message>
+        <source>Stock figures the shop would get now, counting the orders not yet in Afosto as sold: {changed} changed, {same} unchanged.</source>
+        <translation>Voorraden die de winkel nu zou krijgen (bestellingen die nog niet in Afosto staan, tellen als verkocht): {changed} gewijzigd, {same} ongewijzigd.</translation>
+    </message>
+    <message>
+        <source>  {sku}: {shop} -&gt; {target}</source>
+        <translation>  {sku}: {shop} -&gt; {target}</translation>
+    </message>
+    <message>
+        <source>So many figures would drop sharply that the stock push would wait for a person to confirm it (check the location mapping).</source>
+        <translation>Zoveel voorraden zouden sterk dalen dat het doorsturen op bevestiging van een persoon zou wachten (controleer de koppeling van de locaties).</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
+        <translation>Bestellingen veranderden steeds in ePages terwijl ze gelezen werden; probeer het voorbeeld zo nog eens.</translation>
+    </message>
+    <message>
         <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>
         <translation>Bestelling {number}: het retour is tegelijk in ePages geboekt; beide tellen als één.</translation>
     </message>
