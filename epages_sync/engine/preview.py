@@ -169,7 +169,7 @@ async def build_preview(ctx: SyncContext, poller: OrderPoller, stock: StockSync)
             if isinstance(step, CreateOrder | AddItems):
                 preview.imports.append(OrderPreview(step.number, step.units, _then(order)))
             elif isinstance(step, Park):
-                preview.parked.append((step.number, str(step.reason)))
+                preview.parked.append((step.number, step.reason))  # a Text: the window translates it
             elif isinstance(step, FollowChanges):
                 link = ctx.store.link_by_epages(ORDER, order.id)
                 if link is not None and link.data.get("stage") == "items":  # not the follow-up of an import

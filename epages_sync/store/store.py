@@ -87,6 +87,14 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
         migrate(store._db, None)
         return store
 
+    def memory_copy(self) -> Store:
+        """A private in-memory copy of this database: what it knows (links, parked items) to plan with and
+        throw away (the setup wizard's preview), leaving this one untouched."""
+        copy = Store.memory(clock=self._clock)
+        with self._lock, copy._lock:
+            self._conn.backup(copy._conn)
+        return copy
+
     @property
     def schema_version(self) -> int:
         with self._lock:

@@ -1067,6 +1067,33 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
 </context>
 <context>
+    <name>PreviewBox</name>
+    <message>
+        <source>Preview: what the first sync would do</source>
+        <translation>Vorschau: Was der erste Abgleich tun würde</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Reading the shop and Afosto to show what the first sync would do… Nothing is written to either.</source>
+        <translation>Shop und Afosto werden gelesen, um zu zeigen, was der erste Abgleich tun würde… In keines der beiden wird etwas geschrieben.</translation>
+    </message>
+    <message>
+        <source>The preview could not be made</source>
+        <translation>Die Vorschau konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>{title}: {text} You can also finish the setup without the preview.</source>
+        <translation>{title}: {text} Sie können die Einrichtung auch ohne die Vorschau abschließen.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to ePages or Afosto yet. This is what the first sync would do once you press Finish:</source>
+        <translation>In ePages und Afosto wurde noch nichts geschrieben. Das würde der erste Abgleich tun, sobald Sie „Fertig“ drücken:</translation>
+    </message>
+</context>
+<context>
     <name>RemoveAllDialog</name>
     <message>
         <source>REMOVE</source>
@@ -1327,10 +1354,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bereit zum Start</translation>
     </message>
     <message>
-        <source>Check your choices. Finish saves them and starts the sync.</source>
-        <translation>Prüfen Sie Ihre Auswahl. „Fertig“ speichert sie und startet den Abgleich.</translation>
-    </message>
-    <message>
         <source>Looking for pickup orders at locations without a match…</source>
         <translation>Suche nach Abholbestellungen an Standorten ohne Zuordnung…</translation>
     </message>
@@ -1405,6 +1428,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Demo</source>
         <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Check your choices and what the first sync would do. Finish saves them and starts the sync.</source>
+        <translation>Prüfen Sie Ihre Auswahl und was der erste Abgleich tun würde. „Fertig“ speichert sie und startet den Abgleich.</translation>
     </message>
     <message>
         <source>Everything stays in the demo&apos;s own folder.</source>

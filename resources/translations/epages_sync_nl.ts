@@ -1067,6 +1067,33 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
 </context>
 <context>
+    <name>PreviewBox</name>
+    <message>
+        <source>Preview: what the first sync would do</source>
+        <translation>Voorbeeld: wat de eerste synchronisatie zou doen</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Reading the shop and Afosto to show what the first sync would do… Nothing is written to either.</source>
+        <translation>De shop en Afosto worden gelezen om te laten zien wat de eerste synchronisatie zou doen… Er wordt in geen van beide iets geschreven.</translation>
+    </message>
+    <message>
+        <source>The preview could not be made</source>
+        <translation>Het voorbeeld kon niet worden gemaakt</translation>
+    </message>
+    <message>
+        <source>{title}: {text} You can also finish the setup without the preview.</source>
+        <translation>{title}: {text} Je kunt de installatie ook zonder het voorbeeld afronden.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to ePages or Afosto yet. This is what the first sync would do once you press Finish:</source>
+        <translation>Er is nog niets naar ePages of Afosto geschreven. Dit zou de eerste synchronisatie doen zodra je op ‘Klaar’ drukt:</translation>
+    </message>
+</context>
+<context>
     <name>RemoveAllDialog</name>
     <message>
         <source>REMOVE</source>
@@ -1327,10 +1354,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Klaar om te starten</translation>
     </message>
     <message>
-        <source>Check your choices. Finish saves them and starts the sync.</source>
-        <translation>Controleer je keuzes. ‘Klaar’ slaat ze op en start de synchronisatie.</translation>
-    </message>
-    <message>
         <source>Looking for pickup orders at locations without a match…</source>
         <translation>Zoeken naar afhaalbestellingen op locaties zonder koppeling…</translation>
     </message>
@@ -1405,6 +1428,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Demo</source>
         <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Check your choices and what the first sync would do. Finish saves them and starts the sync.</source>
+        <translation>Controleer je keuzes en wat de eerste synchronisatie zou doen. ‘Klaar’ slaat ze op en start de synchronisatie.</translation>
     </message>
     <message>
         <source>Everything stays in the demo&apos;s own folder.</source>

@@ -1,4 +1,5 @@
-"""Page 6: everything chosen, a last check for pickup orders without a location, and Finish."""
+"""Page 6: everything chosen, a last check for pickup orders without a location, a preview of the first sync
+(nothing written to either system), and Finish."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from PySide6.QtWidgets import QWizard
 
 from ...config import Flow
 from ...connection_check import FLOW_ORDER, Problem, Service, pickup_orders_by_location, probe_settings
+from ...engine.preview import Preview
 from ...errors import SecretStoreUnavailable, SyncError
 from ..background import off_thread
 from ..colours import Tone, box_style
 from ..log_words import engine_words, flow_label, interval_text
 from .draft import save_setup
 from .page_base import BusyRow, ProblemBox, SetupPage, problem_words
+from .preview_box import PreviewBox, first_sync_preview
 
 
 class SummaryPage(SetupPage):
@@ -28,7 +31,7 @@ class SummaryPage(SetupPage):
 
     def _setup_ui(self) -> None:
         self.setTitle(self.tr("Ready to start"))
-        self.setSubTitle(self.tr("Check your choices. Finish saves them and starts the sync."))
+        self.setSubTitle(self.tr("Check your choices and what the first sync would do. Finish saves them and starts the sync."))
         layout = self.scrolling_layout()
         self.summary = self.note("")
         self.summary.setObjectName("setupSummary")
@@ -44,6 +47,8 @@ class SummaryPage(SetupPage):
         layout.addWidget(self.secret_store_problem)
         self.problem = ProblemBox()
         layout.addWidget(self.problem)
+        self.preview = PreviewBox()
+        layout.addWidget(self.preview)
         layout.addStretch(1)
 
     # -- QWizardPage ---------------------------------------------------------------------------------
@@ -59,7 +64,12 @@ class SummaryPage(SetupPage):
         self.busy.start(self.tr("Looking for pickup orders at locations without a match…"))
         self.tasks.start("setup.pickups", self._check_pickups())
         self.tasks.start("setup.secret_store", self._look_for_secret_store())
+        self._start_preview()
         self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        self.preview.stop(self.tasks)  # Back: the choices may change, and coming here again previews anew
+        super().cleanupPage()
 
     def isComplete(self) -> bool:
         return (self.draft.pickup_blockers is not None and not self.blockers() and not self._saving
@@ -121,6 +131,20 @@ class SummaryPage(SetupPage):
                            "never written into a file.")
         return self.tr("The client secret and the API key go into this computer's password store (on Windows "
                        "the Credential Manager), never into a file.")
+
+    # -- the preview ------------------------------------------------------------------------------------
+
+    def _start_preview(self) -> None:
+        """What the first sync would do with these choices; Finish does not wait for it."""
+        draft = self.draft
+        self.preview.start(self.tasks, self._first_sync_preview, sandbox_url=self.context.sandbox_url,
+                           store_name=draft.epages.store_name if draft.epages else draft.store_text)
+
+    async def _first_sync_preview(self) -> Preview:
+        draft, context = self.draft, self.context
+        settings = draft.settings(context.initial, sandbox_url=context.sandbox_url)
+        return await first_sync_preview(settings, context.store, draft.client_secret, draft.afosto_key,
+                                        transport=context.transport)
 
     # -- the password store -----------------------------------------------------------------------------
 

@@ -1,0 +1,165 @@
+"""The setup's last look before Finish: what the first sync would do with the choices made, read from both
+systems and planned, with nothing written to either (the engine's ``SyncService.preview``)."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...config import Settings
+from ...connection_check import CHECK_POLICY, Problem, Service
+from ...engine.preview import Preview
+from ...engine.service import SyncService
+from ...errors import SyncError
+from ...store import Store
+from ..background import UiTasks, in_worker_loop, off_thread
+from ..colours import Tone, box_style
+from ..log_words import engine_words
+from .page_base import BusyRow, ProblemBox, problem_words
+
+log = logging.getLogger(__name__)
+
+TASK = "setup.first_sync_preview"
+
+
+async def first_sync_preview(settings: Settings, store: Store, client_secret: str, afosto_key: str, *,
+                             transport: httpx.AsyncBaseTransport | None = None) -> Preview:
+    """The engine's preview with settings and secrets not saved yet, planned against a throwaway copy of the
+    data folder's database (so orders linked before count as linked) and writing to neither system."""
+    copy = await off_thread(store.memory_copy)
+    try:
+        service = SyncService(settings, copy, client_secret=client_secret, afosto_key=afosto_key,
+                              transport=transport, policy=CHECK_POLICY)
+        # Planning a few hundred orders and the stock rule works the CPU: on a loop of its own, off the window's.
+        return await in_worker_loop(service.preview)
+    finally:
+        copy.close()
+
+
+def _service_of(exc: SyncError) -> Service:
+    about = f"{exc.concerns or ''} {exc.message}"
+    return Service.AFOSTO if "Afosto" in about else Service.EPAGES
+
+
+class PreviewBox(QGroupBox):
+    """Runs the preview, shows a busy row while it reads, then the result or what went wrong with "Try again"."""
+
+    finished = Signal()  # the preview was shown, or its problem
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstSyncPreview")
+        self.preview: Preview | None = None
+        self._run: Callable[[], None] | None = None
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setTitle(self.tr("Preview: what the first sync would do"))
+        layout = QVBoxLayout(self)
+        self.busy = BusyRow()
+        layout.addWidget(self.busy)
+        self.nothing_written = QLabel()
+        self.nothing_written.setObjectName("nothingWritten")
+        self.nothing_written.setWordWrap(True)
+        self.nothing_written.hide()
+        layout.addWidget(self.nothing_written)
+        self.result = QLabel()
+        self.result.setObjectName("previewResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.hide()
+        layout.addWidget(self.result)
+        self.problem = ProblemBox()
+        layout.addWidget(self.problem)
+        row = QHBoxLayout()
+        self.try_again = QPushButton(self.tr("&Try again"))
+        self.try_again.setObjectName("previewTryAgain")
+        self.try_again.clicked.connect(self._again)
+        self.try_again.hide()
+        row.addWidget(self.try_again)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    # -- running ------------------------------------------------------------------------------------------
+
+    def start(self, tasks: UiTasks, make: Callable[[], Coroutine[Any, Any, Preview]], *, store_name: str = "",
+              sandbox_url: str | None = None) -> None:
+        """Run ``make`` (which reads the choices as they are at each try) now and again at "Try again"."""
+        def run() -> None:
+            self._show_busy()
+            tasks.start(TASK, self._show(make(), store_name, sandbox_url))
+
+        self._run = run
+        run()
+
+    def _show_busy(self) -> None:
+        self.preview = None
+        self.result.hide()
+        self.nothing_written.hide()
+        self.problem.clear_problem()
+        self.try_again.hide()
+        self.busy.start(self.tr("Reading the shop and Afosto to show what the first sync would do… Nothing is "
+                                "written to either."))
+
+    def _again(self) -> None:
+        if self._run is not None:
+            self._run()
+
+    async def _show(self, making: Coroutine[Any, Any, Preview], store_name: str, sandbox_url: str | None) -> None:
+        try:
+            preview = await making
+        except SyncError as exc:
+            log.info("setup preview not shown: %s", exc)
+            self.busy.stop()
+            problem = Problem.of(exc, _service_of(exc), sandbox_url=sandbox_url)
+            title, text = problem_words(problem, button=self.try_again, store=store_name)
+            self.problem.show_problem(self.tr("The preview could not be made"), self.tr(
+                "{title}: {text} You can also finish the setup without the preview.").format(title=title,
+                                                                                           text=text))
+            self.try_again.show()
+            self.finished.emit()
+            return
+        self.busy.stop()
+        self.preview = preview
+        self.nothing_written.setText(self.tr("Nothing was written to ePages or Afosto yet. This is what the "
+                                             "first sync would do once you press Finish:"))
+        self.nothing_written.setStyleSheet(box_style(Tone.GOOD))
+        self.nothing_written.show()
+        self.result.setText(self.preview_html(preview))
+        self.result.show()
+        self.finished.emit()
+
+    def stop(self, tasks: UiTasks) -> None:
+        tasks.cancel(TASK)
+        self.busy.stop()
+
+    # -- the result ---------------------------------------------------------------------------------------
+
+    @staticmethod
+    def preview_html(preview: Preview) -> str:
+        """The preview's sentences in the window's language: each heading in bold, the rows under it listed."""
+        parts: list[str] = []
+        rows: list[str] = []
+
+        def close_rows() -> None:
+            if rows:
+                parts.append("<ul style='margin-top:0px; margin-bottom:4px'>"
+                             + "".join(f"<li>{row}</li>" for row in rows) + "</ul>")
+                rows.clear()
+
+        for line in preview.lines():
+            words = html.escape(engine_words(line).strip())
+            if line.startswith("  "):
+                rows.append(words)
+            else:
+                close_rows()
+                parts.append(f"<p style='margin-top:6px; margin-bottom:2px'><b>{words}</b></p>")
+        close_rows()
+        return "".join(parts)
