@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from epages_sync.paths import app_paths
@@ -138,6 +138,15 @@ def test_every_wizard_page(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store
     _next(qtbot, wizard)
     qtbot.waitUntil(wizard.button(QWizard.WizardButton.FinishButton).isEnabled, timeout=WAIT)
     _save(wizard, shots / "wizard-6-summary.png")
+
+    # The preview of the first sync, further down the same page.
+    preview = wizard.summary_page.preview
+    qtbot.waitUntil(preview.result.isVisible, timeout=WAIT)
+    scroll = wizard.summary_page.findChild(QScrollArea)
+    assert scroll is not None
+    qtbot.wait(50)  # let the layout settle before scrolling to the preview
+    scroll.verticalScrollBar().setValue(preview.y() - 8)
+    _save(wizard, shots / "wizard-7-preview.png", readme_name="wizard-preview.png")
 
 
 def test_the_main_window_in_demo_mode(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path,

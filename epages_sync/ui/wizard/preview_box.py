@@ -63,6 +63,7 @@ class PreviewBox(QGroupBox):
         self.setTitle(self.tr("Preview: what the first sync would do"))
         layout = QVBoxLayout(self)
         self.busy = BusyRow()
+        self.busy.label.setWordWrap(True)  # a long sentence in German or Dutch must not widen a small screen's page
         layout.addWidget(self.busy)
         self.nothing_written = QLabel()
         self.nothing_written.setObjectName("nothingWritten")
