@@ -18,7 +18,7 @@ from ...engine.preview import Preview
 from ...engine.service import SyncService
 from ...errors import SyncError
 from ...store import Store
-from ..background import UiTasks, in_worker_loop, off_thread
+from ..background import UiTasks, off_thread
 from ..colours import Tone, box_style
 from ..log_words import engine_words
 from .page_base import BusyRow, ProblemBox, problem_words
@@ -36,8 +36,10 @@ async def first_sync_preview(settings: Settings, store: Store, client_secret: st
     try:
         service = SyncService(settings, copy, client_secret=client_secret, afosto_key=afosto_key,
                               transport=transport, policy=CHECK_POLICY)
-        # Planning a few hundred orders and the stock rule works the CPU: on a loop of its own, off the window's.
-        return await in_worker_loop(service.preview)
+        # On the window's own loop, as the other checks of the setup: it waits for the two systems' answers
+        # without blocking the window, and planning a page of orders takes milliseconds. (A loop in a worker
+        # thread would let Python's cycle collector run there and free the window's objects off its thread.)
+        return await service.preview()
     finally:
         copy.close()
 
