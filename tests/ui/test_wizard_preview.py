@@ -4,6 +4,7 @@ and German), a refused key with "Try again" and a Finish that does not wait for 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import json
 import re
@@ -12,8 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from test_wizard import WAIT, _next, _to_locations, _wizard
+from ui_support import demo_settings
 
+from epages_sync.engine.service import SyncService
 from epages_sync.sandbox.app import Sandbox
+from epages_sync.sandbox.epages.auth import CLIENT_SECRET
 from epages_sync.secrets import MemoryKeyring
 from epages_sync.store import Store
 from epages_sync.ui.language import Language, WindowLanguage
@@ -147,3 +151,36 @@ def test_a_sandbox_that_stopped_answering_is_a_message_not_a_traceback(
     shown = _plain(box.problem.text())
     assert "The local sandbox is not running" in shown and "press Try again" in shown
     assert box.try_again.isVisible()
+
+
+def test_in_settings_the_orders_synced_before_count_and_the_database_is_left_as_it_was(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store, memory_keyring: MemoryKeyring,
+        sandbox: Sandbox, sandbox_url: str) -> None:
+    settings = demo_settings(sandbox, sandbox_url)
+    store.save_settings(settings)
+    service = SyncService(settings, store, client_secret=CLIENT_SECRET, afosto_key="sandbox-afosto-key")
+
+    async def first_sync() -> None:
+        try:
+            await service.run_once(max_wait=30)
+        finally:
+            await service.close()
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop of its own, before any window exists
+        pool.submit(asyncio.run, first_sync()).result(timeout=120)
+    linked = store.count_links("order")
+    assert linked > 0
+    database = (store.newest_log_id(), store.log_count(), linked, store.outbox_depth(), len(store.open_parked()))
+    before = _worlds(sandbox)
+
+    wizard = _wizard(qtbot, store, sandbox_url, initial=settings, client_secret=CLIENT_SECRET,
+                     afosto_key="sandbox-afosto-key")
+    while wizard.currentId() != SetupWizard.SUMMARY:
+        _next(qtbot, wizard)
+    text = _shown(qtbot, wizard)
+    assert "Orders to import into Afosto: 0 (0 units)." in text
+    preview = wizard.summary_page.preview.preview
+    assert preview is not None and preview.imports == []
+    assert (store.newest_log_id(), store.log_count(), store.count_links("order"), store.outbox_depth(),
+            len(store.open_parked())) == database
+    assert _worlds(sandbox) == before
