@@ -395,6 +395,43 @@ class OrderPoller:
         )
         return afosto, True
 
+    def _shipped_after_cancelling(self, order: Order, afosto: AfostoOrder, lines: dict[str, int]) -> bool:
+        """A cockpit shipment of units the warehouse cancelled in Afosto at the same moment: which is true only
+        a person can tell. Parked once as a conflict (True); False when Afosto's cancellations do not explain
+        the shipment (then it is refused as before)."""
+        ctx = self.ctx
+        view = AfostoOrderView(afosto)
+        counts = {li.id: li for li in order.product_line_items}
+        cancelled_there: Counter[str] = Counter()
+        for line_id, qty in lines.items():
+            li = counts.get(line_id)
+            if li is None:
+                return False
+            short = qty - len(view.open_unpacked(line_id))
+            extra = len(view.canceled(line_id)) - li.counts.canceled
+            if short > 0:
+                if extra < short:
+                    return False
+                cancelled_there[li.sku or line_id] += short
+        if not cancelled_there:
+            return False
+        number = order.order_number or order.id
+        facts = sorted([sku, n] for sku, n in cancelled_there.items())
+        link = ctx.store.link_by_epages(ORDER, order.id)
+        item = ctx.store.open_parked_for(CONFLICT_CANCELLATION, number)
+        if link is not None and link.data.get("ship_cancel_conflict") == facts and not (
+                item is not None and item.status == ParkedStatus.RETRIED):
+            return True
+        ctx.store.update_link_data(ORDER, order.id, {"ship_cancel_conflict": facts})
+        park_conflict(
+            ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse "
+                         "cancelled them in Afosto at the same time. Check whether they left, correct the order "
+                         "in the system that is wrong, then dismiss this item.",
+                         number=number, units=sum(cancelled_there.values()), skus=sorted(cancelled_there)),
+            facts={"cancelled_in_afosto": dict(cancelled_there)})
+        return True
+
     def _cancelled_after_packing(self, order: Order, afosto: AfostoOrder, packed: dict[str, int]) -> None:
         """Units cancelled in ePages while the warehouse packed (or shipped) them: Afosto cannot cancel a
         packed unit, so a person decides (stop the parcel, or take the cancellation back with the customer).
@@ -611,6 +648,8 @@ class OrderPoller:
                                           afosto_ref=afosto.number)
                     return afosto, False
                 in_parcels = self._parts_in_parcels(order.id, afosto, lines, how.kind)
+                if in_parcels is None and self._shipped_after_cancelling(order, afosto, lines):
+                    return afosto, False
                 if in_parcels is None:
                     raise DomainRejected(
                         Text("Order {number}: ePages shipped units that are not open in Afosto.",

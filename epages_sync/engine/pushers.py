@@ -35,7 +35,7 @@ from ..errors import AuthenticationError, Conflict, NotFound, SyncError, Validat
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
-from .conflicts import CONFLICT_RETURN, park_conflict, tracking_conflict
+from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, park_conflict, tracking_conflict
 from .context import AFOSTO_MARK, SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import (
@@ -608,6 +608,9 @@ class OutboxSender:
         view = AfostoOrderView(afosto)
         need = {li.id: len(view.canceled(li.id)) - li.counts.canceled for li in order.product_line_items}
         need = {k: v for k, v in need.items() if v > 0}
+        self._cancelled_after_shipping(order, afosto, need)
+        left = {li.id: li.counts.unshipped for li in order.product_line_items}
+        need = {k: min(v, left.get(k, 0)) for k, v in need.items() if left.get(k, 0) > 0}
         units = sum(need.values())
         if need:
             if view.all_cancelled and not order.canceled and order.cancelable:
@@ -632,6 +635,25 @@ class OutboxSender:
                     CANCEL_ITEM, f"{order_id}:{item.id}", item.id, parent=order_id, origin=Origin.AFOSTO
                 )
         return text
+
+    def _cancelled_after_shipping(self, order: Order, afosto: AfostoOrder, need: dict[str, int]) -> None:
+        """Units the warehouse cancelled in Afosto that ePages shows shipped or picked up already (a person
+        in the cockpit was quicker): ePages cannot cancel them, so a person decides; the rest is cancelled."""
+        gone: Counter[str] = Counter()
+        for li in order.product_line_items:
+            extra = need.get(li.id, 0) - li.counts.unshipped
+            if extra > 0:
+                gone[li.sku or li.id] += extra
+        if not gone:
+            return
+        number = order.order_number or order.id
+        park_conflict(
+            self.ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them "
+                         "shipped or handed out already, so ePages cannot cancel them. Check whether they left, "
+                         "correct the order in the system that is wrong, then dismiss this item.",
+                         number=number, units=sum(gone.values()), skus=sorted(gone)),
+            facts={"shipped_in_epages": dict(gone)})
 
     async def _booked_in_epages_too(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> tuple[str, Text]:
         """An Afosto return whose units ePages counts as returned already: a person booked the same return in

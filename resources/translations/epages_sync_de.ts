@@ -2024,6 +2024,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und {retry}.</translation>
     </message>
     <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse cancelled them in Afosto at the same time. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) ({skus}) wurden in ePages versandt, aber das Lager hat sie gleichzeitig in Afosto storniert. Prüfen Sie, ob sie verschickt wurden, korrigieren Sie die Bestellung im System, das falsch ist, und verwerfen Sie dann diesen Eintrag.</translation>
+    </message>
+    <message>
         <source>Order {number}: the cancellation is now the same in ePages and Afosto.</source>
         <translation>Bestellung {number}: Die Stornierung ist jetzt in ePages und Afosto gleich.</translation>
     </message>
@@ -2118,6 +2122,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
         <translation>Bestellungen haben sich in ePages beim Lesen ständig geändert; versuchen Sie die Vorschau gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them shipped or handed out already, so ePages cannot cancel them. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) ({skus}) wurden in Afosto storniert, aber ePages zeigt sie schon als versandt oder ausgehändigt, daher kann ePages sie nicht stornieren. Prüfen Sie, ob sie verschickt wurden, korrigieren Sie die Bestellung im System, das falsch ist, und verwerfen Sie dann diesen Eintrag.</translation>
     </message>
     <message>
         <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>

@@ -2024,6 +2024,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en {retry}.</translation>
     </message>
     <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse cancelled them in Afosto at the same time. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestelling {number}: {units} stuk(s) ({skus}) zijn in ePages verzonden, maar het magazijn heeft ze tegelijk in Afosto geannuleerd. Controleer of ze vertrokken zijn, corrigeer de bestelling in het systeem dat fout is en negeer dan dit item.</translation>
+    </message>
+    <message>
         <source>Order {number}: the cancellation is now the same in ePages and Afosto.</source>
         <translation>Bestelling {number}: de annulering is nu gelijk in ePages en Afosto.</translation>
     </message>
@@ -2118,6 +2122,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
         <translation>Bestellingen veranderden steeds in ePages terwijl ze gelezen werden; probeer het voorbeeld zo nog eens.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them shipped or handed out already, so ePages cannot cancel them. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestelling {number}: {units} stuk(s) ({skus}) zijn in Afosto geannuleerd, maar ePages toont ze al als verzonden of meegegeven, dus ePages kan ze niet annuleren. Controleer of ze vertrokken zijn, corrigeer de bestelling in het systeem dat fout is en negeer dan dit item.</translation>
     </message>
     <message>
         <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>
