@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 
 import httpx
@@ -53,12 +53,12 @@ class PreviewBox(QGroupBox):
     """Runs the preview, shows a busy row while it reads, then the result or what went wrong with "Try again"."""
 
     finished = Signal()  # the preview was shown, or its problem
+    again_wanted = Signal()  # "Try again" was pressed: the page starts the preview with the choices as they are
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstSyncPreview")
         self.preview: Preview | None = None
-        self._run: Callable[[], None] | None = None
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -84,7 +84,7 @@ class PreviewBox(QGroupBox):
         row = QHBoxLayout()
         self.try_again = QPushButton(self.tr("&Try again"))
         self.try_again.setObjectName("previewTryAgain")
-        self.try_again.clicked.connect(self._again)
+        self.try_again.clicked.connect(self.again_wanted)
         self.try_again.hide()
         row.addWidget(self.try_again)
         row.addStretch(1)
@@ -92,15 +92,11 @@ class PreviewBox(QGroupBox):
 
     # -- running ------------------------------------------------------------------------------------------
 
-    def start(self, tasks: UiTasks, make: Callable[[], Coroutine[Any, Any, Preview]], *, store_name: str = "",
+    def start(self, tasks: UiTasks, making: Coroutine[Any, Any, Preview], *, store_name: str = "",
               sandbox_url: str | None = None) -> None:
-        """Run ``make`` (which reads the choices as they are at each try) now and again at "Try again"."""
-        def run() -> None:
-            self._show_busy()
-            tasks.start(TASK, self._show(make(), store_name, sandbox_url))
-
-        self._run = run
-        run()
+        """Show the busy row and run ``making``; "Try again" asks the page (``again_wanted``) to start anew."""
+        self._show_busy()
+        tasks.start(TASK, self._show(making, store_name, sandbox_url))
 
     def _show_busy(self) -> None:
         self.preview = None
@@ -111,15 +107,11 @@ class PreviewBox(QGroupBox):
         self.busy.start(self.tr("Reading the shop and Afosto to show what the first sync would do… Nothing is "
                                 "written to either."))
 
-    def _again(self) -> None:
-        if self._run is not None:
-            self._run()
-
     async def _show(self, making: Coroutine[Any, Any, Preview], store_name: str, sandbox_url: str | None) -> None:
         try:
             preview = await making
         except SyncError as exc:
-            log.info("setup preview not shown: %s", exc)
+            log.info("setup preview not shown: %s", str(exc))  # the text only: the error holds the page's frames
             self.busy.stop()
             problem = Problem.of(exc, _service_of(exc), sandbox_url=sandbox_url)
             title, text = problem_words(problem, button=self.try_again, store=store_name)

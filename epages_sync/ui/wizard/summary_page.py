@@ -48,6 +48,7 @@ class SummaryPage(SetupPage):
         self.problem = ProblemBox()
         layout.addWidget(self.problem)
         self.preview = PreviewBox()
+        self.preview.again_wanted.connect(self._start_preview)
         layout.addWidget(self.preview)
         layout.addStretch(1)
 
@@ -137,7 +138,7 @@ class SummaryPage(SetupPage):
     def _start_preview(self) -> None:
         """What the first sync would do with these choices; Finish does not wait for it."""
         draft = self.draft
-        self.preview.start(self.tasks, self._first_sync_preview, sandbox_url=self.context.sandbox_url,
+        self.preview.start(self.tasks, self._first_sync_preview(), sandbox_url=self.context.sandbox_url,
                            store_name=draft.epages.store_name if draft.epages else draft.store_text)
 
     async def _first_sync_preview(self) -> Preview:
