@@ -52,7 +52,6 @@ def _service_of(exc: SyncError) -> Service:
 class PreviewBox(QGroupBox):
     """Runs the preview, shows a busy row while it reads, then the result or what went wrong with "Try again"."""
 
-    finished = Signal()  # the preview was shown, or its problem
     again_wanted = Signal()  # "Try again" was pressed: the page starts the preview with the choices as they are
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,7 +118,6 @@ class PreviewBox(QGroupBox):
                 "{title}: {text} You can also finish the setup without the preview.").format(title=title,
                                                                                            text=text))
             self.try_again.show()
-            self.finished.emit()
             return
         self.busy.stop()
         self.preview = preview
@@ -129,7 +127,6 @@ class PreviewBox(QGroupBox):
         self.nothing_written.show()
         self.result.setText(self.preview_html(preview))
         self.result.show()
-        self.finished.emit()
 
     def stop(self, tasks: UiTasks) -> None:
         tasks.cancel(TASK)
