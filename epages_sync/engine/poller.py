@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -134,6 +135,8 @@ class OrderPoller:
         self.parallel = parallel
         # The flow a change from ePages belongs to while it is carried over (for the log row if it fails).
         self._step: Flow = Flow.ORDERS
+        # Looks for the order in Afosto (adoption) before an order without a link is created there.
+        self.before_import: Callable[[str], Awaitable[None]] | None = None
 
     # --- the poll ----------------------------------------------------------------------------------------
 
@@ -323,6 +326,10 @@ class OrderPoller:
     async def _import(self, order: Order) -> bool:
         ctx = self.ctx
         number = order.order_number or order.id
+        if self.before_import is not None:
+            await self.before_import(order.id)
+            if ctx.store.link_by_epages(ORDER, order.id) is not None:
+                return True  # Afosto has it already: adopted, not created twice
         try:
             plan = await self._plan(order)
         except OrderProblem as problem:

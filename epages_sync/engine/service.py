@@ -26,6 +26,7 @@ from ..redaction import redactor
 from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
+from .adoption import Adoption
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -138,6 +139,7 @@ class SyncService:
         self.watcher: AfostoWatcher | None = None
         self.sender: OutboxSender | None = None
         self.stock: StockSync | None = None
+        self.adoption: Adoption | None = None
         # Retried items this engine has acted on already (see ``_pick_up_retries``), and since when it runs.
         self._handled_retries: set[int] = set()
         self._connected_at: dt.datetime | None = None
@@ -330,6 +332,7 @@ class SyncService:
         self.watcher = AfostoWatcher(ctx)
         self.sender = OutboxSender(ctx)
         self.stock = StockSync(ctx)
+        await self._adopt_first()
         self._state = EngineState.PAUSED if not ctx.running.is_set() else EngineState.RUNNING
         ctx.journal.system(
             Outcome.INFO,
@@ -340,6 +343,19 @@ class SyncService:
         self._tasks.start("engine.poll", self._poll_loop())
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
+
+    async def _adopt_first(self) -> None:
+        """Before anything is created: link what Afosto already has (see adoption.py). Should Afosto not
+        answer now, the poll asks again before it imports any order, so nothing is created twice."""
+        assert self.ctx is not None and self.poller is not None
+        self.adoption = Adoption(self.ctx)
+        self.poller.before_import = self.adoption.before_import
+        if not self.ctx.on(Flow.ORDERS):
+            return
+        try:
+            await self.adoption.run()
+        except SyncError as exc:
+            log.info("adoption at start postponed: %s", exc)
 
     def _row(self, outcome: Outcome, message: Text) -> LogRow:
         return LogRow(direction=Direction.SYSTEM, outcome=outcome, message=message)
@@ -423,6 +439,8 @@ class SyncService:
                     Flow.RETURNS,
                 }:
                     self.ctx.work_started(since=self._poll_reads_from())
+                    if self.adoption is not None:
+                        self.adoption.new_round()
                     try:
                         await self.poller.poll_once()
                     finally:
@@ -536,9 +554,12 @@ class SyncService:
             ctx = self.ctx
             self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
+            await self._adopt_first()
         ctx = self.ctx
         assert self.poller and self.watcher and self.sender and self.stock
         self._pick_up_retries()
+        if self.adoption is not None:
+            self.adoption.new_round()
         ctx.work_started(since=self._poll_reads_from())
         try:
             await self.poller.poll_once()

@@ -1,0 +1,73 @@
+"""Both worlds counted the way a person could count them: through the public APIs (Afosto's GraphQL
+ListOrders, ePages' REST orders and products) with the app's clients, not through the sandbox's insides."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from engine_rig import TEST_POLICY
+
+from epages_sync.clients.afosto import AfostoClient
+from epages_sync.clients.epages import EpagesClient
+from epages_sync.config import Settings
+
+
+@dataclass
+class Counted:
+    shop_orders: set[str] = field(default_factory=set)  # ePages order ids since the start date
+    copies: Counter[str] = field(default_factory=Counter)  # ePages order id -> Afosto orders carrying it
+    stock_wrong: dict[str, tuple[int, int]] = field(default_factory=dict)  # SKU -> (shop figure, rule)
+    # ePages orders no sync can import: a SKU of theirs is unknown in Afosto.
+    unimportable: set[str] = field(default_factory=set)
+
+    @property
+    def duplicated(self) -> dict[str, int]:
+        return {k: v for k, v in self.copies.items() if v > 1}
+
+    @property
+    def missing(self) -> set[str]:
+        return {o for o in self.shop_orders if self.copies[o] == 0} - self.unimportable
+
+
+async def count(settings: Settings) -> Counted:
+    found = Counted()
+    async with EpagesClient.from_settings(settings, "sandbox-secret", policy=TEST_POLICY) as shop, \
+            AfostoClient.from_settings(settings, "sandbox-afosto-key", policy=TEST_POLICY) as warehouse:
+        async for page in warehouse.iter_orders(channel_id=settings.afosto_channel_id, page_size=100):
+            for order in page:
+                if order.epages_order_id:
+                    found.copies[order.epages_order_id] += 1
+        held: Counter[str] = Counter()
+        order_skus: dict[str, set[str]] = {}
+        async for epage in shop.iter_order_pages(created_after=settings.start_date, size=100):
+            for o in epage.items:
+                found.shop_orders.add(o.id)
+                order_skus[o.id] = {li.sku or "" for li in o.product_line_items}
+                if found.copies[o.id] == 0 and not o.canceled:
+                    for li in o.product_line_items:
+                        if li.sku:
+                            held[li.sku] += li.ordered_quantity - li.counts.canceled
+        figures: dict[str, int] = {}
+        for product in await shop.list_products():
+            if product.is_variation_product:
+                for v in await shop.list_variations(product.id):
+                    if v.sku and v.availability and v.availability.available_stock is not None:
+                        figures[v.sku] = v.availability.available_stock
+            elif product.sku and product.availability and product.availability.available_stock is not None:
+                figures[product.sku] = product.availability.available_stock
+        every_sku = set(figures).union(*order_skus.values()) - {""}
+        rows = await warehouse.inventory(sorted(every_sku), settings.stock_locations or None)
+        available: Counter[str] = Counter()
+        known = set()
+        for row in rows:
+            known.add(row.sku)
+            available[row.sku] += max(0, row.available)
+        found.unimportable = {o for o, skus in order_skus.items() if not skus <= known}
+        for sku, shown in figures.items():
+            if sku not in known:
+                continue
+            rule = max(0, available[sku] - max(0, held[sku]))
+            if shown != rule:
+                found.stock_wrong[sku] = (shown, rule)
+    return found
