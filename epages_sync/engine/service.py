@@ -27,6 +27,7 @@ from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
 from .adoption import Adoption
+from .audit import AUDIT_EVERY, LAST_AUDIT, Difference, compare_both_systems
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -343,6 +344,7 @@ class SyncService:
         self._tasks.start("engine.poll", self._poll_loop())
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
+        self._tasks.start("engine.audit", self._audit_loop())
 
     async def _adopt_first(self) -> None:
         """Before anything is created: link what Afosto already has (see adoption.py). Should Afosto not
@@ -530,6 +532,47 @@ class SyncService:
             if pruned:
                 log.info("pruned %d log rows older than %d days", pruned, self.settings.log_retention_days)
             await asyncio.sleep(6 * 3600)
+
+    async def _audit_loop(self) -> None:
+        """Compare both systems by itself once a day (the first time a day after the first start, when the
+        first import is long done)."""
+        while True:
+            last = _when(self.store.get_state(LAST_AUDIT))
+            if last is None:
+                self.store.set_state(LAST_AUDIT, dt.datetime.now(dt.UTC).isoformat())
+                last = dt.datetime.now(dt.UTC)
+            due = last + AUDIT_EVERY - dt.datetime.now(dt.UTC)
+            if due.total_seconds() > 0:
+                await asyncio.sleep(min(due.total_seconds(), 3600.0))
+                continue
+            try:
+                await self.compare_both_systems(daily=True)
+            except SyncError as exc:
+                self.store.add_log(self._row(Outcome.RETRYING, Text(
+                    "Comparing both systems did not finish: {problem} It is tried again in an hour.",
+                    problem=exc.with_action())))
+                await asyncio.sleep(3600.0)
+
+    async def compare_both_systems(self, *, daily: bool = False) -> list[Difference]:
+        """Read both systems and list what differs as attention items (the window's "Compare both
+        systems" and the daily run). The daily run leaves out orders changed in the last two polls."""
+        changed_after = None
+        if daily:
+            changed_after = dt.datetime.now(dt.UTC) - dt.timedelta(
+                seconds=2 * self.settings.poll_interval + self.settings.push_interval)
+        if self.ctx is not None:
+            found = await compare_both_systems(self.ctx.epages, self.ctx.afosto, self.settings, self.store,
+                                               changed_after=changed_after)
+        else:
+            epages, afosto = self._make_clients()
+            try:
+                found = await compare_both_systems(epages, afosto, self.settings, self.store,
+                                                   changed_after=changed_after)
+            finally:
+                await epages.aclose()
+                await afosto.aclose()
+        self._announce()
+        return found
 
     def _task_failed(self, name: str, exc: BaseException) -> None:
         self._set_attention("Engine", Text("a background task ({name}) stopped: {error}. Restart the sync.",

@@ -3,14 +3,18 @@ ListOrders, ePages' REST orders and products) with the app's clients, not throug
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from engine_rig import TEST_POLICY
 
 from epages_sync.clients.afosto import AfostoClient
 from epages_sync.clients.epages import EpagesClient
 from epages_sync.config import Settings
+from epages_sync.engine.audit import Difference, DifferenceKind, compare_both_systems
+from epages_sync.store import Store
 
 
 @dataclass
@@ -71,3 +75,66 @@ async def count(settings: Settings) -> Counted:
             if shown != rule:
                 found.stock_wrong[sku] = (shown, rule)
     return found
+
+
+# --- the product's comparison next to the sandbox's own verdict --------------------------------------------
+
+_VERDICT = [
+    (re.compile(r"Order (?P<ref>\S+) is in ePages but not in Afosto\."), "missing_in_afosto"),
+    (re.compile(r"Order (?P<ref>\S+) is in Afosto (?P<n>\d+) times"), "in_afosto_more_than_once"),
+    (re.compile(r"Order (?P<ref>\S+): (?P<counter>[a-z ]+) quantity of (?P<sku>\S+) is (?P<a>\d+) in ePages "
+                r"but (?P<b>\d+) in Afosto\."), "units"),
+    (re.compile(r"Afosto order \S+ refers to ePages order (?P<ref>\S+), which"), "not_in_shop"),
+    (re.compile(r"Stock of (?P<sku>\S+) is (?P<a>\d+) in ePages but should be (?P<b>\d+)"), "stock"),
+]
+
+
+def verdict_keys(differences: list[str]) -> set[tuple[object, ...]]:
+    """The sandbox's sentences as comparable keys; a sentence this does not know fails the test."""
+    keys: set[tuple[object, ...]] = set()
+    for sentence in differences:
+        for pattern, kind in _VERDICT:
+            m = pattern.match(sentence)
+            if m is None:
+                continue
+            g = m.groupdict()
+            if kind == "units":
+                keys.add((kind, g["ref"], g["sku"], g["counter"].replace(" ", "_"), int(g["a"]), int(g["b"])))
+            elif kind == "stock":
+                keys.add((kind, g["sku"], int(g["a"]), int(g["b"])))
+            elif kind == "in_afosto_more_than_once":
+                keys.add((kind, g["ref"], int(g["n"])))
+            else:
+                keys.add((kind, g["ref"]))
+            break
+        else:
+            raise AssertionError(f"unknown verdict sentence: {sentence}")
+    return keys
+
+
+def audit_keys(differences: list[Difference]) -> set[tuple[object, ...]]:
+    """The product's differences as the same keys."""
+    keys: set[tuple[object, ...]] = set()
+    for d in differences:
+        ref = d.order_id if d.kind == DifferenceKind.NOT_IN_SHOP else d.order_number
+        if d.kind == DifferenceKind.UNITS:
+            keys.add((d.kind.value, ref, d.sku, d.counter, d.epages, d.afosto))
+        elif d.kind == DifferenceKind.STOCK:
+            keys.add((d.kind.value, d.sku, d.epages, d.afosto))
+        elif d.kind == DifferenceKind.DUPLICATE:
+            keys.add((d.kind.value, ref, d.afosto))
+        else:
+            keys.add((d.kind.value, ref))
+    return keys
+
+
+async def audit(settings: Settings, store: Store) -> list[Difference]:
+    async with EpagesClient.from_settings(settings, "sandbox-secret", policy=TEST_POLICY) as shop, \
+            AfostoClient.from_settings(settings, "sandbox-afosto-key", policy=TEST_POLICY) as warehouse:
+        return await compare_both_systems(shop, warehouse, settings, store)
+
+
+async def audit_and_verdict(r: Any) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    """The product's comparison and the sandbox's verdict of the same moment, as comparable keys."""
+    found = await audit(r.settings, r.store)
+    return audit_keys(found), verdict_keys(r.consistency()["differences"])

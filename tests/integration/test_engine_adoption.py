@@ -37,6 +37,11 @@ def _adopted_rows(store: Store) -> list[str]:
             if "adopted from Afosto" in row.message]
 
 
+def _remove_database(folder: Path) -> None:
+    for leftover in folder.glob("sync.db*"):
+        leftover.unlink()
+
+
 async def _assert_each_order_once(r) -> None:
     counted = await count(r.settings)
     assert counted.duplicated == {}, f"{len(counted.duplicated)} orders in Afosto more than once"
@@ -71,8 +76,7 @@ async def test_an_emptied_database_configured_again_adopts_every_order(tmp_path:
         await _settle(r.service)
         await r.service.close()
         r.store.close()
-        for leftover in tmp_path.glob("sync.db*"):
-            leftover.unlink()
+        _remove_database(tmp_path)
         fresh = Store.open(path)
         again = _service(r, fresh)
         await _busy(again, r.sandbox, 2)
@@ -94,8 +98,7 @@ async def test_a_restored_older_copy_of_the_database_creates_nothing_twice(tmp_p
         await _settle(r.service)
         await r.service.close()
         r.store.close()
-        for leftover in tmp_path.glob("sync.db*"):
-            leftover.unlink()
+        _remove_database(tmp_path)
         backup.rename(path)
         restored = Store.open(path)
         again = _service(r, restored)
