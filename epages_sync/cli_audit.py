@@ -53,7 +53,8 @@ async def _audit(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps({"differences": [d.as_dict() for d in found]}, indent=2, ensure_ascii=False), file=out)
+        shown = [{k: v for k, v in d.as_dict().items() if k != "text"} for d in found]
+        print(json.dumps({"differences": shown}, indent=2, ensure_ascii=False), file=out)
     else:
         for d in found:
             print(f"- {d.message}", file=out)

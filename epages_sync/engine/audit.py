@@ -17,6 +17,7 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..clients.afosto import AfostoClient
 from ..clients.afosto_models import AfostoOrder, OrderItemStatus, ParcelStatus, RmaItemStatus
@@ -31,6 +32,7 @@ from .context import Journal
 
 PARK_AUDIT = "audit"
 LAST_AUDIT = "audit.last_run"
+AUDIT_DUE = "audit.due"  # when the sync compares by itself next
 AUDIT_EVERY = dt.timedelta(days=1)
 
 # The unit counts compared per order and SKU, as the sentences name them.
@@ -66,10 +68,10 @@ class Difference:
     epages: int | None = None  # the figure on each side, where the difference is one of figures
     afosto: int | None = None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "reference": self.reference, "message": str(self.message),
                 "epages_order_id": self.order_id, "order_number": self.order_number, "sku": self.sku, "counter": self.counter,
-                "epages": self.epages, "afosto": self.afosto}
+                "epages": self.epages, "afosto": self.afosto, "text": self.message.to_json()}
 
 
 @dataclass

@@ -27,7 +27,7 @@ from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
 from .adoption import Adoption
-from .audit import AUDIT_EVERY, LAST_AUDIT, Difference, compare_both_systems
+from .audit import AUDIT_DUE, AUDIT_EVERY, Difference, compare_both_systems
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -537,13 +537,13 @@ class SyncService:
         """Compare both systems by itself once a day (the first time a day after the first start, when the
         first import is long done)."""
         while True:
-            last = _when(self.store.get_state(LAST_AUDIT))
-            if last is None:
-                self.store.set_state(LAST_AUDIT, dt.datetime.now(dt.UTC).isoformat())
-                last = dt.datetime.now(dt.UTC)
-            due = last + AUDIT_EVERY - dt.datetime.now(dt.UTC)
-            if due.total_seconds() > 0:
-                await asyncio.sleep(min(due.total_seconds(), 3600.0))
+            due = _when(self.store.get_state(AUDIT_DUE))
+            now = dt.datetime.now(dt.UTC)
+            if due is None:
+                due = now + AUDIT_EVERY
+                self.store.set_state(AUDIT_DUE, due.isoformat())
+            if due > now:
+                await asyncio.sleep(min((due - now).total_seconds(), 3600.0))
                 continue
             try:
                 await self.compare_both_systems(daily=True)
@@ -552,6 +552,8 @@ class SyncService:
                     "Comparing both systems did not finish: {problem} It is tried again in an hour.",
                     problem=exc.with_action())))
                 await asyncio.sleep(3600.0)
+                continue
+            self.store.set_state(AUDIT_DUE, (dt.datetime.now(dt.UTC) + AUDIT_EVERY).isoformat())
 
     async def compare_both_systems(self, *, daily: bool = False) -> list[Difference]:
         """Read both systems and list what differs as attention items (the window's "Compare both
