@@ -112,19 +112,21 @@ def verdict_keys(differences: list[str]) -> set[tuple[object, ...]]:
     return keys
 
 
-def audit_keys(differences: list[Difference]) -> set[tuple[object, ...]]:
-    """The product's differences as the same keys."""
+def audit_keys(differences: list[Difference] | list[dict[str, Any]]) -> set[tuple[object, ...]]:
+    """The product's differences (or the JSON 'epages-sync audit --json' prints) as the same keys."""
     keys: set[tuple[object, ...]] = set()
     for d in differences:
-        ref = d.order_id if d.kind == DifferenceKind.NOT_IN_SHOP else d.order_number
-        if d.kind == DifferenceKind.UNITS:
-            keys.add((d.kind.value, ref, d.sku, d.counter, d.epages, d.afosto))
-        elif d.kind == DifferenceKind.STOCK:
-            keys.add((d.kind.value, d.sku, d.epages, d.afosto))
-        elif d.kind == DifferenceKind.DUPLICATE:
-            keys.add((d.kind.value, ref, d.afosto))
+        f = d.as_dict() if isinstance(d, Difference) else d
+        kind = f["kind"]
+        ref = f["epages_order_id"] if kind == DifferenceKind.NOT_IN_SHOP else f["order_number"]
+        if kind == DifferenceKind.UNITS:
+            keys.add((kind, ref, f["sku"], f["counter"], f["epages"], f["afosto"]))
+        elif kind == DifferenceKind.STOCK:
+            keys.add((kind, f["sku"], f["epages"], f["afosto"]))
+        elif kind == DifferenceKind.DUPLICATE:
+            keys.add((kind, ref, f["afosto"]))
         else:
-            keys.add((d.kind.value, ref))
+            keys.add((kind, ref))
     return keys
 
 
