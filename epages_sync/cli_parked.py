@@ -26,6 +26,9 @@ KIND_WORDS = {
     "order_update": "order change not applied",
     "push": "update to ePages refused",
     "stock_drop": "stock push held",
+    "conflict_shipment": "shipped differently in both systems",
+    "conflict_cancellation": "cancelled in ePages, packed in Afosto",
+    "conflict_return": "return counted differently in both systems",
 }
 
 

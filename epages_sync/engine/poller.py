@@ -28,9 +28,16 @@ from ..clients.epages_models import (
 )
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
-from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome
+from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome, ParkedStatus
 from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
+from .conflicts import (
+    CONFLICT_CANCELLATION,
+    CONFLICT_SHIPMENT,
+    park_conflict,
+    settle_conflict,
+    tracking_conflict,
+)
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportPlan, OrderProblem, plan_import
 from .order_view import AfostoOrderView
@@ -65,9 +72,20 @@ def shared_parcel_key(parcel_id: str, process_id: str) -> str:
     return f"{parcel_id}/epages/{process_id}"
 
 
+def part_key(process_id: str, parcel_id: str) -> str:
+    """The link key of the units of a cockpit shipment that lie in an Afosto parcel packed by the warehouse,
+    when the rest of that shipment lies elsewhere (its own parcel, or other warehouse parcels)."""
+    return f"{process_id}/part/{parcel_id}"
+
+
 def parcel_shares(store: Store, kind: str, order_id: str, parcel_id: str) -> list[Link]:
     """Links of ePages processes (made by a person) whose units are part of this Afosto parcel."""
     return [link for link in store.links_for_parent(kind, order_id) if link.data.get("parcel") == parcel_id]
+
+
+def process_parts(store: Store, kind: str, order_id: str, process_id: str) -> list[Link]:
+    """The parts of one cockpit shipment that lie in warehouse parcels (see ``part_key``)."""
+    return [link for link in store.links_for_parent(kind, order_id) if link.data.get("process") == process_id]
 
 
 def claimed_units(store: Store, kind: str, order_id: str, parcel_id: str) -> Counter[str] | None:
@@ -437,12 +455,17 @@ class OrderPoller:
         view = AfostoOrderView(afosto)
         units: list[tuple[str, str]] = []
         skus: list[str] = []
+        packed: dict[str, int] = {}  # SKU -> units cancelled in ePages that Afosto has packed already
         for li in order.product_line_items:
             missing = li.counts.canceled - len(view.canceled(li.id))
             if missing > 0:
-                for item in view.open_unpacked(li.id)[:missing]:
+                open_units = view.open_unpacked(li.id)[:missing]
+                for item in open_units:
                     units.append((item.id, contra_id("cancel", item.id)))
                     skus.append(li.sku or "?")
+                if missing > len(open_units):
+                    packed[li.sku or li.id] = packed.get(li.sku or li.id, 0) + missing - len(open_units)
+        self._cancelled_after_packing(order, afosto, packed)
         if not units:
             return afosto, False
         for item_id, _ in units:
@@ -464,6 +487,33 @@ class OrderPoller:
             afosto_ref=afosto.number,
         )
         return afosto, True
+
+    def _cancelled_after_packing(self, order: Order, afosto: AfostoOrder, packed: dict[str, int]) -> None:
+        """Units cancelled in ePages while the warehouse packed (or shipped) them: Afosto cannot cancel a
+        packed unit, so a person decides (stop the parcel, or take the cancellation back with the customer).
+        Parked once for the same units; settled when the two systems agree again."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        link = ctx.store.link_by_epages(ORDER, order.id)
+        facts = sorted([sku, n] for sku, n in packed.items())
+        if link is None or (link.data.get("cancel_conflict") or []) == facts:
+            item = ctx.store.open_parked_for(CONFLICT_CANCELLATION, number)
+            if not (facts and item is not None and item.status == ParkedStatus.RETRIED):
+                return
+        ctx.store.update_link_data(ORDER, order.id, {"cancel_conflict": facts})
+        if not facts:
+            settle_conflict(ctx, CONFLICT_CANCELLATION, number,
+                            Text("Order {number}: the cancellation is now the same in ePages and Afosto.",
+                                 number=number))
+            return
+        units = sum(packed.values())
+        park_conflict(
+            ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were cancelled in ePages after the warehouse "
+                         "had packed them in Afosto, so Afosto cannot cancel them. Stop the parcel and cancel "
+                         "the units in Afosto, or settle it with the customer; then dismiss this item.",
+                         number=number, units=units, skus=sorted(packed)),
+            facts={"packed": dict(packed)})
 
     def _pending_parcel_match(
         self, afosto: AfostoOrder, tracking: str | None, lines: dict[str, int], kind: str
@@ -495,6 +545,68 @@ class OrderPoller:
             if all(have.get(k, 0) - claimed.get(k, 0) >= v for k, v in lines.items()):
                 return parcel.id
         return None
+
+    def _link_twin(self, order: Order, afosto: AfostoOrder, process_id: str, parcel_id: str, code: str | None,
+                   kind: str) -> None:
+        """A cockpit shipment and a warehouse parcel of the same units, made at the same moment: one shipment.
+        With different tracking codes only a person can tell which parcel left: parked as a conflict."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        parcel = next(p for p in afosto.parcels if p.id == parcel_id)
+        differ = bool(code and parcel.tracking_code and code != parcel.tracking_code)
+        ctx.store.add_link(kind, process_id, parcel_id, parent=order.id, origin=Origin.EPAGES,
+                           data={"shipped_in_both": True, "tracking_conflict": differ})
+        if differ:
+            tracking_conflict(ctx, order.id, number, epages_code=code or "-",
+                              afosto_code=parcel.tracking_code or "-", afosto_ref=afosto.number)
+            return
+        ctx.journal.to_afosto(
+            Outcome.OK,
+            Text("Order {number} was shipped in ePages and in Afosto at the same moment; the units count once.",
+                 number=number),
+            flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+
+    def _recheck_tracking(self, order: Order, afosto: AfostoOrder, process_id: str, code: str | None,
+                          parcels: list[Parcel], kind: str) -> None:
+        """A shipment parked for its two tracking codes: settled once a person made them agree; asked again
+        after a retry while they still differ."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        theirs = sorted({p.tracking_code for p in parcels if p.tracking_code})
+        if not code or theirs in ([], [code]):
+            ctx.store.update_link_data(kind, process_id, {"tracking_conflict": False})
+            settle_conflict(ctx, CONFLICT_SHIPMENT, number,
+                            Text("Order {number}: the tracking codes in ePages and Afosto agree again.",
+                                 number=number))
+            return
+        item = ctx.store.open_parked_for(CONFLICT_SHIPMENT, number)
+        if item is None or item.status == ParkedStatus.RETRIED:
+            tracking_conflict(ctx, order.id, number, epages_code=code, afosto_code=", ".join(theirs),
+                              afosto_ref=afosto.number)
+
+    def _parts_in_parcels(self, order_id: str, afosto: AfostoOrder, lines: dict[str, int],
+                          kind: str) -> dict[str, dict[str, int]] | None:
+        """Where the units of a cockpit shipment that are no longer open lie: in warehouse parcels, none of
+        whose units are counted for ePages yet. Parcel id -> the units taken from it; None when the open
+        units and those parcels together do not hold the whole shipment (then it is a real conflict)."""
+        view = AfostoOrderView(afosto)
+        short = Counter({k: v - len(view.open_unpacked(k)) for k, v in lines.items()})
+        short = +short
+        found: dict[str, dict[str, int]] = {}
+        for parcel in afosto.parcels:
+            if not short:
+                break
+            claimed = claimed_units(self.ctx.store, kind, order_id, parcel.id)
+            if claimed is None:
+                continue
+            free = Counter(view.lines_of(i.item_id for i in parcel.items))
+            free.subtract(claimed)
+            take = {k: min(v, free[k]) for k, v in short.items() if free[k] > 0}
+            if take:
+                found[parcel.id] = take
+                short.subtract(take)
+                short = +short
+        return None if short else found
 
     async def _ship_in_afosto(
         self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
@@ -537,6 +649,14 @@ class OrderPoller:
         ctx = self.ctx
         number = order.order_number or order.id
         lines = {pl.product_line_item_id: pl.quantity for pl in process_lines}
+        parts = process_parts(ctx.store, how.kind, order.id, process_id)
+        if parts:
+            # Some units of this shipment lie in warehouse parcels already (see _parts_in_parcels): only the
+            # rest is this process's own parcel.
+            rest = Counter(lines)
+            for part in parts:
+                rest.subtract(part.data.get("lines") or {})
+            lines = {k: v for k, v in rest.items() if v > 0}
         changed = False
         link = ctx.store.link_by_epages(how.kind, process_id)
         if link is not None and link.status == LinkStatus.PENDING:
@@ -556,49 +676,72 @@ class OrderPoller:
             items: list[str] = []
             for line_id, qty in lines.items():
                 items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
+            differ = False  # the cockpit's tracking code is not the warehouse's for the same units
             if how.strict and len(items) < sum(lines.values()):
                 # Shipped in both systems at once (a person in the cockpit, the warehouse in Afosto):
                 # the same units left once, so the two shipments are one.
                 twin = self._pending_parcel_match(afosto, None, lines, how.kind)
-                if twin is None:
-                    covering = self._covering_parcel(order.id, afosto, lines, how.kind)
-                    if covering is not None:
-                        # Part of a bigger Afosto parcel: these units count once, and only the rest of
-                        # the parcel goes to ePages (see the shipment pusher).
-                        ctx.store.add_link(how.kind, process_id, shared_parcel_key(covering, process_id),
-                                           parent=order.id, origin=Origin.EPAGES,
-                                           data={"parcel": covering, "lines": lines, "shipped_in_both": True})
-                        ctx.journal.to_afosto(
-                            Outcome.INFO,
-                            Text("Order {number}: units shipped in ePages were packed by the warehouse at "
-                                 "the same time; they are counted once.", number=number),
-                            flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
-                        return afosto, False
+                if twin is not None:
+                    self._link_twin(order, afosto, process_id, twin, code, how.kind)
+                    return afosto, False
+                covering = self._covering_parcel(order.id, afosto, lines, how.kind)
+                if covering is not None:
+                    # Part of a bigger Afosto parcel: these units count once, and only the rest of
+                    # the parcel goes to ePages (see the shipment pusher).
+                    their_code = next((p.tracking_code for p in afosto.parcels if p.id == covering), None)
+                    differ = bool(code and their_code and code != their_code)
+                    ctx.store.add_link(how.kind, process_id, shared_parcel_key(covering, process_id),
+                                       parent=order.id, origin=Origin.EPAGES,
+                                       data={"parcel": covering, "lines": lines, "shipped_in_both": True,
+                                             "tracking_conflict": differ})
+                    ctx.journal.to_afosto(
+                        Outcome.OK,
+                        Text("Order {number}: units shipped in ePages were packed by the warehouse at "
+                             "the same time; they are counted once.", number=number),
+                        flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                    if differ:
+                        tracking_conflict(ctx, order.id, number, epages_code=code or "-", afosto_code=their_code or "-",
+                                          afosto_ref=afosto.number)
+                    return afosto, False
+                in_parcels = self._parts_in_parcels(order.id, afosto, lines, how.kind)
+                if in_parcels is None:
                     raise DomainRejected(
                         Text("Order {number}: ePages shipped units that are not open in Afosto.",
                              number=number),
                         concerns=Text("order {number}", number=number),
                     )
-                ctx.store.add_link(
-                    how.kind,
-                    process_id,
-                    twin,
-                    parent=order.id,
-                    origin=Origin.EPAGES,
-                    data={"shipped_in_both": True},
-                )
+                # Some units of the cockpit shipment were packed by the warehouse at the same moment, in
+                # parcels of their own: those count once (the shipment pusher leaves them out of what it
+                # sends to ePages), and only the open rest is packed for this shipment.
+                for parcel_id, units in in_parcels.items():
+                    ctx.store.add_link(how.kind, part_key(process_id, parcel_id),
+                                       shared_parcel_key(parcel_id, process_id), parent=order.id,
+                                       origin=Origin.EPAGES,
+                                       data={"parcel": parcel_id, "process": process_id, "lines": units,
+                                             "shipped_in_both": True})
+                rest = Counter(lines)
+                for taken in in_parcels.values():
+                    rest.subtract(taken)
+                lines = {k: v for k, v in rest.items() if v > 0}
+                items = [i.id for line_id, qty in lines.items() for i in view.open_unpacked(line_id)[:qty]]
+                theirs = sorted({p.tracking_code for p in afosto.parcels if p.id in in_parcels and p.tracking_code})
+                differ = bool(code) and theirs not in ([], [code])
+                if not lines:  # every unit lies in warehouse parcels: the process needs no parcel of its own
+                    ctx.store.add_link(how.kind, process_id, f"{process_id}/parts", parent=order.id,
+                                       origin=Origin.EPAGES, data={"parts_only": True, "tracking_conflict": differ})
+                if differ:
+                    tracking_conflict(ctx, order.id, number, epages_code=code or "-", afosto_code=", ".join(theirs),
+                                      afosto_ref=afosto.number)
                 ctx.journal.to_afosto(
-                    Outcome.INFO,
-                    Text("Order {number} was shipped in ePages and in Afosto with different tracking codes; "
-                         "both are kept, nothing is shipped twice.", number=number),
-                    flow=Flow.SHIPMENTS,
-                    epages_ref=number,
-                    afosto_ref=afosto.number,
-                )
-                return afosto, False
+                    Outcome.OK,
+                    Text("Order {number}: some units shipped in ePages were shipped by the warehouse at the "
+                         "same time; they are counted once, and the rest is recorded in Afosto.",
+                         number=number),
+                    flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
             if not items:
                 return afosto, False
-            ctx.store.add_pending_link(how.kind, process_id, parent=order.id, origin=Origin.EPAGES)
+            ctx.store.add_pending_link(how.kind, process_id, parent=order.id, origin=Origin.EPAGES,
+                                       data={"tracking_conflict": differ} if differ else None)
             parcel, afosto = await self._pack(items, code, url, how.kind, process_id)
             link = ctx.store.complete_link(how.kind, process_id, parcel.id)
             _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
@@ -607,7 +750,22 @@ class OrderPoller:
                 Outcome.OK, recorded, flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number
             )
             changed = True
+        pieces = [p for p in afosto.parcels
+                  if p.id in {part.data.get("parcel") for part in process_parts(ctx.store, how.kind, order.id,
+                                                                                   process_id)}]
+        if final:
+            # A cockpit shipment whose units lie partly in warehouse parcels is delivered as a whole.
+            for piece in pieces:
+                if piece.status != how.final:
+                    _, afosto = await ctx.afosto.set_parcel_status(piece.id, how.final)
+                    changed = True
+        if link is None:
+            return afosto, changed
         linked = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
+        if link.data.get("tracking_conflict"):
+            holding = [p for p in afosto.parcels if p.id == link.data.get("parcel")]
+            self._recheck_tracking(order, afosto, process_id, code, [p for p in (linked, *pieces, *holding) if p],
+                                   how.kind)
         if linked is None:
             return afosto, changed
         parcel = linked

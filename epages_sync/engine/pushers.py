@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..clients.afosto import FILTER_LIMIT, OperationMismatch
 from ..clients.afosto_contract import ChangesPath
-from ..clients.afosto_models import AfostoOrder, ParcelStatus, RmaItemStatus, datetime_to_ms
+from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, RmaItemStatus, datetime_to_ms
 from ..clients.epages_models import (
     Order,
     PickupProcess,
@@ -31,13 +31,24 @@ from ..clients.epages_models import (
 )
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
-from ..errors import Conflict, NotFound, SyncError, ValidationFailed
+from ..errors import AuthenticationError, Conflict, NotFound, SyncError, ValidationFailed
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
+from .conflicts import CONFLICT_RETURN, park_conflict, tracking_conflict
 from .context import SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
-from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING, parcel_shares, shared_parcel_key
+from .poller import (
+    CANCEL_ITEM,
+    ORDER,
+    PICKUP,
+    RETURN,
+    RMA,
+    SHIPPING,
+    parcel_shares,
+    process_parts,
+    shared_parcel_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -266,6 +277,11 @@ class OutboxSender:
             message = await self._handlers[push.kind](push)
         except (OutcomeUnknown, Conflict) as exc:
             return self._retry(push, exc, number, flow)
+        except AuthenticationError as exc:
+            # The credentials, not this push: the round stops (the window asks a person to look at them)
+            # and the push waits its turn; parked, it would be lost to the sync until someone pressed Retry.
+            self._retry(push, exc, number, flow)
+            raise
         except SyncError as exc:
             if exc.transient:
                 return self._retry(push, exc, number, flow)
@@ -371,9 +387,11 @@ class OutboxSender:
             process = next((sp for sp in same if sp.tracking_code == parcel.tracking_code), None)
             left = {li.id: li.counts.unshipped for li in order.product_line_items}
             short = any(left.get(k, 0) < v for k, v in lines.items())
+            twin_codes = False
             if process is None and short and same:
                 # Shipped in both systems at once: the units already left in ePages' own shipment.
                 process = same[0]
+                twin_codes = bool(process.tracking_code and parcel.tracking_code)
             if process is None:
                 if short:
                     # A person shipped some of these units in the cockpit while the warehouse packed them
@@ -382,8 +400,9 @@ class OutboxSender:
                     # not all in this parcel) make ePages refuse the rest: parked for a person, not hidden.
                     ours = [sp for sp in unlinked
                             if parcel.tracking_code and sp.tracking_code == parcel.tracking_code]
-                    sent = self._share_parcel(order_id, parcel.id, lines,
-                                              [sp for sp in unlinked if sp not in ours])
+                    others = [sp for sp in unlinked if sp not in ours]
+                    sent = self._share_parcel(order, afosto, parcel, lines, others)
+                    sent = self._not_shipped_in_epages(sent, left, others)
                     # Made by an earlier try of this push whose link was not written (the app stopped).
                     process = next((sp for sp in ours if _process_lines(sp) == sent), None)
                 if sent and process is None:
@@ -396,7 +415,11 @@ class OutboxSender:
                     )
             if process is not None:
                 ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO,
-                                   data={"lines": sent})
+                                   data={"lines": sent, "tracking_conflict": twin_codes})
+                if twin_codes:
+                    tracking_conflict(ctx, order_id, order.order_number or order_id,
+                                      epages_code=process.tracking_code or "-",
+                                      afosto_code=parcel.tracking_code or "-", afosto_ref=afosto.number)
             else:
                 ctx.store.add_link(SHIPPING, f"covered:{parcel.id}", parcel.id, parent=order_id,
                                    origin=Origin.AFOSTO, data={"lines": {}, "covered_by_epages": True})
@@ -416,11 +439,13 @@ class OutboxSender:
             text = join([text, Text("Delivered.")])
         return text
 
-    def _share_parcel(self, order_id: str, parcel_id: str, lines: dict[str, int],
+    def _share_parcel(self, order: Order, afosto: AfostoOrder, parcel: Parcel, lines: dict[str, int],
                       unlinked: list[ShippingProcess]) -> dict[str, int]:
         """Count cockpit shipments whose units are all in this parcel as part of it (linked as shares, so
-        the poller never imports them); the units of the parcel that are left for ePages."""
+        the poller never imports them); the units of the parcel that are left for ePages. A share under
+        another tracking code than the parcel's is parked for a person to say which is right."""
         store = self.ctx.store
+        order_id, parcel_id = order.id, parcel.id
         rest = Counter(lines)
         for share in parcel_shares(store, SHIPPING, order_id, parcel_id):
             rest.subtract(share.data.get("lines") or {})
@@ -429,19 +454,54 @@ class OutboxSender:
             if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
                 continue
             if own and all(rest.get(k, 0) >= v for k, v in own.items()):
+                differ = bool(sp.tracking_code and parcel.tracking_code and sp.tracking_code != parcel.tracking_code)
                 store.add_link(SHIPPING, sp.id, shared_parcel_key(parcel_id, sp.id), parent=order_id,
                                origin=Origin.EPAGES, data={"parcel": parcel_id, "lines": own,
-                                                           "shipped_in_both": True})
+                                                           "shipped_in_both": True, "tracking_conflict": differ})
+                if differ:
+                    tracking_conflict(self.ctx, order_id, order.order_number or order_id,
+                                      epages_code=sp.tracking_code or "-", afosto_code=parcel.tracking_code or "-",
+                                      afosto_ref=afosto.number)
                 rest.subtract(own)
         return {k: v for k, v in rest.items() if v > 0}
 
+    def _not_shipped_in_epages(self, sent: dict[str, int], left: dict[str, int],
+                               others: list[ShippingProcess]) -> dict[str, int]:
+        """Leave out units that ePages shows shipped already in a cockpit shipment bigger than this parcel:
+        the warehouse and a person shipped them at the same moment. The poller counts them once as part of
+        that shipment (see ``part_key``). Units missing in ePages for any other reason stay in, and ePages'
+        refusal parks the push for a person."""
+        store = self.ctx.store
+        elsewhere: Counter[str] = Counter()
+        for sp in others:
+            if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
+                continue
+            if store.link_by_epages(SHIPPING, sp.id) is None:
+                elsewhere.update(_process_lines(sp))
+        out: dict[str, int] = {}
+        for line_id, qty in sent.items():
+            over = max(0, qty - left.get(line_id, 0))
+            qty -= min(over, elsewhere[line_id])
+            if qty > 0:
+                out[line_id] = qty
+        return out
+
     async def _mark_parcel_delivered(self, order_id: str, parcel_id: str) -> None:
         """Every ePages shipment that stands for the parcel is marked delivered: ours and the cockpit's.
-        The shipments are read afresh: one may have been made or marked shipped a moment ago."""
+        The shipments are read afresh: one may have been made or marked shipped a moment ago.
+
+        A cockpit shipment whose units lie only partly in this parcel is one shipment in ePages: it is
+        delivered as a whole, and its other parcels in Afosto are marked delivered with it, so both systems
+        count the same units as delivered."""
         ctx = self.ctx
         processes = await ctx.epages.list_shipping_processes(order_id)
         link = ctx.store.link_by_afosto(SHIPPING, parcel_id)
-        ids = [share.epages_id for share in parcel_shares(ctx.store, SHIPPING, order_id, parcel_id)]
+        shares = parcel_shares(ctx.store, SHIPPING, order_id, parcel_id)
+        ids = [share.epages_id for share in shares if not share.data.get("process")]
+        spanning = [str(share.data["process"]) for share in shares if share.data.get("process")]
+        if spanning:
+            await self._deliver_pieces(order_id, spanning, parcel_id)
+            ids.extend(spanning)
         if link is not None and not link.data.get("covered_by_epages"):
             ids.insert(0, link.epages_id)
         for process_id in ids:
@@ -452,6 +512,24 @@ class OutboxSender:
                 await ctx.epages.mark_delivered(order_id, process.id)
         if link is not None:
             ctx.store.update_link_data(SHIPPING, link.epages_id, {"delivered": True})
+
+    async def _deliver_pieces(self, order_id: str, process_ids: list[str], delivered: str) -> None:
+        """The other Afosto parcels of cockpit shipments spanning several parcels are marked delivered."""
+        ctx = self.ctx
+        link = ctx.store.link_by_epages(ORDER, order_id)
+        if link is None or not link.afosto_id:
+            return
+        afosto = await ctx.afosto.get_order(link.afosto_id)
+        pieces: set[str] = set()
+        for process_id in process_ids:
+            own = ctx.store.link_by_epages(SHIPPING, process_id)
+            if own is not None and own.afosto_id and not own.data.get("parts_only"):
+                pieces.add(own.afosto_id)
+            pieces.update(str(part.data.get("parcel")) for part in process_parts(ctx.store, SHIPPING, order_id,
+                                                                                  process_id))
+        for parcel in afosto.parcels:
+            if parcel.id in pieces and parcel.id != delivered and parcel.status != ParcelStatus.DELIVERED:
+                await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.DELIVERED)
 
     async def _deliver(self, push: OutboxPush) -> Text:
         ctx = self.ctx
@@ -531,6 +609,37 @@ class OutboxSender:
                 )
         return text
 
+    async def _booked_in_epages_too(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> tuple[str, Text]:
+        """An Afosto return whose units ePages counts as returned already: a person booked the same return in
+        ePages at the same moment. The ePages return holding exactly these units (line by line, returned or
+        defect) is linked to it, so the poller never brings it back to Afosto as a second return. Without such a
+        return in ePages the two systems disagree on what came back: parked for a person."""
+        ctx = self.ctx
+        number = order.order_number or order.id
+        view = AfostoOrderView(afosto)
+        wanted: Counter[tuple[str, str]] = Counter()
+        for rma in afosto.rma_items:
+            if rma.id in rma_ids:
+                status = ReturnLineStatus.BROKEN if rma.status == RmaItemStatus.REJECTED else ReturnLineStatus.RETURNED
+                wanted[(view.line_of_item.get(rma.item_id) or "", str(status))] += 1
+        for rp in await ctx.epages.list_return_processes(order.id):
+            if ctx.store.link_by_epages(RETURN, rp.id) is not None:
+                continue
+            have: Counter[tuple[str, str]] = Counter()
+            for rl in rp.line_items:
+                have[(rl.product_line_item_id, str(rl.status))] += rl.quantity
+            if have == wanted:
+                return rp.id, Text("Order {number}: the return was booked in ePages at the same moment; the two "
+                                   "count as one.", number=number)
+        park_conflict(
+            ctx, CONFLICT_RETURN, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: a return decided in Afosto is counted in ePages already, but no return "
+                         "booked in ePages holds the same units. Compare the returns in both systems and correct "
+                         "the one that is wrong (stock may have been put back twice); then dismiss this item.",
+                         number=number),
+            facts={"rma_ids": sorted(rma_ids)})
+        return f"applied:{_digest(rma_ids)}", Text("Order {number}: return was already in ePages.", number=number)
+
     async def _return(self, push: OutboxPush) -> Text:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
@@ -566,8 +675,7 @@ class OutboxSender:
             text = Text("Order {number}: return recorded in ePages ({good} returned, {bad} defect).",
                         number=order.order_number, good=good, bad=bad)
         else:
-            process_id = f"applied:{_digest(rma_ids)}"
-            text = Text("Order {number}: return was already in ePages.", number=order.order_number)
+            process_id, text = await self._booked_in_epages_too(order, afosto, rma_ids)
         store = ctx.store
         if store.link_by_epages(RETURN, process_id) is None:
             store.add_link(

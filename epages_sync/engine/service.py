@@ -28,6 +28,7 @@ from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
 from .adoption import Adoption
 from .audit import AUDIT_DUE, AUDIT_EVERY, Difference, compare_both_systems
+from .conflicts import CONFLICT_KINDS
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 # Names of things the answers name by id (Afosto channels and locations), as JSON {id: name}.
 KNOWN_NAMES = "names.afosto"
 # Parked items that are orders: a retry reads the order from ePages again.
-_ORDER_KINDS = ("order", "order_update")
+_ORDER_KINDS = ("order", "order_update", *CONFLICT_KINDS)  # a retry reads the order again
 
 
 # The flows as the engine's sentences name them.

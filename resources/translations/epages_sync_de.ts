@@ -2096,8 +2096,40 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Beide Systeme verglichen: {n} Abweichungen ({missing} Bestellungen fehlen in Afosto, {twice} mehrfach in Afosto, {units} Stückzahlen, {stock} Bestände, {gone} Afosto-Bestellungen ohne Shop-Bestellung).</translation>
     </message>
     <message>
+        <source>Order {number} was shipped in ePages (tracking {epages_code}) and in Afosto (tracking {afosto_code}) at the same moment; the units count once. Check which parcel really left, correct the tracking code in the other system, then dismiss this item.</source>
+        <translation>Bestellung {number} wurde gleichzeitig in ePages (Sendungsnummer {epages_code}) und in Afosto (Sendungsnummer {afosto_code}) versandt; die Einheiten zählen einmal. Prüfen Sie, welches Paket wirklich verschickt wurde, korrigieren Sie die Sendungsnummer im anderen System und verwerfen Sie dann diesen Eintrag.</translation>
+    </message>
+    <message>
         <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
         <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the cancellation is now the same in ePages and Afosto.</source>
+        <translation>Bestellung {number}: Die Stornierung ist jetzt in ePages und Afosto gleich.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were cancelled in ePages after the warehouse had packed them in Afosto, so Afosto cannot cancel them. Stop the parcel and cancel the units in Afosto, or settle it with the customer; then dismiss this item.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) ({skus}) wurden in ePages storniert, nachdem das Lager sie in Afosto bereits verpackt hatte; Afosto kann sie daher nicht stornieren. Halten Sie das Paket an und stornieren Sie die Einheiten in Afosto, oder klären Sie es mit dem Kunden; verwerfen Sie dann diesen Eintrag.</translation>
+    </message>
+    <message>
+        <source>Order {number} was shipped in ePages and in Afosto at the same moment; the units count once.</source>
+        <translation>Bestellung {number} wurde gleichzeitig in ePages und in Afosto versandt; die Einheiten zählen einmal.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the tracking codes in ePages and Afosto agree again.</source>
+        <translation>Bestellung {number}: Die Sendungsnummern in ePages und Afosto stimmen wieder überein.</translation>
+    </message>
+    <message>
+        <source>Order {number}: some units shipped in ePages were shipped by the warehouse at the same time; they are counted once, and the rest is recorded in Afosto.</source>
+        <translation>Bestellung {number}: Einige in ePages versandte Einheiten hat das Lager gleichzeitig verschickt; sie zählen einmal, der Rest wird in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>
+        <translation>Bestellung {number}: Die Retoure wurde gleichzeitig in ePages gebucht; beide zählen als eine.</translation>
+    </message>
+    <message>
+        <source>Order {number}: a return decided in Afosto is counted in ePages already, but no return booked in ePages holds the same units. Compare the returns in both systems and correct the one that is wrong (stock may have been put back twice); then dismiss this item.</source>
+        <translation>Bestellung {number}: Eine in Afosto entschiedene Retoure ist in ePages schon gezählt, aber keine in ePages gebuchte Retoure enthält dieselben Einheiten. Vergleichen Sie die Retouren in beiden Systemen und korrigieren Sie die falsche (der Bestand wurde eventuell doppelt zurückgebucht); verwerfen Sie dann diesen Eintrag.</translation>
     </message>
     <message>
         <source>Comparing both systems did not finish: {problem} It is tried again in an hour.</source>
@@ -2206,10 +2238,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>order {number}</source>
         <translation>Bestellung {number}</translation>
-    </message>
-    <message>
-        <source>Order {number} was shipped in ePages and in Afosto with different tracking codes; both are kept, nothing is shipped twice.</source>
-        <translation>Bestellung {number} wurde in ePages und in Afosto mit verschiedenen Sendungsnummern versendet; beide bleiben erhalten, nichts wird doppelt versendet.</translation>
     </message>
     <message>
         <source>Afosto packed these units at the same moment ({problem}); trying again.</source>

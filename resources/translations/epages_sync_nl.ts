@@ -2096,8 +2096,40 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Beide systemen vergeleken: {n} verschillen ({missing} bestellingen ontbreken in Afosto, {twice} meer dan eens in Afosto, {units} aantallen, {stock} voorraden, {gone} Afosto-bestellingen zonder webshopbestelling).</translation>
     </message>
     <message>
+        <source>Order {number} was shipped in ePages (tracking {epages_code}) and in Afosto (tracking {afosto_code}) at the same moment; the units count once. Check which parcel really left, correct the tracking code in the other system, then dismiss this item.</source>
+        <translation>Bestelling {number} is tegelijk verzonden in ePages (trackingcode {epages_code}) en in Afosto (trackingcode {afosto_code}); de stuks tellen één keer. Controleer welk pakket echt is vertrokken, corrigeer de trackingcode in het andere systeem en negeer dan dit item.</translation>
+    </message>
+    <message>
         <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
         <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en {retry}.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the cancellation is now the same in ePages and Afosto.</source>
+        <translation>Bestelling {number}: de annulering is nu gelijk in ePages en Afosto.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were cancelled in ePages after the warehouse had packed them in Afosto, so Afosto cannot cancel them. Stop the parcel and cancel the units in Afosto, or settle it with the customer; then dismiss this item.</source>
+        <translation>Bestelling {number}: {units} stuk(s) ({skus}) zijn in ePages geannuleerd nadat het magazijn ze in Afosto al had ingepakt, dus Afosto kan ze niet annuleren. Houd het pakket tegen en annuleer de stuks in Afosto, of regel het met de klant; negeer dan dit item.</translation>
+    </message>
+    <message>
+        <source>Order {number} was shipped in ePages and in Afosto at the same moment; the units count once.</source>
+        <translation>Bestelling {number} is tegelijk verzonden in ePages en in Afosto; de stuks tellen één keer.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the tracking codes in ePages and Afosto agree again.</source>
+        <translation>Bestelling {number}: de trackingcodes in ePages en Afosto komen weer overeen.</translation>
+    </message>
+    <message>
+        <source>Order {number}: some units shipped in ePages were shipped by the warehouse at the same time; they are counted once, and the rest is recorded in Afosto.</source>
+        <translation>Bestelling {number}: een deel van de in ePages verzonden stuks heeft het magazijn tegelijk verstuurd; die tellen één keer, de rest wordt in Afosto vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>
+        <translation>Bestelling {number}: het retour is tegelijk in ePages geboekt; beide tellen als één.</translation>
+    </message>
+    <message>
+        <source>Order {number}: a return decided in Afosto is counted in ePages already, but no return booked in ePages holds the same units. Compare the returns in both systems and correct the one that is wrong (stock may have been put back twice); then dismiss this item.</source>
+        <translation>Bestelling {number}: een in Afosto beoordeeld retour is in ePages al geteld, maar geen in ePages geboekt retour bevat dezelfde stuks. Vergelijk de retouren in beide systemen en corrigeer het foute (de voorraad is misschien twee keer teruggeboekt); negeer dan dit item.</translation>
     </message>
     <message>
         <source>Comparing both systems did not finish: {problem} It is tried again in an hour.</source>
@@ -2206,10 +2238,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>order {number}</source>
         <translation>bestelling {number}</translation>
-    </message>
-    <message>
-        <source>Order {number} was shipped in ePages and in Afosto with different tracking codes; both are kept, nothing is shipped twice.</source>
-        <translation>Bestelling {number} is in ePages en in Afosto met verschillende trackingcodes verzonden; beide blijven bewaard, niets wordt twee keer verzonden.</translation>
     </message>
     <message>
         <source>Afosto packed these units at the same moment ({problem}); trying again.</source>

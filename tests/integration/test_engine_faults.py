@@ -52,3 +52,26 @@ async def test_a_token_expiring_mid_run_is_renewed_without_a_person() -> None:
         assert r.consistency()["differences"] == []
         assert r.service.health().attention == [] or all("need a person" in a for a in r.service.health().attention)
         await r.service.close()
+
+
+async def test_refused_credentials_hold_the_pushes_instead_of_parking_them() -> None:
+    from epages_sync.errors import AuthenticationError
+
+    with rig(orders=3, seed=13) as r:
+        await r.settle(1)
+        ledger = r.sandbox.afosto.ledger
+        order = next(o for o in ledger.orders if any(i.parcel_id is None and i.status == "OPEN" for i in o.items))
+        units = [i.id for i in order.items if i.parcel_id is None and i.status == "OPEN"]
+        parcel, _ = ledger.add_parcel({"items": units, "tracking_code": "HELD-1"})
+        ledger.set_parcel_status({"parcel_id": parcel.id, "status": "IN_TRANSIT"})
+        r.sandbox.revoke_client("sandbox-client")
+        with pytest.raises(AuthenticationError):
+            await r.service.push_round()
+        # Nothing parked for a person to find and retry one by one: the shipment waits in the outbox.
+        assert r.store.open_parked() == []
+        assert r.store.outbox_depth() >= 1
+        r.sandbox.restore_client("sandbox-client")
+        await r.settle()
+        assert r.consistency()["differences"] == []
+        assert r.store.outbox_depth() == 0
+        await r.service.close()

@@ -54,10 +54,14 @@ def _shipped_in_epages(r: Rig, order_id: str) -> list[tuple[list[tuple[str, int]
     return sorted((sorted(p.lines), p.status) for p in order.shippings)
 
 
-async def _both_agree(r: Rig) -> None:
+async def _both_agree(r: Rig, *, conflicts: int = 0) -> None:
+    """Same figures on both sides, nothing left to send; ``conflicts`` shipments wait for a person only for
+    their tracking codes (the cockpit's and the warehouse's differ for the same units)."""
     state = r.consistency()
     assert state["differences"] == []
-    assert r.store.parked_count() == 0 and r.store.outbox_depth() == 0
+    kinds = [item.kind for item in r.store.open_parked()]
+    assert kinds == ["conflict_shipment"] * conflicts, kinds
+    assert r.store.outbox_depth() == 0
 
 
 async def _imported_order(r: Rig) -> str:
@@ -78,7 +82,7 @@ async def test_poller_first_the_cockpit_units_count_once_and_epages_gets_the_res
         order_id = await _shipped_in_both(r)
         await r.service.poller.poll_once()  # the cockpit's shipment is seen before the warehouse's parcel
         await r.settle()
-        await _both_agree(r)
+        await _both_agree(r, conflicts=1)
         order = r.sandbox.epages.order(order_id)
         first, second = order.lines[0].line_id, order.lines[1].line_id
         assert _shipped_in_epages(r, order_id) == sorted([([(first, 2)], "SHIPPED"),
@@ -94,7 +98,7 @@ async def test_pusher_first_and_delivered_every_epages_shipment_of_the_parcel_is
         order_id = await _shipped_in_both(r, delivered=True)
         await r.service.push_round()  # the warehouse's parcel reaches ePages before the next poll
         await r.settle()
-        await _both_agree(r)
+        await _both_agree(r, conflicts=1)
         order = r.sandbox.epages.order(order_id)
         first, second = order.lines[0].line_id, order.lines[1].line_id
         assert _shipped_in_epages(r, order_id) == sorted([([(first, 2)], "DELIVERED"),
@@ -109,14 +113,14 @@ async def test_the_rest_made_by_a_try_that_stopped_before_its_link_is_used_not_m
         second = r.sandbox.epages.order(order_id).lines[1].line_id
         r.sandbox.epages.create_shipping(order_id, [(second, 1)], tracking_code="WAREHOUSE-1")
         await r.settle()
-        await _both_agree(r)
+        await _both_agree(r, conflicts=1)
         order = r.sandbox.epages.order(order_id)
         assert _shipped_in_epages(r, order_id) == sorted([([(order.lines[0].line_id, 2)], "SHIPPED"),
                                                           ([(second, 1)], "SHIPPED")])
         await r.service.close()
 
 
-async def test_a_cockpit_shipment_split_over_two_parcels_is_a_conflict_for_a_person() -> None:
+async def test_a_cockpit_shipment_split_over_two_parcels_counts_once_and_asks_about_the_codes() -> None:
     with rig(orders=0, seed=3) as r:
         order_id = await _imported_order(r)
         _cockpit_ships_first_line(r, order_id)  # two units of the first line, in one shipment
@@ -124,11 +128,85 @@ async def test_a_cockpit_shipment_split_over_two_parcels_is_a_conflict_for_a_per
         for n, unit in enumerate(i.id for i in _afosto_order(r, order_id).items if i.sku == first_sku):
             _warehouse_ships(r, [unit], f"SPLIT-{n}")  # one unit a parcel
         await r.settle()
-        # Nothing is guessed: both parcels and the cockpit's shipment wait for a person, and nothing was
-        # shipped twice in ePages.
-        kinds = sorted(item.kind for item in r.store.open_parked())
-        assert kinds == ["order_update", "push", "push"], kinds
+        # The same two units, counted once on both sides; nothing was shipped twice in ePages. Which of the
+        # three tracking codes is right only a person can tell: one conflict names them all.
+        await _both_agree(r, conflicts=1)
         assert len(r.sandbox.epages.order(order_id).shippings) == 1
+        conflict = r.store.open_parked()[0]
+        assert all(code in conflict.message for code in ("COCKPIT-1", "SPLIT-0", "SPLIT-1")), conflict.message
+        await r.service.close()
+
+
+async def _cockpit_ships_more_than_the_warehouse_parcel(r: Rig) -> tuple[str, str]:
+    """The cockpit ships both units of the first line while the warehouse packs one of them with the unit of
+    the second line: the cockpit's shipment is bigger than its overlap with the parcel."""
+    order_id = await _imported_order(r)
+    _cockpit_ships_first_line(r, order_id)
+    order = r.sandbox.epages.order(order_id)
+    afosto = _afosto_order(r, order_id)
+    one_first = next(i.id for i in afosto.items if i.sku == order.lines[0].sku)
+    second = next(i.id for i in afosto.items if i.sku == order.lines[1].sku)
+    return order_id, _warehouse_ships(r, [one_first, second], "WAREHOUSE-9")
+
+
+@pytest.mark.parametrize("first", ["poller", "pusher"])
+async def test_a_cockpit_shipment_bigger_than_the_warehouse_parcel_counts_its_units_once(first: str) -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id, _ = await _cockpit_ships_more_than_the_warehouse_parcel(r)
+        if first == "poller":
+            await r.service.poller.poll_once()
+        else:
+            await r.service.push_round()
+        await r.settle()
+        await _both_agree(r, conflicts=1)
+        order = r.sandbox.epages.order(order_id)
+        first_line, second_line = order.lines[0].line_id, order.lines[1].line_id
+        # ePages: the cockpit's shipment and the parcel's other unit; Afosto: the warehouse's parcel and one
+        # more for the cockpit's open unit. Nothing twice, nothing refused.
+        assert _shipped_in_epages(r, order_id) == sorted([([(first_line, 2)], "SHIPPED"),
+                                                          ([(second_line, 1)], "SHIPPED")])
+        assert len(_afosto_order(r, order_id).parcels) == 2
+        rows = [e.message for e in r.store.log_page(limit=50)]
+        assert any("counted once, and the rest is recorded in Afosto" in m for m in rows), rows
+        await r.service.close()
+
+
+async def test_the_warehouse_delivering_its_part_delivers_the_whole_cockpit_shipment() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id, parcel_id = await _cockpit_ships_more_than_the_warehouse_parcel(r)
+        await r.settle()
+        r.sandbox.afosto.ledger.set_parcel_status({"parcel_id": parcel_id, "status": "DELIVERED"})
+        await r.settle()
+        # One ePages shipment cannot be half delivered: both its Afosto parcels are delivered with it.
+        await _both_agree(r, conflicts=1)
+        assert {p.status for p in _afosto_order(r, order_id).parcels} == {"DELIVERED"}
+        assert {status for _, status in _shipped_in_epages(r, order_id)} == {"DELIVERED"}
+        await r.service.close()
+
+
+async def test_a_tracking_conflict_settles_once_a_person_makes_the_codes_agree() -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = await _imported_order(r)
+        process_id = _cockpit_ships_first_line(r, order_id)
+        first_sku = r.sandbox.epages.order(order_id).lines[0].sku
+        units = [i.id for i in _afosto_order(r, order_id).items if i.sku == first_sku]
+        _warehouse_ships(r, units, "WAREHOUSE-7")  # the very units of the cockpit's shipment
+        await r.settle()
+        await _both_agree(r, conflicts=1)
+        conflict = r.store.open_parked()[0]
+        assert "COCKPIT-1" in conflict.message and "WAREHOUSE-7" in conflict.message
+        # Retried while the codes still differ: it stays, asking the same.
+        r.service.retry_items([conflict.id])
+        await r.settle()
+        await _both_agree(r, conflicts=1)
+        # The person puts the warehouse's code into the cockpit's shipment, then retries.
+        next(p for p in r.sandbox.epages.order(order_id).shippings if p.process_id == process_id).tracking_code = (
+            "WAREHOUSE-7")
+        r.service.retry_items([r.store.open_parked()[0].id])
+        await r.settle()
+        await _both_agree(r)
+        rows = [e.message for e in r.store.log_page(limit=50)]
+        assert any("tracking codes in ePages and Afosto agree again" in m for m in rows), rows
         await r.service.close()
 
 
