@@ -27,7 +27,7 @@ from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
 from .adoption import Adoption
-from .audit import AUDIT_DUE, AUDIT_EVERY, Difference, compare_both_systems
+from .audit import AUDIT_DUE, AUDIT_EVERY, PARK_AUDIT, Difference, compare_both_systems
 from .conflicts import CONFLICT_KINDS
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
@@ -334,7 +334,6 @@ class SyncService:
         self.watcher = AfostoWatcher(ctx)
         self.sender = OutboxSender(ctx)
         self.stock = StockSync(ctx)
-        await self._adopt_first()
         self._state = EngineState.PAUSED if not ctx.running.is_set() else EngineState.RUNNING
         ctx.journal.system(
             Outcome.INFO,
@@ -342,6 +341,7 @@ class SyncService:
                  else Text("no flow can run")),
         )
         self._announce()
+        await self._adopt_first()
         self._tasks.start("engine.poll", self._poll_loop())
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
@@ -556,6 +556,13 @@ class SyncService:
                 continue
             self.store.set_state(AUDIT_DUE, (dt.datetime.now(dt.UTC) + AUDIT_EVERY).isoformat())
 
+    async def _compare_again(self) -> None:
+        try:
+            await self.compare_both_systems()
+        except SyncError as exc:
+            self.store.add_log(self._row(Outcome.RETRYING, Text(
+                "Comparing both systems did not finish: {problem}", problem=exc.with_action())))
+
     async def compare_both_systems(self, *, daily: bool = False) -> list[Difference]:
         """Read both systems and list what differs as attention items (the window's "Compare both
         systems" and the daily run). The daily run leaves out orders changed in the last two polls."""
@@ -659,6 +666,9 @@ class SyncService:
             order_id = str(item.data.get("epages_order_id") or "")
             if order_id:
                 self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
+        elif item.kind == PARK_AUDIT and self.ctx is not None and not self._tasks.get("engine.compare"):
+            # A difference a person put right: comparing again settles it (or lists it once more).
+            self._tasks.start("engine.compare", self._compare_again())
 
     def _pick_up_retries(self) -> None:
         """Items handed back for a retry where this engine did not hear of it (the command line, or a retry

@@ -2136,6 +2136,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Der Vergleich beider Systeme wurde nicht abgeschlossen: {problem} Er wird in einer Stunde erneut versucht.</translation>
     </message>
     <message>
+        <source>Comparing both systems did not finish: {problem}</source>
+        <translation>Der Vergleich beider Systeme wurde nicht abgeschlossen: {problem}</translation>
+    </message>
+    <message>
         <source>press Retry</source>
         <translation>klicken Sie auf „Erneut versuchen“</translation>
     </message>

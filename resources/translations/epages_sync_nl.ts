@@ -2136,6 +2136,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>De vergelijking van beide systemen is niet afgerond: {problem} Over een uur wordt het opnieuw geprobeerd.</translation>
     </message>
     <message>
+        <source>Comparing both systems did not finish: {problem}</source>
+        <translation>De vergelijking van beide systemen is niet afgerond: {problem}</translation>
+    </message>
+    <message>
         <source>press Retry</source>
         <translation>klik op ‘Opnieuw proberen’</translation>
     </message>

@@ -66,6 +66,15 @@ async def test_a_shop_in_step_has_no_differences_and_new_activity_shows_up() -> 
         r.sandbox.step(12)
         differences = await audit(r.settings, r.store)
         assert differences and all(d.kind != DifferenceKind.NOT_IN_SHOP for d in differences)
+        # The sync carries the changes over; Retry on one of the items compares again and settles them all.
+        await r.settle()
+        waiting = [i.id for i in r.store.open_parked() if i.kind == PARK_AUDIT]
+        assert len(waiting) == len(differences)
+        assert r.service.retry_items(waiting[:1]) == waiting[:1]
+        compare = r.service._tasks.get("engine.compare")
+        assert compare is not None
+        await compare
+        assert [i for i in r.store.open_parked() if i.kind == PARK_AUDIT] == []
         await r.service.close()
 
 
