@@ -184,7 +184,8 @@ class Adoption:
         self.ctx = ctx
         self._lock = asyncio.Lock()
         self._fresh = False  # looked at Afosto since the current poll began
-        self._by_update = True  # the account takes the updated_at filter (assumed until refused)
+        self._updated_refused = False  # the account refused the updated_at filter (then: by creation)
+        self._by_update = True  # the look under way reads by last change (its mark follows that)
 
     def new_round(self) -> None:
         """A poll begins: the first order without a link makes adoption look at Afosto once more."""
@@ -240,24 +241,24 @@ class Adoption:
         ctx = self.ctx
         start = dt.datetime.combine(ctx.settings.start_date, dt.time(), dt.UTC) - dt.timedelta(days=1)
         since = dt.datetime.fromtimestamp(mark / 1000, dt.UTC) if mark is not None else None
+        channel = ctx.settings.afosto_channel_id
+        self._by_update = not self._updated_refused
         if since is not None and self._by_update:
             try:
-                async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id,
-                                                         updated_after=since, page_size=100):
+                async for page in ctx.afosto.iter_orders(channel_id=channel, updated_after=since, page_size=100):
                     for order in page:
                         yield order
                 return
             except (ValidationFailed, OperationMismatch) as exc:
                 if "updated_at" not in f"{getattr(exc, 'field', None) or ''} {exc}":
                     raise
+                self._updated_refused = True
                 self._by_update = False
                 log.info("Afosto refused the updated_at filter (%s); adoption reads by creation", exc)
-        self._by_update = since is None
-        async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id,
-                                                 created_after=since or start, page_size=100):
+        async for page in ctx.afosto.iter_orders(channel_id=channel, created_after=since or start,
+                                                 page_size=100):
             for order in page:
                 yield order
-        self._by_update = True
 
     async def _adopt(self, afosto: AfostoOrder, report: AdoptionReport) -> None:
         """Link one Afosto order (and what both sides agree on) when no link names it yet. The links are
