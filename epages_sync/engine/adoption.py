@@ -43,8 +43,9 @@ log = logging.getLogger(__name__)
 
 # Afosto creation time (ms) up to which every order of the channel has been looked at by this database.
 ADOPTED_UNTIL = "adoption.afosto_since"
-# Orders created shortly before the newest one seen may still have been on their way: looked at again.
-_MARGIN = dt.timedelta(minutes=10)
+# An order that changed while a look was under way may sit on a page already passed: the next look starts
+# before the newest change seen by the look's length and this margin (all in Afosto's clock).
+_MARGIN = dt.timedelta(seconds=60)
 _SHIPPED_PROCESS = (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED)
 _DECIDED = (RmaItemStatus.AUTHORIZED, RmaItemStatus.REJECTED)
 
@@ -208,6 +209,8 @@ class Adoption:
         report = AdoptionReport()
         mark = store.get_state(ADOPTED_UNTIL)
         newest: int | None = None
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         async for afosto in self._orders_to_look_at(int(mark) if mark else None):
             await ctx.checkpoint()
             stamp = afosto.updated_at if self._by_update else afosto.created_at
@@ -215,7 +218,7 @@ class Adoption:
                 newest = max(newest or 0, datetime_to_ms(stamp))
             await self._adopt(afosto, report)
         if newest is not None:
-            next_mark = newest - int(_MARGIN.total_seconds() * 1000)
+            next_mark = newest - int((loop.time() - started + _MARGIN.total_seconds()) * 1000)
             if mark is None or next_mark > int(mark):
                 store.set_state(ADOPTED_UNTIL, str(next_mark))
         self._fresh = True
