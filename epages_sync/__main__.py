@@ -8,15 +8,18 @@ import asyncio
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
 from .config import FLOW_WORDS, Flow, Settings, flow_from_word
+from .data_folder import add_rebuild_option, open_for_command
 from .errors import ConfigError, SecretStoreUnavailable, SyncError
 from .paths import AppPaths, app_paths
-from .secrets import ENV_AFOSTO_KEY, ENV_CLIENT_SECRET, Secrets
+from .secrets import ENV_AFOSTO_KEY, ENV_CLIENT_SECRET, Secrets, no_secure_store, secure_store_available
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -110,17 +113,21 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--poll-interval", type=int, metavar="S", help="seconds between ePages polls (15-3600)")
     cfg.add_argument("--push-interval", type=int, metavar="S", help="seconds between Afosto checks (2-60)")
     cfg.add_argument("--sandbox", metavar="URL", help="point both APIs at a sandbox on this computer")
+    add_rebuild_option(cfg)
 
     st = sub.add_parser("status", help="what is configured and stored (never a secret)")
     st.add_argument("--json", action="store_true")
+    add_rebuild_option(st)
 
     ck = sub.add_parser("check", help="test the saved connection: token, scopes, locations, Afosto, schema")
     ck.add_argument("--json", action="store_true")
+    add_rebuild_option(ck)
 
     run = sub.add_parser("run", help="run the sync")
     run.add_argument("--headless", action="store_true", required=True, help="without a window (service mode)")
     run.add_argument("--once", action="store_true", help="one poll, then push until the outbox is empty")
     run.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this long")
+    add_rebuild_option(run)
 
     from .cli_parked import add_parked_parsers
     from .removal import add_remove_parser
@@ -138,12 +145,6 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         add_sandbox_parser(sub)
     return parser
-
-
-def _open_store(paths: AppPaths) -> Any:
-    from .store import Store
-
-    return Store.open(paths.ensure().database)
 
 
 def _read_secrets(args: argparse.Namespace, stdin: TextIO) -> tuple[str | None, str | None]:
@@ -164,49 +165,87 @@ def _read_secrets(args: argparse.Namespace, stdin: TextIO) -> tuple[str | None, 
     return client_secret, afosto_key
 
 
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings ``configure`` was asked to change."""
+    changes: dict[str, Any] = {"store_name": args.store, "client_id": args.client_id}
+    optional = {"afosto_channel_id": args.channel, "flows": args.flows, "start_date": args.start_date,
+                "poll_interval": args.poll_interval, "push_interval": args.push_interval,
+                "sandbox_url": args.sandbox}
+    changes |= {name: value for name, value in optional.items() if value is not None}
+    if args.map:
+        changes["location_map"] = dict(args.map)
+    if args.stock_from:
+        changes["stock_locations"] = list(dict.fromkeys(args.stock_from))
+    return changes
+
+
 def cmd_configure(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin: TextIO) -> int:
+    """Check everything first, then write: a configure that is refused leaves the data folder as it was."""
     client_secret, afosto_key = _read_secrets(args, stdin)
-    store = _open_store(paths)
+    changes = _changes(args)
+    Settings.checked(**changes)  # every value on its own, before anything is written
+    if (client_secret or afosto_key) and not secure_store_available():
+        if args.client_secret_stdin or args.afosto_key_stdin:
+            exc = no_secure_store()
+            print(f"{exc.title}: {exc.message} Nothing was saved.\n{exc.action}", file=sys.stderr)
+            return EXIT_NO_SECRET_STORE
+        # From the environment only: they are read from there at each start, so there is nothing to keep.
+        print(f"No secure password store on this computer: the secrets in {ENV_CLIENT_SECRET} / {ENV_AFOSTO_KEY} "
+              "were not saved. 'check' and 'run --headless' read them from there.", file=out)
+        client_secret = afosto_key = None
+    made = [folder for folder in dict.fromkeys((paths.data_dir, paths.log_dir, paths.config_dir))
+            if not folder.exists()]
     try:
-        current = store.load_settings() or Settings()
-        changes: dict[str, Any] = {"store_name": args.store, "client_id": args.client_id}
-        if args.channel is not None:
-            changes["afosto_channel_id"] = args.channel
-        if args.map:
-            changes["location_map"] = dict(args.map)
-        if args.stock_from:
-            changes["stock_locations"] = list(dict.fromkeys(args.stock_from))
-        if args.flows is not None:
-            changes["flows"] = args.flows
-        if args.start_date is not None:
-            changes["start_date"] = args.start_date
-        if args.poll_interval is not None:
-            changes["poll_interval"] = args.poll_interval
-        if args.push_interval is not None:
-            changes["push_interval"] = args.push_interval
-        if args.sandbox is not None:
-            changes["sandbox_url"] = args.sandbox
-        settings = current.with_changes(**changes)
-        store.save_settings(settings)
-    finally:
-        store.close()
+        settings = _save_configuration(args, paths, out, changes, client_secret, afosto_key)
+    except BaseException:
+        _remove_new_folders(made)
+        raise
+    if settings is None:
+        _remove_new_folders(made)
+        return EXIT_NO_SECRET_STORE
     print(f"Settings saved for store '{settings.store_name}' in {paths.data_dir}.", file=out)
     if client_secret or afosto_key:
-        secrets = Secrets(settings.store_name or "")
+        print("Secrets saved in the system's password store.", file=out)
+    return EXIT_OK
+
+
+def _save_configuration(args: argparse.Namespace, paths: AppPaths, out: TextIO, changes: dict[str, Any],
+                        client_secret: str | None, afosto_key: str | None) -> Settings | None:
+    """The secrets, then the settings (a setup without its secrets is never saved as done); when the settings
+    cannot be saved the secrets are put back as they were. None when the password store refused the secrets
+    (nothing is saved then)."""
+    store = open_for_command(args, paths, out)
+    try:
+        settings = (store.load_settings() or Settings()).with_changes(**changes)
+        secrets = Secrets.of_folder(paths, settings.store_name or "")
+        before = secrets.snapshot() if client_secret or afosto_key else {}
         try:
             if client_secret:
                 secrets.set_client_secret(client_secret)
             if afosto_key:
                 secrets.set_afosto_key(afosto_key)
+            store.save_settings(settings)
         except SecretStoreUnavailable as exc:
-            print(f"{exc.title}: {exc.message}\n{exc.action}", file=sys.stderr)
-            return EXIT_NO_SECRET_STORE
-        print("Secrets saved in the system's password store.", file=out)
-    return EXIT_OK
+            secrets.put_back(before)
+            print(f"{exc.title}: {exc.message} Nothing was saved.\n{exc.action}", file=sys.stderr)
+            return None
+        except BaseException:
+            secrets.put_back(before)
+            raise
+        return settings
+    finally:
+        store.close()
 
 
-def status_data(paths: AppPaths) -> dict[str, Any]:
-    store = _open_store(paths)
+def _remove_new_folders(folders: list[Path]) -> None:
+    """Undo the folders a refused ``configure`` made (they did not exist before it, so all in them is its own)."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def status_data(paths: AppPaths, args: argparse.Namespace | None = None,
+                out: TextIO | None = None) -> dict[str, Any]:
+    store = open_for_command(args or argparse.Namespace(), paths, out or sys.stdout)
     try:
         settings = store.load_settings()
         data: dict[str, Any] = {
@@ -219,7 +258,7 @@ def status_data(paths: AppPaths) -> dict[str, Any]:
             ids = [settings.afosto_channel_id, *settings.location_map, *settings.location_map.values(),
                    *settings.stock_locations]
             data["names"] = {i: known[i] for i in ids if i and i in known}
-            secrets = Secrets(settings.store_name or "")
+            secrets = Secrets.of_folder(paths, settings.store_name or "")
             data["secure_store"] = secrets.available
             data["secrets"] = {
                 "epages_client_secret": secrets.client_secret() is not None,
@@ -255,7 +294,7 @@ def _day(value: str | None) -> str:
 
 
 def cmd_status(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    data = status_data(paths)
+    data = status_data(paths, args, sys.stderr if args.json else out)
     if args.json:
         print(json.dumps(data, indent=2, sort_keys=True, default=str), file=out)
         return EXIT_OK

@@ -15,10 +15,10 @@ from typing import Any, TextIO, cast
 from .clients.afosto import AfostoClient
 from .clients.epages import EpagesClient
 from .config import Settings
+from .data_folder import add_rebuild_option, open_for_command
 from .engine.audit import compare_both_systems, summary
 from .headless import load_credentials
 from .paths import AppPaths
-from .store import Store
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -40,12 +40,13 @@ def add_audit_parser(sub: Any) -> None:
     audit.add_argument("--json", action="store_true")
     audit.add_argument("--since", type=_day, metavar="DATE",
                        help="only orders created on or after this day (YYYY-MM-DD; default: the start date)")
+    add_rebuild_option(audit)
 
 
 async def _audit(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    store = Store.open(paths.ensure().database)
+    store = open_for_command(args, paths, out)
     try:
-        loaded, client_secret, afosto_key = load_credentials(store)
+        loaded, client_secret, afosto_key = load_credentials(store, paths)
         settings = cast(Settings, loaded)
         async with EpagesClient.from_settings(settings, client_secret) as epages, \
                 AfostoClient.from_settings(settings, afosto_key) as afosto:

@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from .data_folder import add_rebuild_option, open_for_command
 from .paths import AppPaths
 from .store import ParkedItem, Store
 from .store.models import Direction, LogRow, Outcome
@@ -36,6 +37,7 @@ KIND_WORDS = {
 def add_parked_parsers(sub: Any) -> None:
     listing = sub.add_parser("parked", help="list what waits for a person (retry or dismiss it)")
     listing.add_argument("--json", action="store_true")
+    add_rebuild_option(listing)
     for name, verb, effect in (
             ("retry", "try again", "after you put the cause right"),
             ("dismiss", "settle without doing anything more", "a refused update is then never sent")):
@@ -45,6 +47,7 @@ def add_parked_parsers(sub: Any) -> None:
         command.add_argument("ids", nargs="*", type=int, metavar="ID", help="parked item id (repeatable)")
         command.add_argument("--cause", action="append", default=[], metavar="CAUSE",
                              help="every open item with this cause (from 'epages-sync parked')")
+        add_rebuild_option(command)
 
 
 def _local(when: dt.datetime) -> str:
@@ -58,7 +61,7 @@ def item_data(item: ParkedItem) -> dict[str, Any]:
 
 
 def cmd_parked(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    store = Store.open(paths.ensure().database)
+    store = open_for_command(args, paths, out)
     try:
         items = store.open_parked()
     finally:
@@ -115,7 +118,7 @@ def cmd_settle(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print(f"Name what to {args.command}: an ID, or --cause CAUSE. 'epages-sync parked' lists both.",
               file=sys.stderr)
         return EXIT_NOTHING
-    store = Store.open(paths.ensure().database)
+    store = open_for_command(args, paths, out)
     try:
         ids, missing = _chosen(store, args)
         if args.command == "retry":

@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from .config import FLOW_WORDS, flow_from_word
+from .data_folder import check_folders, open_store
 from .errors import AlreadyRunning, ConfigError, SyncError
 from .instance import InstanceLock
 from .logs import setup_logging
@@ -120,14 +121,14 @@ class ProgressLine:
         self._out.flush()
 
 
-def load_credentials(store: Store) -> tuple[object, str, str]:
+def load_credentials(store: Store, paths: AppPaths) -> tuple[object, str, str]:
     settings = store.load_settings()
     if settings is None or not settings.is_configured:
         raise ConfigError(
             "Nothing is configured in this data folder yet.",
             action="Run the window's setup, or 'epages-sync configure'.",
         )
-    secrets = Secrets(settings.store_name or "")
+    secrets = Secrets.of_folder(paths, settings.store_name or "")
     client_secret, afosto_key = secrets.client_secret(), secrets.afosto_key()
     if not client_secret or not afosto_key:
         missing = [entry for entry, value in ((CLIENT_SECRET_ENTRY, client_secret), (AFOSTO_KEY_ENTRY, afosto_key))
@@ -138,10 +139,10 @@ def load_credentials(store: Store) -> tuple[object, str, str]:
     return settings, client_secret, afosto_key
 
 
-async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float | None) -> int:
+async def run_engine(store: Store, paths: AppPaths, out: TextIO, *, once: bool, duration: float | None) -> int:
     from .engine.service import EngineState, SyncService
 
-    settings, client_secret, afosto_key = load_credentials(store)
+    settings, client_secret, afosto_key = load_credentials(store, paths)
     service = SyncService(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
     last = store.newest_log_id()
     line = ProgressLine(out)
@@ -201,18 +202,21 @@ async def run_engine(store: Store, out: TextIO, *, once: bool, duration: float |
 
 
 def cmd_run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    paths.ensure()
+    check_folders(paths)  # before the lock file is made in the folder
     try:
         lock = InstanceLock(paths.lock_file).acquire()
     except AlreadyRunning as exc:
         print(f"{exc}\n{exc.action}", file=sys.stderr)
         return EXIT_FLOW_FAILED
-    setup_logging(paths.log_dir)
-    store = Store.open(paths.database)
     try:
-        return asyncio.run(run_engine(store, out, once=args.once, duration=args.duration))
-    except KeyboardInterrupt:
-        return 130
+        setup_logging(paths.log_dir)
+        store = open_store(paths, rebuild=bool(getattr(args, "rebuild", False)),
+                           told=lambda text: print(text, file=out))
+        try:
+            return asyncio.run(run_engine(store, paths, out, once=args.once, duration=args.duration))
+        except KeyboardInterrupt:
+            return 130
+        finally:
+            store.close()
     finally:
-        store.close()
         lock.release()

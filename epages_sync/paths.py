@@ -45,6 +45,16 @@ class AppPaths:
         return self.log_dir / WATCH_LOG_FILE_NAME
 
     @property
+    def installation_file(self) -> Path:
+        """The id of this folder's installation (see installation.py)."""
+        return self.data_dir / "epages-sync-installation.json"
+
+    @property
+    def settings_copy(self) -> Path:
+        """A copy of the settings beside the database, so a damaged database never takes them along."""
+        return self.config_dir / "epages-sync-settings.json"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "epages-sync.lock"
 

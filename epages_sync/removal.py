@@ -29,7 +29,7 @@ from .autostart import Autostart
 from .errors import AlreadyRunning
 from .instance import InstanceLock
 from .paths import AppPaths, app_paths
-from .secrets import AFOSTO_KEY_ENTRY, CLIENT_SECRET_ENTRY, Secrets
+from .secrets import Secrets
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -75,6 +75,9 @@ def saved_store_names(paths: AppPaths) -> list[str]:
     Read without opening the store: no migration runs and nothing is written while data is being removed.
     """
     names: list[str] = []
+    copied = _store_name_in_copy(paths.settings_copy)
+    if copied:
+        names.append(copied)
     folders = [paths.data_dir] + ([paths.data_dir / DEMO_FOLDER] if not paths.demo else [])
     for folder in folders:
         for database in sorted(folder.glob(paths.database.name + "*")):
@@ -84,6 +87,14 @@ def saved_store_names(paths: AppPaths) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def _store_name_in_copy(copy: Path) -> str | None:
+    try:
+        name = json.loads(copy.read_text(encoding="utf-8"))["settings"].get("store_name")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return name if isinstance(name, str) and name else None
 
 
 def _store_name_in(database: Path) -> str | None:
@@ -105,9 +116,10 @@ def _store_name_in(database: Path) -> str | None:
 
 
 def remove_all_data(paths: AppPaths, *, store_names: list[str],
-                    secrets_factory: Callable[[str], Secrets] = Secrets,
+                    secrets_factory: Callable[[str], Secrets] | None = None,
                     autostart: Autostart | None, held_lock: InstanceLock | None = None) -> RemovalReport:
-    """Remove the passwords of ``store_names``, the autostart entry and every file of ``paths``.
+    """Remove the passwords of ``store_names`` (this folder's own: ``Secrets.of_folder`` by default), the
+    autostart entry and every file of ``paths``.
 
     Raises AlreadyRunning, removing nothing, while another copy of the app uses the data folder (or the
     demo's). A caller that holds the data folder's lock itself (the window, after stopping its sync) hands
@@ -118,7 +130,7 @@ def remove_all_data(paths: AppPaths, *, store_names: list[str],
     demo_dir = paths.data_dir / DEMO_FOLDER if paths.data_dir in _default_folders() and not paths.demo else None
     lock_files = [paths.lock_file] + ([demo_dir / paths.lock_file.name] if demo_dir else [])
     with _holding(lock_files, held_lock):
-        _remove_passwords(store_names, secrets_factory, report)
+        _remove_passwords(store_names, secrets_factory or (lambda name: Secrets.of_folder(paths, name)), report)
         if autostart is not None:
             _remove_autostart(autostart, report)
         _close_our_log_files(paths.log_dir)
@@ -166,10 +178,10 @@ def _remove_passwords(store_names: list[str], secrets_factory: Callable[[str], S
             if not secrets.available:
                 report.kept.append((what, "this computer has no secure password store, so none were saved"))
                 continue
-            backend, service = secrets.backend, secrets.service
-            existed = [k for k in (CLIENT_SECRET_ENTRY, AFOSTO_KEY_ENTRY) if backend.get_password(service, k) is not None]
+            service = secrets.service
+            existed = secrets.saved_entries()
             secrets.delete_all()
-            left = [k for k in existed if backend.get_password(service, k) is not None]
+            left = secrets.saved_entries()
         except keyring.errors.KeyringError as exc:
             report.failed.append(
                 (what, f"the password store refused ({type(exc).__name__}); unlock it and try again"))

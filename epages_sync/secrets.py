@@ -1,7 +1,14 @@
-"""The one class that touches keyring: the ePages client secret and the Afosto API key live only there."""
+"""The one class that touches keyring: the ePages client secret and the Afosto API key live only there.
+
+Each data folder's installation keeps its own entries (``epages-sync:<store>:<installation>``), so removing
+or setting up one folder never touches another folder's passwords, even for the same store. Earlier versions
+saved them under the store name alone (``epages-sync:<store>``); the first folder that starts moves them to
+its own entries and leaves a note there, from which a second folder of that store copies them in turn.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,11 +19,18 @@ import keyring.errors
 from jaraco.classes import properties
 
 from .errors import SecretStoreUnavailable
+from .installation import Installation
+from .paths import AppPaths
 from .redaction import redactor
 from .texts import Text
 
+log = logging.getLogger(__name__)
+
 CLIENT_SECRET_ENTRY = "epages-client-secret"  # names of the keyring entries, not values
 AFOSTO_KEY_ENTRY = "afosto-api-key"
+SECRET_ENTRIES = (CLIENT_SECRET_ENTRY, AFOSTO_KEY_ENTRY)
+# Under the earlier name, once its entries were moved: the installation that has them now (not a secret).
+MOVED_TO_ENTRY = "moved-to-installation"
 ENV_CLIENT_SECRET = "EPAGES_SYNC_CLIENT_SECRET"
 ENV_AFOSTO_KEY = "EPAGES_SYNC_AFOSTO_KEY"
 
@@ -68,17 +82,101 @@ def describe_backend(backend: keyring.backend.KeyringBackend) -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
+def secure_store_available(backend: keyring.backend.KeyringBackend | None = None) -> bool:
+    """True when ``backend`` (the process's keyring by default) keeps secrets safely."""
+    return _backend_is_secure(backend if backend is not None else keyring.get_keyring())
+
+
+def no_secure_store(backend: keyring.backend.KeyringBackend | None = None) -> SecretStoreUnavailable:
+    """The error that says this computer has no secure password store, naming the keyring backend it has."""
+    found = backend if backend is not None else keyring.get_keyring()
+    return SecretStoreUnavailable(
+        Text("No secure password store was found on this computer (keyring backend: {backend}). The "
+             "secrets were not saved.", backend=describe_backend(found)))
+
+
+def service_name(store_name: str, installation: str | None) -> str:
+    """The keyring service of a store's entries: per installation, or as earlier versions named it."""
+    return f"epages-sync:{store_name}" + (f":{installation}" if installation else "")
+
+
 class Secrets:
-    """Secrets of one store, under the keyring service ``epages-sync:<store>``.
+    """Secrets of one store for one data folder's installation, under ``epages-sync:<store>:<installation>``.
+
+    ``installation`` None stands for a folder set up by an earlier version that has not started since: its
+    entries are still under the store name alone. Use ``of_folder`` to get the right one for a data folder.
 
     Refuses to work (SecretStoreUnavailable) when the machine has no secure keyring: a secret is never
     written to a plain file. For service mode on a machine without a keyring the two environment variables
     may supply the secrets at run time; they are read, never written anywhere.
     """
 
-    def __init__(self, store_name: str, backend: keyring.backend.KeyringBackend | None = None) -> None:
-        self.service = f"epages-sync:{store_name}"
+    def __init__(self, store_name: str, backend: keyring.backend.KeyringBackend | None = None, *,
+                 installation: str | None = None) -> None:
+        self.store_name = store_name
+        self.installation = installation
+        self.service = service_name(store_name, installation)
         self._backend = backend
+
+    @classmethod
+    def of_folder(cls, paths: AppPaths, store_name: str,
+                  backend: keyring.backend.KeyringBackend | None = None) -> Secrets:
+        """The secrets of ``store_name`` for the data folder of ``paths``.
+
+        The first time a folder set up by an earlier version is used (see ``Installation``), the entries it
+        saved under the store name alone are moved to its installation's own; until the password store lets
+        that happen, the next use tries again. Creates no file: a folder without an installation gets the
+        entries of an earlier version.
+        """
+        installation = Installation.find(paths)
+        secrets = cls(store_name, backend, installation=installation.id if installation else None)
+        if installation is not None and installation.earlier_entries_of == store_name \
+                and secrets.move_earlier_entries():
+            try:
+                Installation(installation.id).save(paths)
+            except OSError as exc:  # moving again next time finds nothing left to move
+                log.warning("could not note that the saved passwords were moved: %s", exc)
+        return secrets
+
+    def move_earlier_entries(self) -> bool:
+        """Give this installation the entries an earlier version saved under the store name alone.
+
+        Only when it has none of its own. They are copied first, then a note of this installation is left
+        under the earlier name, and only then are the earlier entries deleted, so nothing is lost however
+        the move is cut off. When another folder moved them already, they are copied from that folder's
+        installation (found through its note) and left there. True when done (also when there was nothing
+        to move); False when the password store could not be used (try again later).
+        """
+        if self.installation is None:
+            return True
+        backend = self.backend
+        if not _backend_is_secure(backend):
+            return False
+        earlier = service_name(self.store_name, None)
+        try:
+            if any(backend.get_password(self.service, name) for name in SECRET_ENTRIES):
+                return True
+            found = {name: backend.get_password(earlier, name) for name in SECRET_ENTRIES}
+            source = earlier
+            if not any(found.values()):
+                moved_to = backend.get_password(earlier, MOVED_TO_ENTRY)
+                if not moved_to or moved_to == self.installation:
+                    return True
+                source = service_name(self.store_name, moved_to)
+                found = {name: backend.get_password(source, name) for name in SECRET_ENTRIES}
+            kept = {name: value for name, value in found.items() if value}
+            for name, value in kept.items():
+                backend.set_password(self.service, name, value)
+            if kept and source == earlier:
+                backend.set_password(earlier, MOVED_TO_ENTRY, self.installation)
+                for name in kept:
+                    backend.delete_password(earlier, name)
+        except keyring.errors.KeyringError as exc:
+            log.warning("the saved passwords of %s could not be moved yet: %s", self.store_name, exc)
+            return False
+        if kept:
+            log.info("saved passwords of store %s moved from '%s' to '%s'", self.store_name, source, self.service)
+        return True
 
     @property
     def backend(self) -> keyring.backend.KeyringBackend:
@@ -91,10 +189,7 @@ class Secrets:
     def _require(self) -> keyring.backend.KeyringBackend:
         backend = self.backend
         if not _backend_is_secure(backend):
-            raise SecretStoreUnavailable(
-                Text("No secure password store was found on this computer (keyring backend: {backend}). The "
-                     "secrets were not saved.", backend=describe_backend(backend))
-            )
+            raise no_secure_store(backend)
         return backend
 
     def _set(self, name: str, value: str) -> None:
@@ -136,13 +231,51 @@ class Secrets:
     def afosto_key(self) -> str | None:
         return self._get(AFOSTO_KEY_ENTRY, ENV_AFOSTO_KEY)
 
+    def snapshot(self) -> dict[str, str | None]:
+        """This installation's entries as they are in the password store (not the environment), for
+        ``put_back``; empty without a secure password store."""
+        backend = self.backend
+        if not _backend_is_secure(backend):
+            return {}
+        try:
+            return {name: backend.get_password(self.service, name) for name in SECRET_ENTRIES}
+        except keyring.errors.KeyringError:
+            return {}
+
+    def put_back(self, snapshot: dict[str, str | None]) -> None:
+        """Return the entries to a ``snapshot`` after a change that did not complete (best effort)."""
+        backend = self.backend
+        for name, value in snapshot.items():
+            try:
+                if value is None:
+                    backend.delete_password(self.service, name)
+                else:
+                    backend.set_password(self.service, name, value)
+            except keyring.errors.KeyringError:
+                log.warning("could not put back the saved %s of %s", name, self.service)
+
+    def saved_entries(self) -> list[str]:
+        """The names of this installation's entries that hold a value (raises KeyringError)."""
+        backend = self.backend
+        return [name for name in SECRET_ENTRIES if backend.get_password(self.service, name) is not None]
+
     def delete_all(self) -> None:
+        """Delete this installation's entries (and the note that points other folders to them); never those
+        of another folder."""
         backend = self.backend
         if not _backend_is_secure(backend):
             return
-        for name in (CLIENT_SECRET_ENTRY, AFOSTO_KEY_ENTRY):
+        for name in SECRET_ENTRIES:
             try:
                 backend.delete_password(self.service, name)
+            except keyring.errors.PasswordDeleteError:
+                pass
+        if self.installation is None:
+            return
+        earlier = service_name(self.store_name, None)
+        if backend.get_password(earlier, MOVED_TO_ENTRY) == self.installation:
+            try:
+                backend.delete_password(earlier, MOVED_TO_ENTRY)
             except keyring.errors.PasswordDeleteError:
                 pass
 

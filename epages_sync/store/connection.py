@@ -8,12 +8,14 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic_core import to_json
 from sqlite_utils import Database
 
 from ..redaction import redactor
+from .errors import should_translate, store_error_from
 
 Clock = Callable[[], dt.datetime]
 BUSY_TIMEOUT_MS = 5000
@@ -66,7 +68,13 @@ def connect(target: str) -> sqlite3.Connection:
 
 
 class StoreBase:
-    """State shared by the store's parts: the connection, the lock and the clock."""
+    """State shared by the store's parts: the connection, the lock and the clock.
+
+    What SQLite says about the file or the disk (damaged, full, read-only) comes out of every call as a
+    StoreError a person can read (see errors.py); other SQLite errors stay as they are.
+    """
+
+    path: Path | None = None
 
     def __init__(self, conn: sqlite3.Connection, clock: Clock) -> None:
         self._conn = conn
@@ -80,17 +88,34 @@ class StoreBase:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """Everything inside commits together or not at all."""
-        with self._lock, self._db.atomic():
-            yield self._conn
+        try:
+            with self._lock, self._db.atomic():
+                yield self._conn
+        except sqlite3.DatabaseError as exc:
+            self._raise_readable(exc)
+            raise
+
+    def _raise_readable(self, exc: sqlite3.DatabaseError) -> None:
+        """Raise the StoreError a person should read for ``exc``, if it is about the file or the disk."""
+        if should_translate(exc):
+            raise store_error_from(exc, self.path) from exc
 
     def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         with self._lock:
-            row: sqlite3.Row | None = self._conn.execute(sql, params).fetchone()
+            try:
+                row: sqlite3.Row | None = self._conn.execute(sql, params).fetchone()
+            except sqlite3.DatabaseError as exc:
+                self._raise_readable(exc)
+                raise
             return row
 
     def _all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self._raise_readable(exc)
+                raise
 
     def _scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         row = self._one(sql, params)
@@ -99,4 +124,8 @@ class StoreBase:
     def _write(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """One statement, committed on its own (the connection is in autocommit mode)."""
         with self._lock:
-            return self._conn.execute(sql, params)
+            try:
+                return self._conn.execute(sql, params)
+            except sqlite3.DatabaseError as exc:
+                self._raise_readable(exc)
+                raise

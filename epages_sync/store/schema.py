@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sqlite3
@@ -176,6 +177,22 @@ MIGRATIONS: list[Migration] = [
     _v4_parked_causes_and_one_row_per_problem,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@functools.cache
+def layout_tables() -> frozenset[str]:
+    """The tables a database of the current layout has."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrate(Database(conn), None)
+        return frozenset(tables_in(conn))
+    finally:
+        conn.close()
+
+
+def tables_in(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -6,14 +6,15 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from ..texts import Text
 from .checkpoints import FALLBACK_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES, Checkpointer
 from .connection import Clock, connect, utc_now
-from .errors import StoreError
+from .errors import DatabaseDamaged, store_error_from
 from .links import Links
 from .log import ActionLog
 from .outbox import Outbox
 from .parked import ParkedItems
-from .schema import migrate, schema_version
+from .schema import layout_tables, migrate, schema_version, tables_in
 from .state import SettingsAndState
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,6 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
     enough for the GUI thread; bulk writes belong on an executor thread.
     """
 
-    path: Path | None = None
     checkpointer: Checkpointer | None = None
     _closed = False
 
@@ -56,12 +56,28 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
                 store.checkpointer.start()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(f"The database {path} could not be opened or upgraded ({exc}).",
-                             concerns=str(path)) from exc
+            raise store_error_from(exc, path) from exc
         except BaseException:
             conn.close()
             raise
         return store
+
+    def verify(self) -> None:
+        """Raise DatabaseDamaged when SQLite's check finds a damaged page or a table of the layout is missing.
+
+        Reads every page once: about a third of a second for a database of a million log rows.
+        """
+        problems = [str(row[0]) for row in self._all("PRAGMA quick_check") if row[0] != "ok"]
+        where = str(self.path or "the local database")
+        if problems:
+            raise DatabaseDamaged(Text("The database {path} is damaged: SQLite's check found '{problem}'.",
+                                       path=where, problem=problems[0]), concerns=where)
+        with self._lock:
+            present = set(tables_in(self._conn))
+        missing = sorted(layout_tables() - present)
+        if missing:
+            raise DatabaseDamaged(Text("The database {path} is damaged: its table(s) {tables} are missing.",
+                                       path=where, tables=missing), concerns=where)
 
     @classmethod
     def memory(cls, *, clock: Clock = utc_now) -> Store:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME, __version__
 from ..config import Settings
+from ..data_folder import check_folders, open_store
 from ..engine.service import Health
 from ..errors import AlreadyRunning, SecretStoreUnavailable, SyncError
 from ..instance import InstanceLock
@@ -34,6 +35,7 @@ from ..paths import AppPaths
 from ..removal import RemovalReport
 from ..secrets import Secrets
 from ..store import Direction, LogRow, Outcome, Store
+from ..store.errors import DatabaseDamaged
 from .background import UiTasks, off_thread
 from .demo import DemoShop
 from .gc_pacing import CollectorPacing
@@ -69,7 +71,7 @@ class DesktopApp(QObject):
 
     def __init__(self, paths: AppPaths, *, demo: DemoShop | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 secrets_for: Callable[[str], Secrets] = Secrets, minimized: bool = False,
+                 secrets_for: Callable[[str], Secrets] | None = None, minimized: bool = False,
                  lock: InstanceLock | None = None, computer: ThisComputer | None = None,
                  watch_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +90,8 @@ class DesktopApp(QObject):
         self.watch_only = watch_only
         self.watch: ServiceWatch | None = None
         self._transport = transport
-        self._secrets_for = secrets_for
+        # This data folder's own saved passwords (see secrets.py).
+        self._secrets_for = secrets_for or (lambda store_name: Secrets.of_folder(paths, store_name))
         self.tasks = UiTasks(self)
         self.tasks.failed.connect(self._on_task_failed)
         self.actions = SyncActions(self)
@@ -100,6 +103,7 @@ class DesktopApp(QObject):
         self.tray: SyncTray | None = None
         self.removal_report: RemovalReport | None = None
         self.last_word: QMessageBox | None = None  # the message that ends the app, after "remove all data"
+        self.rebuild_question: QMessageBox | None = None  # open while a damaged database waits for an answer
         self.dialog_notices = AttentionNotices()
         self.problems_shown: list[tuple[str, str]] = []
         self._shutting_down = False
@@ -133,15 +137,62 @@ class DesktopApp(QObject):
         try:
             if self.demo is not None:
                 await off_thread(DemoShop.clear_previous_run, self.paths)
-            self.store = await off_thread(Store.open, self.paths.ensure().database)
-        except SyncError as exc:
-            # Quit only once the person has read why.
-            box = self.show_problem(engine_words(exc.title),
-                                    f"{engine_words(exc.message)}\n\n{engine_words(exc.action)}",
-                                    critical=True)
-            box.finished.connect(self.request_quit)
+            # A window watching a service changes nothing in the folder: the service keeps it.
+            self.store = await off_thread(lambda: open_store(self.paths, settle=not self.watch_only))
+        except DatabaseDamaged as exc:
+            if self.watch_only:  # the service holds the folder: only it may move the database aside
+                self._say_and_quit(exc)
+            else:
+                self._offer_rebuild(exc)
             return
+        except SyncError as exc:
+            self._say_and_quit(exc)
+            return
+        await self._started_on_store()
+
+    def _say_and_quit(self, exc: SyncError) -> None:
+        # Quit only once the person has read why.
+        box = self.show_problem(engine_words(exc.title),
+                                f"{engine_words(exc.message)}\n\n{engine_words(exc.action)}",
+                                critical=True)
+        box.finished.connect(self.request_quit)
+
+    def _offer_rebuild(self, exc: DatabaseDamaged) -> None:
+        """Ask before the damaged database is moved aside and a fresh one started; quit when the person says no."""
+        self.problems_shown.append((engine_words(exc.title), engine_words(exc.message)))
+        box = QMessageBox(QMessageBox.Icon.Critical, engine_words(exc.title), self.tr(
+            "{problem}\n\nepages-sync can move the damaged file aside (it is kept, renamed with today's date) and "
+            "start a fresh database. Your settings and saved passwords are kept; the sync then finds again what "
+            "both systems already have. Nothing was changed yet.").format(problem=engine_words(exc.message)),
+            QMessageBox.StandardButton.NoButton, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowIcon(icon("app"))
+        rebuild = box.addButton(self.tr("Move aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rebuild)
+        self.rebuild_question = box
+
+        def answered(_result: int) -> None:
+            self.rebuild_question = None
+            if box.clickedButton() is rebuild:
+                self.tasks.start("app.rebuild", self._rebuild())
+            else:
+                self.request_quit()
+
+        box.finished.connect(answered)
+        box.open()
+
+    async def _rebuild(self) -> None:
+        try:
+            self.store = await off_thread(lambda: open_store(self.paths, rebuild=True))
+        except SyncError as exc:
+            self._say_and_quit(exc)
+            return
+        await self._started_on_store()
+
+    async def _started_on_store(self) -> None:
         store = self.store
+        assert store is not None
         self.control = SyncControl(store, transport=self._transport, parent=self)
         if self.watch_only:
             await self._start_watching(store)
@@ -149,7 +200,7 @@ class DesktopApp(QObject):
         self.control.health_changed.connect(self._on_health)
         settings: Settings | None
         if self.demo is not None:
-            settings = await off_thread(self.demo.prepare, store)
+            settings = await off_thread(self.demo.prepare, store, self._secrets_for)
         else:
             settings = store.load_settings()
         if settings is None or not settings.is_configured:
@@ -486,6 +537,8 @@ class DesktopApp(QObject):
                     log.error("the sync did not stop cleanly: %r", exc)
             if self.wizard is not None:
                 self.wizard.reject()
+            if self.rebuild_question is not None:
+                self.rebuild_question.reject()
             if self.settings_dialog is not None:
                 self.settings_dialog.reject()
             if self.window is not None:
@@ -580,7 +633,12 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     app.setWindowIcon(icon("app"))
     # The tray keeps the sync going with no window open; quitting is explicit.
     app.setQuitOnLastWindowClosed(False)
-    paths.ensure()
+    try:
+        check_folders(paths)
+    except SyncError as exc:  # nowhere to keep the log or the lock: say so and stop
+        QMessageBox.critical(None, engine_words(exc.title),
+                             f"{engine_words(exc.message)}\n\n{engine_words(exc.action)}")
+        return 1
     setup_logging(paths.log_dir)
     language = speak_chosen_language(paths)
     minimized = bool(getattr(args, "minimized", False))

@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import math
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..config import Settings
@@ -87,10 +87,13 @@ class DemoShop:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
 
-    def prepare(self, store: Store) -> Settings:
-        """Save the demo's settings and put its secrets in the in-memory keyring (blocking: off the GUI thread)."""
+    def prepare(self, store: Store, secrets_for: Callable[[str], Secrets]) -> Settings:
+        """Save the demo's settings and put its secrets in the in-memory keyring (blocking: off the GUI thread).
+
+        ``secrets_for`` gives the data folder's entries; the demo's keyring is the process's while it runs.
+        """
         settings = self.settings()
-        secrets = Secrets(DEMO_STORE, backend=self.keyring)
+        secrets = secrets_for(DEMO_STORE)
         secrets.set_client_secret(self.client_secret)
         secrets.set_afosto_key(self.afosto_key)
         store.save_settings(settings)

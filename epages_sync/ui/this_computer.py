@@ -86,7 +86,7 @@ class ThisComputer(QObject):
 
     # -- removing everything -------------------------------------------------------------------------------
 
-    def remove_all_data(self, secrets_factory: Callable[[str], Secrets] = Secrets) -> RemovalReport:
+    def remove_all_data(self, secrets_factory: Callable[[str], Secrets] | None = None) -> RemovalReport:
         """Blocking (keyring, files): run it off the GUI thread, after the sync stopped and the store closed.
 
         Raises AlreadyRunning, removing nothing, while another copy uses the data.

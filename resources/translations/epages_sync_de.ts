@@ -185,6 +185,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>{problem}
+
+epages-sync can move the damaged file aside (it is kept, renamed with today&apos;s date) and start a fresh database. Your settings and saved passwords are kept; the sync then finds again what both systems already have. Nothing was changed yet.</source>
+        <translation>{problem}
+
+epages-sync kann die beschädigte Datei beiseitelegen (sie bleibt erhalten, mit dem heutigen Datum umbenannt) und eine neue Datenbank beginnen. Ihre Einstellungen und gespeicherten Passwörter bleiben erhalten; die Synchronisation findet dann wieder, was beide Systeme schon haben. Noch wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Move aside and start fresh</source>
+        <translation>Beiseitelegen und neu beginnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
         <translation>Sie sehen dem Abgleich zu, die auf diesem Computer als Dienst läuft. Protokoll, Bestellverläufe und Export funktionieren wie gewohnt; Pausieren, Jetzt abgleichen, Erneut versuchen, Verwerfen und die Einstellungen gehören zum Dienst.</translation>
     </message>
@@ -2024,6 +2040,42 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>führen Sie &apos;epages-sync check&apos; erneut aus</translation>
     </message>
     <message>
+        <source>The folder {folder} could not be made: the disk is full.</source>
+        <translation>Der Ordner {folder} konnte nicht angelegt werden: Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made: {file} is a file, not a folder.</source>
+        <translation>Der Ordner {folder} kann nicht angelegt werden: {file} ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made: {reason}.</source>
+        <translation>Der Ordner {folder} kann nicht angelegt werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only for this user account.</source>
+        <translation>Der Ordner {folder} ist für dieses Benutzerkonto schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The file {file} is read-only for this user account.</source>
+        <translation>Die Datei {file} ist für dieses Benutzerkonto schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The damaged database was moved aside to {aside} and a fresh one started ({problem}). The settings were kept; the sync finds again what both systems already have.</source>
+        <translation>Die beschädigte Datenbank wurde nach {aside} beiseitegelegt und eine neue begonnen ({problem}). Die Einstellungen blieben erhalten; die Synchronisation findet wieder, was beide Systeme schon haben.</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty (0 bytes): what it held is gone, for example because the disk was full or the computer was switched off while it was written.</source>
+        <translation>Die Datenbank {path} ist leer (0 Byte): Ihr Inhalt ist verloren, zum Beispiel weil der Datenträger voll war oder der Computer beim Schreiben ausgeschaltet wurde.</translation>
+    </message>
+    <message>
+        <source>The damaged database {path} could not be moved aside: {reason}. Close every program that may have it open, then try again.</source>
+        <translation>Die beschädigte Datenbank {path} konnte nicht beiseitegelegt werden: {reason}. Schließen Sie alle Programme, die sie geöffnet haben könnten, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>the installation file</source>
+        <translation>Die Installationsdatei</translation>
+    </message>
+    <message>
         <source>1 order adopted from Afosto: it was there already (a new, restored or second copy of this app&apos;s database), so it was linked, not created again.</source>
         <translation>1 Bestellung aus Afosto übernommen: Sie war dort schon vorhanden (eine neue, wiederhergestellte oder zweite Datenbank dieser App), daher wurde sie verknüpft und nicht noch einmal angelegt.</translation>
     </message>
@@ -2138,6 +2190,114 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Comparing both systems did not finish: {problem}</source>
         <translation>Der Vergleich beider Systeme wurde nicht abgeschlossen: {problem}</translation>
+    </message>
+    <message>
+        <source>Local database problem</source>
+        <translation>Problem mit der lokalen Datenbank</translation>
+    </message>
+    <message>
+        <source>The sync&apos;s own database on this computer could not be used. Close the app, make sure the disk is not full, and start again. If it keeps happening, send the log to support.</source>
+        <translation>Die eigene Datenbank der Synchronisation auf diesem Computer konnte nicht verwendet werden. Schließen Sie die App, prüfen Sie, ob der Datenträger voll ist, und starten Sie erneut. Wenn es wieder passiert, senden Sie das Protokoll an den Support.</translation>
+    </message>
+    <message>
+        <source>Data from a newer version</source>
+        <translation>Daten einer neueren Version</translation>
+    </message>
+    <message>
+        <source>This data folder was last used by a newer version of epages-sync. Install that version (or a later one) again; nothing in the folder was changed.</source>
+        <translation>Dieser Datenordner wurde zuletzt von einer neueren Version von epages-sync verwendet. Installieren Sie diese (oder eine spätere) Version wieder; im Ordner wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Not an epages-sync database</source>
+        <translation>Keine Datenbank von epages-sync</translation>
+    </message>
+    <message>
+        <source>The database file belongs to another program. Choose another data folder; the file was not changed.</source>
+        <translation>Die Datenbankdatei gehört zu einem anderen Programm. Wählen Sie einen anderen Datenordner; die Datei wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Already linked differently</source>
+        <translation>Bereits anders verknüpft</translation>
+    </message>
+    <message>
+        <source>The item is already linked to another one. Look at both in ePages and Afosto; send the log to support if they really belong together.</source>
+        <translation>Der Eintrag ist bereits mit einem anderen verknüpft. Sehen Sie sich beide in ePages und Afosto an; senden Sie das Protokoll an den Support, wenn sie wirklich zusammengehören.</translation>
+    </message>
+    <message>
+        <source>The local database is damaged</source>
+        <translation>Die lokale Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. To move the damaged file aside (it is kept) and start a fresh database, agree in the window, or run the command again with --rebuild. Your settings and saved passwords are kept; the sync then finds again what both systems already have.</source>
+        <translation>Es wurde nichts geändert. Um die beschädigte Datei beiseitezulegen (sie bleibt erhalten) und eine neue Datenbank zu beginnen, stimmen Sie im Fenster zu oder führen Sie den Befehl erneut mit --rebuild aus. Ihre Einstellungen und gespeicherten Passwörter bleiben erhalten; die Synchronisation findet dann wieder, was beide Systeme schon haben.</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk that holds the data folder (or choose another folder with --data-dir), then start again. Nothing was lost.</source>
+        <translation>Schaffen Sie Platz auf dem Datenträger mit dem Datenordner (oder wählen Sie mit --data-dir einen anderen Ordner) und starten Sie dann erneut. Es ging nichts verloren.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written</source>
+        <translation>In den Datenordner kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Give your user account permission to change the data folder and its files (or choose another folder with --data-dir), then start again. Nothing was changed.</source>
+        <translation>Geben Sie Ihrem Benutzerkonto das Recht, den Datenordner und seine Dateien zu ändern (oder wählen Sie mit --data-dir einen anderen Ordner), und starten Sie dann erneut. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be made</source>
+        <translation>Der Datenordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Choose another data folder with --data-dir, or make sure the named place exists and your user account may create folders there, then start again.</source>
+        <translation>Wählen Sie mit --data-dir einen anderen Datenordner, oder sorgen Sie dafür, dass der genannte Ort existiert und Ihr Benutzerkonto dort Ordner anlegen darf, und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: SQLite reports &apos;{problem}&apos;.</source>
+        <translation>Die Datenbank {path} ist beschädigt: SQLite meldet „{problem}“.</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be written: the disk is full.</source>
+        <translation>In die Datenbank {path} konnte nicht geschrieben werden: Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be opened for writing: SQLite reports &apos;{problem}&apos;.</source>
+        <translation>Die Datenbank {path} konnte nicht zum Schreiben geöffnet werden: SQLite meldet „{problem}“.</translation>
+    </message>
+    <message>
+        <source>The disk could not read or write the database {path}: SQLite reports &apos;{problem}&apos;.</source>
+        <translation>Der Datenträger konnte die Datenbank {path} nicht lesen oder schreiben: SQLite meldet „{problem}“.</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be used: {problem}.</source>
+        <translation>Die Datenbank {path} konnte nicht verwendet werden: {problem}.</translation>
+    </message>
+    <message>
+        <source>the settings copy</source>
+        <translation>Die Kopie der Einstellungen</translation>
+    </message>
+    <message>
+        <source>Could not write {what} ({path}): the disk is full.</source>
+        <translation>{what} ({path}) konnte nicht geschrieben werden: Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <source>Could not write {what} ({path}): this user account may not change it.</source>
+        <translation>{what} ({path}) konnte nicht geschrieben werden: Dieses Benutzerkonto darf sie nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Could not write {what} ({path}): {reason}.</source>
+        <translation>{what} ({path}) konnte nicht geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: SQLite&apos;s check found &apos;{problem}&apos;.</source>
+        <translation>Die Datenbank {path} ist beschädigt: Die Prüfung von SQLite fand „{problem}“.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: its table(s) {tables} are missing.</source>
+        <translation>Die Datenbank {path} ist beschädigt: Ihr(e) Tabelle(n) {tables} fehlen.</translation>
     </message>
     <message>
         <source>press Retry</source>

@@ -185,6 +185,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>{problem}
+
+epages-sync can move the damaged file aside (it is kept, renamed with today&apos;s date) and start a fresh database. Your settings and saved passwords are kept; the sync then finds again what both systems already have. Nothing was changed yet.</source>
+        <translation>{problem}
+
+epages-sync kan het beschadigde bestand opzijzetten (het blijft bewaard, hernoemd met de datum van vandaag) en met een nieuwe database beginnen. Je instellingen en bewaarde wachtwoorden blijven behouden; de synchronisatie vindt daarna terug wat beide systemen al hebben. Er is nog niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Move aside and start fresh</source>
+        <translation>Opzijzetten en opnieuw beginnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
         <translation>Je kijkt mee met de synchronisatie die op deze computer als service draait. Het logboek, de tijdlijnen van bestellingen en de export werken zoals altijd; pauzeren, Nu synchroniseren, Opnieuw, Negeren en de instellingen horen bij de service.</translation>
     </message>
@@ -2024,6 +2040,42 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>voer &apos;epages-sync check&apos; opnieuw uit</translation>
     </message>
     <message>
+        <source>The folder {folder} could not be made: the disk is full.</source>
+        <translation>De map {folder} kon niet worden gemaakt: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made: {file} is a file, not a folder.</source>
+        <translation>De map {folder} kan niet worden gemaakt: {file} is een bestand, geen map.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made: {reason}.</source>
+        <translation>De map {folder} kan niet worden gemaakt: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only for this user account.</source>
+        <translation>De map {folder} is alleen-lezen voor dit gebruikersaccount.</translation>
+    </message>
+    <message>
+        <source>The file {file} is read-only for this user account.</source>
+        <translation>Het bestand {file} is alleen-lezen voor dit gebruikersaccount.</translation>
+    </message>
+    <message>
+        <source>The damaged database was moved aside to {aside} and a fresh one started ({problem}). The settings were kept; the sync finds again what both systems already have.</source>
+        <translation>De beschadigde database is opzijgezet als {aside} en er is een nieuwe begonnen ({problem}). De instellingen zijn behouden; de synchronisatie vindt terug wat beide systemen al hebben.</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty (0 bytes): what it held is gone, for example because the disk was full or the computer was switched off while it was written.</source>
+        <translation>De database {path} is leeg (0 bytes): wat erin stond is weg, bijvoorbeeld omdat de schijf vol was of de computer werd uitgezet terwijl erin werd geschreven.</translation>
+    </message>
+    <message>
+        <source>The damaged database {path} could not be moved aside: {reason}. Close every program that may have it open, then try again.</source>
+        <translation>De beschadigde database {path} kon niet opzij worden gezet: {reason}. Sluit alle programma&apos;s die hem geopend kunnen hebben en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>the installation file</source>
+        <translation>het installatiebestand</translation>
+    </message>
+    <message>
         <source>1 order adopted from Afosto: it was there already (a new, restored or second copy of this app&apos;s database), so it was linked, not created again.</source>
         <translation>1 bestelling uit Afosto overgenomen: die stond er al (een nieuwe, teruggezette of tweede database van deze app), dus is ze gekoppeld en niet opnieuw aangemaakt.</translation>
     </message>
@@ -2138,6 +2190,114 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Comparing both systems did not finish: {problem}</source>
         <translation>De vergelijking van beide systemen is niet afgerond: {problem}</translation>
+    </message>
+    <message>
+        <source>Local database problem</source>
+        <translation>Probleem met de lokale database</translation>
+    </message>
+    <message>
+        <source>The sync&apos;s own database on this computer could not be used. Close the app, make sure the disk is not full, and start again. If it keeps happening, send the log to support.</source>
+        <translation>De eigen database van de synchronisatie op deze computer kon niet worden gebruikt. Sluit de app, controleer of de schijf niet vol is en start opnieuw. Gebeurt het steeds weer, stuur dan het logboek naar support.</translation>
+    </message>
+    <message>
+        <source>Data from a newer version</source>
+        <translation>Gegevens van een nieuwere versie</translation>
+    </message>
+    <message>
+        <source>This data folder was last used by a newer version of epages-sync. Install that version (or a later one) again; nothing in the folder was changed.</source>
+        <translation>Deze gegevensmap is het laatst gebruikt door een nieuwere versie van epages-sync. Installeer die versie (of een latere) opnieuw; er is niets in de map veranderd.</translation>
+    </message>
+    <message>
+        <source>Not an epages-sync database</source>
+        <translation>Geen database van epages-sync</translation>
+    </message>
+    <message>
+        <source>The database file belongs to another program. Choose another data folder; the file was not changed.</source>
+        <translation>Het databasebestand hoort bij een ander programma. Kies een andere gegevensmap; het bestand is niet veranderd.</translation>
+    </message>
+    <message>
+        <source>Already linked differently</source>
+        <translation>Al anders gekoppeld</translation>
+    </message>
+    <message>
+        <source>The item is already linked to another one. Look at both in ePages and Afosto; send the log to support if they really belong together.</source>
+        <translation>Het item is al aan een ander gekoppeld. Bekijk ze allebei in ePages en Afosto; stuur het logboek naar support als ze echt bij elkaar horen.</translation>
+    </message>
+    <message>
+        <source>The local database is damaged</source>
+        <translation>De lokale database is beschadigd</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. To move the damaged file aside (it is kept) and start a fresh database, agree in the window, or run the command again with --rebuild. Your settings and saved passwords are kept; the sync then finds again what both systems already have.</source>
+        <translation>Er is niets veranderd. Om het beschadigde bestand opzij te zetten (het blijft bewaard) en met een nieuwe database te beginnen, stem je in het venster in, of voer je het commando opnieuw uit met --rebuild. Je instellingen en bewaarde wachtwoorden blijven behouden; de synchronisatie vindt daarna terug wat beide systemen al hebben.</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>De schijf is vol</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk that holds the data folder (or choose another folder with --data-dir), then start again. Nothing was lost.</source>
+        <translation>Maak ruimte vrij op de schijf met de gegevensmap (of kies een andere map met --data-dir) en start dan opnieuw. Er is niets verloren gegaan.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written</source>
+        <translation>Er kan niet in de gegevensmap worden geschreven</translation>
+    </message>
+    <message>
+        <source>Give your user account permission to change the data folder and its files (or choose another folder with --data-dir), then start again. Nothing was changed.</source>
+        <translation>Geef je gebruikersaccount toestemming om de gegevensmap en de bestanden erin te wijzigen (of kies een andere map met --data-dir) en start dan opnieuw. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be made</source>
+        <translation>De gegevensmap kan niet worden gemaakt</translation>
+    </message>
+    <message>
+        <source>Choose another data folder with --data-dir, or make sure the named place exists and your user account may create folders there, then start again.</source>
+        <translation>Kies een andere gegevensmap met --data-dir, of zorg dat de genoemde plek bestaat en je gebruikersaccount daar mappen mag maken, en start dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: SQLite reports &apos;{problem}&apos;.</source>
+        <translation>De database {path} is beschadigd: SQLite meldt &apos;{problem}&apos;.</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be written: the disk is full.</source>
+        <translation>Er kon niet in de database {path} worden geschreven: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be opened for writing: SQLite reports &apos;{problem}&apos;.</source>
+        <translation>De database {path} kon niet worden geopend om te schrijven: SQLite meldt &apos;{problem}&apos;.</translation>
+    </message>
+    <message>
+        <source>The disk could not read or write the database {path}: SQLite reports &apos;{problem}&apos;.</source>
+        <translation>De schijf kon de database {path} niet lezen of schrijven: SQLite meldt &apos;{problem}&apos;.</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be used: {problem}.</source>
+        <translation>De database {path} kon niet worden gebruikt: {problem}.</translation>
+    </message>
+    <message>
+        <source>the settings copy</source>
+        <translation>de kopie van de instellingen</translation>
+    </message>
+    <message>
+        <source>Could not write {what} ({path}): the disk is full.</source>
+        <translation>Kon {what} ({path}) niet schrijven: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>Could not write {what} ({path}): this user account may not change it.</source>
+        <translation>Kon {what} ({path}) niet schrijven: dit gebruikersaccount mag het niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>Could not write {what} ({path}): {reason}.</source>
+        <translation>Kon {what} ({path}) niet schrijven: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: SQLite&apos;s check found &apos;{problem}&apos;.</source>
+        <translation>De database {path} is beschadigd: de controle van SQLite vond &apos;{problem}&apos;.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: its table(s) {tables} are missing.</source>
+        <translation>De database {path} is beschadigd: de tabel(len) {tables} ontbreken.</translation>
     </message>
     <message>
         <source>press Retry</source>

@@ -14,7 +14,7 @@ from epages_sync.instance import InstanceLock
 from epages_sync.paths import app_paths
 from epages_sync.sandbox.app import Sandbox
 from epages_sync.sandbox.server import run_in_thread
-from epages_sync.secrets import MemoryKeyring, keyring_backend
+from epages_sync.secrets import MemoryKeyring, Secrets, keyring_backend
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -22,11 +22,14 @@ SECRET = "sandbox-secret"
 KEY = "sandbox-afosto-key"
 
 
-def configure(data: Path, url: str, sandbox: Sandbox, *extra: str, client_id: str = "sandbox-client") -> int:
+def configure(data: Path, url: str, sandbox: Sandbox, *extra: str, client_id: str = "sandbox-client",
+              secrets: bool = True) -> int:
     w = sandbox.world
     args = ["--data-dir", str(data), "configure", "--store", "https://demo-shop.beyondshop.cloud/cockpit/login",
-            "--client-id", client_id, "--client-secret-stdin", "--afosto-key-stdin", "--sandbox", url,
+            "--client-id", client_id, "--sandbox", url,
             "--channel", w.default_channel.channel_id, "--start-date", "2020-01-01", *extra]
+    if secrets:
+        args += ["--client-secret-stdin", "--afosto-key-stdin"]
     for ep, af in w.default_location_map.items():
         args += ["--map", f"{ep}={af}"]
     for loc in w.feeding_location_ids:
@@ -34,11 +37,16 @@ def configure(data: Path, url: str, sandbox: Sandbox, *extra: str, client_id: st
     return main(args, out=io.StringIO(), stdin=io.StringIO(f"{SECRET}\n{KEY}\n"))
 
 
+def entries(data: Path) -> str:
+    """The keyring service of the data folder's own entries for the store 'demo-shop'."""
+    return Secrets.of_folder(app_paths(data), "demo-shop").service
+
+
 def test_secrets_given_to_configure_and_used_by_a_run_appear_nowhere_on_disk(tmp_path: Path) -> None:
     sandbox = Sandbox(seed=2, orders=8)
     with run_in_thread(sandbox) as url, keyring_backend(MemoryKeyring()) as ring:
         assert configure(tmp_path, url, sandbox) == 0
-        assert ring.items[("epages-sync:demo-shop", "epages-client-secret")] == SECRET
+        assert ring.items[(entries(tmp_path), "epages-client-secret")] == SECRET
         out = io.StringIO()
         assert main(["--data-dir", str(tmp_path), "run", "--headless", "--once"], out=out) == 0
         assert "imported into Afosto" in out.getvalue()
@@ -57,16 +65,21 @@ def test_secrets_given_to_configure_and_used_by_a_run_appear_nowhere_on_disk(tmp
         assert b"Basic " + b"c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=" not in blob, path
 
 
-def test_without_a_keyring_configure_saves_the_settings_and_says_no_secret_was_stored(
+def test_without_a_keyring_configure_with_secrets_saves_nothing_and_says_why(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import keyring.backends.fail
 
     sandbox = Sandbox(seed=2, orders=1)
     with keyring_backend(keyring.backends.fail.Keyring()):
-        assert configure(tmp_path, "http://127.0.0.1:9", sandbox) == 3
-    assert "No secure password store" in capsys.readouterr().err
+        assert configure(tmp_path / "new", "http://127.0.0.1:9", sandbox) == 3
+        err = capsys.readouterr().err
+        assert "No secure password store" in err and "Nothing was saved." in err
+        assert not (tmp_path / "new").exists()
+        # Without secrets on the command line the settings are saved: the service reads the secrets from
+        # its environment at each start.
+        assert configure(tmp_path / "new", "http://127.0.0.1:9", sandbox, secrets=False) == 0
     status = io.StringIO()
-    main(["--data-dir", str(tmp_path), "status"], out=status)
+    main(["--data-dir", str(tmp_path / "new"), "status"], out=status)
     assert "demo-shop" in status.getvalue()
     assert not any(SECRET.encode() in p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
 
@@ -123,7 +136,7 @@ def test_without_a_password_store_check_says_how_to_give_the_secrets_on_this_com
 
     sandbox = Sandbox(seed=2, orders=1)
     with keyring_backend(keyring.backends.fail.Keyring()):
-        assert configure(tmp_path, "http://127.0.0.1:9", sandbox) == 3
+        assert configure(tmp_path, "http://127.0.0.1:9", sandbox, secrets=False) == 0
         capsys.readouterr()
         assert main(["--data-dir", str(tmp_path), "check"], out=io.StringIO()) == 2
     err = capsys.readouterr().err
@@ -138,7 +151,7 @@ def test_with_one_secret_missing_check_names_it_and_the_command_that_saves_it(
     sandbox = Sandbox(seed=2, orders=1)
     with keyring_backend(MemoryKeyring()) as ring:
         assert configure(tmp_path, "http://127.0.0.1:9", sandbox) == 0
-        del ring.items[("epages-sync:demo-shop", "afosto-api-key")]
+        del ring.items[(entries(tmp_path), "afosto-api-key")]
         capsys.readouterr()
         assert main(["--data-dir", str(tmp_path), "check"], out=io.StringIO()) == 2
     err = capsys.readouterr().err
@@ -152,7 +165,7 @@ def test_check_sends_a_refused_afosto_key_to_afosto_and_a_stopped_sandbox_to_the
     sandbox = Sandbox(seed=2, orders=1)
     with run_in_thread(sandbox) as url, keyring_backend(MemoryKeyring()) as ring:
         assert configure(tmp_path, url, sandbox) == 0
-        ring.items[("epages-sync:demo-shop", "afosto-api-key")] = "not-the-key"
+        ring.items[(entries(tmp_path), "afosto-api-key")] = "not-the-key"
         out = io.StringIO()
         assert main(["--data-dir", str(tmp_path), "check"], out=out) == 1
     text = out.getvalue()
