@@ -38,6 +38,7 @@ from .afosto_steps import returned_by_us
 from .context import SyncContext
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING, shared_parcel_key
+from .pushers import AFOSTO_MARK
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,7 @@ class Adoption:
         self.ctx = ctx
         self._lock = asyncio.Lock()
         self._fresh = False  # looked at Afosto since the current poll began
+        self._since = ctx.now()  # claims made from now on are imports of this run
         self._updated_refused = False  # the account refused the updated_at filter (then: by creation)
         self._by_update = True  # the look under way reads by last change (its mark follows that)
 
@@ -295,6 +297,7 @@ class Adoption:
             store.add_link(ORDER, epages_id, afosto.id, origin=Origin.APP, data=data)
         for new in matched.links:
             self._write(epages_id, new)
+        self._look_again_in_afosto(afosto)
         report.orders += 1
         report.shipments += matched.shipments
         report.cancelled_units += matched.cancelled_units
@@ -326,6 +329,17 @@ class Adoption:
                 self._write(epages_id, new)
         report.returns += matched.returns
 
+    def _look_again_in_afosto(self, afosto: AfostoOrder) -> None:
+        """The watcher of Afosto changes passed this order while it had no link (it looks at linked orders
+        only): it reads again from the order's last change, so what the warehouse did reaches ePages."""
+        if afosto.updated_at is None:
+            return
+        store = self.ctx.store
+        stamp = datetime_to_ms(afosto.updated_at) - 1
+        mark = store.get_state(AFOSTO_MARK)
+        if mark is not None and int(mark) > stamp:
+            store.set_state(AFOSTO_MARK, str(stamp))
+
     def _write(self, order_id: str, new: NewLink) -> None:
         store = self.ctx.store
         if store.link_by_epages(new.kind, new.epages_id) is None \
@@ -339,6 +353,8 @@ class Adoption:
         link = store.link_by_epages(ORDER, epages_id)
         if link is not None and (link.status == LinkStatus.LINKED or link.afosto_id):
             return False  # linked already (to this order, or to another copy the comparison reports)
+        if link is not None and link.created_at >= self._since:
+            return False  # an import of this run, under way: it writes its own link
         return store.link_by_afosto(ORDER, afosto_id) is None
 
 

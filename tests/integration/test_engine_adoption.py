@@ -3,6 +3,7 @@ find what Afosto already has and create nothing twice; stock comes out exact. Co
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from both_worlds import count
 from engine_rig import TEST_POLICY, rig
 
+from epages_sync.clients.afosto import AfostoClient
+from epages_sync.clients.afosto_models import ParcelStatus
+from epages_sync.engine.pushers import SWEEP_MARGIN_S
 from epages_sync.engine.service import SyncService
 from epages_sync.store import Store
 
@@ -106,4 +110,46 @@ async def test_a_restored_older_copy_of_the_database_creates_nothing_twice(tmp_p
         await _settle(again)
         await again.close()
         restored.close()
+        await _assert_each_order_once(r)
+
+
+async def test_an_order_whose_import_was_cut_short_gets_what_the_warehouse_did_meanwhile() -> None:
+    """The app stopped between creating an Afosto order and writing its link; the warehouse shipped it and the
+    next run's watcher looked past it (it watches linked orders only). Adopted, it is looked at again."""
+    with rig(orders=6, seed=21) as r:
+        await _settle(r.service)
+        store = r.store
+        async with AfostoClient.from_settings(r.settings, "sandbox-afosto-key", policy=TEST_POLICY) as afosto:
+            for shop_order in r.sandbox.epages.orders:
+                link = store.link_by_epages("order", shop_order.order_id)
+                if link is None or not link.afosto_id:
+                    continue
+                order = await afosto.get_order(link.afosto_id)
+                units = [u.id for u in order.units if str(u.status) == "OPEN" and not u.parcel_id]
+                if units and len(units) == len(order.units):
+                    break
+            else:
+                pytest.fail("no order with every unit open")
+            # As the database holds it when the app stopped there: a claim without the Afosto id.
+            store._write("UPDATE links SET status = 'pending', afosto_id = NULL, data = '{}' "
+                         "WHERE kind = 'order' AND epages_id = ?", (link.epages_id,))
+            parcel, _ = await afosto.add_track_trace_to_items(units, tracking_code="T-1")
+            await afosto.set_parcel_status(parcel.id, ParcelStatus.IN_TRANSIT)
+            # Later, the warehouse ships a unit of another order: the watcher's next look starts after both.
+            await asyncio.sleep(SWEEP_MARGIN_S + 1)
+            for other in r.sandbox.epages.orders:
+                other_link = store.link_by_epages("order", other.order_id)
+                if other_link is None or not other_link.afosto_id or other_link.epages_id == link.epages_id:
+                    continue
+                later = await afosto.get_order(other_link.afosto_id)
+                free = [u.id for u in later.units if str(u.status) == "OPEN" and not u.parcel_id]
+                if free:
+                    moved, _ = await afosto.add_track_trace_to_items(free[:1], tracking_code="T-2")
+                    await afosto.set_parcel_status(moved.id, ParcelStatus.IN_TRANSIT)
+                    break
+        await r.service.push_round()  # the watcher passes the change: the order has no link
+        await r.service.close()
+        again = _service(r, store)
+        await _settle(again)
+        await again.close()
         await _assert_each_order_once(r)
