@@ -124,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_rebuild_option(ck)
 
     run = sub.add_parser("run", help="run the sync")
-    run.add_argument("--headless", action="store_true", required=True, help="without a window (service mode)")
+    run.add_argument("--headless", action="store_true", help="without a window (service mode)")
+    run.add_argument("--dry-run", action="store_true",
+                     help="read both systems and show what the sync would do, without writing to either")
+    run.add_argument("--json", action="store_true", help="with --dry-run: the preview as JSON")
     run.add_argument("--once", action="store_true", help="one poll, then push until the outbox is empty")
     run.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this long")
     add_rebuild_option(run)

@@ -94,6 +94,11 @@ def check_loopback_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+# Afosto changes of one kind (new orders, their lines) sent in one request. Afosto publishes no limit; this
+# stays modest, and a request Afosto refuses as too large is sent again in halves.
+AFOSTO_BATCH_SIZE = 50
+
+
 class Settings(BaseModel):
     """Everything a person chooses in the wizard. Secrets are never part of it (see secrets.py)."""
 
@@ -116,6 +121,8 @@ class Settings(BaseModel):
         Decimal("0.5"), gt=0, le=1, description="largest drop share before a person must confirm"
     )
     log_retention_days: int = Field(90, ge=1, le=3650)
+    afosto_batch_size: int = Field(AFOSTO_BATCH_SIZE, ge=1, le=100,
+                                   description="Afosto changes of one kind sent together in one request")
     # Loopback base URL of a sandbox serving both APIs; None for the real services.
     sandbox_url: str | None = None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import json
 import signal
 import sys
 import time
@@ -201,7 +202,32 @@ async def run_engine(store: Store, paths: AppPaths, out: TextIO, *, once: bool, 
     return EXIT_FLOW_FAILED if failed else EXIT_OK
 
 
+async def show_preview(store: Store, paths: AppPaths, out: TextIO, *, as_json: bool) -> int:
+    """``run --dry-run``: read both systems, plan, print what the sync would do; write to neither."""
+    from .engine.service import SyncService
+
+    settings, client_secret, afosto_key = load_credentials(store, paths)
+    service = SyncService(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
+    try:
+        preview = await service.preview()
+    except SyncError as exc:
+        print(f"{exc}\n{exc.action}", file=sys.stderr)
+        return EXIT_FLOW_FAILED
+    if as_json:
+        print(json.dumps(preview.as_dict(), indent=2, ensure_ascii=False), file=out)
+    else:
+        print("Preview: nothing was written to ePages or Afosto.", file=out)
+        for line in preview.lines():
+            print(line, file=out)
+    return EXIT_OK
+
+
 def cmd_run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    dry_run = bool(getattr(args, "dry_run", False))
+    if not args.headless and not dry_run:
+        print("'run' needs --headless (sync without a window) or --dry-run (show what the sync would do). "
+              "To open the window, start epages-sync without 'run'.", file=sys.stderr)
+        return EXIT_CONFIG
     check_folders(paths)  # before the lock file is made in the folder
     try:
         lock = InstanceLock(paths.lock_file).acquire()
@@ -213,6 +239,8 @@ def cmd_run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         store = open_store(paths, rebuild=bool(getattr(args, "rebuild", False)),
                            told=lambda text: print(text, file=out))
         try:
+            if dry_run:
+                return asyncio.run(show_preview(store, paths, out, as_json=bool(args.json)))
             return asyncio.run(run_engine(store, paths, out, once=args.once, duration=args.duration))
         except KeyboardInterrupt:
             return 130

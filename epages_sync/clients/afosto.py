@@ -11,14 +11,28 @@ import contextlib
 import datetime as dt
 import functools
 import importlib.resources
+import json
 import logging
 import re
 from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    NameNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+    Visitor,
+    parse,
+    print_ast,
+    visit,
+)
 
-from ..config import Settings
+from ..config import AFOSTO_BATCH_SIZE, Settings
 from ..errors import (
     AuthenticationError,
     MissingScope,
@@ -61,6 +75,19 @@ PAGE_SIZE = 100  # Afosto's largest page
 FILTER_LIMIT = 100  # values per filter
 
 
+# Mutations of one kind sent together in one request (aliases), at most this many by default (a setting).
+DEFAULT_BATCH_SIZE = AFOSTO_BATCH_SIZE
+
+
+class RequestTooLarge(SyncError):
+    """Afosto refused a request for its size (HTTP 413): nothing of it was run."""
+
+    title = Text("Request too large for Afosto")
+
+
+BatchResult = dict[str, Any] | SyncError
+
+
 class OperationMismatch(SyncError):
     """Afosto did not accept one of our operation documents: its API no longer fits them."""
 
@@ -95,6 +122,84 @@ def load_document(name: str) -> str:
     return "\n".join(parts)
 
 
+class _Suffixed(Visitor):
+    """Renames every variable of a document: ``$input`` -> ``$input_3``."""
+
+    def __init__(self, suffix: str) -> None:
+        super().__init__()
+        self.suffix = suffix
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> VariableNode:
+        return VariableNode(name=NameNode(value=node.name.value + self.suffix))
+
+
+def alias(index: int) -> str:
+    """The response key of the ``index``-th copy of an operation in a batch document."""
+    return f"a{index}"
+
+
+@functools.cache
+def combined_document(operations: tuple[str, ...], name: str) -> str:
+    """Several single-field operations of one type (all queries or all mutations) as one document named
+    ``name``: the root field of copy i answers under the alias ``a<i>`` and takes its variables with the
+    suffix ``_<i>``; each fragment appears once.
+
+    GraphQL runs the root fields of a mutation one after the other, in this order; one that fails is null
+    with an error whose path starts with its alias, and does not undo the others.
+    """
+    variables: list[Any] = []
+    fields: list[FieldNode] = []
+    fragments: dict[str, Any] = {}
+    kind = None
+    for index, operation in enumerate(operations):
+        document = parse(load_document(operation), no_location=True)
+        ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        if len(ops) != 1 or len(ops[0].selection_set.selections) != 1:
+            raise ValueError(f"{operation} is not one operation with one root field; it cannot be combined")
+        op = ops[0]
+        if kind is not None and op.operation != kind:
+            raise ValueError("queries and mutations cannot share one document")
+        kind = op.operation
+        copy = visit(op, _Suffixed(f"_{index}"))
+        variables.extend(copy.variable_definitions or ())
+        root = copy.selection_set.selections[0]
+        assert isinstance(root, FieldNode)
+        fields.append(FieldNode(alias=NameNode(value=alias(index)), name=root.name, arguments=root.arguments,
+                                directives=root.directives, selection_set=root.selection_set))
+        for definition in document.definitions:
+            if isinstance(definition, FragmentDefinitionNode):
+                fragments.setdefault(definition.name.value, definition)
+    assert kind is not None
+    combined = OperationDefinitionNode(operation=kind, name=NameNode(value=name),
+                                       variable_definitions=tuple(variables), directives=(),
+                                       selection_set=SelectionSetNode(selections=tuple(fields)))
+    return print_ast(DocumentNode(definitions=(combined, *fragments.values())))
+
+
+@functools.cache
+def root_field(operation: str) -> str:
+    """The name of the one root field an operation asks for (``ListOrders`` -> ``orders``)."""
+    document = parse(load_document(operation), no_location=True)
+    op = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    field = op.selection_set.selections[0]
+    assert isinstance(field, FieldNode)
+    return field.name.value
+
+
+def batch_document(operation: str, count: int) -> str:
+    """``count`` copies of one operation in one document (see ``combined_document``)."""
+    return combined_document((operation,) * count, f"{operation}Batch")
+
+
+def _suffixed(variable_sets: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    return {f"{name}_{index}": value for index, one in enumerate(variable_sets)
+            for name, value in _without_none(one).items()}
+
+
+def _read_key(operation: str, variables: Mapping[str, Any]) -> str:
+    return operation + json.dumps(_without_none(variables), sort_keys=True, default=str)
+
+
 def _is_query(document: str) -> bool:
     for line in document.splitlines():
         stripped = line.strip()
@@ -105,6 +210,26 @@ def _is_query(document: str) -> bool:
 
 def _orders_from(nodes: list[dict[str, Any]]) -> list[AfostoOrder]:
     return [AfostoOrder.model_validate(n) for n in nodes]
+
+
+def _validated(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncError]:
+    out: list[AfostoOrder | SyncError] = []
+    for answer in answers:
+        node = answer.get(key) if isinstance(answer, dict) else None
+        if isinstance(answer, SyncError):
+            out.append(answer)
+        elif isinstance(node, dict):
+            out.append(AfostoOrder.model_validate(node))
+        else:
+            out.append(SyncError(Text("Afosto answered without the order."), concerns="Afosto"))
+    return out
+
+
+async def _orders_of(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncError]:
+    """The orders of a batch's answers (``key`` inside each), validated once, off the event loop when many."""
+    if len(answers) > 10:
+        return await asyncio.to_thread(_validated, answers, key)
+    return _validated(answers, key)
 
 
 def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> SyncError:
@@ -142,17 +267,19 @@ def error_from_graphql(errors: Sequence[Mapping[str, Any]], operation: str) -> S
     return SyncError(f"{where}: {message}" + (f" ({code})" if code else ""), concerns=operation)
 
 
-def _answer_check(response: httpx.Response) -> TransientAnswer | None:
-    """Afosto's "not now" answers travel inside a 200: RATE_LIMITED and INTERNAL_SERVER_ERROR."""
-    if response.status_code != 200:
+def _answer_errors(response: httpx.Response) -> list[Any] | None:
+    """The ``errors`` of a 200 answer that has any (a body without the word is not decoded here)."""
+    if response.status_code != 200 or b'"errors"' not in response.content:
         return None
     try:
         body = response.json()
     except ValueError:
         return None
     errors = body.get("errors") if isinstance(body, dict) else None
-    if not isinstance(errors, list):
-        return None
+    return errors if isinstance(errors, list) and errors else None
+
+
+def _transient(errors: list[Any]) -> TransientAnswer | None:
     codes = {(e.get("extensions") or {}).get("code") for e in errors if isinstance(e, dict)}
     if "RATE_LIMITED" in codes:
         limited = [e for e in errors if isinstance(e, dict) and (e.get("extensions") or {}).get("code")
@@ -163,6 +290,25 @@ def _answer_check(response: httpx.Response) -> TransientAnswer | None:
     if "INTERNAL_SERVER_ERROR" in codes:
         return TransientAnswer("server_error", Text("Afosto failed on its side (INTERNAL_SERVER_ERROR)."))
     return None
+
+
+def _answer_check(response: httpx.Response) -> TransientAnswer | None:
+    """Afosto's "not now" answers travel inside a 200: RATE_LIMITED and INTERNAL_SERVER_ERROR."""
+    errors = _answer_errors(response)
+    return None if errors is None else _transient(errors)
+
+
+def _request_level(errors: list[Any]) -> list[dict[str, Any]]:
+    """Errors of the request as a whole (no path): then nothing, or nothing more, was run."""
+    return [e for e in errors if isinstance(e, dict) and not e.get("path")]
+
+
+def _batch_answer_check(response: httpx.Response) -> TransientAnswer | None:
+    """As ``_answer_check``, but only errors of the whole request count: an INTERNAL_SERVER_ERROR of one
+    alias belongs to that alias alone, and the others' results stand."""
+    errors = _answer_errors(response)
+    whole = _request_level(errors) if errors is not None else []
+    return _transient(whole) if whole else None
 
 
 def _address(value: Any) -> dict[str, Any] | None:
@@ -259,6 +405,24 @@ def inventory_filters(skus: Sequence[str], location_ids: Sequence[str] | None) -
     return _without_none({"skus": list(skus), "location_ids": list(location_ids) if location_ids else None})
 
 
+Read = tuple[str, dict[str, Any]]
+
+
+def first_orders_read(*, channel_id: str | None = None, created_after: dt.datetime | None = None,
+                      updated_after: dt.datetime | None = None, page_size: int = 50) -> Read:
+    """The first request ``iter_orders`` sends with these arguments (to read it ahead with others)."""
+    filters = order_filters(channel_id=channel_id, created_after=created_after, updated_after=updated_after)
+    return "ListOrders", {"filters": filters, "first": page_size}
+
+
+def first_inventory_read(skus: Sequence[str], location_ids: Sequence[str] | None = None) -> Read | None:
+    """The first request ``inventory`` sends for these SKUs; None when it would take more than one group."""
+    unique = list(dict.fromkeys(skus))
+    if not unique or len(unique) > FILTER_LIMIT or len(location_ids or ()) > FILTER_LIMIT:
+        return None
+    return "Inventory", {"filters": inventory_filters(unique, location_ids or None), "first": PAGE_SIZE}
+
+
 # Answers larger than this are decoded on a worker thread: a page of orders takes long enough to parse that
 # the window would stutter if the event loop did it.
 LARGE_ANSWER = 32 * 1024
@@ -275,15 +439,19 @@ class AfostoClient:
 
     def __init__(self, graphql_url: str, api_key: str, *, policy: HttpPolicy | None = None,
                  transport: httpx.AsyncBaseTransport | None = None, clock: Clock | None = None,
-                 on_exchange: ExchangeHook | None = None) -> None:
+                 on_exchange: ExchangeHook | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self.graphql_url = graphql_url
         self._api_key = api_key
+        # Mutations per batched request; halved for good when Afosto says a request was too large.
+        self.batch_size = max(1, batch_size)
+        # Answers of queries read ahead together (see read_ahead), each handed out once.
+        self._read_ahead: dict[str, dict[str, Any]] = {}
         self.session = HttpSession("Afosto", policy=policy, transport=transport, clock=clock,
                                    on_exchange=on_exchange, secrets=[api_key])
 
     @classmethod
     def from_settings(cls, settings: Settings, api_key: str, **kw: Any) -> AfostoClient:
-        return cls(settings.afosto_graphql_url, api_key, **kw)
+        return cls(settings.afosto_graphql_url, api_key, batch_size=settings.afosto_batch_size, **kw)
 
     async def aclose(self) -> None:
         await self.session.aclose()
@@ -297,15 +465,20 @@ class AfostoClient:
     # --- transport -------------------------------------------------------------------------------------
 
     async def post_document(self, document: str, variables: Mapping[str, Any] | None = None, *,
-                            operation: str | None = None, idempotent: bool = True) -> dict[str, Any]:
+                            operation: str | None = None, idempotent: bool = True,
+                            answer_check: Any = _answer_check) -> dict[str, Any]:
         """Send any document and return the whole answer (``data`` and ``errors``) without judging it."""
         body: dict[str, Any] = {"query": document, "variables": dict(variables or {})}
         if operation:
             body["operationName"] = operation
         resp = await self.session.request(
-            "POST", self.graphql_url, json_body=body, idempotent=idempotent, answer_check=_answer_check,
+            "POST", self.graphql_url, json_body=body, idempotent=idempotent, answer_check=answer_check,
             headers={"Authorization": f"Bearer {self._api_key}", "Accept": "application/json"},
             concerns=f"Afosto {operation}" if operation else "Afosto")
+        if resp.status_code == 413:
+            raise RequestTooLarge(Text("Afosto refused a request of {size} bytes as too large.",
+                                       size=len(resp.request.content)),
+                                  concerns=f"Afosto {operation}" if operation else "Afosto")
         if resp.status_code in (401, 403):
             raise error_from_graphql([{"message": f"HTTP {resp.status_code}", "extensions": {
                 "code": "UNAUTHORIZED" if resp.status_code == 401 else "FORBIDDEN"}}], operation or "request")
@@ -327,6 +500,9 @@ class AfostoClient:
         knows better (``idempotent``).
         """
         document = load_document(operation)
+        ahead = self._read_ahead.pop(_read_key(operation, variables or {}), None)
+        if ahead is not None:
+            return ahead
         if idempotent is None:
             idempotent = _is_query(document) or operation in _REPEATABLE_MUTATIONS
         answer = await self.post_document(document, _without_none(variables or {}), operation=operation,
@@ -339,6 +515,95 @@ class AfostoClient:
             raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
                             concerns=f"Afosto {operation}")
         return data
+
+    async def read_ahead(self, reads: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Send several queries in one request; each answer is kept for the one ``execute`` of exactly that
+        operation and those variables that comes next (then it is gone). A query Afosto refused is not kept:
+        asked again on its own, it gets its own answer. Until ``forget_read_ahead``."""
+        if len(reads) < 2:
+            return
+        operations = tuple(operation for operation, _ in reads)
+        answer = await self.post_document(combined_document(operations, "And".join(operations)),
+                                          _suffixed([variables for _, variables in reads]),
+                                          operation="And".join(operations), idempotent=True)
+        data = answer.get("data")
+        errors = answer.get("errors")
+        refused = {str(e["path"][0]) for e in errors or [] if isinstance(e, dict) and e.get("path")}
+        if not isinstance(data, dict) or _request_level(errors if isinstance(errors, list) else []):
+            return
+        for index, (operation, variables) in enumerate(reads):
+            key = alias(index)
+            if key not in refused and isinstance(data.get(key), dict):
+                self._read_ahead[_read_key(operation, variables)] = {root_field(operation): data[key]}
+
+    def forget_read_ahead(self) -> None:
+        """Drop answers read ahead and not asked for: the next reads go to Afosto."""
+        self._read_ahead.clear()
+
+    async def execute_batch(self, operation: str,
+                            variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
+        """Run one operation once per set of variables, ``batch_size`` of them per request (aliases), in
+        this order. Each result is that copy's ``data`` field, or the error Afosto gave for it alone; an
+        error of a whole request raises.
+
+        A request Afosto refuses as too large is sent again in halves (nothing of it was run), and later
+        requests stay at the smaller size. A request refused as a whole for its input (nothing was run) is
+        split until the input at fault stands alone with its error.
+        """
+        results: list[BatchResult] = []
+        start = 0
+        while start < len(variable_sets):
+            size = min(self.batch_size, len(variable_sets) - start)
+            try:
+                results.extend(await self._batch(operation, variable_sets[start:start + size]))
+            except RequestTooLarge:
+                if size == 1:
+                    raise
+                self.batch_size = max(1, size // 2)
+                log.info("Afosto refused %d %s in one request as too large; sending %d at a time", size,
+                         operation, self.batch_size)
+                continue
+            start += size
+        return results
+
+    async def _batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
+        document = load_document(operation)
+        repeatable = _is_query(document) or operation in _REPEATABLE_MUTATIONS
+        answer = await self.post_document(batch_document(operation, len(variable_sets)), _suffixed(variable_sets),
+                                          operation=f"{operation}Batch", idempotent=repeatable,
+                                          answer_check=_batch_answer_check)
+        errors = answer.get("errors")
+        errors = errors if isinstance(errors, list) else []
+        whole = _request_level(errors)
+        if whole:
+            refused = error_from_graphql(whole, operation)
+            if "data" in answer or not isinstance(refused, ValidationFailed):
+                raise refused
+            if len(variable_sets) == 1:
+                return [refused]
+            # Refused before anything ran (for its variables): find the input at fault, let the rest run.
+            half = len(variable_sets) // 2
+            return [*await self._batch(operation, variable_sets[:half]),
+                    *await self._batch(operation, variable_sets[half:])]
+        data = answer.get("data")
+        if not isinstance(data, dict):
+            raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
+                            concerns=f"Afosto {operation}")
+        by_alias: dict[str, list[dict[str, Any]]] = {}
+        for error in errors:
+            by_alias.setdefault(str(error["path"][0]), []).append(error)
+        results: list[BatchResult] = []
+        for index in range(len(variable_sets)):
+            key = alias(index)
+            value = data.get(key)
+            if key in by_alias:
+                results.append(error_from_graphql(by_alias[key], operation))
+            elif isinstance(value, dict):
+                results.append(value)
+            else:
+                results.append(SyncError(Text("Afosto answered {operation} without data.", operation=operation),
+                                         concerns=f"Afosto {operation}"))
+        return results
 
     async def connection_pages(self, operation: str, field: str, variables: Mapping[str, Any] | None = None,
                                *, page_size: int = PAGE_SIZE) -> AsyncGenerator[list[dict[str, Any]], None]:
@@ -388,6 +653,21 @@ class AfostoClient:
         """Step 2 of an import; answers the order with its lines and their units."""
         data = await self.execute("AddItemsToOrder", add_items_variables(order_id, lines))
         return AfostoOrder.model_validate(data["addItemsToOrder"]["order"])
+
+    async def create_orders(self, orders: Sequence[NewOrder]) -> list[AfostoOrder | SyncError]:
+        """Step 1 of the imports of a page, batched: per order its new Afosto order, or why Afosto refused it.
+        Not repeated on a lost answer: find them by meta_data before sending again."""
+        answers = await self.execute_batch("CreateOrder", [create_order_variables(o) for o in orders])
+        return await _orders_of(answers, "order")
+
+    async def add_items_to_orders(
+        self, lines: Sequence[tuple[str, Sequence[NewOrderLine]]]
+    ) -> list[AfostoOrder | SyncError]:
+        """Step 2 of the imports of a page, batched (Afosto order id and lines each): per order the whole
+        order with its units, or why Afosto refused the lines."""
+        answers = await self.execute_batch("AddItemsToOrder",
+                                           [add_items_variables(order_id, li) for order_id, li in lines])
+        return await _orders_of(answers, "order")
 
     async def get_order(self, order_id: str) -> AfostoOrder:
         data = await self.execute("GetOrder", {"id": order_id})

@@ -194,8 +194,8 @@ class Adoption:
         """A poll begins: the first order without a link makes adoption look at Afosto once more."""
         self._fresh = False
 
-    async def before_import(self, epages_order_id: str) -> None:
-        """Called before an order without a link is created in Afosto (once per poll it looks)."""
+    async def before_import(self) -> None:
+        """Called before orders without a link are created in Afosto (once per poll it looks)."""
         async with self._lock:
             if not self._fresh:
                 await self._run()

@@ -7,9 +7,8 @@ import contextvars
 import datetime as dt
 import json
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +20,9 @@ from ..clients.epages_models import Page
 from ..config import Flow, Settings
 from ..store import Store
 from ..store.models import Direction, LogRow, Outcome
+
+# Afosto's change time (ms) after which the watcher looks for changes made in Afosto next.
+AFOSTO_MARK = "push.afosto_since"
 
 # Contra item ids are derived, not random: the same unit cancelled or returned again after a lost answer
 # carries the same id, and Afosto treats the repeat as the same contra item.
@@ -175,7 +177,8 @@ class SyncContext:
     absent_skus: set[str] = field(default_factory=set)
     # SKUs whose ePages stock may have moved (new orders seen): the stock sync looks at them first.
     dirty_skus: set[str] = field(default_factory=set)
-    _order_locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
+    # The locks of the orders being worked on now (lock, holders and waiters): dropped when nobody needs it.
+    _order_locks: dict[str, tuple[asyncio.Lock, list[int]]] = field(default_factory=dict)
     # First wait before a failed push is tried again (doubles per try); tests make it short.
     retry_base_seconds: float = 2.0
     # Set while the engine may work; cleared by pause. Work stops at the next checkpoint, between requests.
@@ -235,9 +238,35 @@ class SyncContext:
     def on(self, flow: Flow) -> bool:
         return flow in self.flows
 
-    def order_lock(self, epages_order_id: str | None) -> asyncio.Lock:
-        """One lock per order: the poller, the pushers and the outbox never work on one order at once."""
-        return self._order_locks[epages_order_id or "-"]
+    @asynccontextmanager
+    async def order_lock(self, epages_order_id: str | None) -> AsyncIterator[None]:
+        """One lock per order: the poller, the pushers and the outbox never work on one order at once.
+
+        The lock exists while someone holds or waits for it, so the engine keeps no lock per order it ever
+        touched."""
+        key = epages_order_id or "-"
+        lock, users = self._order_locks.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._order_locks[key]
+
+    @asynccontextmanager
+    async def order_locks(self, epages_order_ids: Iterable[str]) -> AsyncIterator[None]:
+        """The locks of several orders at once (a batch of them), taken in one fixed order."""
+        async with AsyncExitStack() as stack:
+            for order_id in sorted(set(epages_order_ids)):
+                await stack.enter_async_context(self.order_lock(order_id))
+            yield
+
+    @property
+    def orders_locked(self) -> int:
+        """Locks the engine keeps right now (each for an order someone works on or waits for)."""
+        return len(self._order_locks)
 
     @staticmethod
     def now() -> dt.datetime:

@@ -1,18 +1,24 @@
-"""How an ePages order becomes an Afosto order: customer, addresses, lines by SKU, exact prices and fees.
+"""How an ePages order becomes an Afosto order: customer, addresses, lines by SKU, exact prices and fees,
+and the planner of a page's imports (``plan_order_import``).
 
 Anything that would make a wrong or partial Afosto order is an ``OrderProblem`` with a message a shop
-worker can act on; the poller parks that one order and goes on with the others.
+worker can act on; the plan parks that one order and goes on with the others. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import datetime as dt
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ..clients.afosto_models import AfostoAddress, NewCustomer, NewOrder, NewOrderLine
 from ..clients.epages_models import Address, Order, ProductLineItem
+from ..store.models import Link, LinkStatus
 from ..texts import PRESS_RETRY, Text
+from .steps import AddItems, CreateOrder, FollowChanges, ImportStep, Park
 
 
 class OrderProblem(Exception):
@@ -201,3 +207,85 @@ def plan_import(
         payment_fee=payment_fee,
     )
     return ImportPlan(order=new, lines=lines)
+
+
+# --- the planner of a page's imports -------------------------------------------------------------------------
+
+def order_stamp(order: Order) -> str:
+    """The order's last change as read: a parked order or a synced one is looked at again only when it moves."""
+    return order.updated_at.isoformat() if order.updated_at else ""
+
+
+def held_units(order: Order) -> dict[str, int]:
+    """Units per SKU the order still holds in ePages (sold, not cancelled; returns do not put stock back)."""
+    lines: Counter[str] = Counter()
+    for li in order.product_line_items:
+        if li.sku:
+            lines[li.sku] += li.ordered_quantity - li.counts.canceled
+    return dict(lines)
+
+
+def park_step(order: Order, reason: Text) -> Park:
+    return Park(epages_order_id=order.id, number=order.order_number or order.id, reason=reason,
+                stamp=order_stamp(order), lines=held_units(order))
+
+
+def settled(order: Order) -> bool:
+    """Nothing was cancelled, shipped, picked up or returned in ePages: an import carries all there is."""
+    return not any(c.canceled or c.shipped or c.delivered or c.ready_for_pickup or c.picked_up or c.pending
+                   or c.returned or c.broken for c in (li.counts for li in order.product_line_items))
+
+
+@dataclass(frozen=True)
+class ImportFacts:
+    """What the planner of a page's imports goes by, all read before it runs."""
+
+    links: Mapping[str, Link]  # the order links of the page's orders, by ePages order id
+    parked_stamps: Mapping[str, str]  # open parked imports by order number: the order's stamp when parked
+    afosto_skus: Collection[str]  # SKUs Afosto knows
+    channel_id: str
+    channel_currency: str
+    location_map: Mapping[str, str]
+    start_date: dt.date
+    importing: bool = True  # the orders flow is on
+
+
+def _in_range(order: Order, start: dt.date) -> bool:
+    created = order.created_at or order.entry_date
+    return created is None or created.date() >= start
+
+
+def plan_order_import(orders: Sequence[Order], facts: ImportFacts) -> list[ImportStep]:
+    """The steps for a page of ePages orders: import the new ones (or park them, saying why), finish imports
+    cut short, and follow the changes of linked orders. An order with a pending link gets no step: its
+    claim is resolved against Afosto first."""
+    steps: list[ImportStep] = []
+    for order in orders:
+        number = order.order_number or order.id
+        stamp = order_stamp(order)
+        link = facts.links.get(order.id)
+        if link is not None and link.status == LinkStatus.PENDING:
+            continue
+        if link is not None and link.data.get("stage") == "items":
+            if link.data.get("seen") != stamp:
+                steps.append(FollowChanges(order.id, number))
+            continue
+        if link is None and (not facts.importing or not _in_range(order, facts.start_date)
+                             or facts.parked_stamps.get(number) == stamp):
+            continue  # not ours to import, or unchanged since it was parked: it waits for a person
+        try:
+            plan = plan_import(order, channel_id=facts.channel_id, channel_currency=facts.channel_currency,
+                               afosto_skus=facts.afosto_skus, location_map=facts.location_map)
+        except OrderProblem as problem:
+            steps.append(park_step(order, problem.message))
+            continue
+        quiet = settled(order)
+        common: dict[str, Any] = dict(epages_order_id=order.id, number=number, lines=tuple(plan.lines),
+                                      stamp=stamp, settled=quiet, held=held_units(order))
+        if link is None:
+            steps.append(CreateOrder(order=plan.order, **common))
+        else:
+            steps.append(AddItems(afosto_id=link.afosto_id or "", **common))
+        if not quiet:
+            steps.append(FollowChanges(order.id, number))
+    return steps

@@ -27,10 +27,11 @@ from ..clients.epages_models import (
     Unreadable,
 )
 from ..config import Flow
-from ..errors import Conflict, DomainRejected, NotFound, SyncError, ValidationFailed
+from ..errors import Conflict, DomainRejected, SyncError, ValidationFailed
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome, ParkedStatus
 from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
+from .applier import PARK_ORDER, PERMANENT, ImportApplier
 from .conflicts import (
     CONFLICT_CANCELLATION,
     CONFLICT_SHIPMENT,
@@ -39,9 +40,10 @@ from .conflicts import (
     tracking_conflict,
 )
 from .context import SyncContext, contra_id, recording_exchanges
-from .order_import import ImportPlan, OrderProblem, plan_import
+from .order_import import ImportFacts, order_stamp, plan_order_import
 from .order_view import AfostoOrderView
 from .order_window import OrderWindow
+from .steps import CreateOrder, FollowChanges, ImportStep, Park
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -50,16 +52,14 @@ log = logging.getLogger(__name__)
 
 WATERMARK = "poll.watermark"
 LAST_GOOD_POLL = "poll.last_good"
-ORDER = LinkKind.ORDER.value
-SHIPPING = "shipping"
-PICKUP = "pickup"
-RETURN = "return"
-RMA = "rma"
-CANCEL_ITEM = "cancel_item"
-PARK_ORDER = "order"
+# Link kinds by their short names here; the vocabulary itself is the store's (LinkKind).
+ORDER = LinkKind.ORDER
+SHIPPING = LinkKind.SHIPPING
+PICKUP = LinkKind.PICKUP
+RETURN = LinkKind.RETURN
+RMA = LinkKind.RMA
+CANCEL_ITEM = LinkKind.CANCEL_ITEM
 PARK_ORDER_UPDATE = "order_update"
-# Afosto errors that will not go away by trying again: the order is parked for a person.
-PERMANENT = (ValidationFailed, NotFound, DomainRejected)
 
 
 def _units_data(units: list[ReturnedUnit]) -> list[list[str]]:
@@ -142,8 +142,7 @@ class PollSummary:
     skus_seen: Counter[str] = field(default_factory=Counter)
 
 
-def _stamp(order: Order) -> str:
-    return order.updated_at.isoformat() if order.updated_at else ""
+_stamp = order_stamp
 
 
 class OrderPoller:
@@ -153,8 +152,8 @@ class OrderPoller:
         self.parallel = parallel
         # The flow a change from ePages belongs to while it is carried over (for the log row if it fails).
         self._step: Flow = Flow.ORDERS
-        # Looks for the order in Afosto (adoption) before an order without a link is created there.
-        self.before_import: Callable[[str], Awaitable[None]] | None = None
+        # Looks in Afosto (adoption) before a page with an order without a link is imported.
+        self.before_import: Callable[[], Awaitable[None]] | None = None
 
     # --- the poll ----------------------------------------------------------------------------------------
 
@@ -217,66 +216,80 @@ class OrderPoller:
                               parked_id=parked_id)
         return True
 
-    async def _handle_page(self, orders: list[Order], summary: PollSummary) -> None:
-        """Handle the orders of one page side by side (as many as the APIs take at once); the page counts
-        as done only when every one of them is."""
+    async def _handle_page(self, orders: list[Order], summary: PollSummary,
+                           afosto: dict[str, AfostoOrder] | None = None) -> None:
+        """Handle the orders of one page: plan their imports, apply the plan for the page as a whole, then
+        carry the changes of linked orders over, side by side (as many as the APIs take at once). The page
+        counts as done only when every order of it is."""
         ctx = self.ctx
+        summary.orders_seen += len(orders)
+        await self._resolve_claims([o.id for o in orders])
+        if self.before_import is not None and any(ctx.store.link_by_epages(ORDER, o.id) is None for o in orders):
+            await self.before_import()  # what Afosto has already is adopted (linked), never created twice
+        steps = await self.plan_page(orders)
+        by_id = {o.id: o for o in orders}
+        for step in steps:
+            if isinstance(step, CreateOrder | Park):
+                for li in by_id[step.epages_order_id].product_line_items:
+                    if li.sku:
+                        summary.skus_seen[li.sku] += li.ordered_quantity
+                        ctx.dirty_skus.add(li.sku)
+        report = await ImportApplier(ctx).apply(steps)
+        summary.imported += len(report.imported)
+        summary.parked += len(report.parked)
+        known = {**(afosto or {}), **report.afosto}
         gate = asyncio.Semaphore(self.parallel)
 
         async def one(order: Order) -> None:
             async with gate:
                 await ctx.checkpoint()
                 with recording_exchanges():
-                    await self.handle_order(order, summary)
+                    await self._follow(order, summary, known.get(order.id))
 
-        results = await asyncio.gather(*(one(o) for o in orders), return_exceptions=True)
+        follow = [by_id[s.epages_order_id] for s in steps if isinstance(s, FollowChanges)]
+        results = await asyncio.gather(*(one(o) for o in follow), return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise result
 
+    async def plan_page(self, orders: list[Order]) -> list[ImportStep]:
+        """The import steps for a page of orders, from what the store and Afosto say now (no writes)."""
+        ctx = self.ctx
+        store = ctx.store
+        links = {o.id: link for o in orders if (link := store.link_by_epages(ORDER, o.id)) is not None}
+        parked_stamps: dict[str, str] = {}
+        new = [o for o in orders if o.id not in links]
+        for order in new:
+            parked = store.open_parked_for(PARK_ORDER, order.order_number or order.id)
+            if parked is not None and parked.status == "open":
+                parked_stamps[parked.reference] = str(parked.data.get("stamp") or "")
+        unfinished = [o for o in orders if links.get(o.id) is None or links[o.id].data.get("stage") != "items"]
+        skus = sorted({li.sku for o in unfinished for li in o.product_line_items if li.sku})
+        known = await self._known_skus(skus) if unfinished and ctx.on(Flow.ORDERS) else ctx.afosto_skus
+        return plan_order_import(orders, ImportFacts(
+            links=links, parked_stamps=parked_stamps, afosto_skus=known,
+            channel_id=ctx.settings.afosto_channel_id or "", channel_currency=ctx.channel_currency,
+            location_map=ctx.settings.location_map, start_date=ctx.settings.start_date,
+            importing=ctx.on(Flow.ORDERS)))
+
     # --- one order ---------------------------------------------------------------------------------------
 
     async def handle_order(self, order: Order, summary: PollSummary | None = None) -> None:
+        """Import one order, or carry its changes over: the page's way, for a page of one."""
+        await self._handle_page([order], summary if summary is not None else PollSummary())
+
+    async def _follow(self, order: Order, summary: PollSummary, afosto: AfostoOrder | None) -> None:
+        """Carry the changes made in ePages to a linked order over to Afosto (``afosto``: its Afosto order
+        as just answered, if the import of this page made it)."""
         ctx = self.ctx
-        summary = summary if summary is not None else PollSummary()
-        summary.orders_seen += 1
         async with ctx.order_lock(order.id):
             link = ctx.store.link_by_epages(ORDER, order.id)
-            if link is not None and link.status == LinkStatus.PENDING:
-                await self._resolve_pending(link.epages_id)
-                link = ctx.store.link_by_epages(ORDER, order.id)
-            if link is None:
-                if not ctx.on(Flow.ORDERS) or not self._in_range(order):
-                    return
-                parked = ctx.store.open_parked_for(PARK_ORDER, order.order_number or order.id)
-                if (
-                    parked is not None
-                    and parked.status == "open"
-                    and parked.data.get("stamp") == _stamp(order)
-                ):
-                    return  # unchanged since it was parked: it waits for a person, or for a change in ePages
-                for li in order.product_line_items:
-                    if li.sku:
-                        summary.skus_seen[li.sku] += li.ordered_quantity
-                        ctx.dirty_skus.add(li.sku)
-                if not await self._import(order):
-                    summary.parked += 1
-                    return
-                summary.imported += 1
-                link = ctx.store.link_by_epages(ORDER, order.id)
-                assert link is not None
-            if link.data.get("stage") != "items":
-                if not await self._add_items(order, link.afosto_id or ""):
-                    summary.parked += 1
-                    return
-                link = ctx.store.link_by_epages(ORDER, order.id)
-                assert link is not None
-            if link.data.get("seen") == _stamp(order):
+            if link is None or link.status != LinkStatus.LINKED or link.data.get("seen") == _stamp(order):
                 return
             # Cancellations in ePages put stock back there: the stock sync takes another look at these SKUs.
             ctx.dirty_skus.update(li.sku for li in order.product_line_items if li.sku)
             try:
-                changed = await self._reconcile(order, link.afosto_id or "")
+                changed = await self._reconcile(order, link.afosto_id or "", afosto)
             except PERMANENT as exc:
                 self._park_update(order, exc)
                 summary.parked += 1
@@ -291,33 +304,6 @@ class OrderPoller:
                     flow=self._step,
                     epages_ref=order.order_number,
                 )
-
-    def _in_range(self, order: Order) -> bool:
-        created = order.created_at or order.entry_date
-        return created is None or created.date() >= self.ctx.settings.start_date
-
-    def _park_order(self, order: Order, message: Text, *, error: SyncError | None = None) -> None:
-        ctx = self.ctx
-        number = order.order_number or order.id
-        lines: Counter[str] = Counter()
-        for li in order.product_line_items:
-            if li.sku:  # sold units still held in ePages: returns do not put stock back there
-                lines[li.sku] += li.ordered_quantity - li.counts.canceled
-        parked_id = ctx.store.park(
-            PARK_ORDER,
-            number,
-            message,
-            data={
-                "epages_order_id": order.id,
-                "order_number": number,
-                "lines": dict(lines),
-                "stamp": _stamp(order),
-            },
-            response=None if error is None else {"error": str(error)},
-        )
-        ctx.journal.to_afosto(
-            Outcome.PARKED, message, flow=Flow.ORDERS, epages_ref=number, parked_id=parked_id
-        )
 
     def _park_update(self, order: Order, exc: SyncError) -> None:
         ctx = self.ctx
@@ -341,85 +327,11 @@ class OrderPoller:
             ctx.absent_skus.update(s for s in unknown if s not in ctx.afosto_skus)
         return ctx.afosto_skus
 
-    async def _import(self, order: Order) -> bool:
-        ctx = self.ctx
-        number = order.order_number or order.id
-        if self.before_import is not None:
-            await self.before_import(order.id)
-            if ctx.store.link_by_epages(ORDER, order.id) is not None:
-                return True  # Afosto has it already: adopted, not created twice
-        try:
-            plan = await self._plan(order)
-        except OrderProblem as problem:
-            self._park_order(order, problem.message)
-            return False
-        if not ctx.store.add_pending_link(ORDER, order.id, data={"number": number}):
-            return True  # claimed already (pending or linked): never a second Afosto order
-        try:
-            created = await ctx.afosto.create_order(plan.order)
-        except PERMANENT as exc:
-            ctx.store.delete_link(ORDER, order.id)
-            self._park_order(order, Text("Afosto refused order {number}: {problem}", number=number,
-                                         problem=exc.with_action()), error=exc)
-            return False
-        ctx.store.complete_link(
-            ORDER, order.id, created.id, data={"stage": "created", "afosto_number": created.number}
-        )
-        if not await self._add_items(order, created.id, plan=plan):
-            return False
-        units = sum(line.quantity for line in plan.lines)
-        ctx.journal.to_afosto(
-            Outcome.OK,
-            Text("Order {number} imported into Afosto as {afosto_number} ({lines} lines, {units} units).",
-                 number=number, afosto_number=created.number, lines=len(plan.lines), units=units),
-            flow=Flow.ORDERS,
-            epages_ref=number,
-            afosto_ref=created.number,
-        )
-        ctx.store.resolve_parked(PARK_ORDER, number)
-        return True
-
-    async def _plan(self, order: Order) -> ImportPlan:
-        """The Afosto order for ``order``, or an OrderProblem naming what to fix."""
-        ctx = self.ctx
-        skus = [li.sku for li in order.product_line_items if li.sku]
-        return plan_import(
-            order,
-            channel_id=ctx.settings.afosto_channel_id or "",
-            channel_currency=ctx.channel_currency,
-            afosto_skus=await self._known_skus(skus),
-            location_map=ctx.settings.location_map,
-        )
-
-    async def _add_items(self, order: Order, afosto_id: str, *, plan: ImportPlan | None = None) -> bool:
-        """Step two of an import. Without the plan of a fresh import (that is, after a crash), the Afosto order
-        is read first, so units are never added twice."""
-        ctx = self.ctx
-        number = order.order_number or order.id
-        if plan is None:
-            existing = await ctx.afosto.get_order(afosto_id)
-            if existing.units:
-                ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
-                return True
-        try:
-            plan = plan or await self._plan(order)
-            await ctx.afosto.add_items_to_order(afosto_id, plan.lines)
-        except OrderProblem as problem:
-            self._park_order(order, problem.message)
-            return False
-        except PERMANENT as exc:
-            self._park_order(
-                order, Text("Afosto refused the lines of order {number}: {problem}", number=number,
-                            problem=exc.with_action()), error=exc
-            )
-            return False
-        ctx.store.update_link_data(ORDER, order.id, {"stage": "items"})
-        return True
-
     # --- changes made in ePages ---------------------------------------------------------------------------
 
-    async def _reconcile(self, order: Order, afosto_id: str) -> bool:
-        """Carry cancellations, shipments, pickups and returns made in ePages over to Afosto."""
+    async def _reconcile(self, order: Order, afosto_id: str, known: AfostoOrder | None = None) -> bool:
+        """Carry cancellations, shipments, pickups and returns made in ePages over to Afosto (``known``: the
+        Afosto order as Afosto just answered it, so it need not be read again)."""
         ctx = self.ctx
         counts = [li.counts for li in order.product_line_items]
         wants_cancel = ctx.on(Flow.CANCELLATIONS) and any(c.canceled for c in counts)
@@ -430,7 +342,7 @@ class OrderPoller:
         if not (wants_cancel or wants_processes or wants_returns):
             return False
         await ctx.checkpoint()
-        afosto = await ctx.afosto.get_order(afosto_id)
+        afosto = known if known is not None and known.id == afosto_id else await ctx.afosto.get_order(afosto_id)
         changed = False
         self._step = Flow.CANCELLATIONS
         if wants_cancel:
@@ -487,6 +399,43 @@ class OrderPoller:
             afosto_ref=afosto.number,
         )
         return afosto, True
+
+    def _shipped_after_cancelling(self, order: Order, afosto: AfostoOrder, lines: dict[str, int]) -> bool:
+        """A cockpit shipment of units the warehouse cancelled in Afosto at the same moment: which is true only
+        a person can tell. Parked once as a conflict (True); False when Afosto's cancellations do not explain
+        the shipment (then it is refused as before)."""
+        ctx = self.ctx
+        view = AfostoOrderView(afosto)
+        counts = {li.id: li for li in order.product_line_items}
+        cancelled_there: Counter[str] = Counter()
+        for line_id, qty in lines.items():
+            li = counts.get(line_id)
+            if li is None:
+                return False
+            short = qty - len(view.open_unpacked(line_id))
+            extra = len(view.canceled(line_id)) - li.counts.canceled
+            if short > 0:
+                if extra < short:
+                    return False
+                cancelled_there[li.sku or line_id] += short
+        if not cancelled_there:
+            return False
+        number = order.order_number or order.id
+        facts = sorted([sku, n] for sku, n in cancelled_there.items())
+        link = ctx.store.link_by_epages(ORDER, order.id)
+        item = ctx.store.open_parked_for(CONFLICT_CANCELLATION, number)
+        if link is not None and link.data.get("ship_cancel_conflict") == facts and not (
+                item is not None and item.status == ParkedStatus.RETRIED):
+            return True
+        ctx.store.update_link_data(ORDER, order.id, {"ship_cancel_conflict": facts})
+        park_conflict(
+            ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse "
+                         "cancelled them in Afosto at the same time. Check whether they left, correct the order "
+                         "in the system that is wrong, then dismiss this item.",
+                         number=number, units=sum(cancelled_there.values()), skus=sorted(cancelled_there)),
+            facts={"cancelled_in_afosto": dict(cancelled_there)})
+        return True
 
     def _cancelled_after_packing(self, order: Order, afosto: AfostoOrder, packed: dict[str, int]) -> None:
         """Units cancelled in ePages while the warehouse packed (or shipped) them: Afosto cannot cancel a
@@ -704,6 +653,8 @@ class OrderPoller:
                                           afosto_ref=afosto.number)
                     return afosto, False
                 in_parcels = self._parts_in_parcels(order.id, afosto, lines, how.kind)
+                if in_parcels is None and self._shipped_after_cancelling(order, afosto, lines):
+                    return afosto, False
                 if in_parcels is None:
                     raise DomainRejected(
                         Text("Order {number}: ePages shipped units that are not open in Afosto.",
@@ -933,25 +884,44 @@ class OrderPoller:
 
     async def resolve_pending_orders(self) -> None:
         """Orders whose creation in Afosto was under way when the app stopped: find them or forget the claim."""
-        for link in self.ctx.store.pending_links(ORDER):
-            async with self.ctx.order_lock(link.epages_id):
-                await self._resolve_pending(link.epages_id)
+        await self._resolve_claims(None)
 
-    async def _resolve_pending(self, epages_order_id: str) -> None:
+    async def _resolve_claims(self, order_ids: list[str] | None) -> None:
+        """Pending order links (of these orders; all with None): each Afosto order made for one is found by
+        its ``meta_data.epages_order_id`` among the channel's orders since the claim (one listing for all of
+        them) and linked; a claim Afosto has no order for is dropped, so the order is imported again."""
         ctx = self.ctx
-        link = ctx.store.link_by_epages(ORDER, epages_order_id)
-        if link is None or link.status != LinkStatus.PENDING:
+        store = ctx.store
+        if order_ids is None:
+            claims = store.pending_links(ORDER)
+        else:
+            claims = [link for i in order_ids if (link := store.link_by_epages(ORDER, i)) is not None
+                      and link.status == LinkStatus.PENDING]
+        if not claims:
             return
-        since = link.created_at - dt.timedelta(minutes=10)
-        found: AfostoOrder | None = None
-        async for page in ctx.afosto.iter_orders(
-            channel_id=ctx.settings.afosto_channel_id, created_after=since
-        ):
-            found = next((o for o in page if o.epages_order_id == epages_order_id), found)
-        number = link.data.get("number") or epages_order_id
+        async with ctx.order_locks([c.epages_id for c in claims]):
+            claims = [link for c in claims if (link := store.link_by_epages(ORDER, c.epages_id)) is not None
+                      and link.status == LinkStatus.PENDING]
+            if not claims:
+                return
+            wanted = {c.epages_id for c in claims}
+            since = min(c.created_at for c in claims) - dt.timedelta(minutes=10)
+            found: dict[str, AfostoOrder] = {}
+            async for page in ctx.afosto.iter_orders(channel_id=ctx.settings.afosto_channel_id,
+                                                     created_after=since):
+                for order in page:
+                    if order.epages_order_id in wanted:
+                        found[order.epages_order_id] = order
+            with store.transaction():
+                for link in claims:
+                    self._settle_claim(link, found.get(link.epages_id))
+
+    def _settle_claim(self, link: Link, found: AfostoOrder | None) -> None:
+        ctx = self.ctx
+        number = link.data.get("number") or link.epages_id
         if found is not None:
             ctx.store.complete_link(
-                ORDER, epages_order_id, found.id, data={"stage": "created", "afosto_number": found.number}
+                ORDER, link.epages_id, found.id, data={"stage": "created", "afosto_number": found.number}
             )
             ctx.journal.system(
                 Outcome.INFO,
@@ -961,7 +931,7 @@ class OrderPoller:
                 afosto_ref=found.number,
             )
         else:
-            ctx.store.delete_link(ORDER, epages_order_id)
+            ctx.store.delete_link(ORDER, link.epages_id)
             ctx.journal.system(
                 Outcome.INFO,
                 Text("Order {number}: its import was interrupted before Afosto created it; it is imported "

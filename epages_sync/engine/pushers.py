@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from ..clients.afosto import FILTER_LIMIT, OperationMismatch
+from ..clients.afosto import FILTER_LIMIT, OperationMismatch, Read, first_orders_read
 from ..clients.afosto_contract import ChangesPath
 from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, RmaItemStatus, datetime_to_ms
 from ..clients.epages_models import (
@@ -35,8 +35,8 @@ from ..errors import AuthenticationError, Conflict, NotFound, SyncError, Validat
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
-from .conflicts import CONFLICT_RETURN, park_conflict, tracking_conflict
-from .context import SyncContext, recording_exchanges
+from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, park_conflict, tracking_conflict
+from .context import AFOSTO_MARK, SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import (
     CANCEL_ITEM,
@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 
 P = TypeVar("P", ShippingProcess, PickupProcess)
 
-AFOSTO_MARK = "push.afosto_since"
 SWEEP_MARGIN_S = 2.0
 LAST_GOOD_PUSH = "push.last_good"
 PARK_PUSH = "push"
@@ -99,6 +98,8 @@ class AfostoWatcher:
     def __init__(self, ctx: SyncContext) -> None:
         self.ctx = ctx
         self.changes_path = ChangesPath.UPDATED_FILTER
+        # The orders the last look saw, with their change times (this run only).
+        self._last_sweep: dict[str, int | None] = {}
 
     def _since(self) -> int | None:
         text = self.ctx.store.get_state(AFOSTO_MARK)
@@ -139,15 +140,30 @@ class AfostoWatcher:
                     queued += await self._check_order(order)
         return queued
 
+    def _window(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """Orders created after / changed after what: the next look's filters."""
+        since = self._since()
+        created_after = None if since else dt.datetime.combine(self.ctx.settings.start_date, dt.time(), dt.UTC)
+        updated_after = dt.datetime.fromtimestamp(since / 1000, dt.UTC) if since else None
+        return created_after, updated_after
+
+    def first_read(self) -> Read | None:
+        """The request the next look starts with, to be read ahead with others; None on the slower path."""
+        if self.changes_path != ChangesPath.UPDATED_FILTER:
+            return None
+        created_after, updated_after = self._window()
+        return first_orders_read(channel_id=self.ctx.settings.afosto_channel_id, created_after=created_after,
+                                 updated_after=updated_after, page_size=100)
+
     async def _changed_since(self) -> int:
         ctx = self.ctx
         since = self._since()
-        created_after = None if since else dt.datetime.combine(ctx.settings.start_date, dt.time(), dt.UTC)
-        updated_after = dt.datetime.fromtimestamp(since / 1000, dt.UTC) if since else None
+        created_after, updated_after = self._window()
         loop = asyncio.get_running_loop()
         started = loop.time()
         queued = 0
         newest: int | None = None
+        seen: dict[str, int | None] = {}
         async for page in ctx.afosto.iter_orders(
             channel_id=ctx.settings.afosto_channel_id,
             updated_after=updated_after,
@@ -158,15 +174,23 @@ class AfostoWatcher:
                 await ctx.checkpoint()
                 queued += await self._check_order(order)
                 stamp = datetime_to_ms(order.updated_at) if order.updated_at else None
+                seen[order.id] = stamp
                 if stamp is not None and (newest is None or stamp > newest):
                     newest = stamp
+        unchanged = bool(seen) and all(self._last_sweep.get(i, -1) == stamp for i, stamp in seen.items())
+        self._last_sweep = seen
         if newest is not None:
             # An order changed while we paged may sit on a page we had passed. Its Afosto time is at least the
             # sweep's start, which is no earlier than the newest time seen minus the sweep's length (both in
-            # Afosto's clock), so the next look starts there, with a little margin.
-            sweep_ms = int((loop.time() - started + SWEEP_MARGIN_S) * 1000)
+            # Afosto's clock), so the next look starts there, with a little margin. When every order seen
+            # was seen so by the last look too, all of them changed before that look: anything changed since
+            # is newer than the newest of them, and the next look starts right there (the margin's orders
+            # are not read again and again while nothing happens).
+            sweep_ms = 0 if unchanged else int((loop.time() - started + SWEEP_MARGIN_S) * 1000)
             next_since = newest - sweep_ms
-            if since is None or next_since > since:
+            # Moved back meanwhile by an import that completed (see ImportApplier): the next look starts there.
+            rewound = self._since() != since
+            if not rewound and (since is None or next_since > since):
                 ctx.store.set_state(AFOSTO_MARK, str(next_since))
         return queued
 
@@ -584,6 +608,9 @@ class OutboxSender:
         view = AfostoOrderView(afosto)
         need = {li.id: len(view.canceled(li.id)) - li.counts.canceled for li in order.product_line_items}
         need = {k: v for k, v in need.items() if v > 0}
+        self._cancelled_after_shipping(order, afosto, need)
+        left = {li.id: li.counts.unshipped for li in order.product_line_items}
+        need = {k: min(v, left.get(k, 0)) for k, v in need.items() if left.get(k, 0) > 0}
         units = sum(need.values())
         if need:
             if view.all_cancelled and not order.canceled and order.cancelable:
@@ -608,6 +635,25 @@ class OutboxSender:
                     CANCEL_ITEM, f"{order_id}:{item.id}", item.id, parent=order_id, origin=Origin.AFOSTO
                 )
         return text
+
+    def _cancelled_after_shipping(self, order: Order, afosto: AfostoOrder, need: dict[str, int]) -> None:
+        """Units the warehouse cancelled in Afosto that ePages shows shipped or picked up already (a person
+        in the cockpit was quicker): ePages cannot cancel them, so a person decides; the rest is cancelled."""
+        gone: Counter[str] = Counter()
+        for li in order.product_line_items:
+            extra = need.get(li.id, 0) - li.counts.unshipped
+            if extra > 0:
+                gone[li.sku or li.id] += extra
+        if not gone:
+            return
+        number = order.order_number or order.id
+        park_conflict(
+            self.ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them "
+                         "shipped or handed out already, so ePages cannot cancel them. Check whether they left, "
+                         "correct the order in the system that is wrong, then dismiss this item.",
+                         number=number, units=sum(gone.values()), skus=sorted(gone)),
+            facts={"shipped_in_epages": dict(gone)})
 
     async def _booked_in_epages_too(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> tuple[str, Text]:
         """An Afosto return whose units ePages counts as returned already: a person booked the same return in

@@ -31,6 +31,7 @@ from .audit import AUDIT_DUE, AUDIT_EVERY, PARK_AUDIT, Difference, compare_both_
 from .conflicts import CONFLICT_KINDS
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
+from .preview import Preview, build_preview
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
 from .stock import PARK_STOCK_DROP, StockSync
 from .tasks import TaskOwner
@@ -486,12 +487,20 @@ class SyncService:
     async def push_round(self, *, full_stock: bool = False) -> None:
         assert self.ctx is not None and self.watcher and self.sender and self.stock
         ctx = self.ctx
-        if ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS}:
-            await self.watcher.check_once()
-        await self.sender.send_due()
-        if ctx.on(Flow.INVENTORY):
-            await ctx.checkpoint()
-            await self.stock.check_once(full=full_stock)
+        watching = bool(ctx.flows & {Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS})
+        # The round's two first Afosto reads (changed orders, stock) go out together, in one request.
+        reads = [self.watcher.first_read() if watching else None,
+                 self.stock.first_read() if ctx.on(Flow.INVENTORY) else None]
+        await ctx.afosto.read_ahead([r for r in reads if r is not None])
+        try:
+            if watching:
+                await self.watcher.check_once()
+            await self.sender.send_due()
+            if ctx.on(Flow.INVENTORY):
+                await ctx.checkpoint()
+                await self.stock.check_once(full=full_stock)
+        finally:
+            ctx.afosto.forget_read_ahead()
 
     def _failed(self, api: str, exc: SyncError, failures: int, interval: int) -> float:
         wait = min(float(interval) * 4, backoff_seconds(failures, base=float(min(interval, 5))))
@@ -632,6 +641,16 @@ class SyncService:
             if waiting:
                 delay = (waiting[0].next_attempt_at - dt.datetime.now(dt.UTC)).total_seconds()
                 await asyncio.sleep(min(max(delay, 0.0), max(0.0, deadline - loop.time()), 5.0))
+
+    async def preview(self) -> Preview:
+        """What the sync would do now, read from both systems and planned, with nothing written to either
+        (``run --dry-run`` and the wizard's last step)."""
+        ctx = await self._connect()
+        try:
+            return await build_preview(ctx, OrderPoller(ctx), StockSync(ctx))
+        finally:
+            await ctx.epages.aclose()
+            await ctx.afosto.aclose()
 
     async def close(self) -> None:
         await self._tasks.cancel_all()

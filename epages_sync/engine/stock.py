@@ -11,9 +11,11 @@ import json
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..clients.epages_models import Availability
+from ..clients.afosto import Read, first_inventory_read
+from ..clients.epages_models import Availability, Order
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
 from ..errors import Conflict, SyncError, Unavailable
@@ -39,6 +41,35 @@ class ShopProduct:
     product_id: str
     variation_id: str | None
     managed: bool
+
+
+def held_in_shop(order: Order) -> Counter[str]:
+    """Units an ePages order holds in the shop's stock while Afosto does not have it (returns do not put
+    stock back in ePages; cancellations do)."""
+    units: Counter[str] = Counter()
+    if order.canceled:
+        return units
+    for li in order.product_line_items:
+        if li.sku:
+            units[li.sku] += li.ordered_quantity - li.counts.canceled
+    return units
+
+
+def stock_targets(skus: Sequence[str], afosto: Mapping[str, int], pending: Mapping[str, int]) -> dict[str, int]:
+    """The stock rule: what the feeding locations have available, less the units of ePages orders Afosto
+    does not know yet; never below zero."""
+    return {s: max(0, afosto.get(s, 0) - pending.get(s, 0)) for s in skus}
+
+
+def large_drops(skus: Sequence[str], current: Mapping[str, int | None], targets: Mapping[str, int],
+                share: float) -> list[str]:
+    """SKUs whose figure would fall by more than ``share`` of what the shop shows."""
+    return [s for s in skus if (shown := current.get(s)) and targets[s] < shown * (1 - share)]
+
+
+def drop_guard(products: int) -> int:
+    """How many large drops at once hold the push for a person (a wrong mapping must not sell out a shop)."""
+    return max(3, math.ceil(0.1 * products))
 
 
 @dataclass
@@ -113,6 +144,13 @@ class StockSync:
 
     # --- one round ---------------------------------------------------------------------------------------
 
+    def first_read(self) -> Read | None:
+        """The Afosto request the next round starts with, to be read ahead with others; None when the round
+        starts elsewhere (it reads the shop's catalogue first) or needs more than one request."""
+        if self._catalog_at is None or self.ctx.now() - self._catalog_at > CATALOG_MAX_AGE:
+            return None
+        return first_inventory_read(sorted(self.products), self.ctx.settings.stock_locations or None)
+
     async def check_once(self, *, full: bool = False) -> StockReport:
         ctx = self.ctx
         report = StockReport()
@@ -126,7 +164,7 @@ class StockSync:
         skus = sorted(self.products)
         if not skus:
             return report
-        afosto = await self._afosto_available(skus)
+        afosto = await self.afosto_available(skus)
         due_pushes = set()
         for push in ctx.store.due(limit=1000):
             if push.kind != "stock":
@@ -145,18 +183,14 @@ class StockSync:
         if not candidates:
             return report
         await ctx.checkpoint()
-        current = await self._shop_figures(candidates)
+        current = await self.shop_figures(candidates)
         # Only now the orders: one placed after this read is not yet in ``current`` and may be in
         # ``pending``, which can only make the figure lower, never higher than what is there.
         pending = await self._units_not_in_afosto()
-        afosto = await self._afosto_available(candidates)
-        targets = {s: max(0, afosto.get(s, 0) - pending.get(s, 0)) for s in candidates}
-        drops = [
-            s
-            for s in candidates
-            if (shown := current.get(s)) and targets[s] < shown * (1 - float(ctx.settings.stock_safety_share))
-        ]
-        guard = max(3, math.ceil(0.1 * len(self.products)))
+        afosto = await self.afosto_available(candidates)
+        targets = stock_targets(candidates, afosto, pending)
+        drops = large_drops(candidates, current, targets, float(ctx.settings.stock_safety_share))
+        guard = drop_guard(len(self.products))
         held: set[str] = set()
         if len(drops) >= guard and not self.drop_confirmed:
             held = set(drops)
@@ -197,7 +231,7 @@ class StockSync:
     def _next_seq(self, sku: str) -> None:
         self.ctx.store.set_state(f"stock.seq.{sku}", str(int(self._seq(sku)) + 1))
 
-    async def _afosto_available(self, skus: list[str]) -> dict[str, int]:
+    async def afosto_available(self, skus: list[str]) -> dict[str, int]:
         ctx = self.ctx
         rows = await ctx.afosto.inventory(skus, ctx.settings.stock_locations or None)
         totals: Counter[str] = Counter()
@@ -205,7 +239,7 @@ class StockSync:
             totals[row.sku] += max(0, row.available)
         return {s: totals.get(s, 0) for s in skus}
 
-    async def _shop_figures(self, skus: list[str]) -> dict[str, int | None]:
+    async def shop_figures(self, skus: list[str]) -> dict[str, int | None]:
         ctx = self.ctx
 
         async def one(sku: str) -> tuple[str, Availability]:
@@ -245,9 +279,7 @@ class StockSync:
                     if link is not None and link.data.get("stage") == "items":
                         continue
                     counted.add(order.id)
-                    for li in order.product_line_items:
-                        if li.sku:  # returns do not put stock back in ePages; cancellations do
-                            units[li.sku] += li.ordered_quantity - li.counts.canceled
+                    units.update(held_in_shop(order))
                 for unreadable in page.unreadable:
                     if unreadable.id and unreadable.id not in counted:
                         counted.add(unreadable.id)

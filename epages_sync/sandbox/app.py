@@ -68,11 +68,22 @@ def api_of(path: str) -> str | None:
     return None
 
 
+_OPERATION_NAME = re.compile(rb'"operationName"\s*:\s*"([_A-Za-z]\w*)"')
+
+
+def _operation_of(body: bytes) -> str:
+    """The operation a GraphQL request names (without decoding the whole body)."""
+    found = _OPERATION_NAME.search(body)
+    return found.group(1).decode() if found else "anonymous"
+
+
 class RequestCounts:
     """Requests per API and path (ids folded into ``{id}``), for benchmarks and "costs one request" checks."""
 
     def __init__(self) -> None:
         self._counts: dict[str, Counter[str]] = {"epages": Counter(), "afosto": Counter()}
+        # Afosto's requests by the operation they name (all of them go to one path).
+        self._operations: Counter[str] = Counter()
         self._lock = threading.Lock()
 
     def add(self, api: str, method: str, path: str) -> None:
@@ -80,15 +91,22 @@ class RequestCounts:
         with self._lock:
             self._counts[api][key] += 1
 
+    def add_operation(self, name: str) -> None:
+        with self._lock:
+            self._operations[name] += 1
+
     def as_dict(self) -> dict[str, Any]:
         with self._lock:
-            return {api: {"total": sum(c.values()), "paths": dict(sorted(c.items()))}
-                    for api, c in self._counts.items()}
+            out: dict[str, Any] = {api: {"total": sum(c.values()), "paths": dict(sorted(c.items()))}
+                                   for api, c in self._counts.items()}
+            out["afosto"]["operations"] = dict(sorted(self._operations.items()))
+            return out
 
     def reset(self) -> None:
         with self._lock:
             for c in self._counts.values():
                 c.clear()
+            self._operations.clear()
 
 
 class Sandbox:
@@ -270,7 +288,8 @@ class Sandbox:
         return JSONResponse({"error": "Not Found" if status == 404 else "Method Not Allowed"}, status)
 
     async def _graphql(self, request: Request) -> Response:
-        await request.body()  # read off the wire before taking the lock; Starlette keeps it for the handler
+        raw = await request.body()  # read off the wire before taking the lock; Starlette keeps it for the handler
+        self.requests.add_operation(_operation_of(raw))
         async with self.guard():
             return await self.afosto.handle_graphql(request)
 

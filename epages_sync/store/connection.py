@@ -81,24 +81,57 @@ class StoreBase:
         self._db = Database(conn, execute_plugins=False)
         self._lock = threading.RLock()
         self._clock = clock
+        # Commits made so far (each one is a wait for the disk's log): what the engine's batching saves.
+        self.commits = 0
+        # What to do once the transaction under way has committed (announcing new log rows).
+        self._after_commit: list[Callable[[], None]] = []
 
     def _now_ms(self) -> int:
         return to_ms(self._clock())
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside commits together or not at all."""
-        try:
-            with self._lock, self._db.atomic():
-                yield self._conn
-        except sqlite3.DatabaseError as exc:
-            self._raise_readable(exc)
-            raise
+        """Everything inside commits together or not at all (inside another transaction: with it)."""
+        with self._lock:
+            outermost = not self._conn.in_transaction
+            try:
+                with self._db.atomic():
+                    yield self._conn
+            except BaseException as exc:
+                if outermost:
+                    self._after_commit.clear()
+                if isinstance(exc, sqlite3.DatabaseError):
+                    self._raise_readable(exc)
+                raise
+            if not outermost:
+                return
+            self.commits += 1
+            done, self._after_commit = self._after_commit, []
+        for action in done:
+            action()
 
     def _raise_readable(self, exc: sqlite3.DatabaseError) -> None:
         """Raise the StoreError a person should read for ``exc``, if it is about the file or the disk."""
         if should_translate(exc):
             raise store_error_from(exc, self.path) from exc
+
+    def _when_committed(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or, inside a transaction, once it has committed (never if it is undone)."""
+        with self._lock:
+            if self._conn.in_transaction:
+                self._after_commit.append(action)
+                return
+        action()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write of the store inside this block commits once, together, or not at all.
+
+        For the engine's page of work (links, parked items, log rows): one commit instead of one per row.
+        Hold it only around writes, never across a request: other threads wait for the store meanwhile.
+        """
+        with self._transaction():
+            yield
 
     def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         with self._lock:
@@ -122,8 +155,10 @@ class StoreBase:
         return None if row is None else row[0]
 
     def _write(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        """One statement, committed on its own (the connection is in autocommit mode)."""
+        """One statement, committed on its own (the connection is in autocommit mode), or with the
+        transaction under way."""
         with self._lock:
+            self.commits += not self._conn.in_transaction
             try:
                 return self._conn.execute(sql, params)
             except sqlite3.DatabaseError as exc:

@@ -61,6 +61,7 @@ class ActionLog(StoreBase):
         super().__init__(*args, **kwargs)
         self._subscribers: list[NewRowsCallback] = []
         self._subscribers_lock = threading.Lock()
+        self._unannounced: int | None = None
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -95,8 +96,15 @@ class ActionLog(StoreBase):
             conn.executemany("DELETE FROM log WHERE parked_id = ? AND outcome = 'parked' AND id < ?",
                              [(p[8], first + i) for i, p in enumerate(prepared)
                               if p[8] is not None and p[5] == Outcome.PARKED.value])
-        self._announce(last)
+        # Inside a bigger transaction, listeners hear of the newest row once, after the commit.
+        self._unannounced = last
+        self._when_committed(self._announce_unannounced)
         return last
+
+    def _announce_unannounced(self) -> None:
+        last, self._unannounced = self._unannounced, None
+        if last is not None:
+            self._announce(last)
 
     # -- announcements ---------------------------------------------------------------------------
 

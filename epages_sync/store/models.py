@@ -12,12 +12,14 @@ from ..texts import Text
 
 
 class LinkKind(enum.StrEnum):
-    """The kinds of linked things the engine uses most; any other text is a valid kind too."""
+    """What a link pairs: the one list of link kinds (the engine's flows and the store's queries use these)."""
 
-    ORDER = "order"
-    LINE = "line"
-    PROCESS = "process"
-    PRODUCT = "product"
+    ORDER = "order"  # an ePages order and the Afosto order imported from it
+    SHIPPING = "shipping"  # an ePages shipping process and its Afosto parcel
+    PICKUP = "pickup"  # an ePages pickup process and its Afosto parcel
+    RETURN = "return"  # an ePages return process and the Afosto return items it became (or came from)
+    RMA = "rma"  # one Afosto return item counted for an ePages return
+    CANCEL_ITEM = "cancel_item"  # one Afosto unit cancelled for (or from) an ePages cancellation
 
 
 class LinkStatus(enum.StrEnum):

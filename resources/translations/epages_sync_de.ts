@@ -1732,12 +1732,20 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Über die Befehlszeile verworfen: {n} wartende Vorgänge.</translation>
     </message>
     <message>
+        <source>Request too large for Afosto</source>
+        <translation>Anfrage zu groß für Afosto</translation>
+    </message>
+    <message>
         <source>Afosto API does not fit</source>
         <translation>Afosto-API passt nicht</translation>
     </message>
     <message>
         <source>Run &apos;epages-sync check&apos;: it names the operation and the field that does not fit. The documents in afosto_ops can then be adjusted; nothing was changed in Afosto.</source>
         <translation>Führen Sie &apos;epages-sync check&apos; aus: es nennt die Funktion und das Feld, die nicht passen. Danach lassen sich die Dokumente in afosto_ops anpassen; in Afosto wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Afosto answered without the order.</source>
+        <translation>Afosto hat ohne den Auftrag geantwortet.</translation>
     </message>
     <message>
         <source>Afosto refused the API key: {reason}</source>
@@ -1766,6 +1774,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Afosto failed on its side (INTERNAL_SERVER_ERROR).</source>
         <translation>Bei Afosto ist ein Fehler aufgetreten (INTERNAL_SERVER_ERROR).</translation>
+    </message>
+    <message>
+        <source>Afosto refused a request of {size} bytes as too large.</source>
+        <translation>Afosto hat eine Anfrage von {size} Bytes als zu groß abgelehnt.</translation>
     </message>
     <message>
         <source>Afosto answered HTTP {status} without a GraphQL answer.</source>
@@ -2156,6 +2168,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und {retry}.</translation>
     </message>
     <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse cancelled them in Afosto at the same time. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) ({skus}) wurden in ePages versandt, aber das Lager hat sie gleichzeitig in Afosto storniert. Prüfen Sie, ob sie verschickt wurden, korrigieren Sie die Bestellung im System, das falsch ist, und verwerfen Sie dann diesen Eintrag.</translation>
+    </message>
+    <message>
         <source>Order {number}: the cancellation is now the same in ePages and Afosto.</source>
         <translation>Bestellung {number}: Die Stornierung ist jetzt in ePages und Afosto gleich.</translation>
     </message>
@@ -2174,6 +2190,86 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Order {number}: some units shipped in ePages were shipped by the warehouse at the same time; they are counted once, and the rest is recorded in Afosto.</source>
         <translation>Bestellung {number}: Einige in ePages versandte Einheiten hat das Lager gleichzeitig verschickt; sie zählen einmal, der Rest wird in Afosto erfasst.</translation>
+    </message>
+    <message>
+        <source>{n} cancelled</source>
+        <translation>{n} storniert</translation>
+    </message>
+    <message>
+        <source>{n} shipped</source>
+        <translation>{n} versandt</translation>
+    </message>
+    <message>
+        <source>{n} ready for pickup or picked up</source>
+        <translation>{n} abholbereit oder abgeholt</translation>
+    </message>
+    <message>
+        <source>{n} returned</source>
+        <translation>{n} retourniert</translation>
+    </message>
+    <message>
+        <source>{n} defect</source>
+        <translation>{n} defekt</translation>
+    </message>
+    <message>
+        <source>Orders to import into Afosto: {orders} ({units} units).</source>
+        <translation>Bestellungen, die nach Afosto übernommen würden: {orders} ({units} Einheiten).</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units, then {then}</source>
+        <translation>  {number}: {units} Einheiten, danach {then}</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units</source>
+        <translation>  {number}: {units} Einheiten</translation>
+    </message>
+    <message>
+        <source>  ... and {more} more.</source>
+        <translation>  ... und {more} weitere.</translation>
+    </message>
+    <message>
+        <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
+        <translation>Nach der Übernahme in Afosto nachgetragen: {cancelled} storniert, {shipped} versandt, {pickup} abholbereit oder abgeholt, {returned} retourniert, {defect} defekt.</translation>
+    </message>
+    <message>
+        <source>Orders already linked with changes to carry over: {orders}.</source>
+        <translation>Bereits verknüpfte Bestellungen mit Änderungen zum Übertragen: {orders}.</translation>
+    </message>
+    <message>
+        <source>Orders that would wait for a person: {orders}.</source>
+        <translation>Bestellungen, die auf eine Person warten würden: {orders}.</translation>
+    </message>
+    <message>
+        <source>  {reason}</source>
+        <translation>  {reason}</translation>
+    </message>
+    <message>
+        <source>  {number}: {reason}</source>
+        <translation>  {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>Stock is not synced (switched off in the settings or not permitted in ePages).</source>
+        <translation>Der Bestand wird nicht abgeglichen (in den Einstellungen ausgeschaltet oder in ePages nicht erlaubt).</translation>
+    </message>
+    <message>
+        <source>Stock figures the shop would get now, counting the orders not yet in Afosto as sold: {changed} changed, {same} unchanged.</source>
+        <translation>Bestände, die der Shop jetzt bekäme (Bestellungen, die noch nicht in Afosto sind, gelten als verkauft): {changed} geändert, {same} unverändert.</translation>
+    </message>
+    <message>
+        <source>  {sku}: {shop} -&gt; {target}</source>
+        <translation>  {sku}: {shop} -&gt; {target}</translation>
+    </message>
+    <message>
+        <source>So many figures would drop sharply that the stock push would wait for a person to confirm it (check the location mapping).</source>
+        <translation>So viele Bestände würden stark sinken, dass die Übertragung auf die Bestätigung einer Person warten würde (prüfen Sie die Zuordnung der Standorte).</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
+        <translation>Bestellungen haben sich in ePages beim Lesen ständig geändert; versuchen Sie die Vorschau gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them shipped or handed out already, so ePages cannot cancel them. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestellung {number}: {units} Einheit(en) ({skus}) wurden in Afosto storniert, aber ePages zeigt sie schon als versandt oder ausgehändigt, daher kann ePages sie nicht stornieren. Prüfen Sie, ob sie verschickt wurden, korrigieren Sie die Bestellung im System, das falsch ist, und verwerfen Sie dann diesen Eintrag.</translation>
     </message>
     <message>
         <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>

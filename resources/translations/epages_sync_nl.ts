@@ -1732,12 +1732,20 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Genegeerd via de opdrachtregel: {n} wachtende items.</translation>
     </message>
     <message>
+        <source>Request too large for Afosto</source>
+        <translation>Verzoek te groot voor Afosto</translation>
+    </message>
+    <message>
         <source>Afosto API does not fit</source>
         <translation>Afosto-API past niet</translation>
     </message>
     <message>
         <source>Run &apos;epages-sync check&apos;: it names the operation and the field that does not fit. The documents in afosto_ops can then be adjusted; nothing was changed in Afosto.</source>
         <translation>Voer &apos;epages-sync check&apos; uit: dat noemt de functie en het veld die niet passen. Daarna kunnen de documenten in afosto_ops worden aangepast; in Afosto is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Afosto answered without the order.</source>
+        <translation>Afosto antwoordde zonder de order.</translation>
     </message>
     <message>
         <source>Afosto refused the API key: {reason}</source>
@@ -1766,6 +1774,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Afosto failed on its side (INTERNAL_SERVER_ERROR).</source>
         <translation>Er ging iets mis aan de kant van Afosto (INTERNAL_SERVER_ERROR).</translation>
+    </message>
+    <message>
+        <source>Afosto refused a request of {size} bytes as too large.</source>
+        <translation>Afosto weigerde een verzoek van {size} bytes omdat het te groot is.</translation>
     </message>
     <message>
         <source>Afosto answered HTTP {status} without a GraphQL answer.</source>
@@ -2156,6 +2168,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en {retry}.</translation>
     </message>
     <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse cancelled them in Afosto at the same time. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestelling {number}: {units} stuk(s) ({skus}) zijn in ePages verzonden, maar het magazijn heeft ze tegelijk in Afosto geannuleerd. Controleer of ze vertrokken zijn, corrigeer de bestelling in het systeem dat fout is en negeer dan dit item.</translation>
+    </message>
+    <message>
         <source>Order {number}: the cancellation is now the same in ePages and Afosto.</source>
         <translation>Bestelling {number}: de annulering is nu gelijk in ePages en Afosto.</translation>
     </message>
@@ -2174,6 +2190,86 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Order {number}: some units shipped in ePages were shipped by the warehouse at the same time; they are counted once, and the rest is recorded in Afosto.</source>
         <translation>Bestelling {number}: een deel van de in ePages verzonden stuks heeft het magazijn tegelijk verstuurd; die tellen één keer, de rest wordt in Afosto vastgelegd.</translation>
+    </message>
+    <message>
+        <source>{n} cancelled</source>
+        <translation>{n} geannuleerd</translation>
+    </message>
+    <message>
+        <source>{n} shipped</source>
+        <translation>{n} verzonden</translation>
+    </message>
+    <message>
+        <source>{n} ready for pickup or picked up</source>
+        <translation>{n} klaar voor afhalen of afgehaald</translation>
+    </message>
+    <message>
+        <source>{n} returned</source>
+        <translation>{n} geretourneerd</translation>
+    </message>
+    <message>
+        <source>{n} defect</source>
+        <translation>{n} defect</translation>
+    </message>
+    <message>
+        <source>Orders to import into Afosto: {orders} ({units} units).</source>
+        <translation>Bestellingen die naar Afosto zouden gaan: {orders} ({units} stuks).</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units, then {then}</source>
+        <translation>  {number}: {units} stuks, daarna {then}</translation>
+    </message>
+    <message>
+        <source>  {number}: {units} units</source>
+        <translation>  {number}: {units} stuks</translation>
+    </message>
+    <message>
+        <source>  ... and {more} more.</source>
+        <translation>  ... en nog {more}.</translation>
+    </message>
+    <message>
+        <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
+        <translation>Na de import in Afosto overgenomen: {cancelled} geannuleerd, {shipped} verzonden, {pickup} klaar voor afhalen of afgehaald, {returned} geretourneerd, {defect} defect.</translation>
+    </message>
+    <message>
+        <source>Orders already linked with changes to carry over: {orders}.</source>
+        <translation>Al gekoppelde bestellingen met wijzigingen om over te nemen: {orders}.</translation>
+    </message>
+    <message>
+        <source>Orders that would wait for a person: {orders}.</source>
+        <translation>Bestellingen die op een persoon zouden wachten: {orders}.</translation>
+    </message>
+    <message>
+        <source>  {reason}</source>
+        <translation>  {reason}</translation>
+    </message>
+    <message>
+        <source>  {number}: {reason}</source>
+        <translation>  {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>Stock is not synced (switched off in the settings or not permitted in ePages).</source>
+        <translation>Voorraad wordt niet gesynchroniseerd (uitgezet in de instellingen of niet toegestaan in ePages).</translation>
+    </message>
+    <message>
+        <source>Stock figures the shop would get now, counting the orders not yet in Afosto as sold: {changed} changed, {same} unchanged.</source>
+        <translation>Voorraden die de winkel nu zou krijgen (bestellingen die nog niet in Afosto staan, tellen als verkocht): {changed} gewijzigd, {same} ongewijzigd.</translation>
+    </message>
+    <message>
+        <source>  {sku}: {shop} -&gt; {target}</source>
+        <translation>  {sku}: {shop} -&gt; {target}</translation>
+    </message>
+    <message>
+        <source>So many figures would drop sharply that the stock push would wait for a person to confirm it (check the location mapping).</source>
+        <translation>Zoveel voorraden zouden sterk dalen dat het doorsturen op bevestiging van een persoon zou wachten (controleer de koppeling van de locaties).</translation>
+    </message>
+    <message>
+        <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
+        <translation>Bestellingen veranderden steeds in ePages terwijl ze gelezen werden; probeer het voorbeeld zo nog eens.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them shipped or handed out already, so ePages cannot cancel them. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
+        <translation>Bestelling {number}: {units} stuk(s) ({skus}) zijn in Afosto geannuleerd, maar ePages toont ze al als verzonden of meegegeven, dus ePages kan ze niet annuleren. Controleer of ze vertrokken zijn, corrigeer de bestelling in het systeem dat fout is en negeer dan dit item.</translation>
     </message>
     <message>
         <source>Order {number}: the return was booked in ePages at the same moment; the two count as one.</source>

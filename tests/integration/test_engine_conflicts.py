@@ -143,3 +143,30 @@ async def test_a_return_that_epages_counts_differently_waits_for_a_person() -> N
         assert [c.kind for c in conflicts] == ["conflict_return"], [c.message for c in r.store.open_parked()]
         assert "Compare the returns in both systems" in conflicts[0].message
         await r.service.close()
+
+
+@pytest.mark.parametrize("first", ["pusher", "poller"])
+async def test_units_shipped_in_epages_while_the_warehouse_cancelled_them_wait_for_a_person(first: str) -> None:
+    with rig(orders=0, seed=3) as r:
+        order_id = await _imported_order(r)
+        order = r.sandbox.epages.order(order_id)
+        first_line = order.lines[0]
+        unit = next(i for i in _afosto_order(r, order_id).items if i.sku == first_line.sku)
+        # The warehouse cancels one unit of the first line while the shop ships both in the cockpit.
+        r.sandbox.afosto.warehouse._walk_contra(_afosto_order(r, order_id), "cancel", {"item_id": unit.id},
+                                                restock=False)
+        process = r.sandbox.epages.create_shipping(order_id, [(first_line.line_id, 2)], tracking_code="COCKPIT-5")
+        r.sandbox.epages.mark_shipped(order_id, process.process_id)
+        if first == "pusher":
+            await r.service.push_round()
+        else:
+            await r.service.poller.poll_once()
+        await r.settle()
+        # One item saying what happened and what to do; no technical refusal parked, nothing sent that
+        # ePages would refuse.
+        kinds = [item.kind for item in r.store.open_parked()]
+        assert kinds == ["conflict_cancellation"], [i.message for i in r.store.open_parked()]
+        message = r.store.open_parked()[0].message
+        assert first_line.sku in message and "Check whether they left" in message
+        assert r.store.outbox_depth() == 0
+        await r.service.close()

@@ -26,6 +26,9 @@ from .ledger import AfostoLedger
 from .warehouse import Warehouse
 
 _NOT_JSON = object()
+# Afosto publishes no limit on a request's size; the sandbox refuses bodies over this many bytes with HTTP 413
+# (what web servers answer), so the client's halving of a batch is exercised. Tests may lower it.
+MAX_REQUEST_BYTES = 2_000_000
 _OPERATION = re.compile(r"^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)", re.MULTILINE)
 
 
@@ -41,13 +44,18 @@ class AfostoWorld:
         self.warehouse = Warehouse(self.ledger)
         # Requests received per operation name ("anonymous" without one), for the fault layer and benchmarks.
         self.requests_by_operation: Counter[str] = Counter()
+        self.max_request_bytes = MAX_REQUEST_BYTES
 
     # -- transport --------------------------------------------------------------------------------------
 
     async def handle_graphql(self, request: Request) -> Response:
         """POST /graphql: bearer key check, graphql-core execution, errors as HTTP 200 + extensions.code."""
+        raw = await request.body()
+        if len(raw) > self.max_request_bytes:
+            self.requests_by_operation["too large"] += 1
+            return JSONResponse({"error": f"Request body over {self.max_request_bytes} bytes."}, 413)
         try:
-            body: Any = json.loads(await request.body())
+            body: Any = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             body = _NOT_JSON
         self.requests_by_operation[self.operation_name(body)] += 1
