@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from both_worlds import audit, audit_and_verdict
+from both_worlds import audit, audit_and_verdict, audit_keys, verdict_keys
 from engine_rig import TEST_POLICY, rig
 
 from epages_sync.clients.afosto import AfostoClient
@@ -66,7 +66,8 @@ async def test_a_shop_in_step_has_no_differences_and_new_activity_shows_up() -> 
         r.sandbox.step(12)
         differences = await audit(r.settings, r.store)
         assert differences and all(d.kind != DifferenceKind.NOT_IN_SHOP for d in differences)
-        # The sync carries the changes over; Retry on one of the items compares again and settles them all.
+        # The sync carries the changes over; Retry on one of the items compares again and settles what is in
+        # step now (what is left is what the sandbox's verdict still finds: a conflict for a person).
         await r.settle()
         waiting = [i.id for i in r.store.open_parked() if i.kind == PARK_AUDIT]
         assert len(waiting) == len(differences)
@@ -74,7 +75,10 @@ async def test_a_shop_in_step_has_no_differences_and_new_activity_shows_up() -> 
         compare = r.service._tasks.get("engine.compare")
         assert compare is not None
         await compare
-        assert [i for i in r.store.open_parked() if i.kind == PARK_AUDIT] == []
+        left = [i for i in r.store.open_parked() if i.kind == PARK_AUDIT]
+        verdict = verdict_keys(r.consistency()["differences"])
+        assert len(left) == len(verdict) < len(waiting)
+        assert audit_keys([i.data for i in left]) == verdict
         await r.service.close()
 
 
