@@ -205,6 +205,17 @@ class Adoption:
         async with self._lock:
             return await self._run()
 
+    async def orders_in_afosto(self) -> set[str]:
+        """The ePages order ids that Afosto orders of the channel carry and this database has no link for:
+        what the next look would adopt (read only; the preview shows it)."""
+        mark = self.ctx.store.get_state(ADOPTED_UNTIL)
+        found: set[str] = set()
+        async for afosto in self._orders_to_look_at(int(mark) if mark else None):
+            epages_id = afosto.epages_order_id
+            if epages_id and self.ctx.store.link_by_epages(ORDER, epages_id) is None:
+                found.add(epages_id)
+        return found
+
     async def _run(self) -> AdoptionReport:
         ctx = self.ctx
         store = ctx.store

@@ -647,7 +647,7 @@ class SyncService:
         (``run --dry-run`` and the wizard's last step)."""
         ctx = await self._connect()
         try:
-            return await build_preview(ctx, OrderPoller(ctx), StockSync(ctx))
+            return await build_preview(ctx, OrderPoller(ctx), StockSync(ctx), Adoption(ctx))
         finally:
             await ctx.epages.aclose()
             await ctx.afosto.aclose()

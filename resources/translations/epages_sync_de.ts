@@ -2228,6 +2228,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>  ... und {more} weitere.</translation>
     </message>
     <message>
+        <source>Orders Afosto has already, to be linked, not created again: {orders}.</source>
+        <translation>Bestellungen, die Afosto schon hat und die verknüpft, nicht noch einmal angelegt würden: {orders}.</translation>
+    </message>
+    <message>
         <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
         <translation>Nach der Übernahme in Afosto nachgetragen: {cancelled} storniert, {shipped} versandt, {pickup} abholbereit oder abgeholt, {returned} retourniert, {defect} defekt.</translation>
     </message>

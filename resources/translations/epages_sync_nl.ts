@@ -2228,6 +2228,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>  ... en nog {more}.</translation>
     </message>
     <message>
+        <source>Orders Afosto has already, to be linked, not created again: {orders}.</source>
+        <translation>Bestellingen die Afosto al heeft en die gekoppeld, niet opnieuw aangemaakt zouden worden: {orders}.</translation>
+    </message>
+    <message>
         <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
         <translation>Na de import in Afosto overgenomen: {cancelled} geannuleerd, {shipped} verzonden, {pickup} klaar voor afhalen of afgehaald, {returned} geretourneerd, {defect} defect.</translation>
     </message>

@@ -140,3 +140,27 @@ async def audit_and_verdict(r: Any) -> tuple[set[tuple[object, ...]], set[tuple[
     """The product's comparison and the sandbox's verdict of the same moment, as comparable keys."""
     found = await audit(r.settings, r.store)
     return audit_keys(found), verdict_keys(r.consistency()["differences"])
+
+
+_ORDER_OF = re.compile(r"^Order (\S+?):")
+
+
+def unexplained(differences: list[str], parked: list[dict[str, Any]] | list[Any]) -> list[str]:
+    """The differences no conflict waits for a person about: a divergence the sync left silently.
+
+    Shop staff and the warehouse sometimes do incompatible things to one order at the same moment (ship in the
+    cockpit what the warehouse cancelled); no sync can decide those, so they are parked as conflicts naming
+    the order. Every other difference is the sync's failure."""
+    def kind(item: Any) -> str:
+        return str(item["kind"] if isinstance(item, dict) else item.kind)
+
+    def reference(item: Any) -> str:
+        return str(item["reference"] if isinstance(item, dict) else item.reference)
+
+    conflicted = {reference(i) for i in parked if kind(i).startswith("conflict_")}
+    out = []
+    for difference in differences:
+        match = _ORDER_OF.match(difference)
+        if match is None or match.group(1) not in conflicted:
+            out.append(difference)
+    return out
