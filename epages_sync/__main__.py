@@ -136,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .removal import add_remove_parser
 
     add_parked_parsers(sub)
+    from .cli_audit import add_audit_parser
+
+    add_audit_parser(sub)
 
     add_remove_parser(sub)
     try:
@@ -367,6 +370,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
             from .cli_parked import cmd_parked
 
             return cmd_parked(args, paths, out)
+        if args.command == "audit":
+            from .cli_audit import cmd_audit
+
+            return cmd_audit(args, paths, out)
         if args.command in ("retry", "dismiss"):
             from .cli_parked import cmd_settle
 

@@ -30,6 +30,7 @@ KIND_WORDS = {
     "conflict_shipment": "shipped differently in both systems",
     "conflict_cancellation": "cancelled in ePages, packed in Afosto",
     "conflict_return": "return counted differently in both systems",
+    "audit": "ePages and Afosto differ (found by comparing both)",
 }
 
 

@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +152,8 @@ class OrderPoller:
         self.parallel = parallel
         # The flow a change from ePages belongs to while it is carried over (for the log row if it fails).
         self._step: Flow = Flow.ORDERS
+        # Looks in Afosto (adoption) before a page with an order without a link is imported.
+        self.before_import: Callable[[], Awaitable[None]] | None = None
 
     # --- the poll ----------------------------------------------------------------------------------------
 
@@ -221,6 +224,8 @@ class OrderPoller:
         ctx = self.ctx
         summary.orders_seen += len(orders)
         await self._resolve_claims([o.id for o in orders])
+        if self.before_import is not None and any(ctx.store.link_by_epages(ORDER, o.id) is None for o in orders):
+            await self.before_import()  # what Afosto has already is adopted (linked), never created twice
         steps = await self.plan_page(orders)
         by_id = {o.id: o for o in orders}
         for step in steps:

@@ -14,6 +14,7 @@ from ..clients.epages_models import Order
 from ..config import Flow
 from ..errors import Unavailable
 from ..texts import Text, join, template
+from .adoption import Adoption
 from .context import SyncContext
 from .order_window import OrderWindow
 from .poller import ORDER, PARK_ORDER, OrderPoller
@@ -56,6 +57,8 @@ class Preview:
     """The first sync (or the next one), planned: nothing of it was done."""
 
     imports: list[OrderPreview] = field(default_factory=list)
+    # Orders Afosto has already (a new, restored or second copy of the database): linked, not created.
+    adopted: list[str] = field(default_factory=list)
     parked: list[tuple[str, str]] = field(default_factory=list)  # order number, why it would wait
     to_follow: list[str] = field(default_factory=list)  # linked orders with changes to carry over
     stock: list[StockPreview] = field(default_factory=list)  # changes, biggest first
@@ -76,6 +79,7 @@ class Preview:
             "units_to_import": sum(o.units for o in self.imports),
             "carried_over_after_import": dict(self.carried_over),
             "imports": [{"order": o.number, "units": o.units, "then": o.then} for o in self.imports],
+            "orders_already_in_afosto": self.adopted,
             "orders_waiting_for_a_person": [{"order": n, "reason": r} for n, r in self.parked],
             "linked_orders_with_changes": self.to_follow,
             "stock_changes": [{"sku": s.sku, "shop": s.shop, "target": s.target, "change": s.change}
@@ -97,6 +101,9 @@ class Preview:
                        if then else Text("  {number}: {units} units", number=o.number, units=o.units))
         if len(self.imports) > SHOWN:
             out.append(Text("  ... and {more} more.", more=len(self.imports) - SHOWN))
+        if self.adopted:
+            out.append(Text("Orders Afosto has already, to be linked, not created again: {orders}.",
+                            orders=len(self.adopted)))
         carried = self.carried_over
         if carried:
             out.append(Text("Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, "
@@ -156,9 +163,10 @@ async def _orders_to_look_at(ctx: SyncContext, poller: OrderPoller) -> list[Orde
     return list(by_id.values())
 
 
-async def build_preview(ctx: SyncContext, poller: OrderPoller, stock: StockSync) -> Preview:
+async def build_preview(ctx: SyncContext, poller: OrderPoller, stock: StockSync, adoption: Adoption) -> Preview:
     """Read both systems and plan what the sync would do, without doing any of it."""
     preview = Preview()
+    in_afosto = await adoption.orders_in_afosto() if ctx.on(Flow.ORDERS) else set()
     orders = await _orders_to_look_at(ctx, poller)
     held: Counter[str] = Counter()  # units of orders Afosto does not have yet (the stock rule)
     for start in range(0, len(orders), poller.page_size):
@@ -166,7 +174,9 @@ async def build_preview(ctx: SyncContext, poller: OrderPoller, stock: StockSync)
         by_id = {o.id: o for o in page}
         for step in await poller.plan_page(page):
             order = by_id[step.epages_order_id]
-            if isinstance(step, CreateOrder | AddItems):
+            if isinstance(step, CreateOrder) and order.id in in_afosto:
+                preview.adopted.append(step.number)
+            elif isinstance(step, CreateOrder | AddItems):
                 preview.imports.append(OrderPreview(step.number, step.units, _then(order)))
             elif isinstance(step, Park):
                 preview.parked.append((step.number, step.reason))  # a Text: the window translates it
@@ -176,9 +186,11 @@ async def build_preview(ctx: SyncContext, poller: OrderPoller, stock: StockSync)
                     preview.to_follow.append(step.number)
         for order in page:
             link = ctx.store.link_by_epages(ORDER, order.id)
-            if link is None or link.data.get("stage") != "items":
+            if (link is None and order.id not in in_afosto) or (link is not None
+                                                              and link.data.get("stage") != "items"):
                 held.update(held_in_shop(order))
     preview.imports.sort(key=lambda o: o.number)
+    preview.adopted.sort()
     if not ctx.on(Flow.INVENTORY):
         preview.stock_off = True
         return preview

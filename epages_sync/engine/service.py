@@ -26,6 +26,8 @@ from ..redaction import redactor
 from ..store import Store
 from ..store.models import Direction, LinkKind, LogRow, Outcome, ParkedItem
 from ..texts import Text
+from .adoption import Adoption
+from .audit import AUDIT_DUE, AUDIT_EVERY, PARK_AUDIT, Difference, compare_both_systems
 from .conflicts import CONFLICT_KINDS
 from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
@@ -140,6 +142,7 @@ class SyncService:
         self.watcher: AfostoWatcher | None = None
         self.sender: OutboxSender | None = None
         self.stock: StockSync | None = None
+        self.adoption: Adoption | None = None
         # Retried items this engine has acted on already (see ``_pick_up_retries``), and since when it runs.
         self._handled_retries: set[int] = set()
         self._connected_at: dt.datetime | None = None
@@ -339,9 +342,24 @@ class SyncService:
                  else Text("no flow can run")),
         )
         self._announce()
+        await self._adopt_first()
         self._tasks.start("engine.poll", self._poll_loop())
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
+        self._tasks.start("engine.audit", self._audit_loop())
+
+    async def _adopt_first(self) -> None:
+        """Before anything is created: link what Afosto already has (see adoption.py). Should Afosto not
+        answer now, the poll asks again before it imports any order, so nothing is created twice."""
+        assert self.ctx is not None and self.poller is not None
+        self.adoption = Adoption(self.ctx)
+        self.poller.before_import = self.adoption.before_import
+        if not self.ctx.on(Flow.ORDERS):
+            return
+        try:
+            await self.adoption.run()
+        except SyncError as exc:
+            log.info("adoption at start postponed: %s", exc)
 
     def _row(self, outcome: Outcome, message: Text) -> LogRow:
         return LogRow(direction=Direction.SYSTEM, outcome=outcome, message=message)
@@ -425,6 +443,8 @@ class SyncService:
                     Flow.RETURNS,
                 }:
                     self.ctx.work_started(since=self._poll_reads_from())
+                    if self.adoption is not None:
+                        self.adoption.new_round()
                     try:
                         await self.poller.poll_once()
                     finally:
@@ -523,6 +543,56 @@ class SyncService:
                 log.info("pruned %d log rows older than %d days", pruned, self.settings.log_retention_days)
             await asyncio.sleep(6 * 3600)
 
+    async def _audit_loop(self) -> None:
+        """Compare both systems by itself once a day (the first time a day after the first start, when the
+        first import is long done)."""
+        while True:
+            due = _when(self.store.get_state(AUDIT_DUE))
+            now = dt.datetime.now(dt.UTC)
+            if due is None:
+                due = now + AUDIT_EVERY
+                self.store.set_state(AUDIT_DUE, due.isoformat())
+            if due > now:
+                await asyncio.sleep(min((due - now).total_seconds(), 3600.0))
+                continue
+            try:
+                await self.compare_both_systems(daily=True)
+            except SyncError as exc:
+                self.store.add_log(self._row(Outcome.RETRYING, Text(
+                    "Comparing both systems did not finish: {problem} It is tried again in an hour.",
+                    problem=exc.with_action())))
+                await asyncio.sleep(3600.0)
+                continue
+            self.store.set_state(AUDIT_DUE, (dt.datetime.now(dt.UTC) + AUDIT_EVERY).isoformat())
+
+    async def _compare_again(self) -> None:
+        try:
+            await self.compare_both_systems()
+        except SyncError as exc:
+            self.store.add_log(self._row(Outcome.RETRYING, Text(
+                "Comparing both systems did not finish: {problem}", problem=exc.with_action())))
+
+    async def compare_both_systems(self, *, daily: bool = False) -> list[Difference]:
+        """Read both systems and list what differs as attention items (the window's "Compare both
+        systems" and the daily run). The daily run leaves out orders changed in the last two polls."""
+        changed_after = None
+        if daily:
+            changed_after = dt.datetime.now(dt.UTC) - dt.timedelta(
+                seconds=2 * self.settings.poll_interval + self.settings.push_interval)
+        if self.ctx is not None:
+            found = await compare_both_systems(self.ctx.epages, self.ctx.afosto, self.settings, self.store,
+                                               changed_after=changed_after)
+        else:
+            epages, afosto = self._make_clients()
+            try:
+                found = await compare_both_systems(epages, afosto, self.settings, self.store,
+                                                   changed_after=changed_after)
+            finally:
+                await epages.aclose()
+                await afosto.aclose()
+        self._announce()
+        return found
+
     def _task_failed(self, name: str, exc: BaseException) -> None:
         self._set_attention("Engine", Text("a background task ({name}) stopped: {error}. Restart the sync.",
                                            name=name, error=repr(exc)))
@@ -546,9 +616,12 @@ class SyncService:
             ctx = self.ctx
             self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
             self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
+            await self._adopt_first()
         ctx = self.ctx
         assert self.poller and self.watcher and self.sender and self.stock
         self._pick_up_retries()
+        if self.adoption is not None:
+            self.adoption.new_round()
         ctx.work_started(since=self._poll_reads_from())
         try:
             await self.poller.poll_once()
@@ -574,7 +647,7 @@ class SyncService:
         (``run --dry-run`` and the wizard's last step)."""
         ctx = await self._connect()
         try:
-            return await build_preview(ctx, OrderPoller(ctx), StockSync(ctx))
+            return await build_preview(ctx, OrderPoller(ctx), StockSync(ctx), Adoption(ctx))
         finally:
             await ctx.epages.aclose()
             await ctx.afosto.aclose()
@@ -612,6 +685,9 @@ class SyncService:
             order_id = str(item.data.get("epages_order_id") or "")
             if order_id:
                 self._tasks.start(f"engine.retry.{order_id}", self._retry_order(order_id))
+        elif item.kind == PARK_AUDIT and self.ctx is not None and not self._tasks.get("engine.compare"):
+            # A difference a person put right: comparing again settles it (or lists it once more).
+            self._tasks.start("engine.compare", self._compare_again())
 
     def _pick_up_retries(self) -> None:
         """Items handed back for a retry where this engine did not hear of it (the command line, or a retry

@@ -16,6 +16,7 @@ from ..engine.service import Health
 from ..store import Store
 from .background import UiTasks
 from .colours import Tone, box_style
+from .compare_view import CompareDialog
 from .day_chart import DayChart
 from .health_bar import HealthBar
 from .icons import icon
@@ -82,7 +83,11 @@ class MainWindow(QMainWindow):
         self.resume_button = self._tool_button(self.sync_actions.resume)
         self.sync_now_button = self._tool_button(self.sync_actions.sync_now)
         self.settings_button = self._tool_button(self.sync_actions.settings)
-        for button in (self.pause_button, self.resume_button, self.sync_now_button, self.settings_button):
+        self.compare_button = self._tool_button(self.sync_actions.compare)
+        self.sync_actions.compare.triggered.connect(self.open_compare)
+        self.compare_dialog: CompareDialog | None = None
+        for button in (self.pause_button, self.resume_button, self.sync_now_button, self.compare_button,
+                       self.settings_button):
             self.health_bar.add_action_widget(button)
         layout.addWidget(self.health_bar)
 
@@ -150,6 +155,17 @@ class MainWindow(QMainWindow):
         self.timelines.append(dialog)
         dialog.show()
         return dialog
+
+    def open_compare(self) -> CompareDialog:
+        """The "Compare both systems" view (one at a time)."""
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self.store, self.control, self.tasks, self)
+            self.compare_dialog.finished.connect(lambda _r: setattr(self, "compare_dialog", None))
+        else:
+            self.compare_dialog.show_listed()
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+        return self.compare_dialog
 
     def _on_problem(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)

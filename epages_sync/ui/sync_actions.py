@@ -25,6 +25,9 @@ class SyncActions(QObject):
         self.settings.setToolTip(self.tr("Change the connection, what is synced, the language or start at login."))
         # A button opens it as surely as a menu does: no "…" there. Said here, as older Qt releases keep it.
         self.settings.setIconText(self.settings.text().replace("&", "").rstrip("…").rstrip("."))
+        self.compare = QAction(icon("sync-now"), self.tr("&Compare both systems…"), self)
+        self.compare.setIconText(self.tr("Compare"))
+        self.compare.setToolTip(self.tr("List what differs between ePages and Afosto, read from both systems."))
         self.quit = QAction(self.tr("&Quit"), self)
         self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit.setToolTip(self.tr("Stop the sync and close the app."))
@@ -37,7 +40,7 @@ class SyncActions(QObject):
     def set_watch_only(self, reason: str) -> None:
         """The sync runs as a service: its commands belong to the service; each says why it is off."""
         self._watch_reason = reason
-        for action in (self.pause_hour, self.pause, self.resume, self.sync_now, self.settings):
+        for action in (self.pause_hour, self.pause, self.resume, self.sync_now, self.settings, self.compare):
             action.setEnabled(False)
             action.setToolTip(reason)
         self.resume.setVisible(False)

@@ -65,6 +65,93 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare both systems</source>
+        <translation>Beide Systeme vergleichen</translation>
+    </message>
+    <message>
+        <source>ePages and Afosto side by side, read from both systems themselves (not from this app&apos;s records): orders missing in Afosto or there more than once, unit counts that differ, and stock figures that differ from the stock rule. The sync compares by itself once a day.</source>
+        <translation>ePages und Afosto nebeneinander, direkt aus beiden Systemen gelesen (nicht aus den Aufzeichnungen dieser App): Bestellungen, die in Afosto fehlen oder dort mehrfach vorhanden sind, abweichende Stückzahlen und Bestände, die nicht der Bestandsregel entsprechen. Der Abgleich vergleicht einmal täglich von selbst.</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Order or SKU</source>
+        <translation>Bestellung oder SKU</translation>
+    </message>
+    <message>
+        <source>ePages</source>
+        <translation>ePages</translation>
+    </message>
+    <message>
+        <source>Afosto</source>
+        <translation>Afosto</translation>
+    </message>
+    <message>
+        <source>What differs and what to do</source>
+        <translation>Was abweicht und was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Compare &amp;now</source>
+        <translation>&amp;Jetzt vergleichen</translation>
+    </message>
+    <message>
+        <source>Read both systems now and list every difference.</source>
+        <translation>Beide Systeme jetzt lesen und jede Abweichung auflisten.</translation>
+    </message>
+    <message>
+        <source>Not compared yet: press Compare now.</source>
+        <translation>Noch nicht verglichen: klicken Sie auf „Jetzt vergleichen“.</translation>
+    </message>
+    <message>
+        <source>Compared {when}: no differences.</source>
+        <translation>Verglichen am {when}: keine Abweichungen.</translation>
+    </message>
+    <message>
+        <source>Compared {when}: 1 difference.</source>
+        <translation>Verglichen am {when}: 1 Abweichung.</translation>
+    </message>
+    <message>
+        <source>Compared {when}: {n} differences.</source>
+        <translation>Verglichen am {when}: {n} Abweichungen.</translation>
+    </message>
+    <message>
+        <source>Units {counted}</source>
+        <translation>Einheiten {counted}</translation>
+    </message>
+    <message>
+        <source>Missing in Afosto</source>
+        <translation>Fehlt in Afosto</translation>
+    </message>
+    <message>
+        <source>In Afosto more than once</source>
+        <translation>Mehrfach in Afosto</translation>
+    </message>
+    <message>
+        <source>Not in the shop</source>
+        <translation>Nicht im Shop</translation>
+    </message>
+    <message>
+        <source>Stock figure</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>The sync is not running here: start it (or its service) to compare both systems.</source>
+        <translation>Der Abgleich läuft hier nicht: Starten Sie ihn (oder seinen Dienst), um beide Systeme zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Reading ePages and Afosto…</source>
+        <translation>ePages und Afosto werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The comparison did not finish: {problem}</source>
+        <translation>Der Vergleich wurde nicht abgeschlossen: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>DayChart</name>
     <message>
         <source>The last 24 hours</source>
@@ -1521,6 +1608,18 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Verbindung, Abgeglichenes, Sprache oder automatischen Start ändern.</translation>
     </message>
     <message>
+        <source>&amp;Compare both systems…</source>
+        <translation>Beide Systeme &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>List what differs between ePages and Afosto, read from both systems.</source>
+        <translation>Auflisten, was zwischen ePages und Afosto abweicht, direkt aus beiden Systemen gelesen.</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2016,6 +2115,78 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Die Installationsdatei</translation>
     </message>
     <message>
+        <source>1 order adopted from Afosto: it was there already (a new, restored or second copy of this app&apos;s database), so it was linked, not created again.</source>
+        <translation>1 Bestellung aus Afosto übernommen: Sie war dort schon vorhanden (eine neue, wiederhergestellte oder zweite Datenbank dieser App), daher wurde sie verknüpft und nicht noch einmal angelegt.</translation>
+    </message>
+    <message>
+        <source>{n} orders adopted from Afosto: they were there already (a new, restored or second copy of this app&apos;s database), so they were linked, not created again.</source>
+        <translation>{n} Bestellungen aus Afosto übernommen: Sie waren dort schon vorhanden (eine neue, wiederhergestellte oder zweite Datenbank dieser App), daher wurden sie verknüpft und nicht noch einmal angelegt.</translation>
+    </message>
+    <message>
+        <source>Matched on both sides and linked, not carried over again: {shipments} shipments or pickups, {units} cancelled units, {returns} returns.</source>
+        <translation>Auf beiden Seiten gefunden und verknüpft, nicht noch einmal übertragen: {shipments} Sendungen oder Abholungen, {units} stornierte Einheiten, {returns} Retouren.</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>bestellt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>ready for pickup</source>
+        <translation>abholbereit</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>abgeholt</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>zurückgegeben</translation>
+    </message>
+    <message>
+        <source>returned as defect</source>
+        <translation>als defekt zurückgegeben</translation>
+    </message>
+    <message>
+        <source>Order {number} is in ePages but not in Afosto. The sync imports it at its next order check; if it stays missing, look for an attention item about this order, or start the sync.</source>
+        <translation>Bestellung {number} ist in ePages, aber nicht in Afosto. Der Abgleich übernimmt sie bei der nächsten Bestellprüfung; fehlt sie danach noch, suchen Sie nach einem Eintrag „Klärung nötig“ zu dieser Bestellung oder starten Sie den Abgleich.</translation>
+    </message>
+    <message>
+        <source>Order {number} is in Afosto {count} times ({afosto_numbers}). A second copy of this app (on another computer, or with another data folder) may be syncing the same shop: keep only one running. Then cancel the extra Afosto orders by hand.</source>
+        <translation>Bestellung {number} ist {count}-mal in Afosto ({afosto_numbers}). Vielleicht gleicht eine zweite Kopie dieser App (auf einem anderen Computer oder mit einem anderen Datenordner) denselben Shop ab: Lassen Sie nur eine laufen. Stornieren Sie dann die überzähligen Afosto-Bestellungen von Hand.</translation>
+    </message>
+    <message>
+        <source>Afosto order {afosto_number} refers to ePages order {order}, which the shop does not have. Check whether it was deleted in ePages; cancel the Afosto order if it must not be delivered.</source>
+        <translation>Die Afosto-Bestellung {afosto_number} verweist auf die ePages-Bestellung {order}, die der Shop nicht hat. Prüfen Sie, ob sie in ePages gelöscht wurde; stornieren Sie die Afosto-Bestellung, wenn sie nicht geliefert werden soll.</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} is {shown} in ePages but should be {target} (Afosto has {stock} available in the shop&apos;s locations, less {held} in ePages orders not in Afosto). The stock sync sets it at its next check; if it stays, check the Afosto locations that feed the shop in Settings.</source>
+        <translation>Der Bestand von {sku} ist {shown} in ePages, sollte aber {target} sein (Afosto hat {stock} verfügbar an den Standorten des Shops, abzüglich {held} in ePages-Bestellungen, die nicht in Afosto sind). Der Bestandsabgleich setzt ihn bei der nächsten Prüfung; bleibt er falsch, prüfen Sie in den Einstellungen die Afosto-Standorte, die den Bestand für den Shop liefern.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {counted} units of {sku}: {shop} in ePages, {warehouse} in Afosto (Afosto order {afosto_number}). Compare the order in the ePages cockpit and in Afosto and correct the side that is wrong; the sync carries changes over, not differences that are there already.</source>
+        <translation>Bestellung {number}, {sku}, {counted}: {shop} in ePages, {warehouse} in Afosto (Afosto-Bestellung {afosto_number}). Vergleichen Sie die Bestellung im ePages-Cockpit und in Afosto und korrigieren Sie die Seite, die falsch ist; der Abgleich überträgt Änderungen, keine Abweichungen, die schon bestehen.</translation>
+    </message>
+    <message>
+        <source>Both systems compared: no differences.</source>
+        <translation>Beide Systeme verglichen: keine Abweichungen.</translation>
+    </message>
+    <message>
+        <source>Both systems compared: {n} differences ({missing} orders missing in Afosto, {twice} in Afosto more than once, {units} unit counts, {stock} stock figures, {gone} Afosto orders without a shop order).</source>
+        <translation>Beide Systeme verglichen: {n} Abweichungen ({missing} Bestellungen fehlen in Afosto, {twice} mehrfach in Afosto, {units} Stückzahlen, {stock} Bestände, {gone} Afosto-Bestellungen ohne Shop-Bestellung).</translation>
+    </message>
+    <message>
         <source>Order {number} was shipped in ePages (tracking {epages_code}) and in Afosto (tracking {afosto_code}) at the same moment; the units count once. Check which parcel really left, correct the tracking code in the other system, then dismiss this item.</source>
         <translation>Bestellung {number} wurde gleichzeitig in ePages (Sendungsnummer {epages_code}) und in Afosto (Sendungsnummer {afosto_code}) versandt; die Einheiten zählen einmal. Prüfen Sie, welches Paket wirklich verschickt wurde, korrigieren Sie die Sendungsnummer im anderen System und verwerfen Sie dann diesen Eintrag.</translation>
     </message>
@@ -2084,6 +2255,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>  ... und {more} weitere.</translation>
     </message>
     <message>
+        <source>Orders Afosto has already, to be linked, not created again: {orders}.</source>
+        <translation>Bestellungen, die Afosto schon hat und die verknüpft, nicht noch einmal angelegt würden: {orders}.</translation>
+    </message>
+    <message>
         <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
         <translation>Nach der Übernahme in Afosto nachgetragen: {cancelled} storniert, {shipped} versandt, {pickup} abholbereit oder abgeholt, {returned} retourniert, {defect} defekt.</translation>
     </message>
@@ -2134,6 +2309,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Order {number}: a return decided in Afosto is counted in ePages already, but no return booked in ePages holds the same units. Compare the returns in both systems and correct the one that is wrong (stock may have been put back twice); then dismiss this item.</source>
         <translation>Bestellung {number}: Eine in Afosto entschiedene Retoure ist in ePages schon gezählt, aber keine in ePages gebuchte Retoure enthält dieselben Einheiten. Vergleichen Sie die Retouren in beiden Systemen und korrigieren Sie die falsche (der Bestand wurde eventuell doppelt zurückgebucht); verwerfen Sie dann diesen Eintrag.</translation>
+    </message>
+    <message>
+        <source>Comparing both systems did not finish: {problem} It is tried again in an hour.</source>
+        <translation>Der Vergleich beider Systeme wurde nicht abgeschlossen: {problem} Er wird in einer Stunde erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Comparing both systems did not finish: {problem}</source>
+        <translation>Der Vergleich beider Systeme wurde nicht abgeschlossen: {problem}</translation>
     </message>
     <message>
         <source>Local database problem</source>

@@ -65,6 +65,93 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare both systems</source>
+        <translation>Beide systemen vergelijken</translation>
+    </message>
+    <message>
+        <source>ePages and Afosto side by side, read from both systems themselves (not from this app&apos;s records): orders missing in Afosto or there more than once, unit counts that differ, and stock figures that differ from the stock rule. The sync compares by itself once a day.</source>
+        <translation>ePages en Afosto naast elkaar, rechtstreeks uit beide systemen gelezen (niet uit de gegevens van deze app): bestellingen die in Afosto ontbreken of er meer dan eens in staan, aantallen die verschillen en voorraden die niet kloppen met de voorraadregel. De synchronisatie vergelijkt zelf één keer per dag.</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <source>Order or SKU</source>
+        <translation>Bestelling of SKU</translation>
+    </message>
+    <message>
+        <source>ePages</source>
+        <translation>ePages</translation>
+    </message>
+    <message>
+        <source>Afosto</source>
+        <translation>Afosto</translation>
+    </message>
+    <message>
+        <source>What differs and what to do</source>
+        <translation>Wat verschilt en wat je kunt doen</translation>
+    </message>
+    <message>
+        <source>Compare &amp;now</source>
+        <translation>&amp;Nu vergelijken</translation>
+    </message>
+    <message>
+        <source>Read both systems now and list every difference.</source>
+        <translation>Lees beide systemen nu en toon elk verschil.</translation>
+    </message>
+    <message>
+        <source>Not compared yet: press Compare now.</source>
+        <translation>Nog niet vergeleken: klik op ‘Nu vergelijken’.</translation>
+    </message>
+    <message>
+        <source>Compared {when}: no differences.</source>
+        <translation>Vergeleken op {when}: geen verschillen.</translation>
+    </message>
+    <message>
+        <source>Compared {when}: 1 difference.</source>
+        <translation>Vergeleken op {when}: 1 verschil.</translation>
+    </message>
+    <message>
+        <source>Compared {when}: {n} differences.</source>
+        <translation>Vergeleken op {when}: {n} verschillen.</translation>
+    </message>
+    <message>
+        <source>Units {counted}</source>
+        <translation>Eenheden {counted}</translation>
+    </message>
+    <message>
+        <source>Missing in Afosto</source>
+        <translation>Ontbreekt in Afosto</translation>
+    </message>
+    <message>
+        <source>In Afosto more than once</source>
+        <translation>Meer dan eens in Afosto</translation>
+    </message>
+    <message>
+        <source>Not in the shop</source>
+        <translation>Niet in de webshop</translation>
+    </message>
+    <message>
+        <source>Stock figure</source>
+        <translation>Voorraad</translation>
+    </message>
+    <message>
+        <source>The sync is not running here: start it (or its service) to compare both systems.</source>
+        <translation>De synchronisatie draait hier niet: start hem (of zijn service) om beide systemen te vergelijken.</translation>
+    </message>
+    <message>
+        <source>Reading ePages and Afosto…</source>
+        <translation>ePages en Afosto worden gelezen…</translation>
+    </message>
+    <message>
+        <source>The comparison did not finish: {problem}</source>
+        <translation>De vergelijking is niet afgerond: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>DayChart</name>
     <message>
         <source>The last 24 hours</source>
@@ -1521,6 +1608,18 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Koppeling, wat er gesynchroniseerd wordt, taal of automatisch starten wijzigen.</translation>
     </message>
     <message>
+        <source>&amp;Compare both systems…</source>
+        <translation>Beide systemen &amp;vergelijken…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergelijken</translation>
+    </message>
+    <message>
+        <source>List what differs between ePages and Afosto, read from both systems.</source>
+        <translation>Toon wat er verschilt tussen ePages en Afosto, rechtstreeks uit beide systemen gelezen.</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -2016,6 +2115,78 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>het installatiebestand</translation>
     </message>
     <message>
+        <source>1 order adopted from Afosto: it was there already (a new, restored or second copy of this app&apos;s database), so it was linked, not created again.</source>
+        <translation>1 bestelling uit Afosto overgenomen: die stond er al (een nieuwe, teruggezette of tweede database van deze app), dus is ze gekoppeld en niet opnieuw aangemaakt.</translation>
+    </message>
+    <message>
+        <source>{n} orders adopted from Afosto: they were there already (a new, restored or second copy of this app&apos;s database), so they were linked, not created again.</source>
+        <translation>{n} bestellingen uit Afosto overgenomen: ze stonden er al (een nieuwe, teruggezette of tweede database van deze app), dus zijn ze gekoppeld en niet opnieuw aangemaakt.</translation>
+    </message>
+    <message>
+        <source>Matched on both sides and linked, not carried over again: {shipments} shipments or pickups, {units} cancelled units, {returns} returns.</source>
+        <translation>Aan beide kanten gevonden en gekoppeld, niet nog eens overgezet: {shipments} zendingen of afhalingen, {units} geannuleerde eenheden, {returns} retouren.</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>besteld</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>verzonden</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>bezorgd</translation>
+    </message>
+    <message>
+        <source>ready for pickup</source>
+        <translation>klaar om af te halen</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>afgehaald</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>geretourneerd</translation>
+    </message>
+    <message>
+        <source>returned as defect</source>
+        <translation>als defect geretourneerd</translation>
+    </message>
+    <message>
+        <source>Order {number} is in ePages but not in Afosto. The sync imports it at its next order check; if it stays missing, look for an attention item about this order, or start the sync.</source>
+        <translation>Bestelling {number} staat in ePages maar niet in Afosto. De synchronisatie neemt haar bij de volgende bestellingscontrole over; ontbreekt ze daarna nog, zoek dan naar een regel ‘Actie nodig’ over deze bestelling, of start de synchronisatie.</translation>
+    </message>
+    <message>
+        <source>Order {number} is in Afosto {count} times ({afosto_numbers}). A second copy of this app (on another computer, or with another data folder) may be syncing the same shop: keep only one running. Then cancel the extra Afosto orders by hand.</source>
+        <translation>Bestelling {number} staat {count} keer in Afosto ({afosto_numbers}). Misschien synchroniseert een tweede kopie van deze app (op een andere computer, of met een andere gegevensmap) dezelfde webshop: laat er maar één draaien. Annuleer daarna de extra Afosto-bestellingen met de hand.</translation>
+    </message>
+    <message>
+        <source>Afosto order {afosto_number} refers to ePages order {order}, which the shop does not have. Check whether it was deleted in ePages; cancel the Afosto order if it must not be delivered.</source>
+        <translation>Afosto-bestelling {afosto_number} verwijst naar ePages-bestelling {order}, die de webshop niet heeft. Controleer of ze in ePages is verwijderd; annuleer de Afosto-bestelling als ze niet geleverd mag worden.</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} is {shown} in ePages but should be {target} (Afosto has {stock} available in the shop&apos;s locations, less {held} in ePages orders not in Afosto). The stock sync sets it at its next check; if it stays, check the Afosto locations that feed the shop in Settings.</source>
+        <translation>De voorraad van {sku} is {shown} in ePages maar zou {target} moeten zijn (Afosto heeft {stock} beschikbaar op de locaties van de webshop, min {held} in ePages-bestellingen die niet in Afosto staan). De voorraadsynchronisatie zet hem bij de volgende controle goed; blijft hij afwijken, controleer dan in Instellingen de Afosto-locaties die de voorraad voor de webshop leveren.</translation>
+    </message>
+    <message>
+        <source>Order {number}: {counted} units of {sku}: {shop} in ePages, {warehouse} in Afosto (Afosto order {afosto_number}). Compare the order in the ePages cockpit and in Afosto and correct the side that is wrong; the sync carries changes over, not differences that are there already.</source>
+        <translation>Bestelling {number}, {sku}, {counted}: {shop} in ePages, {warehouse} in Afosto (Afosto-bestelling {afosto_number}). Vergelijk de bestelling in de ePages-cockpit en in Afosto en corrigeer de kant die niet klopt; de synchronisatie zet wijzigingen over, geen verschillen die er al zijn.</translation>
+    </message>
+    <message>
+        <source>Both systems compared: no differences.</source>
+        <translation>Beide systemen vergeleken: geen verschillen.</translation>
+    </message>
+    <message>
+        <source>Both systems compared: {n} differences ({missing} orders missing in Afosto, {twice} in Afosto more than once, {units} unit counts, {stock} stock figures, {gone} Afosto orders without a shop order).</source>
+        <translation>Beide systemen vergeleken: {n} verschillen ({missing} bestellingen ontbreken in Afosto, {twice} meer dan eens in Afosto, {units} aantallen, {stock} voorraden, {gone} Afosto-bestellingen zonder webshopbestelling).</translation>
+    </message>
+    <message>
         <source>Order {number} was shipped in ePages (tracking {epages_code}) and in Afosto (tracking {afosto_code}) at the same moment; the units count once. Check which parcel really left, correct the tracking code in the other system, then dismiss this item.</source>
         <translation>Bestelling {number} is tegelijk verzonden in ePages (trackingcode {epages_code}) en in Afosto (trackingcode {afosto_code}); de stuks tellen één keer. Controleer welk pakket echt is vertrokken, corrigeer de trackingcode in het andere systeem en negeer dan dit item.</translation>
     </message>
@@ -2084,6 +2255,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>  ... en nog {more}.</translation>
     </message>
     <message>
+        <source>Orders Afosto has already, to be linked, not created again: {orders}.</source>
+        <translation>Bestellingen die Afosto al heeft en die gekoppeld, niet opnieuw aangemaakt zouden worden: {orders}.</translation>
+    </message>
+    <message>
         <source>Carried over to Afosto after the import: {cancelled} cancelled, {shipped} shipped, {pickup} ready for pickup or picked up, {returned} returned, {defect} defect.</source>
         <translation>Na de import in Afosto overgenomen: {cancelled} geannuleerd, {shipped} verzonden, {pickup} klaar voor afhalen of afgehaald, {returned} geretourneerd, {defect} defect.</translation>
     </message>
@@ -2134,6 +2309,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Order {number}: a return decided in Afosto is counted in ePages already, but no return booked in ePages holds the same units. Compare the returns in both systems and correct the one that is wrong (stock may have been put back twice); then dismiss this item.</source>
         <translation>Bestelling {number}: een in Afosto beoordeeld retour is in ePages al geteld, maar geen in ePages geboekt retour bevat dezelfde stuks. Vergelijk de retouren in beide systemen en corrigeer het foute (de voorraad is misschien twee keer teruggeboekt); negeer dan dit item.</translation>
+    </message>
+    <message>
+        <source>Comparing both systems did not finish: {problem} It is tried again in an hour.</source>
+        <translation>De vergelijking van beide systemen is niet afgerond: {problem} Over een uur wordt het opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>Comparing both systems did not finish: {problem}</source>
+        <translation>De vergelijking van beide systemen is niet afgerond: {problem}</translation>
     </message>
     <message>
         <source>Local database problem</source>

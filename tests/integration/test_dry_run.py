@@ -113,3 +113,25 @@ def test_run_dry_run_on_the_command_line_prints_the_preview_and_writes_nothing(t
         assert _worlds(r.sandbox) == before
         err = io.StringIO()
         assert main(["--data-dir", str(tmp_path), "run"], out=err) == 2
+
+
+async def test_a_fresh_database_on_a_synced_shop_previews_adoption_not_a_second_import() -> None:
+    from engine_rig import TEST_POLICY
+
+    from epages_sync.engine.service import SyncService
+    from epages_sync.store import Store
+
+    with rig(orders=12, seed=25) as r:
+        await r.settle()
+        fresh = SyncService(r.settings, Store.memory(), client_secret="sandbox-secret",
+                            afosto_key="sandbox-afosto-key", policy=TEST_POLICY)
+        before = _worlds(r.sandbox)
+        preview = await fresh.preview()
+        assert _worlds(r.sandbox) == before
+        # Every order is in Afosto already: linked by the first look, none created twice.
+        imported = set(r.sandbox.afosto.order_figures())
+        assert len(preview.adopted) == len(imported) and preview.imports == []
+        assert any(str(line).startswith("Orders Afosto has already, to be linked, not created again: ")
+                   for line in preview.lines())
+        await fresh.close()
+        await r.service.close()

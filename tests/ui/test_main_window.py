@@ -1,5 +1,5 @@
 """The main window follows the engine: the demo's first rows, pause and resume, sync now, a parked item retried
-from the detail pane, an order's timeline, the CSV export, and an orderly stop."""
+from the detail pane, an order's timeline, the CSV export, the comparison of both systems, and an orderly stop."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from epages_sync.engine.audit import PARK_AUDIT
 from epages_sync.engine.service import EngineState
 from epages_sync.paths import app_paths
 from epages_sync.store import Outcome
@@ -22,6 +23,7 @@ from epages_sync.ui.log_model import LogTableModel
 from epages_sync.ui.main_window import MainWindow
 
 WAIT = 15_000
+SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 
 
 @pytest.fixture
@@ -198,3 +200,27 @@ def test_started_minimized_without_a_tray_the_window_still_opens(qtbot: QtBot, q
     qtbot.waitUntil(stop.done, timeout=WAIT)
     assert app.window is not None
     app.window.deleteLater()
+
+
+def test_compare_now_lists_every_difference_with_what_to_do(qtbot: QtBot, desktop: DesktopApp,
+                                                            demo: DemoShop) -> None:
+    window = _window(desktop)
+    assert desktop.store is not None
+    qtbot.waitUntil(lambda: window.health_bar.figures["linked"].text() not in ("", "0", "–"), timeout=WAIT)
+    # The shop and the warehouse move on before the sync's next look: now the two systems differ.
+    demo.sandbox.step(25)
+    assert window.compare_button.isVisible() and window.compare_button.isEnabled()
+    qtbot.mouseClick(window.compare_button, Qt.MouseButton.LeftButton)
+    dialog = window.compare_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.status.text() == "Not compared yet: press Compare now."
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Compared "), timeout=WAIT)
+    listed = [i for i in desktop.store.open_parked() if i.kind == PARK_AUDIT]
+    assert listed and dialog.table.rowCount() == len(listed)
+    kinds = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    assert kinds & {"Missing in Afosto", "Stock figure"} or any(k.startswith("Units ") for k in kinds)
+    assert all(dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount()))
+    assert dialog.status.text().endswith(f"{len(listed)} differences.") or len(listed) == 1
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "compare-both-systems.png"))
