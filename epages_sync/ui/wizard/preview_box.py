@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
@@ -91,11 +91,11 @@ class PreviewBox(QGroupBox):
 
     # -- running ------------------------------------------------------------------------------------------
 
-    def start(self, tasks: UiTasks, making: Coroutine[Any, Any, Preview], *, store_name: str = "",
+    def start(self, tasks: UiTasks, make: Callable[[], Coroutine[Any, Any, Preview]], *, store_name: str = "",
               sandbox_url: str | None = None) -> None:
-        """Show the busy row and run ``making``; "Try again" asks the page (``again_wanted``) to start anew."""
+        """Show the busy row and run ``make()``; "Try again" asks the page (``again_wanted``) to start anew."""
         self._show_busy()
-        tasks.start(TASK, self._show(making, store_name, sandbox_url))
+        tasks.start(TASK, self._show(make, store_name, sandbox_url))
 
     def _show_busy(self) -> None:
         self.preview = None
@@ -106,9 +106,10 @@ class PreviewBox(QGroupBox):
         self.busy.start(self.tr("Reading the shop and Afosto to show what the first sync would do… Nothing is "
                                 "written to either."))
 
-    async def _show(self, making: Coroutine[Any, Any, Preview], store_name: str, sandbox_url: str | None) -> None:
+    async def _show(self, make: Callable[[], Coroutine[Any, Any, Preview]], store_name: str,
+                    sandbox_url: str | None) -> None:
         try:
-            preview = await making
+            preview = await make()  # made here: a task cancelled before it began leaves nothing unawaited
         except SyncError as exc:
             log.info("setup preview not shown: %s", str(exc))  # the text only: the error holds the page's frames
             self.busy.stop()

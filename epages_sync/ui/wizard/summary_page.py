@@ -138,7 +138,7 @@ class SummaryPage(SetupPage):
     def _start_preview(self) -> None:
         """What the first sync would do with these choices; Finish does not wait for it."""
         draft = self.draft
-        self.preview.start(self.tasks, self._first_sync_preview(), sandbox_url=self.context.sandbox_url,
+        self.preview.start(self.tasks, self._first_sync_preview, sandbox_url=self.context.sandbox_url,
                            store_name=draft.epages.store_name if draft.epages else draft.store_text)
 
     async def _first_sync_preview(self) -> Preview:
