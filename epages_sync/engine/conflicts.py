@@ -8,7 +8,7 @@ systems agree again (a person corrected one side), the sync settles it by itself
 from __future__ import annotations
 
 from ..config import Flow
-from ..store.models import Outcome
+from ..store.models import LinkKind, Outcome, ParkedStatus
 from ..texts import Text
 from .context import SyncContext
 
@@ -23,6 +23,21 @@ _FLOW = {
     CONFLICT_CANCELLATION: Flow.CANCELLATIONS,
     CONFLICT_RETURN: Flow.RETURNS,
 }
+
+
+def worth_telling(ctx: SyncContext, kind: str, *, epages_order_id: str, number: str, memory: str,
+                  facts: list[list[object]]) -> bool:
+    """Whether a conflict's facts on an order are news: not what the order's link remembers under ``memory``
+    (then they are remembered now), or the same again after a person pressed Retry. Seen on every poll, the
+    same facts are told once."""
+    order = LinkKind.ORDER.value
+    link = ctx.store.link_by_epages(order, epages_order_id)
+    item = ctx.store.open_parked_for(kind, number)
+    retried = bool(facts) and item is not None and item.status == ParkedStatus.RETRIED
+    if (link is None or (link.data.get(memory) or []) == facts) and not retried:
+        return False
+    ctx.store.update_link_data(order, epages_order_id, {memory: facts})
+    return True
 
 
 def park_conflict(ctx: SyncContext, kind: str, *, epages_order_id: str, number: str, message: Text,
@@ -42,6 +57,13 @@ def settle_conflict(ctx: SyncContext, kind: str, number: str, message: Text) -> 
         return False
     ctx.journal.to_afosto(Outcome.OK, message, flow=_FLOW[kind], epages_ref=number)
     return True
+
+
+def codes_differ(epages_code: str | None, afosto_codes: list[str | None]) -> bool:
+    """Whether the tracking code of a shipment in ePages is not the one (or ones) Afosto holds for the same
+    units; a side without a code says nothing."""
+    theirs = {c for c in afosto_codes if c}
+    return bool(epages_code) and bool(theirs) and theirs != {epages_code}
 
 
 def tracking_conflict(ctx: SyncContext, epages_order_id: str, number: str, *, epages_code: str, afosto_code: str,

@@ -35,9 +35,11 @@ from .applier import PARK_ORDER, PERMANENT, ImportApplier
 from .conflicts import (
     CONFLICT_CANCELLATION,
     CONFLICT_SHIPMENT,
+    codes_differ,
     park_conflict,
     settle_conflict,
     tracking_conflict,
+    worth_telling,
 )
 from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportFacts, order_stamp, plan_order_import
@@ -421,13 +423,10 @@ class OrderPoller:
         if not cancelled_there:
             return False
         number = order.order_number or order.id
-        facts = sorted([sku, n] for sku, n in cancelled_there.items())
-        link = ctx.store.link_by_epages(ORDER, order.id)
-        item = ctx.store.open_parked_for(CONFLICT_CANCELLATION, number)
-        if link is not None and link.data.get("ship_cancel_conflict") == facts and not (
-                item is not None and item.status == ParkedStatus.RETRIED):
+        facts: list[list[object]] = sorted([sku, n] for sku, n in cancelled_there.items())
+        if not worth_telling(ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number,
+                             memory="ship_cancel_conflict", facts=facts):
             return True
-        ctx.store.update_link_data(ORDER, order.id, {"ship_cancel_conflict": facts})
         park_conflict(
             ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
             message=Text("Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse "
@@ -443,13 +442,10 @@ class OrderPoller:
         Parked once for the same units; settled when the two systems agree again."""
         ctx = self.ctx
         number = order.order_number or order.id
-        link = ctx.store.link_by_epages(ORDER, order.id)
-        facts = sorted([sku, n] for sku, n in packed.items())
-        if link is None or (link.data.get("cancel_conflict") or []) == facts:
-            item = ctx.store.open_parked_for(CONFLICT_CANCELLATION, number)
-            if not (facts and item is not None and item.status == ParkedStatus.RETRIED):
-                return
-        ctx.store.update_link_data(ORDER, order.id, {"cancel_conflict": facts})
+        facts: list[list[object]] = sorted([sku, n] for sku, n in packed.items())
+        if not worth_telling(ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number,
+                             memory="cancel_conflict", facts=facts):
+            return
         if not facts:
             settle_conflict(ctx, CONFLICT_CANCELLATION, number,
                             Text("Order {number}: the cancellation is now the same in ePages and Afosto.",
@@ -502,7 +498,7 @@ class OrderPoller:
         ctx = self.ctx
         number = order.order_number or order.id
         parcel = next(p for p in afosto.parcels if p.id == parcel_id)
-        differ = bool(code and parcel.tracking_code and code != parcel.tracking_code)
+        differ = codes_differ(code, [parcel.tracking_code])
         ctx.store.add_link(kind, process_id, parcel_id, parent=order.id, origin=Origin.EPAGES,
                            data={"shipped_in_both": True, "tracking_conflict": differ})
         if differ:
@@ -522,7 +518,7 @@ class OrderPoller:
         ctx = self.ctx
         number = order.order_number or order.id
         theirs = sorted({p.tracking_code for p in parcels if p.tracking_code})
-        if not code or theirs in ([], [code]):
+        if not codes_differ(code, list(theirs)):
             ctx.store.update_link_data(kind, process_id, {"tracking_conflict": False})
             settle_conflict(ctx, CONFLICT_SHIPMENT, number,
                             Text("Order {number}: the tracking codes in ePages and Afosto agree again.",
@@ -530,7 +526,7 @@ class OrderPoller:
             return
         item = ctx.store.open_parked_for(CONFLICT_SHIPMENT, number)
         if item is None or item.status == ParkedStatus.RETRIED:
-            tracking_conflict(ctx, order.id, number, epages_code=code, afosto_code=", ".join(theirs),
+            tracking_conflict(ctx, order.id, number, epages_code=code or "-", afosto_code=", ".join(theirs),
                               afosto_ref=afosto.number)
 
     def _parts_in_parcels(self, order_id: str, afosto: AfostoOrder, lines: dict[str, int],
@@ -638,7 +634,7 @@ class OrderPoller:
                     # Part of a bigger Afosto parcel: these units count once, and only the rest of
                     # the parcel goes to ePages (see the shipment pusher).
                     their_code = next((p.tracking_code for p in afosto.parcels if p.id == covering), None)
-                    differ = bool(code and their_code and code != their_code)
+                    differ = codes_differ(code, [their_code])
                     ctx.store.add_link(how.kind, process_id, shared_parcel_key(covering, process_id),
                                        parent=order.id, origin=Origin.EPAGES,
                                        data={"parcel": covering, "lines": lines, "shipped_in_both": True,
@@ -676,7 +672,7 @@ class OrderPoller:
                 lines = {k: v for k, v in rest.items() if v > 0}
                 items = [i.id for line_id, qty in lines.items() for i in view.open_unpacked(line_id)[:qty]]
                 theirs = sorted({p.tracking_code for p in afosto.parcels if p.id in in_parcels and p.tracking_code})
-                differ = bool(code) and theirs not in ([], [code])
+                differ = codes_differ(code, list(theirs))
                 if not lines:  # every unit lies in warehouse parcels: the process needs no parcel of its own
                     ctx.store.add_link(how.kind, process_id, f"{process_id}/parts", parent=order.id,
                                        origin=Origin.EPAGES, data={"parts_only": True, "tracking_conflict": differ})

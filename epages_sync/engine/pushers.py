@@ -35,7 +35,7 @@ from ..errors import AuthenticationError, Conflict, NotFound, SyncError, Validat
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
-from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, park_conflict, tracking_conflict
+from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, codes_differ, park_conflict, tracking_conflict
 from .context import AFOSTO_MARK, SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
 from .poller import (
@@ -478,7 +478,7 @@ class OutboxSender:
             if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
                 continue
             if own and all(rest.get(k, 0) >= v for k, v in own.items()):
-                differ = bool(sp.tracking_code and parcel.tracking_code and sp.tracking_code != parcel.tracking_code)
+                differ = codes_differ(sp.tracking_code, [parcel.tracking_code])
                 store.add_link(SHIPPING, sp.id, shared_parcel_key(parcel_id, sp.id), parent=order_id,
                                origin=Origin.EPAGES, data={"parcel": parcel_id, "lines": own,
                                                            "shipped_in_both": True, "tracking_conflict": differ})
