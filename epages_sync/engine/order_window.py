@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 from ..clients.epages import EpagesClient
 from ..clients.epages_models import Order, Page
+from ..errors import Unavailable
+from ..texts import Text, join
 
 log = logging.getLogger(__name__)
 
@@ -96,3 +98,13 @@ class OrderWindow:
     @property
     def exhausted(self) -> bool:
         return not self.complete and self.passes >= MAX_PASSES
+
+    async def whole(self, then: Text) -> AsyncIterator[Page[Order]]:
+        """Every page of every pass until the window was read whole (an order may come twice, from two
+        passes); raises Unavailable saying ``then`` when orders kept changing for MAX_PASSES passes."""
+        while not self.complete:
+            if self.exhausted:
+                raise Unavailable(join([Text("Orders kept changing in ePages while they were read."), then]),
+                                  concerns=Text("ePages orders"))
+            async for page in self.pages():
+                yield page

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..clients.epages_models import Order
 from ..config import Flow
-from ..errors import Unavailable
 from ..texts import Text, join, template
 from .adoption import Adoption
 from .context import SyncContext
@@ -154,12 +153,8 @@ async def _orders_to_look_at(ctx: SyncContext, poller: OrderPoller) -> list[Orde
                          after=(mark - dt.timedelta(seconds=ctx.settings.overlap_seconds)) if mark else None,
                          page_size=poller.page_size)
     by_id: dict[str, Order] = {}
-    while not window.complete:
-        if window.exhausted:
-            raise Unavailable(Text("Orders kept changing in ePages while they were read; try the preview "
-                                   "again in a moment."), concerns=Text("ePages orders"))
-        async for page in window.pages():
-            by_id.update((o.id, o) for o in page.items)
+    async for page in window.whole(Text("Try the preview again in a moment.")):
+        by_id.update((o.id, o) for o in page.items)
     return list(by_id.values())
 
 

@@ -18,7 +18,7 @@ from ..clients.afosto import Read, first_inventory_read
 from ..clients.epages_models import Availability, Order
 from ..clients.http import OutcomeUnknown
 from ..config import Flow
-from ..errors import Conflict, SyncError, Unavailable
+from ..errors import Conflict, SyncError
 from ..store.models import Outcome
 from ..texts import PRESS_RETRY, Text, join
 from .context import SyncContext
@@ -267,23 +267,19 @@ class StockSync:
         # Every order since the last poll, read whole (a window cut short is read again): one missed here
         # would let its units be sold twice.
         window = OrderWindow(ctx.epages, created_after=ctx.settings.start_date, after=since)
-        while not window.complete:
-            if window.exhausted:
-                raise Unavailable(Text("Orders kept changing in ePages while they were read; the stock "
-                                       "check tries again shortly."), concerns=Text("ePages orders"))
-            async for page in window.pages():
-                for order in page.items:
-                    if order.id in counted or order.canceled:
-                        continue
-                    link = ctx.store.link_by_epages(ORDER, order.id)
-                    if link is not None and link.data.get("stage") == "items":
-                        continue
-                    counted.add(order.id)
-                    units.update(held_in_shop(order))
-                for unreadable in page.unreadable:
-                    if unreadable.id and unreadable.id not in counted:
-                        counted.add(unreadable.id)
-                        units.update(unreadable.units)
+        async for page in window.whole(Text("The stock check tries again shortly.")):
+            for order in page.items:
+                if order.id in counted or order.canceled:
+                    continue
+                link = ctx.store.link_by_epages(ORDER, order.id)
+                if link is not None and link.data.get("stage") == "items":
+                    continue
+                counted.add(order.id)
+                units.update(held_in_shop(order))
+            for unreadable in page.unreadable:
+                if unreadable.id and unreadable.id not in counted:
+                    counted.add(unreadable.id)
+                    units.update(unreadable.units)
         return units
 
     def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:

@@ -2191,6 +2191,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number} wurde gleichzeitig in ePages (Sendungsnummer {epages_code}) und in Afosto (Sendungsnummer {afosto_code}) versandt; die Einheiten zählen einmal. Prüfen Sie, welches Paket wirklich verschickt wurde, korrigieren Sie die Sendungsnummer im anderen System und verwerfen Sie dann diesen Eintrag.</translation>
     </message>
     <message>
+        <source>Orders kept changing in ePages while they were read.</source>
+        <translation>Bestellungen haben sich in ePages beim Lesen ständig geändert.</translation>
+    </message>
+    <message>
         <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
         <translation>Bestellung {number} konnte nicht gelesen werden: {problem}. Nichts davon wurde übernommen; die anderen Bestellungen laufen weiter. Prüfen Sie die Bestellung im ePages-Cockpit und {retry}.</translation>
     </message>
@@ -2295,10 +2299,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>So viele Bestände würden stark sinken, dass die Übertragung auf die Bestätigung einer Person warten würde (prüfen Sie die Zuordnung der Standorte).</translation>
     </message>
     <message>
-        <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
-        <translation>Bestellungen haben sich in ePages beim Lesen ständig geändert; versuchen Sie die Vorschau gleich noch einmal.</translation>
-    </message>
-    <message>
         <source>Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them shipped or handed out already, so ePages cannot cancel them. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
         <translation>Bestellung {number}: {units} Einheit(en) ({skus}) wurden in Afosto storniert, aber ePages zeigt sie schon als versandt oder ausgehändigt, daher kann ePages sie nicht stornieren. Prüfen Sie, ob sie verschickt wurden, korrigieren Sie die Bestellung im System, das falsch ist, und verwerfen Sie dann diesen Eintrag.</translation>
     </message>
@@ -2317,6 +2317,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Comparing both systems did not finish: {problem}</source>
         <translation>Der Vergleich beider Systeme wurde nicht abgeschlossen: {problem}</translation>
+    </message>
+    <message>
+        <source>The stock check tries again shortly.</source>
+        <translation>Die Bestandsprüfung versucht es gleich noch einmal.</translation>
     </message>
     <message>
         <source>Local database problem</source>
@@ -2727,6 +2731,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Bestellung {number}: {units} Einheiten in Afosto storniert ({skus}), wie in ePages.</translation>
     </message>
     <message>
+        <source>Try the preview again in a moment.</source>
+        <translation>Versuchen Sie die Vorschau gleich noch einmal.</translation>
+    </message>
+    <message>
         <source>Order {number}: 1 unit cancelled in ePages, as in Afosto.</source>
         <translation>Bestellung {number}: 1 Einheit in ePages storniert, wie in Afosto.</translation>
     </message>
@@ -2821,10 +2829,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
         <translation>Der Bestand dieser SKUs wird nicht abgeglichen ({reasons}). Korrigieren Sie sie, wenn sie abgeglichen werden sollen.</translation>
-    </message>
-    <message>
-        <source>Orders kept changing in ePages while they were read; the stock check tries again shortly.</source>
-        <translation>Bestellungen haben sich in ePages während des Lesens immer wieder geändert; die Bestandsprüfung versucht es gleich noch einmal.</translation>
     </message>
     <message>
         <source>ePages orders</source>

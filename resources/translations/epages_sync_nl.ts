@@ -2191,6 +2191,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number} is tegelijk verzonden in ePages (trackingcode {epages_code}) en in Afosto (trackingcode {afosto_code}); de stuks tellen één keer. Controleer welk pakket echt is vertrokken, corrigeer de trackingcode in het andere systeem en negeer dan dit item.</translation>
     </message>
     <message>
+        <source>Orders kept changing in ePages while they were read.</source>
+        <translation>Bestellingen veranderden steeds in ePages terwijl ze gelezen werden.</translation>
+    </message>
+    <message>
         <source>Order {number} could not be read: {problem}. Nothing of it was imported; the other orders go on. Check the order in the ePages cockpit, then {retry}.</source>
         <translation>Bestelling {number} kon niet gelezen worden: {problem}. Er is niets van overgenomen; de andere bestellingen gaan door. Controleer de bestelling in de ePages-cockpit en {retry}.</translation>
     </message>
@@ -2295,10 +2299,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Zoveel voorraden zouden sterk dalen dat het doorsturen op bevestiging van een persoon zou wachten (controleer de koppeling van de locaties).</translation>
     </message>
     <message>
-        <source>Orders kept changing in ePages while they were read; try the preview again in a moment.</source>
-        <translation>Bestellingen veranderden steeds in ePages terwijl ze gelezen werden; probeer het voorbeeld zo nog eens.</translation>
-    </message>
-    <message>
         <source>Order {number}: {units} unit(s) ({skus}) were cancelled in Afosto, but ePages shows them shipped or handed out already, so ePages cannot cancel them. Check whether they left, correct the order in the system that is wrong, then dismiss this item.</source>
         <translation>Bestelling {number}: {units} stuk(s) ({skus}) zijn in Afosto geannuleerd, maar ePages toont ze al als verzonden of meegegeven, dus ePages kan ze niet annuleren. Controleer of ze vertrokken zijn, corrigeer de bestelling in het systeem dat fout is en negeer dan dit item.</translation>
     </message>
@@ -2317,6 +2317,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Comparing both systems did not finish: {problem}</source>
         <translation>De vergelijking van beide systemen is niet afgerond: {problem}</translation>
+    </message>
+    <message>
+        <source>The stock check tries again shortly.</source>
+        <translation>De voorraadcontrole probeert het zo opnieuw.</translation>
     </message>
     <message>
         <source>Local database problem</source>
@@ -2727,6 +2731,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Bestelling {number}: {units} stuks geannuleerd in Afosto ({skus}), zoals in ePages.</translation>
     </message>
     <message>
+        <source>Try the preview again in a moment.</source>
+        <translation>Probeer het voorbeeld zo nog eens.</translation>
+    </message>
+    <message>
         <source>Order {number}: 1 unit cancelled in ePages, as in Afosto.</source>
         <translation>Bestelling {number}: 1 stuk geannuleerd in ePages, zoals in Afosto.</translation>
     </message>
@@ -2821,10 +2829,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Stock is not synced for these SKUs ({reasons}). Correct them if they should be synced.</source>
         <translation>De voorraad van deze SKU&apos;s wordt niet gesynchroniseerd ({reasons}). Corrigeer ze als ze wel gesynchroniseerd moeten worden.</translation>
-    </message>
-    <message>
-        <source>Orders kept changing in ePages while they were read; the stock check tries again shortly.</source>
-        <translation>Bestellingen bleven in ePages veranderen terwijl ze gelezen werden; de voorraadcontrole probeert het zo opnieuw.</translation>
     </message>
     <message>
         <source>ePages orders</source>
