@@ -202,7 +202,7 @@ epages-sync kan het beschadigde bestand opzijzetten (het blijft bewaard, hernoem
     </message>
     <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
-        <translation>Je kijkt mee met de synchronisatie die op deze computer als service draait. Het logboek, de tijdlijnen van bestellingen en de export werken zoals altijd; pauzeren, Nu synchroniseren, Opnieuw, Negeren en de instellingen horen bij de service.</translation>
+        <translation>Je kijkt mee met de synchronisatie die op deze computer als service draait. Het logboek, de tijdlijnen van bestellingen en de export werken zoals altijd; pauzeren, Nu syncen, Opnieuw, Negeren en de instellingen horen bij de service.</translation>
     </message>
     <message>
         <source>The sync runs as a service on this computer, so this belongs to the service. To change it, stop the service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, or End in Task Scheduler), then open epages-sync again: the window then runs the sync itself.</source>
@@ -570,7 +570,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>Nothing is fetched or sent until the sync resumes. Sync now resumes it.</source>
-        <translation>Tot de synchronisatie hervat wordt, wordt niets opgehaald of verstuurd. ‘Nu synchroniseren’ hervat haar.</translation>
+        <translation>Tot de synchronisatie hervat wordt, wordt niets opgehaald of verstuurd. ‘Nu syncen’ hervat haar.</translation>
     </message>
     <message>
         <source>1 item waits for a person: choose the red row in the log below, then Retry or Dismiss.</source>
@@ -1593,7 +1593,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation>Nu &amp;synchroniseren</translation>
+        <translation>Nu &amp;syncen</translation>
     </message>
     <message>
         <source>Check ePages for orders and Afosto for changes right now.</source>
