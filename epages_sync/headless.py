@@ -238,8 +238,8 @@ def cmd_run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     several = len(stores) > 1 and not dry_run
     # One store (or none set up yet), or a preview: one data folder, exactly as a single store always ran.
     folder = paths if several else store_paths(args, paths, command="run --dry-run" if dry_run else "run")
-    chosen = ([found] if (found := chosen_store(args, paths, command="run")) and getattr(args, "store", None)
-              else stores) if several else []
+    named = chosen_store(args, paths, command="run") if several and getattr(args, "store", None) else None
+    chosen = [named] if named is not None else stores
     check_folders(paths)  # before the lock file is made in the folder
     try:
         lock = InstanceLock(paths.lock_file).acquire()
