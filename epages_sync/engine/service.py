@@ -653,13 +653,25 @@ class SyncService:
         while True:
             await self.push_round(full_stock=round_no == 0)
             round_no += 1
-            if self.store.outbox_depth() == 0 or loop.time() >= deadline:
+            if not self._left_to_send() or loop.time() >= deadline:
                 break
             # Pushes that met trouble wait for their next try; --once waits for them (up to max_wait).
             waiting = self.store.due(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3650), limit=1)
             if waiting:
                 delay = (waiting[0].next_attempt_at - dt.datetime.now(dt.UTC)).total_seconds()
                 await asyncio.sleep(min(max(delay, 0.0), max(0.0, deadline - loop.time()), 5.0))
+
+    def _left_to_send(self) -> bool:
+        """Whether the outbox holds a change still to be sent; a stock figure held for a person (a large drop,
+        see stock.py) waits for that person, not for another round."""
+        if self.store.outbox_depth() == 0:
+            return False
+        held = {str(sku) for item in self.store.open_parked() if item.kind == PARK_STOCK_DROP
+                for sku in item.data.get("skus") or []}
+        if not held:
+            return True
+        pushes = self.store.due(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3650), limit=1000)
+        return any(p.kind != "stock" or str(p.payload.get("sku")) not in held for p in pushes)
 
     async def preview(self) -> Preview:
         """What the sync would do now, read from both systems and planned, with nothing written to either
