@@ -598,14 +598,16 @@ class SyncService:
         if daily:
             changed_after = dt.datetime.now(dt.UTC) - dt.timedelta(
                 seconds=2 * self.settings.poll_interval + self.settings.push_interval)
+        # With several stores, the others' orders not in Afosto yet hold this shop's stock back too.
+        elsewhere = (await self.shared.others(self.settings.store_name or "")).units if self.shared else None
         if self.ctx is not None:
             found = await compare_both_systems(self.ctx.epages, self.ctx.afosto, self.settings, self.store,
-                                               changed_after=changed_after)
+                                               changed_after=changed_after, held_elsewhere=elsewhere)
         else:
             epages, afosto = self._make_clients()
             try:
                 found = await compare_both_systems(epages, afosto, self.settings, self.store,
-                                                   changed_after=changed_after)
+                                                   changed_after=changed_after, held_elsewhere=elsewhere)
             finally:
                 await epages.aclose()
                 await afosto.aclose()
