@@ -134,6 +134,17 @@ def _still(order: Order) -> Counter[str]:
     return held
 
 
+def held_back(both: BothSides) -> Counter[str]:
+    """Units the shop sold in orders Afosto does not have: they hold the stock back (in every store that sells
+    from the same locations)."""
+    in_afosto = {a.epages_order_id for a in both.warehouse_orders if a.epages_order_id}
+    held: Counter[str] = Counter()
+    for order in both.shop_orders:
+        if order.id not in in_afosto:
+            held.update(_still(order))
+    return held
+
+
 def compare(both: BothSides) -> list[Difference]:
     """Every difference between the two sides, in the order a person would go through them."""
     out: list[Difference] = []
@@ -141,14 +152,13 @@ def compare(both: BothSides) -> list[Difference]:
     for afosto in both.warehouse_orders:
         if afosto.epages_order_id:
             copies.setdefault(afosto.epages_order_id, []).append(afosto)
-    held: Counter[str] = Counter()
+    held = held_back(both)
     shop_ids = set()
     for order in both.shop_orders:
         shop_ids.add(order.id)
         number = order.order_number or order.id
         theirs = copies.get(order.id, [])
         if not theirs:
-            held.update(_still(order))
             if any(not li.sku or li.sku not in both.afosto_skus for li in order.product_line_items):
                 continue  # cannot be imported as it is: parked by the sync with what to do
             out.append(Difference(DifferenceKind.MISSING, number, Text(
