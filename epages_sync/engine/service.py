@@ -517,6 +517,9 @@ class SyncService:
             await self.sender.send_due()
             if ctx.on(Flow.INVENTORY):
                 await ctx.checkpoint()
+                # A large drop a person confirmed on the command line meanwhile goes out in this very check
+                # (the poll, which also picks up retries, may be minutes away; the check would hold it again).
+                self._pick_up_retries()
                 await self.stock.check_once(full=full_stock)
         finally:
             ctx.afosto.forget_read_ahead()
