@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .cli_stores import chosen_store, store_paths
@@ -250,54 +251,80 @@ def _run_stores(args: argparse.Namespace, stores: list[StoreFolder], chosen: lis
                 out: TextIO) -> int:
     """``run --headless`` for several stores: each opened on its own; one that cannot run is said and left
     out, and the others run."""
-    from .engine.store_set import StoreSet
+    def cannot_run(name: str, exc: SyncError) -> None:
+        print(f"[{name}] cannot run: {exc}\n[{name}] {exc.action}", file=sys.stderr)
 
-    engines = StoreSet()
-    opened: list[Store] = []
-    failed = False
+    opened = open_store_set(stores, chosen, rebuild=bool(getattr(args, "rebuild", False)),
+                            told=lambda name, text: print(f"[{name}] {text}", file=out), cannot_run=cannot_run)
     try:
-        for folder in stores:
-            if folder not in chosen:
-                # Not run by this command, but its shop sells from the same stock: the others count it.
-                locations = _stock_locations(folder)
-                if locations is not None:
-                    engines.add_problem(folder.name, ConfigError(Text("not run by this command")),
-                                        stock_locations=locations)
-                continue
-            try:
-                store = open_store(folder.paths, rebuild=bool(getattr(args, "rebuild", False)),
-                                   told=_told_with(folder.name, out))
-            except SyncError as exc:
-                print(f"[{folder.name}] cannot run: {exc}\n[{folder.name}] {exc.action}", file=sys.stderr)
-                engines.add_problem(folder.name, exc, stock_locations=_stock_locations(folder))
-                failed = True
-                continue
-            opened.append(store)
-            try:
-                settings, client_secret, afosto_key = load_credentials(store, folder.paths)
-            except SyncError as exc:
-                print(f"[{folder.name}] cannot run: {exc}\n[{folder.name}] {exc.action}", file=sys.stderr)
-                loaded = store.load_settings()
-                engines.add_problem(folder.name, exc,
-                                    stock_locations=loaded.stock_locations if loaded and loaded.is_configured
-                                    else None)
-                failed = True
-                continue
-            engines.add(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
-        if not engines.services:
+        failed = any(e.problem is not None and e.name in {c.name for c in chosen} for e in opened.engines.engines)
+        if not opened.engines.services:
             return EXIT_FLOW_FAILED if failed else EXIT_CONFIG
         try:
-            code = asyncio.run(run_store_set(engines, out, once=args.once, duration=args.duration))
+            code = asyncio.run(run_store_set(opened.engines, out, once=args.once, duration=args.duration))
         except KeyboardInterrupt:
             return 130
         return EXIT_FLOW_FAILED if failed else code
     finally:
-        for store in opened:
-            store.close()
+        opened.close()
 
 
-def _told_with(name: str, out: TextIO) -> Callable[[str], None]:
-    return lambda text: print(f"[{name}] {text}", file=out)
+@dataclass
+class OpenedStores:
+    """The stores of an installation opened to run side by side: their engines, and the databases to close."""
+
+    engines: StoreSet
+    databases: list[Store]
+
+    def close(self) -> None:
+        for database in self.databases:
+            database.close()
+
+
+def open_store_set(stores: list[StoreFolder], run: list[StoreFolder] | None = None, *, rebuild: bool = False,
+                   told: Callable[[str, str], None] | None = None,
+                   cannot_run: Callable[[str, SyncError], None] | None = None) -> OpenedStores:
+    """Open every store of ``run`` (all by default) for a StoreSet: each with its database, settings and
+    saved passwords. A store that cannot run (a damaged database, secrets missing, not set up) is recorded
+    with its problem and heard of through ``cannot_run``; one not to run here still counts for the shared
+    stock when it is set up (its orders are then unknown: see shared_stock.py). ``told(store, text)`` hears
+    what a rebuild did. Close the result's databases after the engines stopped."""
+    from .engine.store_set import StoreSet
+
+    chosen = stores if run is None else run
+    engines = StoreSet()
+    opened = OpenedStores(engines, [])
+    for folder in stores:
+        if folder not in chosen:
+            locations = _stock_locations(folder)
+            if locations is not None:
+                engines.add_problem(folder.name, ConfigError(Text("not run by this command")),
+                                    stock_locations=locations)
+            continue
+        try:
+            store = open_store(folder.paths, rebuild=rebuild,
+                               told=_told_about(folder.name, told))
+        except SyncError as exc:
+            engines.add_problem(folder.name, exc, stock_locations=_stock_locations(folder))
+            if cannot_run is not None:
+                cannot_run(folder.name, exc)
+            continue
+        opened.databases.append(store)
+        try:
+            settings, client_secret, afosto_key = load_credentials(store, folder.paths)
+        except SyncError as exc:
+            loaded = store.load_settings()
+            engines.add_problem(folder.name, exc,
+                                stock_locations=loaded.stock_locations if loaded and loaded.is_configured else None)
+            if cannot_run is not None:
+                cannot_run(folder.name, exc)
+            continue
+        engines.add(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
+    return opened
+
+
+def _told_about(name: str, told: Callable[[str, str], None] | None) -> Callable[[str], None] | None:
+    return None if told is None else lambda text: told(name, text)
 
 
 def _stock_locations(folder: StoreFolder) -> list[str] | None:
