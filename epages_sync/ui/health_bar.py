@@ -32,6 +32,7 @@ class HealthBar(QFrame):
         super().__init__(parent)
         self._health: Health | None = None
         self.watching = False  # the window follows a service; the words say so
+        self.store_name: str | None = None  # named in the headline when the window shows several stores
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -156,7 +157,9 @@ class HealthBar(QFrame):
         self._health = health
         now = now or dt.datetime.now(dt.UTC)
         self.state_icon.setPixmap(icon(STATE_ICONS[health.state]).pixmap(48, 48))
-        self.state_label.setText(self.state_text(health))
+        state = self.state_text(health)
+        self.state_label.setText(state if self.store_name is None
+                                 else self.tr("{store}: {state}").format(store=self.store_name, state=state))
         state_tone = {EngineState.RUNNING: Tone.GOOD, EngineState.ATTENTION: Tone.ATTENTION,
                       EngineState.PAUSED: Tone.WARNING}.get(health.state, Tone.MUTED)
         self.state_label.setStyleSheet(f"color: {tone(state_tone).name()};")

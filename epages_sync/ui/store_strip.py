@@ -1,0 +1,107 @@
+"""The row of stores above the main window's health bar, shown when the installation has several: each store's
+name, state, what needs a person and its last order check at a glance; choosing one shows its health and log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QSizePolicy, QToolButton, QWidget
+
+from ..engine.service import EngineState, Health
+from .colours import Tone, tone
+from .health_bar import STATE_ICONS
+from .icons import icon
+from .log_words import relative_time
+from .sync_actions import SyncActions
+
+
+def problem_count(health: Health) -> int:
+    """What waits for a person in a store: its parked items, and each other problem the engine names (a
+    store that does not run at all counts as one)."""
+    parked_line = f"{health.parked_count} item"
+    others = [m for m in health.attention if not (health.parked_count and m.startswith(parked_line))]
+    stopped = health.state == EngineState.STOPPED and not others
+    return health.parked_count + len(others) + (1 if stopped else 0)
+
+
+class StoreStrip(QFrame):
+    """One button per store, the chosen one pressed; emits ``store_chosen(name)``."""
+
+    store_chosen = Signal(str)
+
+    def __init__(self, actions: SyncActions, state_text: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state_text = state_text  # HealthBar.state_text: the same words as the health bar's headline
+        self.buttons: dict[str, QToolButton] = {}
+        self.healths: dict[str, Health] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self.add_button = QToolButton()
+        self.add_button.setDefaultAction(actions.add_store)
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.add_button.setIconSize(QSize(20, 20))
+        self._layout.addWidget(self.add_button)
+
+    def add_store(self, name: str) -> None:
+        if name in self.buttons:
+            return
+        button = QToolButton()
+        button.setObjectName(f"store_{name}")
+        button.setCheckable(True)
+        button.setAutoRaise(False)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIconSize(QSize(28, 28))
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setAccessibleName(self.tr("Store {store}").format(store=name))
+        button.clicked.connect(lambda _checked=False, n=name: self.store_chosen.emit(n))
+        self._group.addButton(button)
+        self._layout.insertWidget(len(self.buttons), button)
+        self.buttons[name] = button
+        self.show_health(name, Health(state=EngineState.STARTING, message=""))
+
+    def remove_store(self, name: str) -> None:
+        button = self.buttons.pop(name, None)
+        self.healths.pop(name, None)
+        if button is not None:
+            self._group.removeButton(button)
+            button.deleteLater()
+
+    def choose(self, name: str) -> None:
+        button = self.buttons.get(name)
+        if button is not None:
+            button.setChecked(True)
+
+    @property
+    def chosen(self) -> str | None:
+        button = self._group.checkedButton()
+        return next((n for n, b in self.buttons.items() if b is button), None)
+
+    def store_text(self, name: str, now: dt.datetime | None = None) -> str:
+        """'shop-de · Running' on top, '2 need a person · last order check 3 min ago' below."""
+        health = self.healths[name]
+        state = self._state_text(health)  # type: ignore[operator]
+        problems = problem_count(health)
+        waiting = (self.tr("nothing waits") if problems == 0 else self.tr("1 needs a person") if problems == 1
+                   else self.tr("{n} need a person").format(n=problems))
+        checked = self.tr("last order check {when}").format(when=relative_time(health.last_good_poll, now))
+        return f"{name} · {state}\n{waiting} · {checked}"
+
+    def show_health(self, name: str, health: Health, now: dt.datetime | None = None) -> None:
+        button = self.buttons.get(name)
+        if button is None:
+            return
+        self.healths[name] = health
+        button.setIcon(icon(STATE_ICONS[health.state]))
+        button.setText(self.store_text(name, now))
+        problems = problem_count(health)
+        # Red words for a store that needs a person, so it stands out beside the others.
+        button.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};" if problems else "")
+
+    def refresh(self, now: dt.datetime | None = None) -> None:
+        """Relative times age even when nothing new is reported."""
+        for name, health in self.healths.items():
+            self.show_health(name, health, now)
