@@ -55,6 +55,15 @@ class AppPaths:
         return self.config_dir / "epages-sync-settings.json"
 
     @property
+    def stores_index(self) -> Path:
+        """The list of the installation's stores (see store_folders.py)."""
+        return self.data_dir / "epages-sync-stores.json"
+
+    def store_dir(self, name: str) -> Path:
+        """The folder of a store added after the first (the first keeps the installation's own folder)."""
+        return self.data_dir / "stores" / name
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "epages-sync.lock"
 

@@ -14,7 +14,6 @@ import contextlib
 import json
 import logging
 import os
-import sqlite3
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -30,6 +29,7 @@ from .errors import AlreadyRunning
 from .instance import InstanceLock
 from .paths import AppPaths, app_paths
 from .secrets import Secrets
+from .store_folders import name_in_copy, name_in_database
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -75,7 +75,7 @@ def saved_store_names(paths: AppPaths) -> list[str]:
     Read without opening the store: no migration runs and nothing is written while data is being removed.
     """
     names: list[str] = []
-    copied = _store_name_in_copy(paths.settings_copy)
+    copied = name_in_copy(paths.settings_copy)
     if copied:
         names.append(copied)
     folders = [paths.data_dir] + ([paths.data_dir / DEMO_FOLDER] if not paths.demo else [])
@@ -83,36 +83,10 @@ def saved_store_names(paths: AppPaths) -> list[str]:
         for database in sorted(folder.glob(paths.database.name + "*")):
             if database.name.endswith(("-wal", "-shm", "-journal")):
                 continue
-            name = _store_name_in(database)
+            name = name_in_database(database)
             if name and name not in names:
                 names.append(name)
     return names
-
-
-def _store_name_in_copy(copy: Path) -> str | None:
-    try:
-        name = json.loads(copy.read_text(encoding="utf-8"))["settings"].get("store_name")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return name if isinstance(name, str) and name else None
-
-
-def _store_name_in(database: Path) -> str | None:
-    try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT json FROM settings WHERE id = 1").fetchone()
-    except sqlite3.Error:  # not our database, or one from before settings existed
-        return None
-    finally:
-        conn.close()
-    try:
-        name = json.loads(row[0]).get("store_name") if row else None
-    except (ValueError, AttributeError):
-        return None
-    return name if isinstance(name, str) and name else None
 
 
 def remove_all_data(paths: AppPaths, *, store_names: list[str],

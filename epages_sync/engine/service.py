@@ -33,6 +33,7 @@ from .context import Journal, SyncContext, WorkProgress, record_exchange
 from .poller import LAST_GOOD_POLL, OrderPoller
 from .preview import Preview, build_preview
 from .pushers import LAST_GOOD_PUSH, AfostoWatcher, OutboxSender, backoff_seconds
+from .shared_stock import SharedStock
 from .stock import PARK_STOCK_DROP, StockSync
 from .tasks import TaskOwner
 
@@ -112,6 +113,7 @@ class SyncService:
         transport: httpx.AsyncBaseTransport | None = None,
         policy: HttpPolicy | None = None,
         retry_base_seconds: float = 2.0,
+        shared: SharedStock | None = None,
     ) -> None:
         if not settings.is_configured:
             raise SyncError(
@@ -146,6 +148,10 @@ class SyncService:
         # Retried items this engine has acted on already (see ``_pick_up_retries``), and since when it runs.
         self._handled_retries: set[int] = set()
         self._connected_at: dt.datetime | None = None
+        # The other stores of the installation this store's stock is shared with (None: a single store).
+        self.shared = shared
+        if shared is not None:
+            shared.join(settings.store_name or "", settings.stock_locations)
 
     # --- observing ---------------------------------------------------------------------------------------
 
@@ -334,7 +340,7 @@ class SyncService:
         self.poller = OrderPoller(ctx)
         self.watcher = AfostoWatcher(ctx)
         self.sender = OutboxSender(ctx)
-        self.stock = StockSync(ctx)
+        self.stock = self._stock_sync(ctx)
         self._state = EngineState.PAUSED if not ctx.running.is_set() else EngineState.RUNNING
         ctx.journal.system(
             Outcome.INFO,
@@ -347,6 +353,18 @@ class SyncService:
         self._tasks.start("engine.push", self._push_loop())
         self._tasks.start("engine.housekeeping", self._housekeeping_loop())
         self._tasks.start("engine.audit", self._audit_loop())
+
+    def _stock_sync(self, ctx: SyncContext) -> StockSync:
+        """The stock check; with shared stock, also this store's answer to the other stores."""
+        stock = StockSync(ctx, self.shared)
+        if self.shared is not None:
+            self.shared.connect(self.settings.store_name or "", stock.units_not_in_afosto,
+                                lambda: set(stock.products))
+        return stock
+
+    def _leave_shared(self) -> None:
+        if self.shared is not None:
+            self.shared.disconnect(self.settings.store_name or "")
 
     async def _adopt_first(self) -> None:
         """Before anything is created: link what Afosto already has (see adoption.py). Should Afosto not
@@ -370,6 +388,7 @@ class SyncService:
             return
         self._state = EngineState.STOPPING
         self._announce()
+        self._leave_shared()
         await self._tasks.cancel_all()
         if self.ctx is not None:
             self.ctx.journal.system(Outcome.INFO, Text("Sync stopped."))
@@ -615,7 +634,7 @@ class SyncService:
             self.ctx = await self._connect()
             ctx = self.ctx
             self.poller, self.watcher = OrderPoller(ctx), AfostoWatcher(ctx)
-            self.sender, self.stock = OutboxSender(ctx), StockSync(ctx)
+            self.sender, self.stock = OutboxSender(ctx), self._stock_sync(ctx)
             await self._adopt_first()
         ctx = self.ctx
         assert self.poller and self.watcher and self.sender and self.stock
@@ -653,6 +672,7 @@ class SyncService:
             await ctx.afosto.aclose()
 
     async def close(self) -> None:
+        self._leave_shared()
         await self._tasks.cancel_all()
         if self.ctx is not None:
             await self.ctx.epages.aclose()

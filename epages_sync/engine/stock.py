@@ -24,6 +24,7 @@ from ..texts import PRESS_RETRY, Text, join
 from .context import SyncContext
 from .order_window import OrderWindow
 from .poller import ORDER, PARK_ORDER
+from .shared_stock import OtherStores, SharedStock
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,12 @@ class StockReport:
 
 
 class StockSync:
-    def __init__(self, ctx: SyncContext) -> None:
+    """The stock check of one store. With ``shared`` (several stores of one installation), the units of the
+    other stores' orders not yet in Afosto count too, wherever they draw from the same locations."""
+
+    def __init__(self, ctx: SyncContext, shared: SharedStock | None = None) -> None:
         self.ctx = ctx
+        self.shared = shared
         self.products: dict[str, ShopProduct] = {}
         self.unknown_in_afosto: list[str] = []
         self.ambiguous: list[str] = []
@@ -90,6 +95,8 @@ class StockSync:
         self._catalog_at: dt.datetime | None = None
         self._full_at: dt.datetime | None = None
         self._last_afosto: dict[str, int] = {}
+        self._last_others: dict[str, int] = {}
+        self._told_others: dict[str, str] = {}  # per other store: what the log last said about its answer
         self.drop_confirmed = False
 
     # --- the catalogue -----------------------------------------------------------------------------------
@@ -165,6 +172,9 @@ class StockSync:
         if not skus:
             return report
         afosto = await self.afosto_available(skus)
+        # The other stores' units are read before Afosto is read again below: an order one of them imports
+        # meanwhile is then counted twice (a lower figure), never not at all.
+        others = await self._other_stores()
         due_pushes = set()
         for push in ctx.store.due(limit=1000):
             if push.kind != "stock":
@@ -178,6 +188,7 @@ class StockSync:
             s
             for s in skus
             if full or s in ctx.dirty_skus or s in due_pushes or afosto.get(s) != self._last_afosto.get(s)
+            or others.units.get(s, 0) != self._last_others.get(s, 0)
         ]
         report.checked = len(candidates)
         if not candidates:
@@ -187,6 +198,7 @@ class StockSync:
         # Only now the orders: one placed after this read is not yet in ``current`` and may be in
         # ``pending``, which can only make the figure lower, never higher than what is there.
         pending = await self._units_not_in_afosto()
+        pending.update(others.units)
         afosto = await self.afosto_available(candidates)
         targets = stock_targets(candidates, afosto, pending)
         drops = large_drops(candidates, current, targets, float(ctx.settings.stock_safety_share))
@@ -197,6 +209,7 @@ class StockSync:
             self._hold(drops, current, targets)
             report.held = len(held)
         self.drop_confirmed = False
+        waiting: list[str] = []  # figures that would go up while a store sharing them has not answered yet
         for sku in candidates:
             if sku in held:
                 continue
@@ -208,22 +221,73 @@ class StockSync:
                     self._next_seq(sku)
                 continue
             delta = targets[sku] - figure
+            if delta > 0 and others.holds(sku):
+                waiting.append(sku)
+                continue
             if delta == 0:
                 report.unchanged += 1
                 if ctx.store.complete(key):  # an earlier push did arrive after all
                     self._next_seq(sku)
-                self._last_afosto[sku] = afosto.get(sku, 0)
+                self._remember(sku, afosto, others)
                 continue
             # The push is stored before it is sent; the sending itself reads nothing stale (see above).
             ctx.store.enqueue(key, "stock", {"sku": sku, "target": targets[sku]})
             if await self._adjust(sku, key, delta, figure, targets[sku]):
                 report.pushed += 1
-                self._last_afosto[sku] = afosto.get(sku, 0)
+                self._remember(sku, afosto, others)
+        if waiting:
+            self._tell_waiting(waiting, others)
+            held.update(waiting)
+            report.held += len(waiting)
         ctx.dirty_skus.difference_update(s for s in candidates if s not in held)
+        ctx.dirty_skus.update(waiting)
         if full and not held:
             self._full_at = now
         ctx.store.set_state(LAST_GOOD_STOCK, ctx.now().isoformat())
         return report
+
+    def _remember(self, sku: str, afosto: Mapping[str, int], others: OtherStores) -> None:
+        """What the figure was computed from, so the next round checks the SKU again only when that changed."""
+        self._last_afosto[sku] = afosto.get(sku, 0)
+        self._last_others[sku] = others.units.get(sku, 0)
+
+    async def _other_stores(self) -> OtherStores:
+        """The units of the other stores sharing this store's stock, and a log row when one cannot answer."""
+        if self.shared is None:
+            return OtherStores()
+        me = self.ctx.settings.store_name or ""
+        others = await self.shared.others(me)
+        told: dict[str, str] = {}
+        for name, problem, at in others.stale:
+            told[name] = "stale"
+            if self._told_others.get(name) != "stale":
+                self.ctx.journal.to_epages(Outcome.RETRYING, Text(
+                    "The orders of store {store} could not be read for the stock figures ({problem}). Its "
+                    "reading of {time} counts instead until it answers again.", store=name, problem=problem,
+                    time=at.astimezone().strftime("%H:%M:%S")), flow=Flow.INVENTORY)
+        for name, _problem in others.silent:  # said with the figures it holds back, see _tell_waiting
+            told[name] = "silent told" if self._told_others.get(name) == "silent told" else "silent"
+        for name, before in self._told_others.items():
+            if name not in told and before in ("stale", "silent told"):
+                self.ctx.journal.to_epages(Outcome.INFO, Text(
+                    "The orders of store {store} are read again for the stock figures.", store=name),
+                    flow=Flow.INVENTORY)
+        self._told_others = told
+        return others
+
+    def _tell_waiting(self, skus: list[str], others: OtherStores) -> None:
+        """Once per store that keeps silent: which figures wait for it, and why."""
+        for name, problem in others.silent:
+            if self._told_others.get(name) == "silent told":
+                continue
+            self._told_others[name] = "silent told"
+            shown = ", ".join(skus[:10]) if len(skus) <= 10 else Text(
+                "{products} and {more} more", products=", ".join(skus[:10]), more=len(skus) - 10)
+            self.ctx.journal.to_epages(Outcome.RETRYING, Text(
+                "Stock of {skus} not raised yet: store {store} sells from the same stock and has not told its "
+                "orders since the start ({problem}), so a higher figure could sell the same units twice. Lower "
+                "figures are sent; the others follow as soon as it answers.", skus=shown, store=name,
+                problem=problem), flow=Flow.INVENTORY)
 
     def _seq(self, sku: str) -> str:
         return self.ctx.store.get_state(f"stock.seq.{sku}") or "1"
@@ -248,6 +312,10 @@ class StockSync:
 
         answers = await asyncio.gather(*(one(s) for s in skus))
         return {sku: avail.available_stock for sku, avail in answers}
+
+    async def units_not_in_afosto(self) -> Counter[str]:
+        """This store's answer to the other stores that share its stock (see shared_stock.py)."""
+        return await self._units_not_in_afosto()
 
     async def _units_not_in_afosto(self) -> Counter[str]:
         """Units of ePages orders the sync has seen (or can see now) that Afosto does not have yet."""
