@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..sandbox.epages.auth import CLIENT_ID, CLIENT_SECRET
 from ..sandbox.server import run_in_thread
 from ..secrets import MemoryKeyring, Secrets, keyring_backend
 from ..store import Store
+from ..store_folders import StoreFolder, add_store_folder
 
 DEMO_STORE = "demo-shop"
 # The sandbox's seeded orders are spread 47 minutes apart into the past (sandbox/epages/world.py).
@@ -74,26 +76,43 @@ class DemoShop:
 
     @staticmethod
     def clear_previous_run(paths: AppPaths) -> None:
-        """Remove the last demo's database: its links point into a simulated warehouse that is gone.
+        """Remove the last demo's databases and its list of stores: their links point into a simulated
+        warehouse that is gone.
 
-        Raises NotADemoFolder, touching nothing, when the database there belongs to a real shop.
+        Raises NotADemoFolder, touching nothing, when a database there belongs to a real shop.
         """
-        database = paths.database
-        if not database.exists():
-            return
-        if not _is_demo_database(database):
-            raise NotADemoFolder(f"The folder {paths.data_dir} holds the settings of a real shop. "
-                                 "The demo does not use it.", concerns=str(paths.data_dir))
+        further = paths.store_dir(DEMO_STORE).parent
+        databases = [paths.database, *sorted(further.glob(f"*/{paths.database.name}"))]
+        for database in databases:
+            if database.exists() and not _is_demo_database(database):
+                raise NotADemoFolder(f"The folder {database.parent} holds the settings of a real shop. "
+                                     "The demo does not use it.", concerns=str(database.parent))
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
+            Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+        paths.stores_index.unlink(missing_ok=True)
+        if further.is_dir():
+            shutil.rmtree(further)
 
-    def prepare(self, store: Store, secrets_for: Callable[[str], Secrets]) -> Settings:
-        """Save the demo's settings and put its secrets in the in-memory keyring (blocking: off the GUI thread).
+    def store_names(self) -> list[str]:
+        """The demo's stores, in the order the window lists them."""
+        return [DEMO_STORE]
 
-        ``secrets_for`` gives the data folder's entries; the demo's keyring is the process's while it runs.
+    def make_folders(self, paths: AppPaths) -> list[StoreFolder]:
+        """A folder for each of the demo's stores (blocking: off the GUI thread); the first is the demo
+        folder itself."""
+        folders = [StoreFolder(DEMO_STORE, paths)]
+        for name in self.store_names()[1:]:
+            folders.append(add_store_folder(paths, name))
+        return folders
+
+    def prepare(self, store: Store, name: str, secrets_for: Callable[[str], Secrets]) -> Settings:
+        """Save the demo's settings for the store ``name`` and put its secrets in the in-memory keyring
+        (blocking: off the GUI thread).
+
+        ``secrets_for`` gives the store folder's entries; the demo's keyring is the process's while it runs.
         """
         settings = self.settings()
-        secrets = secrets_for(DEMO_STORE)
+        secrets = secrets_for(name)
         secrets.set_client_secret(self.client_secret)
         secrets.set_afosto_key(self.afosto_key)
         store.save_settings(settings)

@@ -31,6 +31,7 @@ from .health_bar import HealthBar
 from .icons import icon
 from .log_model import LogTableModel
 from .log_panel import LogPanel
+from .log_words import engine_words
 from .store_strip import StoreStrip
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
     # -- the stores ----------------------------------------------------------------------------------
 
     def add_store(self, name: str, store: Store | None, control: SyncControl | None, *, data_dir: str = "",
-                  tasks: UiTasks | None = None) -> StoreView:
+                  tasks: UiTasks | None = None, index: int | None = None) -> StoreView:
         """A store's view (its own tasks, so two stores' logs load side by side); chosen when it is the first."""
         if tasks is None:
             tasks = UiTasks(self)
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
                 view.log_panel.set_watch_only(self._watch_reason)
         self.views[name] = view
         self.stack.addWidget(view)
-        self.store_strip.add_store(name)
+        self.store_strip.add_store(name, index)
         if self._placed:
             view.start()
         self._show_store_strip()
@@ -306,6 +307,9 @@ class MainWindow(QMainWindow):
             return
         self.healths[name] = health
         self.store_strip.show_health(name, health)
+        view = self.views[name]
+        if view.store is None:  # the store could not be opened: its page says why
+            view.problem_label.setText(engine_words(health.message))
         if name == self.current_name:
             self._show_chosen(health)
 
@@ -441,10 +445,7 @@ class MainWindow(QMainWindow):
 
     def sync_running(self) -> bool:
         """Whether closing would stop a sync (of any store)."""
-        for view in self.views.values():
-            if view.control is not None and view.control.is_running:
-                return True
-        return False
+        return any(view.control is not None and view.control.is_running for view in self.views.values())
 
     def ask_before_quitting(self) -> None:
         if self.quit_question is not None:

@@ -39,6 +39,7 @@ class SettingsDialog(QDialog):
     """Asks and shows; the work is done by ``ThisComputer`` and, for the connection, by the wizard."""
 
     change_setup_requested = Signal()
+    add_store_requested = Signal()
     remove_all_confirmed = Signal()
 
     def __init__(self, computer: ThisComputer, settings: Settings | None, *, demo: bool = False,
@@ -67,6 +68,18 @@ class SettingsDialog(QDialog):
         connection_layout.addWidget(self.connection_summary)
         connection_layout.addWidget(self.change_setup_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(connection)
+
+        stores = QGroupBox(self.tr("More stores"))
+        stores_layout = QVBoxLayout(stores)
+        self.stores_text = QLabel(self.tr(
+            "A second ePages store (another country, a B2B shop) can run beside this one, with its own "
+            "settings, sales channel, log and pause. Stores that draw from the same Afosto locations share "
+            "their stock without selling a unit twice."))
+        self.stores_text.setWordWrap(True)
+        self.add_store_button = QPushButton(icon("connect"), self.tr("&Add store…"))
+        stores_layout.addWidget(self.stores_text)
+        stores_layout.addWidget(self.add_store_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(stores)
 
         computer = QGroupBox(self.tr("This computer"))
         form = QFormLayout(computer)
@@ -111,6 +124,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
         self.change_setup_button.clicked.connect(self._on_change_setup)
+        self.add_store_button.clicked.connect(self._on_add_store)
         self.language_combo.currentIndexChanged.connect(self._on_language_chosen)
         self.start_at_login.toggled.connect(self._on_start_at_login_toggled)
         self.remove_button.clicked.connect(self._on_remove_all)
@@ -147,6 +161,10 @@ class SettingsDialog(QDialog):
     def _on_change_setup(self) -> None:
         self.accept()
         self.change_setup_requested.emit()
+
+    def _on_add_store(self) -> None:
+        self.accept()
+        self.add_store_requested.emit()
 
     def _on_language_chosen(self, _index: int) -> None:
         try:

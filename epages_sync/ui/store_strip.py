@@ -46,7 +46,8 @@ class StoreStrip(QFrame):
         self.add_button.setIconSize(QSize(20, 20))
         self._layout.addWidget(self.add_button)
 
-    def add_store(self, name: str) -> None:
+    def add_store(self, name: str, index: int | None = None) -> None:
+        """A button for the store, at ``index`` among the others (the end by default)."""
         if name in self.buttons:
             return
         button = QToolButton()
@@ -59,7 +60,8 @@ class StoreStrip(QFrame):
         button.setAccessibleName(self.tr("Store {store}").format(store=name))
         button.clicked.connect(lambda _checked=False, n=name: self.store_chosen.emit(n))
         self._group.addButton(button)
-        self._layout.insertWidget(len(self.buttons), button)
+        at = len(self.buttons) if index is None else min(index, len(self.buttons))
+        self._layout.insertWidget(at, button)
         self.buttons[name] = button
         self.show_health(name, Health(state=EngineState.STARTING, message=""))
 

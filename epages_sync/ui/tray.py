@@ -15,7 +15,6 @@ from .log_words import engine_words
 from .notices import AttentionNotices, Notice
 from .sync_actions import SyncActions
 
-
 # From the state that most needs a person to the one that needs nobody: the tray shows the first one any
 # store is in. A store that needs attention comes before one that does not run at all (that one names its
 # reason in the window too), and both before a pause someone chose.

@@ -160,7 +160,15 @@ class EpagesPage(SetupPage):
 
     def isComplete(self) -> bool:
         findings = self.draft.epages
-        return findings is not None and findings.ready
+        return findings is not None and findings.ready and not self._taken(findings.store_name)
+
+    def _taken(self, name: str | None) -> bool:
+        """Another store of this installation has this name already: one store, one setup."""
+        return bool(name) and name in self.context.taken_names
+
+    def taken_text(self, name: str) -> str:
+        return self.tr("This installation has the store {name} already. To change its setup, choose it in the "
+                       "main window and open Settings; to add a store, enter another store name.").format(name=name)
 
     def validatePage(self) -> bool:
         self.setup_wizard.keep_draft()
@@ -177,6 +185,10 @@ class EpagesPage(SetupPage):
             name = parse_store_name(text)
         except ConfigError as exc:
             self.store_hint.setText(engine_words(exc.message))
+            self.store_hint.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};")
+            return
+        if self._taken(name):
+            self.store_hint.setText(self.taken_text(name))
             self.store_hint.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};")
             return
         self.store_hint.setText(self.tr("Store: {name}  (https://{name}.beyondshop.cloud)").format(name=name))
@@ -233,6 +245,11 @@ class EpagesPage(SetupPage):
         self.completeChanged.emit()
 
     def _show_findings(self, findings: EpagesFindings) -> None:
+        if self._taken(findings.store_name):
+            self.problem.show_problem(self.tr("This store is set up already"), self.taken_text(findings.store_name))
+            self.scope_table.hide()
+            self.verdict.hide()
+            return
         if findings.problem is not None:
             title, text = problem_words(findings.problem, button=self.connect_button, store=findings.store_name)
             self.problem.show_problem(title, text)
