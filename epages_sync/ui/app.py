@@ -464,9 +464,11 @@ class DesktopApp(QObject):
         slot = None if new_store else (slot or self.chosen)
         store = slot.store if slot is not None else None
         folder = slot.paths if slot is not None else self.paths
+        # A store added to an installation that runs against a sandbox talks to that sandbox too.
+        like = initial or (self.chosen.control.settings if self.chosen and self.chosen.control else None)
         context = SetupContext(
             store=store, initial=initial, client_secret=client_secret, afosto_key=afosto_key,
-            sandbox_url=self.demo.url if self.demo is not None else (initial.sandbox_url if initial else None),
+            sandbox_url=self.demo.url if self.demo is not None else (like.sandbox_url if like else None),
             transport=self._transport, demo=self.demo is not None,
             save_draft=store.save_settings if first_run and store is not None else None,
             secrets_for=lambda name: self._secrets_of(folder, name),

@@ -71,7 +71,7 @@ class StoreView(QWidget):
         if store is None or control is None:
             layout.addStretch(1)
             return
-        self.log_model = LogTableModel(store, tasks=tasks, parent=None)
+        self.log_model = LogTableModel(store, tasks=tasks, parent=self)
         self.day_chart = DayChart(store, tasks)
         self.log_model.rows_arrived.connect(lambda _n: self.day_chart.rows_arrived() if self.day_chart else None)
         self.log_model.first_page_loaded.connect(self.day_chart.rows_arrived)
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
             self._show_chosen(health)
         if self.compare_dialog is not None:
             self.compare_dialog.close()
+        self.store_chosen.emit(name)
 
     # Each of these is the chosen store's.
     @property
