@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .config import FLOW_WORDS, Flow, Settings, flow_from_word
+from .cli_stores import add_store_option, store_paths
+from .config import FLOW_WORDS, Flow, Settings, flow_from_word, parse_store_name
 from .data_folder import add_rebuild_option, open_for_command
 from .errors import ConfigError, SecretStoreUnavailable, SyncError
 from .paths import AppPaths, app_paths
 from .secrets import ENV_AFOSTO_KEY, ENV_CLIENT_SECRET, Secrets, no_secure_store, secure_store_available
+from .store_folders import add_store_folder, planned_store_folder, store_folders
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -78,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         f"environment variables {ENV_CLIENT_SECRET} / {ENV_AFOSTO_KEY}, "
         "never from the command line.",
     )
-    cfg.add_argument("--store", required=True, help="store name, or the pasted cockpit address")
+    cfg.add_argument("--store", required=True,
+                     help="store name, or the pasted cockpit address; a store the installation does not have yet "
+                          "is added to it (with a data folder of its own)")
     cfg.add_argument("--client-id", required=True)
     cfg.add_argument(
         "--client-secret-stdin",
@@ -115,12 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--sandbox", metavar="URL", help="point both APIs at a sandbox on this computer")
     add_rebuild_option(cfg)
 
-    st = sub.add_parser("status", help="what is configured and stored (never a secret)")
+    st = sub.add_parser("status", help="what is configured and stored (never a secret), for every store")
     st.add_argument("--json", action="store_true")
+    add_store_option(st, what="show only this store")
     add_rebuild_option(st)
 
     ck = sub.add_parser("check", help="test the saved connection: token, scopes, locations, Afosto, schema")
     ck.add_argument("--json", action="store_true")
+    add_store_option(ck)
     add_rebuild_option(ck)
 
     run = sub.add_parser("run", help="run the sync")
@@ -130,17 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--json", action="store_true", help="with --dry-run: the preview as JSON")
     run.add_argument("--once", action="store_true", help="one poll, then push until the outbox is empty")
     run.add_argument("--for", dest="duration", type=float, metavar="SECONDS", help="stop after this long")
+    add_store_option(run, what="run only this store (without it, --headless runs every store that is set up)")
     add_rebuild_option(run)
 
+    from .cli_audit import add_audit_parser
     from .cli_parked import add_parked_parsers
     from .removal import add_remove_parser
 
-    add_parked_parsers(sub)
-    from .cli_audit import add_audit_parser
-
-    add_audit_parser(sub)
-
-    add_remove_parser(sub)
+    for command in (*add_parked_parsers(sub), add_audit_parser(sub)):
+        add_store_option(command)
+    add_store_option(add_remove_parser(sub), what="remove only this store's data (its passwords, database, "
+                                                   "settings and logs) and take it out of the installation")
     try:
         from .sandbox.cli import add_sandbox_parser
     except ImportError:  # the sandbox is part of the package; only a broken install lacks it
@@ -196,16 +202,27 @@ def cmd_configure(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin:
         print(f"No secure password store on this computer: the secrets in {ENV_CLIENT_SECRET} / {ENV_AFOSTO_KEY} "
               "were not saved. 'check' and 'run --headless' read them from there.", file=out)
         client_secret = afosto_key = None
+    installation = paths
+    stores = store_folders(installation)
+    name = changes["store_name"] = parse_store_name(args.store)
+    known = next((s for s in stores if s.name == name), None)
+    folder = known or planned_store_folder(installation, name)
+    paths = folder.paths
     made = [folder for folder in dict.fromkeys((paths.data_dir, paths.log_dir, paths.config_dir))
             if not folder.exists()]
     try:
         settings = _save_configuration(args, paths, out, changes, client_secret, afosto_key)
+        if known is None and all(s.name != name for s in store_folders(installation)):
+            add_store_folder(installation, name)  # (the first store is recorded by reading the stores)
     except BaseException:
         _remove_new_folders(made)
         raise
     if settings is None:
         _remove_new_folders(made)
         return EXIT_NO_SECRET_STORE
+    if known is None and stores:
+        print(f"Store '{name}' added to the installation: {len(stores) + 1} stores now. Its data folder is "
+              f"{paths.data_dir}.", file=out)
     print(f"Settings saved for store '{settings.store_name}' in {paths.data_dir}.", file=out)
     if client_secret or afosto_key:
         print("Secrets saved in the system's password store.", file=out)
@@ -297,7 +314,25 @@ def _day(value: str | None) -> str:
 
 
 def cmd_status(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    data = status_data(paths, args, sys.stderr if args.json else out)
+    """What is set up and stored: for the one store, the one ``--store`` names, or every store in turn."""
+    stores = store_folders(paths)
+    if len(stores) <= 1 or getattr(args, "store", None):
+        return _print_status(status_data(store_paths(args, paths, command="status"), args,
+                                         sys.stderr if args.json else out), args, out)
+    every = [status_data(s.paths, args, sys.stderr if args.json else out) | {"store": s.name} for s in stores]
+    if args.json:
+        print(json.dumps({"data_dir": str(paths.data_dir), "stores": every}, indent=2, sort_keys=True,
+                         default=str), file=out)
+        return EXIT_OK
+    print(f"Installation: {paths.data_dir}, {len(stores)} stores: {', '.join(s.name for s in stores)}. "
+          "Choose one with --store NAME.", file=out)
+    for data in every:
+        print(f"\n== Store {data['store']} ==", file=out)
+        _print_status(data, args, out)
+    return EXIT_OK
+
+
+def _print_status(data: dict[str, Any], args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print(json.dumps(data, indent=2, sort_keys=True, default=str), file=out)
         return EXIT_OK
@@ -358,6 +393,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
             from .sandbox.cli import run_sandbox
 
             return run_sandbox(args)
+        if args.command in ("check", "audit", "parked", "retry", "dismiss"):
+            paths = store_paths(args, paths, command=args.command)
         if args.command == "check":
             from .cli_check import cmd_check
 

@@ -31,7 +31,7 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a day; write it as YYYY-MM-DD.") from None
 
 
-def add_audit_parser(sub: Any) -> None:
+def add_audit_parser(sub: Any) -> argparse.ArgumentParser:
     audit = sub.add_parser(
         "audit", help="compare both systems (orders, units, stock) and list every difference",
         description="Reads ePages and Afosto (only their public APIs, never this app's own records) and lists "
@@ -41,6 +41,7 @@ def add_audit_parser(sub: Any) -> None:
     audit.add_argument("--since", type=_day, metavar="DATE",
                        help="only orders created on or after this day (YYYY-MM-DD; default: the start date)")
     add_rebuild_option(audit)
+    return audit
 
 
 async def _audit(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

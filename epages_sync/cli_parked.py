@@ -34,10 +34,12 @@ KIND_WORDS = {
 }
 
 
-def add_parked_parsers(sub: Any) -> None:
+def add_parked_parsers(sub: Any) -> list[argparse.ArgumentParser]:
+    """``parked``, ``retry`` and ``dismiss``; returns their parsers."""
     listing = sub.add_parser("parked", help="list what waits for a person (retry or dismiss it)")
     listing.add_argument("--json", action="store_true")
     add_rebuild_option(listing)
+    made = [listing]
     for name, verb, effect in (
             ("retry", "try again", "after you put the cause right"),
             ("dismiss", "settle without doing anything more", "a refused update is then never sent")):
@@ -48,6 +50,8 @@ def add_parked_parsers(sub: Any) -> None:
         command.add_argument("--cause", action="append", default=[], metavar="CAUSE",
                              help="every open item with this cause (from 'epages-sync parked')")
         add_rebuild_option(command)
+        made.append(command)
+    return made
 
 
 def _local(when: dt.datetime) -> str:

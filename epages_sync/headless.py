@@ -1,4 +1,5 @@
-"""``epages-sync run --headless``: the engine without a window, printing each log row as it happens."""
+"""``epages-sync run --headless``: the engine without a window (every store of the installation, each in the same
+event loop), printing each log row as it happens."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import json
 import signal
 import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_stores import chosen_store, store_paths
 from .config import FLOW_WORDS, flow_from_word
 from .data_folder import check_folders, open_store
 from .errors import AlreadyRunning, ConfigError, SyncError
@@ -20,10 +23,13 @@ from .paths import AppPaths
 from .secrets import AFOSTO_KEY_ENTRY, CLIENT_SECRET_ENTRY, Secrets, how_to_supply, not_saved
 from .store import Store
 from .store.models import LogEntry
-from .texts import PRESS_RETRY, localize
+from .store_folders import StoreFolder, store_folders
+from .texts import PRESS_RETRY, Text, localize
 
 if TYPE_CHECKING:
     from .engine.context import WorkProgress
+    from .engine.service import Health, SyncService
+    from .engine.store_set import StoreSet
 
 EXIT_OK = 0
 EXIT_FLOW_FAILED = 1
@@ -228,6 +234,12 @@ def cmd_run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print("'run' needs --headless (sync without a window) or --dry-run (show what the sync would do). "
               "To open the window, start epages-sync without 'run'.", file=sys.stderr)
         return EXIT_CONFIG
+    stores = store_folders(paths)
+    several = len(stores) > 1 and not dry_run
+    # One store (or none set up yet), or a preview: one data folder, exactly as a single store always ran.
+    folder = paths if several else store_paths(args, paths, command="run --dry-run" if dry_run else "run")
+    named = chosen_store(args, paths, command="run") if several and getattr(args, "store", None) else None
+    chosen = [named] if named is not None else stores
     check_folders(paths)  # before the lock file is made in the folder
     try:
         lock = InstanceLock(paths.lock_file).acquire()
@@ -236,15 +248,165 @@ def cmd_run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         return EXIT_FLOW_FAILED
     try:
         setup_logging(paths.log_dir)
-        store = open_store(paths, rebuild=bool(getattr(args, "rebuild", False)),
+        if several:
+            return _run_stores(args, stores, chosen, out)
+        store = open_store(folder, rebuild=bool(getattr(args, "rebuild", False)),
                            told=lambda text: print(text, file=out))
         try:
             if dry_run:
-                return asyncio.run(show_preview(store, paths, out, as_json=bool(args.json)))
-            return asyncio.run(run_engine(store, paths, out, once=args.once, duration=args.duration))
+                return asyncio.run(show_preview(store, folder, out, as_json=bool(args.json)))
+            return asyncio.run(run_engine(store, folder, out, once=args.once, duration=args.duration))
         except KeyboardInterrupt:
             return 130
         finally:
             store.close()
     finally:
         lock.release()
+
+
+def _run_stores(args: argparse.Namespace, stores: list[StoreFolder], chosen: list[StoreFolder],
+                out: TextIO) -> int:
+    """``run --headless`` for several stores: each opened on its own; one that cannot run is said and left
+    out, and the others run."""
+    from .engine.store_set import StoreSet
+
+    engines = StoreSet()
+    opened: list[Store] = []
+    failed = False
+    try:
+        for folder in stores:
+            if folder not in chosen:
+                # Not run by this command, but its shop sells from the same stock: the others count it.
+                locations = _stock_locations(folder)
+                if locations is not None:
+                    engines.add_problem(folder.name, ConfigError(Text("not run by this command")),
+                                        stock_locations=locations)
+                continue
+            try:
+                store = open_store(folder.paths, rebuild=bool(getattr(args, "rebuild", False)),
+                                   told=_told_with(folder.name, out))
+            except SyncError as exc:
+                print(f"[{folder.name}] cannot run: {exc}\n[{folder.name}] {exc.action}", file=sys.stderr)
+                engines.add_problem(folder.name, exc, stock_locations=_stock_locations(folder))
+                failed = True
+                continue
+            opened.append(store)
+            try:
+                settings, client_secret, afosto_key = load_credentials(store, folder.paths)
+            except SyncError as exc:
+                print(f"[{folder.name}] cannot run: {exc}\n[{folder.name}] {exc.action}", file=sys.stderr)
+                loaded = store.load_settings()
+                engines.add_problem(folder.name, exc,
+                                    stock_locations=loaded.stock_locations if loaded and loaded.is_configured
+                                    else None)
+                failed = True
+                continue
+            engines.add(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
+        if not engines.services:
+            return EXIT_FLOW_FAILED if failed else EXIT_CONFIG
+        try:
+            code = asyncio.run(run_store_set(engines, out, once=args.once, duration=args.duration))
+        except KeyboardInterrupt:
+            return 130
+        return EXIT_FLOW_FAILED if failed else code
+    finally:
+        for store in opened:
+            store.close()
+
+
+def _told_with(name: str, out: TextIO) -> Callable[[str], None]:
+    return lambda text: print(f"[{name}] {text}", file=out)
+
+
+def _stock_locations(folder: StoreFolder) -> list[str] | None:
+    """The stock locations a store's saved settings name, read from its settings copy; None when unknown."""
+    from .store.settings_copy import SettingsCopy
+    from .store.state import parse_settings
+
+    saved = SettingsCopy(folder.paths.settings_copy).read()
+    try:
+        settings = parse_settings(saved) if saved is not None else None
+    except SyncError:
+        return None
+    return settings.stock_locations if settings is not None and settings.is_configured else None
+
+
+async def run_store_set(engines: StoreSet, out: TextIO, *, once: bool, duration: float | None) -> int:
+    """Run every store of the set in this event loop, printing each store's log rows with its name."""
+    line = ProgressLine(out)
+    stops = []
+    shown: dict[str, int] = {}
+
+    def printer(name: str, store: Store) -> Callable[[int], None]:
+        def show(_newest: int) -> None:
+            for row in store.log_after(shown[name], limit=1000):
+                line.print_row(f"[{name}] {format_row(row)}")
+                shown[name] = row.id
+        return show
+
+    shows = []
+    for service in engines.services:
+        name = service.settings.store_name or ""
+        shown[name] = service.store.newest_log_id()
+        show = printer(name, service.store)
+        shows.append(show)
+        stops.append(service.store.subscribe(show))
+        stops.append(service.on_health(_progress_to(line)))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
+            pass
+    failed: set[str] = set()
+    try:
+        if once:
+            results = await asyncio.gather(*(service.run_once() for service in engines.services),
+                                           return_exceptions=True)
+            for service, result in zip(engines.services, results, strict=True):
+                if isinstance(result, SyncError):
+                    print(f"[{service.settings.store_name}] {result}\n{result.action}", file=sys.stderr)
+                    failed.add(service.settings.store_name or "")
+                elif isinstance(result, BaseException):
+                    raise result
+        else:
+            await engines.start()
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=duration)
+            except TimeoutError:
+                pass
+        failed.update(s.settings.store_name or "" for s in engines.services if _flows_failed(s))
+    finally:
+        if once:
+            await engines.close()
+        else:
+            await engines.stop()
+        for unsubscribe in stops:
+            unsubscribe()
+        line.update(None)
+        for show in shows:
+            show(0)
+    for service in engines.services:
+        health = service.health()
+        print(f"[{service.settings.store_name}] Summary: {health.orders_linked} orders linked, "
+              f"{health.parked_count} parked item(s), outbox {health.outbox_depth}.", file=out)
+        for flow in health.flows:
+            if not flow.enabled and flow.flow in service.settings.flows:
+                print(f"  {FLOW_WORDS[flow.flow]}: not running ({flow.reason})", file=out)
+    return EXIT_FLOW_FAILED if failed else EXIT_OK
+
+
+def _progress_to(line: ProgressLine) -> Callable[[Health], None]:
+    return lambda health: line.update(health.progress)
+
+
+def _flows_failed(service: SyncService) -> bool:
+    """A chosen flow cannot run, or something other than parked items needs a person."""
+    from .engine.service import EngineState
+
+    health = service.health()
+    if any(not f.enabled and f.flow in service.settings.flows for f in health.flows):
+        return True
+    return health.state == EngineState.ATTENTION and any(
+        not m.startswith("Engine") for m in health.attention if "item(s) need a person" not in m)

@@ -29,6 +29,9 @@ class AppPaths:
     log_dir: Path
     config_dir: Path
     demo: bool = False
+    # Where the single-instance lock lives: the installation's own folder, also for a further store's folder
+    # (one copy of the app runs all stores of an installation). None: in ``data_dir``.
+    lock_dir: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -65,7 +68,7 @@ class AppPaths:
 
     @property
     def lock_file(self) -> Path:
-        return self.data_dir / "epages-sync.lock"
+        return (self.lock_dir or self.data_dir) / "epages-sync.lock"
 
     @property
     def screenshots_dir(self) -> Path:

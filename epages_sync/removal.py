@@ -25,11 +25,12 @@ import keyring.errors
 
 from . import APP_NAME
 from .autostart import Autostart
+from .cli_stores import chosen_store
 from .errors import AlreadyRunning
 from .instance import InstanceLock
 from .paths import AppPaths, app_paths
 from .secrets import Secrets
-from .store_folders import name_in_copy, name_in_database
+from .store_folders import name_in_copy, name_in_database, remove_store_folder, store_folders
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -39,7 +40,8 @@ EXIT_RUNNING = 4
 DEMO_FOLDER = "demo"
 # A file the service-mode recipe keeps the two secrets in, on machines without a keyring.
 SERVICE_ENV_FILE = "service.env"
-_APP_FOLDERS = ("logs", "screenshots")  # folders the app makes inside a data folder, all of them its own
+# Folders the app makes inside a data folder, all of them its own (``stores``: the further stores' folders).
+_APP_FOLDERS = ("logs", "screenshots", "stores")
 
 
 @dataclass
@@ -103,8 +105,17 @@ def remove_all_data(paths: AppPaths, *, store_names: list[str],
     # The demo has a folder of its own only beside the default data folder; with --data-dir it shares it.
     demo_dir = paths.data_dir / DEMO_FOLDER if paths.data_dir in _default_folders() and not paths.demo else None
     lock_files = [paths.lock_file] + ([demo_dir / paths.lock_file.name] if demo_dir else [])
+    # The further stores of the installation keep their passwords under their own folders' installations.
+    further = {s.name: s.paths for s in store_folders(paths) if s.paths != paths}
+    names = list(dict.fromkeys([*store_names, *further]))
+
+    def secrets_of(name: str) -> Secrets:
+        if name in further:
+            return Secrets.of_folder(further[name], name)
+        return secrets_factory(name) if secrets_factory is not None else Secrets.of_folder(paths, name)
+
     with _holding(lock_files, held_lock):
-        _remove_passwords(store_names, secrets_factory or (lambda name: Secrets.of_folder(paths, name)), report)
+        _remove_passwords(names, secrets_of, report)
         if autostart is not None:
             _remove_autostart(autostart, report)
         _close_our_log_files(paths.log_dir)
@@ -318,8 +329,40 @@ def add_remove_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
+def _remove_one_store(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin: TextIO | None) -> int:
+    """``remove-all-data --store NAME``: one store's passwords, database, settings and logs; the others stay."""
+    found = chosen_store(args, paths, command="remove-all-data")
+    if found is None:  # nothing set up: chosen_store names the store that is not there
+        return EXIT_OK
+    if not args.yes:
+        if stdin is None or not stdin.isatty():
+            print("Nothing was removed: confirm with --yes (this cannot be undone).", file=sys.stderr)
+            return EXIT_NOT_CONFIRMED
+        print(f"This removes store '{found.name}' from the installation: its saved passwords, database, settings "
+              f"and logs in {found.paths.data_dir}. It cannot be undone.", file=out)
+        print("Type REMOVE to go on: ", end="", file=out, flush=True)
+        if stdin.readline().strip() != "REMOVE":
+            print("Nothing was removed.", file=out)
+            return EXIT_NOT_CONFIRMED
+    try:
+        with _holding([paths.lock_file], None):
+            remove_store_folder(paths, found.name)
+    except AlreadyRunning as exc:
+        print(f"{exc}\n{exc.action}", file=sys.stderr)
+        return EXIT_RUNNING
+    left = [s.name for s in store_folders(paths)]
+    removed = f"Store '{found.name}': saved passwords, database, settings and logs ({found.paths.data_dir})"
+    if args.json:
+        print(json.dumps({"complete": True, "removed": [removed], "stores_left": left}, indent=2), file=out)
+    else:
+        print(f"Removed: {removed}. Stores left: {', '.join(left) or 'none'}.", file=out)
+    return EXIT_OK
+
+
 def cmd_remove_all_data(args: argparse.Namespace, paths: AppPaths, out: TextIO, stdin: TextIO | None, *,
                         autostart: Autostart | None = None) -> int:
+    if getattr(args, "store", None):
+        return _remove_one_store(args, paths, out, stdin)
     if not args.yes:
         if stdin is None or not stdin.isatty():
             print("Nothing was removed: confirm with --yes (this cannot be undone).", file=sys.stderr)

@@ -35,7 +35,8 @@ _FIRST = "."  # the index's word for the installation's own folder
 
 @dataclass(frozen=True)
 class StoreFolder:
-    """One ePages store of the installation and the data folder that is its own."""
+    """One ePages store of the installation and the data folder that is its own (whose lock is the
+    installation's: one copy of the app runs every store of it)."""
 
     name: str  # the ePages store name
     paths: AppPaths
@@ -63,6 +64,20 @@ def store_folders(paths: AppPaths) -> list[StoreFolder]:
     return [StoreFolder(name, _paths_of(paths, folder)) for name, folder in entries]
 
 
+def planned_store_folder(paths: AppPaths, name: str) -> StoreFolder:
+    """The folder a store of this name would get, without making or recording anything; ConfigError as
+    ``add_store_folder`` says."""
+    store_name = parse_store_name(name)
+    stores = store_folders(paths)
+    if any(s.name == store_name for s in stores):
+        raise ConfigError(
+            Text("This installation already has a store named '{name}'. Choose it with --store {name}, or "
+                 "add a store with another name.", name=store_name),
+            concerns=Text("store name"))
+    first_free = not any(s.paths == paths for s in stores)
+    return StoreFolder(store_name, _paths_of(paths, _FIRST if first_free else f"stores/{store_name}"))
+
+
 def add_store_folder(paths: AppPaths, name: str) -> StoreFolder:
     """Add a store to the installation and return its folder (made, with its log folder).
 
@@ -71,20 +86,12 @@ def add_store_folder(paths: AppPaths, name: str) -> StoreFolder:
     of an installation keeps the installation's own folder; a leftover folder of an earlier store of the same
     name is taken over as it is (its database is a cache, found again in both systems).
     """
-    store_name = parse_store_name(name)
+    planned = planned_store_folder(paths, name)
     entries = [(s.name, _folder_of(paths, s.paths)) for s in store_folders(paths)]
-    if any(existing == store_name for existing, _ in entries):
-        raise ConfigError(
-            Text("This installation already has a store named '{name}'. Choose it with --store {name}, or "
-                 "add a store with another name.", name=store_name),
-            concerns=Text("store name"))
-    first_free = not any(folder == _FIRST for _, folder in entries)
-    folder = _FIRST if first_free and not settings_store_name(paths) else f"stores/{store_name}"
-    store_paths = _paths_of(paths, folder)
-    store_paths.ensure()
-    entries.append((store_name, folder))
+    planned.paths.ensure()
+    entries.append((planned.name, _folder_of(paths, planned.paths)))
     _write_index(paths, entries)
-    return StoreFolder(store_name, store_paths)
+    return planned
 
 
 def remove_store_folder(paths: AppPaths, name: str) -> None:
@@ -160,7 +167,8 @@ def _paths_of(paths: AppPaths, folder: str) -> AppPaths:
     if folder == _FIRST:
         return paths
     base = paths.data_dir / folder
-    return AppPaths(data_dir=base, log_dir=base / "logs", config_dir=base, demo=paths.demo)
+    return AppPaths(data_dir=base, log_dir=base / "logs", config_dir=base, demo=paths.demo,
+                    lock_dir=paths.lock_file.parent)
 
 
 def _folder_of(paths: AppPaths, store_paths: AppPaths) -> str:

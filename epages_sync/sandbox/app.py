@@ -13,9 +13,11 @@ import logging
 import re
 import threading
 import time
+import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from starlette.applications import Starlette
@@ -25,12 +27,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .activity import Activity
-from .consistency import Consistency, check_consistency
+from .consistency import Consistency, check_consistency, check_stores
 from .epages import DEFAULT_TOKEN_LIFETIME, BeyondError, EpagesApi, EpagesWorld, TokenDesk, iso_to_ms
 from .epages.api import beyond_error_response
 from .faults import FaultInjector, FaultPlan, FaultSpecError
 from .figures import OrderFigures
-from .seed import SeedWorld, build_world
+from .seed import CURRENCY, AfostoChannel, SeedWorld, build_world
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +61,20 @@ def _real_afosto(world: SeedWorld, *, clock: Callable[[], float]) -> AfostoSide:
     return AfostoWorld(world, clock=clock)
 
 
+STORE_PREFIX = "/stores/"
+
+
+def store_of(path: str) -> tuple[str | None, str]:
+    """The store a path names (``/stores/<name>/...``) and the path below it; (None, path) without one."""
+    if not path.startswith(STORE_PREFIX):
+        return None, path
+    name, slash, rest = path[len(STORE_PREFIX):].partition("/")
+    return name, slash + rest
+
+
 def api_of(path: str) -> str | None:
     """Which simulated API a path belongs to; the sandbox's own controls belong to none."""
+    path = store_of(path)[1]
     if path == "/api" or path.startswith("/api/"):
         return "epages"
     if path == "/graphql" or path.startswith("/graphql/"):
@@ -109,8 +123,24 @@ class RequestCounts:
             self._operations.clear()
 
 
+@dataclass
+class Shop:
+    """One ePages store of the sandbox: its own shop world, token desk, customers and Afosto sales channel."""
+
+    name: str
+    epages: EpagesWorld
+    tokens: TokenDesk
+    activity: Activity
+    channel_id: str
+    app: Any = None  # its ASGI app below /stores/<name>, made with the sandbox's
+
+
 class Sandbox:
     """Seed world, both simulators, faults, activity and clock, composed into one ASGI app (``.app``).
+
+    With ``stores`` it serves several ePages stores, each its own shop under ``/stores/<name>/api`` (the
+    first also under ``/api``), sharing one Afosto (``/graphql``, also under each store's prefix) in which
+    each store has a sales channel of its own. Without, it is one shop as always.
 
     While a server thread runs the app, change the worlds from another thread only through the methods
     here (``step``, ``state``, ``set_faults`` ...) or inside ``with sandbox.lock:``; the HTTP handlers
@@ -120,17 +150,32 @@ class Sandbox:
     def __init__(self, seed: int = 1, orders: int = 20, activity: str = "off", latency_ms: float = 0,
                  faults: str | None = None, token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
                  clock: Callable[[], float] = time.time, *, afosto_factory: AfostoFactory | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, order_listing: str = "sorted") -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, order_listing: str = "sorted",
+                 stores: Sequence[str] = ()) -> None:
         self.seed = seed
         self.order_listing = order_listing
         self.clock = clock
         self.world = build_world(seed)
+        names = list(dict.fromkeys(stores))
+        for name in names[1:]:  # the first store sells through the world's own webshop channel
+            self.world.channels.append(AfostoChannel(str(uuid.uuid5(uuid.NAMESPACE_URL, f"sandbox-{seed}-{name}")),
+                                                     f"Webshop {name} (ePages)", CURRENCY))
         self.epages = EpagesWorld(self.world, orders=orders, clock=clock)
         self.afosto: AfostoSide = (afosto_factory or _real_afosto)(self.world, clock=clock)
         self.faults = FaultPlan(faults, seed=seed, base_latency_ms=latency_ms)
         self.tokens = TokenDesk(self.epages.tenant_id, clock=clock, lifetime=token_lifetime,
                                 max_age=self.faults.token_max_age)
         self.activity = Activity(self.epages, self.afosto, seed=seed, mode=activity)
+        self.shops: dict[str, Shop] = {}
+        for n, name in enumerate(names):
+            shop_world = self.epages if n == 0 else EpagesWorld(self.world, orders=orders, clock=clock, shop=n)
+            tokens = self.tokens if n == 0 else TokenDesk(shop_world.tenant_id, clock=clock, lifetime=token_lifetime,
+                                                          max_age=self.faults.token_max_age)
+            customers = self.activity if n == 0 else Activity(shop_world, self.afosto, seed=seed + 1000 * n,
+                                                              mode=activity)
+            channel = self.world.default_channel if n == 0 else self.world.channels[-len(names) + n]
+            self.shops[name] = Shop(name, shop_world, tokens, customers, channel.channel_id)
+        self._next_shop = 0
         self.requests = RequestCounts()
         # One lock over both worlds: the HTTP server may run in another thread than a test driving step().
         self.lock = threading.Lock()
@@ -159,11 +204,37 @@ class Sandbox:
 
     def _steps(self, count: int) -> list[str]:
         events = []
+        activities = [shop.activity for shop in self.shops.values()] or [self.activity]
         for _ in range(max(0, count)):
-            sentence = self.activity.step()
+            # Several stores take turns: each step is one thing happening in the next store's world.
+            activity = activities[self._next_shop % len(activities)]
+            self._next_shop += 1
+            sentence = activity.step()
             if sentence:
-                events.append(sentence)
+                events.append(sentence if len(activities) == 1 else f"[{self._shop_of(activity)}] {sentence}")
         return events
+
+    def _shop_of(self, activity: Activity) -> str:
+        return next(s.name for s in self.shops.values() if s.activity is activity)
+
+    def shop(self, name: str) -> Shop:
+        """One store of a sandbox serving several; KeyError naming the stores there are."""
+        found = self.shops.get(name)
+        if found is None:
+            raise KeyError(f"The sandbox has no store {name!r}; it serves {', '.join(self.shops) or 'one shop'}.")
+        return found
+
+    def store_consistency(self, stock_from: Iterable[str] | None = None,
+                          since_ms: int | None = None) -> dict[str, Consistency]:
+        """Per store of a sandbox serving several: its orders in its own channel, its stock by the rule that
+        counts every store's orders not yet in Afosto."""
+        with self.lock:
+            return self._store_consistency(stock_from, since_ms)
+
+    def _store_consistency(self, stock_from: Iterable[str] | None, since_ms: int | None) -> dict[str, Consistency]:
+        locations = list(stock_from) if stock_from is not None else list(self.world.feeding_location_ids)
+        return check_stores([(s.name, s.epages, s.channel_id) for s in self.shops.values()], self.afosto,
+                            stock_from=locations, since_ms=since_ms)
 
     def consistency(self, stock_from: Iterable[str] | None = None,
                     since_ms: int | None = None) -> Consistency:
@@ -171,6 +242,12 @@ class Sandbox:
             return self._consistency(stock_from, since_ms)
 
     def _consistency(self, stock_from: Iterable[str] | None, since_ms: int | None) -> Consistency:
+        if len(self.shops) > 1:  # every store's differences, each said with its store
+            together = Consistency()
+            for name, found in self._store_consistency(stock_from, since_ms).items():
+                together.differences += [f"Store {name}: {d}" for d in found.differences]
+                together.cannot_sync += [f"Store {name}: {d}" for d in found.cannot_sync]
+            return together
         locations = list(stock_from) if stock_from is not None else list(self.world.feeding_location_ids)
         return check_consistency(self.epages, self.afosto, stock_from=locations, since_ms=since_ms)
 
@@ -179,10 +256,16 @@ class Sandbox:
             return self._state(stock_from, since_ms)
 
     def _state(self, stock_from: Iterable[str] | None, since_ms: int | None) -> dict[str, Any]:
-        return {"seed": self.seed, "epages": self.epages.snapshot(), "afosto": self.afosto.snapshot(),
-                "consistency": self._consistency(stock_from, since_ms).as_dict(),
-                "activity": {"mode": self.activity.mode, "recent": self.activity.history[-20:]},
-                "faults": self.faults.spec}
+        state = {"seed": self.seed, "epages": self.epages.snapshot(), "afosto": self.afosto.snapshot(),
+                 "consistency": self._consistency(stock_from, since_ms).as_dict(),
+                 "activity": {"mode": self.activity.mode, "recent": self.activity.history[-20:]},
+                 "faults": self.faults.spec}
+        if len(self.shops) > 1:
+            apart = self._store_consistency(stock_from, since_ms)
+            state["stores"] = {s.name: {"epages": s.epages.snapshot(), "channel_id": s.channel_id,
+                                        "consistency": apart[s.name].as_dict(),
+                                        "revoked": sorted(s.tokens.revoked)} for s in self.shops.values()}
+        return state
 
     def set_faults(self, spec: str | None) -> None:
         """Replace the fault spec; a bad spec raises FaultSpecError and leaves the old one in force."""
@@ -190,6 +273,8 @@ class Sandbox:
 
     def set_activity(self, mode: str) -> None:
         self.activity.set_mode(mode)
+        for shop in self.shops.values():
+            shop.activity.set_mode(mode)
         loop = self._loop
         if loop is not None and not loop.is_closed():
             try:
@@ -201,11 +286,12 @@ class Sandbox:
             else:
                 loop.call_soon_threadsafe(self._ensure_runner)
 
-    def revoke_client(self, client_id: str) -> None:
-        self.tokens.revoke(client_id)
+    def revoke_client(self, client_id: str, store: str | None = None) -> None:
+        """Revoke an ePages app: in one store (``store``), or in the first (the only) store."""
+        (self.shop(store).tokens if store else self.tokens).revoke(client_id)
 
-    def restore_client(self, client_id: str) -> None:
-        self.tokens.restore(client_id)
+    def restore_client(self, client_id: str, store: str | None = None) -> None:
+        (self.shop(store).tokens if store else self.tokens).restore(client_id)
 
     # -- activity on its own --------------------------------------------------------------------------
     @property
@@ -225,7 +311,8 @@ class Sandbox:
 
     async def _run_activity(self) -> None:
         while self.activity.interval is not None:
-            await asyncio.sleep(self.activity.jittered_interval())
+            # With several stores each step is one store's, in turn: the pace per store is shared out.
+            await asyncio.sleep(self.activity.jittered_interval() / max(1, len(self.shops)))
             try:
                 async with self.guard():
                     self._steps(1)
@@ -251,8 +338,30 @@ class Sandbox:
             self._loop = None
 
     # -- HTTP -----------------------------------------------------------------------------------------
+    def _shop_app(self, shop: Shop) -> Starlette:
+        """One store's own paths, below ``/stores/<name>``: its ePages API, the shared Afosto, its app's
+        revocation."""
+        api = EpagesApi(shop.epages, shop.tokens, self.guard, order_listing=self.order_listing)
+
+        async def revoke(request: Request) -> Response:
+            shop.tokens.revoke(request.path_params["clientId"])
+            return JSONResponse({"revoked": sorted(shop.tokens.revoked)})
+
+        async def restore(request: Request) -> Response:
+            shop.tokens.restore(request.path_params["clientId"])
+            return JSONResponse({"revoked": sorted(shop.tokens.revoked)})
+
+        return Starlette(routes=[
+            *api.routes(),
+            Route("/graphql", self._graphql, methods=["POST"]),
+            Route("/_sandbox/clients/{clientId}/revoke", revoke, methods=["POST"]),
+            Route("/_sandbox/clients/{clientId}/restore", restore, methods=["POST"]),
+        ], exception_handlers={404: self._http_error, 405: self._http_error})
+
     def _build_app(self, sleep: Callable[[float], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
         epages_api = EpagesApi(self.epages, self.tokens, self.guard, order_listing=self.order_listing)
+        for shop in self.shops.values():
+            shop.app = self._shop_app(shop)
         routes = [
             *epages_api.routes(),
             Route("/graphql", self._graphql, methods=["POST"]),
@@ -266,7 +375,21 @@ class Sandbox:
         ]
         starlette = Starlette(routes=routes, lifespan=self._lifespan,
                               exception_handlers={404: self._http_error, 405: self._http_error})
-        injector = FaultInjector(starlette, self.faults, api_of, sleep=sleep)
+
+        async def by_store(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            name, _rest = store_of(scope["path"]) if scope["type"] == "http" else (None, "")
+            if name is None:
+                await starlette(scope, receive, send)
+                return
+            shop = self.shops.get(name)
+            if shop is None:
+                known = ", ".join(self.shops) or "none (start the sandbox with --stores)"
+                response = JSONResponse({"error": f"The sandbox has no store {name!r}. Its stores: {known}."}, 404)
+                await response(scope, receive, send)
+                return
+            await shop.app({**scope, "root_path": scope.get("root_path", "") + STORE_PREFIX + name}, receive, send)
+
+        injector = FaultInjector(by_store, self.faults, api_of, sleep=sleep)
 
         async def counted(scope: dict[str, Any], receive: Any, send: Any) -> None:
             if scope["type"] == "http":
@@ -284,7 +407,7 @@ class Sandbox:
                 return beyond_error_response(BeyondError(
                     405, "method-not-allowed", f"Request method '{request.method}' is not supported"))
             return beyond_error_response(BeyondError(404, "resource-not-found", "Resource not found!",
-                                                     {"path": request.url.path[len("/api"):]}))
+                                                     {"path": store_of(request.url.path)[1][len("/api"):]}))
         return JSONResponse({"error": "Not Found" if status == 404 else "Method Not Allowed"}, status)
 
     async def _graphql(self, request: Request) -> Response:

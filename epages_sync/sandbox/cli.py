@@ -32,6 +32,20 @@ def _count(text: str) -> int:
     return value
 
 
+def _stores(text: str) -> list[str]:
+    from ..config import parse_store_name
+    from ..errors import ConfigError
+
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    try:
+        names = [parse_store_name(name) for name in names]
+    except ConfigError as e:
+        raise argparse.ArgumentTypeError(e.message) from None
+    if len(set(names)) != len(names):
+        raise argparse.ArgumentTypeError("a store is named twice")
+    return names
+
+
 def add_sandbox_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "sandbox", help="run simulated ePages and Afosto APIs on this computer",
@@ -51,6 +65,10 @@ def add_sandbox_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--order-listing", choices=ORDER_LISTINGS, default="sorted",
                         help="how GET /orders lists: honouring 'sort' (default), or only what ePages documents: "
                              "'unsorted' ignores it, 'shuffled' also mixes each page")
+    parser.add_argument("--stores", type=_stores, default=[], metavar="NAME,NAME",
+                        help="serve several ePages stores, each its own shop under /stores/NAME/api with a sales "
+                             "channel of its own in the one Afosto (also under /stores/NAME/graphql); the first is "
+                             "also the shop under /api")
     return parser
 
 
@@ -69,7 +87,8 @@ def run_sandbox(args: argparse.Namespace, out: TextIO | None = None) -> int:
     try:
         sandbox = Sandbox(seed=args.seed, orders=args.orders, activity=args.activity,
                           latency_ms=args.latency_ms, faults=args.faults,
-                          order_listing=getattr(args, "order_listing", "sorted"))
+                          order_listing=getattr(args, "order_listing", "sorted"),
+                          stores=getattr(args, "stores", None) or ())
     except Exception:
         sock.close()
         raise
@@ -80,6 +99,9 @@ def run_sandbox(args: argparse.Namespace, out: TextIO | None = None) -> int:
     print(f"  ePages API    {url}/api   client id {CLIENT_ID}, secret {CLIENT_SECRET}", file=out)
     print(f"                (fewer scopes: client id {LIMITED_CLIENT_ID}, same secret)", file=out)
     print(f"  Afosto API    {url}/graphql   API key {afosto_key}", file=out)
+    for shop in sandbox.shops.values():
+        print(f"  Store {shop.name:<8}{url}/stores/{shop.name}   (configure --sandbox with this address) "
+              f"sales channel {shop.channel_id}", file=out)
     print(f"  State         {url}/_sandbox/state", file=out)
     if args.faults:
         print(f"  Faults        {args.faults}", file=out)

@@ -50,13 +50,46 @@ def check_consistency(epages: EpagesSide, afosto: AfostoSide, *, stock_from: Seq
     """Compare both sides. ``stock_from`` are the Afosto locations that feed the online shop; orders created
     before ``since_ms`` are left out (the sync never imports them)."""
     result = Consistency()
+    not_imported = _orders(epages, afosto.order_figures(), afosto, stock_from, since_ms, None, result)
+    _stock(epages, afosto, stock_from, not_imported, Counter(), result)
+    return result
+
+
+def check_stores(shops: Sequence[tuple[str, EpagesSide, str]], afosto: AfostoSide, *, stock_from: Sequence[str],
+                 since_ms: int | None = None) -> dict[str, Consistency]:
+    """Compare several shops (name, shop, its Afosto sales channel) with the one Afosto they share: each
+    shop's orders in its own channel exactly once, and each shop's stock figure what Afosto has available
+    less the units of every shop's orders Afosto does not have yet."""
+    warehouse = afosto.order_figures()
+    results: dict[str, Consistency] = {}
+    held: dict[str, Counter[str]] = {}
+    for name, epages, channel in shops:
+        results[name] = Consistency()
+        held[name] = _orders(epages, warehouse, afosto, stock_from, since_ms, channel, results[name])
+    for name, epages, _channel in shops:
+        elsewhere: Counter[str] = Counter()
+        for other, units in held.items():
+            if other != name:
+                elsewhere.update({sku: n for sku, n in units.items() if n > 0})
+        _stock(epages, afosto, stock_from, held[name], elsewhere, results[name])
+    return results
+
+
+def _orders(epages: EpagesSide, warehouse: Mapping[str, list[OrderFigures]], afosto: AfostoSide,
+            stock_from: Sequence[str], since_ms: int | None, channel: str | None,
+            result: Consistency) -> Counter[str]:
+    """The order differences of one shop (with ``channel``: only Afosto orders of that sales channel are its
+    own); returns the units of its orders Afosto does not have."""
     shop = epages.order_figures(since_ms)
-    warehouse: Mapping[str, list[OrderFigures]] = afosto.order_figures()
     not_imported: Counter[str] = Counter()
     for order_id, mine in shop.items():
-        theirs = warehouse.get(order_id, [])
+        found = warehouse.get(order_id, [])
+        theirs = found if channel is None else [f for f in found if f.channel_id == channel]
         unknown = sorted(sku for sku in mine.ordered if afosto.available_stock(sku, stock_from) is None)
-        if not theirs and unknown:
+        if not theirs and found:
+            channels = ", ".join(sorted({f.channel_id or "?" for f in found}))
+            result.differences.append(f"Order {_ref(mine)} is in Afosto in another sales channel ({channels}).")
+        elif not theirs and unknown:
             result.cannot_sync.append(f"Order {_ref(mine)} cannot be imported: {', '.join(unknown)} is unknown "
                                       "in Afosto.")
             not_imported.update(mine.ordered)
@@ -72,22 +105,30 @@ def check_consistency(epages: EpagesSide, afosto: AfostoSide, *, stock_from: Seq
             result.differences.extend(mine.differences(theirs[0]))
     if since_ms is None:
         for order_id, theirs in warehouse.items():
-            if order_id not in shop:
+            mine_in_channel = [t for t in theirs if channel is None or t.channel_id == channel]
+            if mine_in_channel and order_id not in shop:
                 result.differences.append(
-                    f"Afosto order {theirs[0].afosto_order_id or '?'} refers to ePages order {order_id}, "
+                    f"Afosto order {mine_in_channel[0].afosto_order_id or '?'} refers to ePages order {order_id}, "
                     "which the shop does not have.")
+    return not_imported
+
+
+def _stock(epages: EpagesSide, afosto: AfostoSide, stock_from: Sequence[str], not_imported: Counter[str],
+           elsewhere: Counter[str], result: Consistency) -> None:
     for sku in sorted(epages.skus()):
         online = epages.available_stock(sku)
         stock = afosto.available_stock(sku, stock_from)
         if online is None or stock is None:
             continue
-        # ePages already lowered its stock for orders Afosto has not seen yet, so those are held back.
-        target = max(0, stock - max(0, not_imported[sku]))
+        # ePages already lowered its stock for orders Afosto has not seen yet, so those are held back; so are
+        # the units of the other shops' orders Afosto has not seen yet.
+        target = max(0, stock - max(0, not_imported[sku]) - elsewhere[sku])
         if online != target:
             held = ""
             if not_imported[sku] > 0:
                 held = f", minus {not_imported[sku]} in ePages orders not yet in Afosto"
+            if elsewhere[sku] > 0:
+                held += f", minus {elsewhere[sku]} in the other shops' orders not yet in Afosto"
             result.differences.append(
                 f"Stock of {sku} is {online} in ePages but should be {target} (Afosto has {stock} available "
                 f"in the online locations{held}).")
-    return result

@@ -18,6 +18,7 @@ class OrderFigures:
     epages_order_id: str
     order_number: str | None = None
     afosto_order_id: str | None = None
+    channel_id: str | None = None  # the Afosto sales channel of an Afosto order
     ordered: Counter[str] = field(default_factory=Counter)
     canceled: Counter[str] = field(default_factory=Counter)
     shipped: Counter[str] = field(default_factory=Counter)

@@ -1,7 +1,9 @@
-"""A sandbox on a loopback port and an engine pointed at it, as the engine tests use them."""
+"""A sandbox on a loopback port and an engine pointed at it (or several stores of one installation, each with
+its engine), as the engine tests use them."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +15,7 @@ import httpx
 from epages_sync.clients.http import HttpPolicy
 from epages_sync.config import Settings
 from epages_sync.engine.service import SyncService
+from epages_sync.engine.store_set import StoreSet
 from epages_sync.sandbox.app import Sandbox
 from epages_sync.sandbox.server import run_in_thread
 from epages_sync.store import Store
@@ -70,3 +73,50 @@ def rig(*, seed: int = 1, orders: int = 20, faults: str | None = None, store: St
         service = SyncService(s, st, client_secret="sandbox-secret", afosto_key="sandbox-afosto-key",
                               policy=TEST_POLICY, retry_base_seconds=0.05)
         yield Rig(sandbox, url, st, s, service)
+
+
+@dataclass
+class StoreRig:
+    """One store of a sandbox serving several: its shop, settings, database and engine."""
+
+    name: str
+    shop: Any  # the sandbox's Shop: its ePages world, token desk and sales channel
+    settings: Settings
+    store: Store
+    service: SyncService
+
+
+@dataclass
+class StoresRig:
+    sandbox: Sandbox
+    url: str
+    stores: dict[str, StoreRig]
+    engines: StoreSet
+
+    def consistency(self) -> dict[str, Any]:
+        """Per store: its orders in its own channel, its stock by the rule that counts every store's orders."""
+        return httpx.get(f"{self.url}/_sandbox/state", timeout=30).json()["stores"]
+
+    async def settle(self, rounds: int = 3) -> None:
+        """Run every store's engine, side by side, until nothing is left to do."""
+        for _ in range(rounds):
+            await asyncio.gather(*(s.service.run_once() for s in self.stores.values()))
+
+
+@contextmanager
+def stores_rig(names: tuple[str, ...] = ("shop-a", "shop-b"), *, seed: int = 1, orders: int = 0,
+               faults: str | None = None, **settings: Any) -> Iterator[StoresRig]:
+    """A sandbox serving several stores and an engine for each, in one store set (their stock shared)."""
+    sandbox = Sandbox(seed=seed, orders=orders, faults=faults, order_listing=ORDER_LISTING.value, stores=names)
+    with run_in_thread(sandbox) as url:
+        engines = StoreSet()
+        stores: dict[str, StoreRig] = {}
+        for name in names:
+            shop = sandbox.shops[name]
+            s = sandbox_settings(sandbox, f"{url}/stores/{name}", store_name=name,
+                                 afosto_channel_id=shop.channel_id, **settings)
+            st = Store.memory()
+            service = engines.add(s, st, client_secret="sandbox-secret", afosto_key="sandbox-afosto-key",
+                                  policy=TEST_POLICY, retry_base_seconds=0.05)
+            stores[name] = StoreRig(name, shop, s, st, service)
+        yield StoresRig(sandbox, url, stores, engines)

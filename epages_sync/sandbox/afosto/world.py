@@ -130,7 +130,7 @@ class AfostoWorld:
                 continue
             number = meta.get("epages_order_number")
             figures = OrderFigures(str(epages_id), order_number=None if number is None else str(number),
-                                   afosto_order_id=order.id)
+                                   afosto_order_id=order.id, channel_id=order.channel.id)
             for item in order.items:
                 sku = item.sku
                 figures.ordered[sku] += 1

@@ -231,7 +231,8 @@ class EpagesApi:
                 TokenDesk.require(grant, scope)
                 payload = await _read_json(request) if body else None
                 url = request.url
-                call = Call(request, payload, f"{url.scheme}://{url.netloc}/api")
+                # A store of a sandbox serving several answers below its own prefix (the ASGI root path).
+                call = Call(request, payload, f"{url.scheme}://{url.netloc}{request.scope.get('root_path', '')}/api")
                 async with self.guard():
                     status, answer, headers = action(call)
                     content = wire.encode(answer)

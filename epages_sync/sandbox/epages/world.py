@@ -58,11 +58,15 @@ def iso_to_ms(text: str) -> int:
 class EpagesWorld:
     """Everything one simulated Beyond shop holds, with its rules."""
 
-    def __init__(self, world: SeedWorld, *, orders: int = 20, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, world: SeedWorld, *, orders: int = 20, clock: Callable[[], float] = time.time,
+                 shop: int = 0) -> None:
+        """``shop`` numbers the stores of a sandbox that serves several (0: the first, or the only one): each
+        gets ids, order numbers and a tenant of its own, and the same catalogue."""
         self.seed_world = world
         self.clock = clock
-        self.tenant_id = 1400 + world.seed
-        self._ids = random.Random(f"epages-ids-{world.seed}")
+        self.shop = shop
+        self.tenant_id = 1400 + world.seed + 1000 * shop
+        self._ids = random.Random(f"epages-ids-{world.seed}" + (f"-shop-{shop}" if shop else ""))
         self._frozen_ms: int | None = None
         now = self.now_ms()
         self.catalogue = Catalogue(world, now - 30 * 86_400_000)
@@ -70,7 +74,7 @@ class EpagesWorld:
         self.pickup_options = list(world.pickup_options)
         self.orders: list[ShopOrder] = []
         self.by_id: dict[str, ShopOrder] = {}
-        self._next_number = FIRST_ORDER_NUMBER
+        self._next_number = FIRST_ORDER_NUMBER + 10_000 * shop
         self._populate(orders, now)
 
     # -- time -----------------------------------------------------------------------------------------
@@ -443,7 +447,7 @@ class EpagesWorld:
 
     # -- the history the sandbox starts with ----------------------------------------------------------
     def _populate(self, count: int, now: int) -> None:
-        rng = random.Random(f"epages-orders-{self.seed_world.seed}")
+        rng = random.Random(f"epages-orders-{self.seed_world.seed}" + (f"-shop-{self.shop}" if self.shop else ""))
         step = 47 * 60_000
         start = now - (count + 1) * step
         for index in range(count):
