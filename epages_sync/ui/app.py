@@ -468,7 +468,8 @@ class DesktopApp(QObject):
         like = initial or (self.chosen.control.settings if self.chosen and self.chosen.control else None)
         context = SetupContext(
             store=store, initial=initial, client_secret=client_secret, afosto_key=afosto_key,
-            sandbox_url=self.demo.url if self.demo is not None else (like.sandbox_url if like else None),
+            sandbox_url=like.sandbox_url if like is not None and like.sandbox_url else (
+                self.demo.url if self.demo is not None else None),
             transport=self._transport, demo=self.demo is not None,
             save_draft=store.save_settings if first_run and store is not None else None,
             secrets_for=lambda name: self._secrets_of(folder, name),

@@ -206,14 +206,21 @@ class MainWindow(QMainWindow):
         view.close_view()
         self.stack.removeWidget(view)
         view.deleteLater()
+        if self.views:
+            self.choose_store(self.current_name)
         self._show_store_strip()
-        if self.views and self.current_name == name:
-            self.choose_store(next(iter(self.views)))
 
     def _show_store_strip(self) -> None:
+        """The row of stores, and the store's name in the headline, only when there are several."""
         several = len(self.views) > 1
         self.store_strip.setVisible(several)
-        self.health_bar.store_name = None
+        if self.stack.currentWidget() is not None:
+            view = self.current
+            self.health_bar.store_name = view.name if several else None
+            self.sync_actions.follow_store(view.name if several else None, view.store is not None)
+            health = self.healths.get(view.name)
+            if health is not None:
+                self._show_chosen(health)
 
     @property
     def current(self) -> StoreView:
@@ -232,14 +239,9 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(view)
         self.store_strip.choose(name)
-        several = len(self.views) > 1
-        self.health_bar.store_name = name if several else None
-        self.sync_actions.follow_store(name if several else None, view.store is not None)
         self.folder_label.setText(self.tr("Data folder: {path}").format(path=view.data_dir))
         view.problem_label.setVisible(view.store is None)
-        health = self.healths.get(name)
-        if health is not None:
-            self._show_chosen(health)
+        self._show_store_strip()
         if self.compare_dialog is not None:
             self.compare_dialog.close()
         self.store_chosen.emit(name)

@@ -122,13 +122,13 @@ def test_both_stores_health_shows_at_once_and_choosing_one_shows_its_log_only(
     assert all(slot.is_running for slot in desktop.slots)
 
     # The first store is chosen: its health in the bar, with its name, and its log alone.
-    assert window.health_bar.state_label.text().startswith("shop-de: ")
+    assert window.health_bar.store_label.isVisible() and window.health_bar.store_label.text() == "shop-de ·"
     qtbot.waitUntil(lambda: "Noted in shop-de only." in _messages(window.log_model), timeout=WAIT)
     assert "Noted in shop-nl only." not in _messages(window.log_model)
     assert window.folder_label.text() == f"Data folder: {installation.data_dir}"
 
     _choose(qtbot, window, "shop-nl")
-    assert window.health_bar.state_label.text().startswith("shop-nl: ")
+    assert window.health_bar.store_label.text() == "shop-nl ·"
     qtbot.waitUntil(lambda: "Noted in shop-nl only." in _messages(window.log_model), timeout=WAIT)
     assert "Noted in shop-de only." not in _messages(window.log_model)
     assert str(installation.store_dir("shop-nl")) in window.folder_label.text()
@@ -147,7 +147,8 @@ def test_pausing_one_store_leaves_the_other_syncing(
     _choose(qtbot, window, "shop-nl")
     desktop.actions.pause.trigger()
     qtbot.waitUntil(lambda: _state(window, "shop-nl") == "Paused", timeout=WAIT)
-    assert window.health_bar.state_label.text() == "shop-nl: Paused"
+    assert window.health_bar.state_label.text() == "Paused"
+    assert window.health_bar.store_label.text() == "shop-nl ·"
     assert window.resume_button.isVisible()
     assert _state(window, "shop-de") in WORKING
 
@@ -246,6 +247,7 @@ def test_a_store_added_through_the_setup_pages_starts_at_once(
     desktop = _start(qtbot, started, paths)
     window = _window(desktop)
     assert not window.store_strip.isVisible()  # one store: the window as it always was
+    assert not window.health_bar.store_label.isVisible()
     qtbot.waitUntil(lambda: window.health_bar.state_label.text() in WORKING, timeout=WAIT)
 
     desktop.actions.settings.trigger()
