@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from ..engine.service import EngineState, Health
@@ -99,9 +100,18 @@ class StoreStrip(QFrame):
         self.healths[name] = health
         button.setIcon(icon(STATE_ICONS[health.state]))
         button.setText(self.store_text(name, now))
-        problems = problem_count(health)
-        # Red words for a store that needs a person, so it stands out beside the others.
-        button.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};" if problems else "")
+        button.setStyleSheet(self._style(problem_count(health) > 0))
+
+    def _style(self, needs_a_person: bool) -> str:
+        """A plain button; the chosen store's framed in the highlight colour, so which store the health bar and
+        the log below show is plain to see; red words for a store that needs a person."""
+        palette = self.palette()
+        words = tone(Tone.ATTENTION).name() if needs_a_person else palette.color(QPalette.ColorRole.ButtonText).name()
+        return (f"QToolButton {{ color: {words}; background: {palette.color(QPalette.ColorRole.Button).name()}; "
+                f"border: 1px solid {palette.color(QPalette.ColorRole.Mid).name()}; border-radius: 4px; "
+                "padding: 3px 8px; }} "
+                f"QToolButton:checked {{ border: 2px solid {palette.color(QPalette.ColorRole.Highlight).name()}; "
+                f"background: {palette.color(QPalette.ColorRole.Base).name()}; }}")
 
     def refresh(self, now: dt.datetime | None = None) -> None:
         """Relative times age even when nothing new is reported."""
