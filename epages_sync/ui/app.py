@@ -533,7 +533,8 @@ class DesktopApp(QObject):
         if settings is None or not settings.is_configured:
             self.open_setup()
             return
-        dialog = SettingsDialog(self.computer, settings, demo=self.demo is not None, parent=self.window)
+        dialog = SettingsDialog(self.computer, settings, demo=self.demo is not None, parent=self.window,
+                                other_stores=[s.name for s in self.slots if s is not slot and s.name])
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.change_setup_requested.connect(self.open_setup)
         dialog.add_store_requested.connect(self.open_add_store)

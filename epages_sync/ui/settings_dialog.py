@@ -43,10 +43,12 @@ class SettingsDialog(QDialog):
     remove_all_confirmed = Signal()
 
     def __init__(self, computer: ThisComputer, settings: Settings | None, *, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 other_stores: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.computer = computer
         self._settings = settings
+        # The installation's other stores: "remove all data" removes theirs too, and says so.
+        self._other_stores = other_stores or []
         self._demo = demo
         self.remove_dialog: RemoveAllDialog | None = None
         self._setup_ui()
@@ -192,7 +194,7 @@ class SettingsDialog(QDialog):
 
     def _on_remove_all(self) -> None:
         store = self._settings.store_name if self._settings is not None else None
-        dialog = RemoveAllDialog(self.computer.paths, store_name=store,
+        dialog = RemoveAllDialog(self.computer.paths, store_name=store, other_stores=self._other_stores,
                                  start_at_login=self.computer.can_start_at_login, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_remove_confirmed)
@@ -209,10 +211,11 @@ class RemoveAllDialog(QDialog):
     """Says what goes and what stays, and lets the Remove button work only once the word is typed."""
 
     def __init__(self, paths: AppPaths, *, store_name: str | None, start_at_login: bool,
-                 parent: QWidget | None = None) -> None:
+                 other_stores: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paths = paths
         self._store_name = store_name
+        self._other_stores = other_stores or []
         self._start_at_login = start_at_login
         self._setup_ui()
 
@@ -229,6 +232,9 @@ class RemoveAllDialog(QDialog):
         if self._store_name:
             goes.append(self.tr("the client secret and the API key of the shop {store}, from this computer's "
                                 "password store").format(store=self._store_name))
+        for other in self._other_stores:
+            goes.append(self.tr("the store {store}: its client secret and API key, its settings and its database "
+                                "with its log and links").format(store=other))
         goes.append(self.tr("the settings, and the database with the log and the links between webshop and "
                             "Afosto orders, with its backups: {folder}").format(folder=paths.data_dir))
         if paths.log_dir != paths.data_dir and paths.log_dir.parent != paths.data_dir:

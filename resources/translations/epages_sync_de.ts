@@ -615,10 +615,6 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>{n} Vorgänge warten auf Klärung: wählen Sie unten im Protokoll eine rote Zeile, dann „Erneut versuchen“ oder „Verwerfen“.</translation>
     </message>
     <message>
-        <source>{store}: {state}</source>
-        <translation>{store}: {state}</translation>
-    </message>
-    <message>
         <source>checking now</source>
         <translation>läuft gerade</translation>
     </message>
@@ -1231,6 +1227,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>the client secret and the API key of the shop {store}, from this computer&apos;s password store</source>
         <translation>Client-Secret und API-Schlüssel des Shops {store} aus dem Passwortspeicher dieses Computers</translation>
+    </message>
+    <message>
+        <source>the store {store}: its client secret and API key, its settings and its database with its log and links</source>
+        <translation>der Shop {store}: sein Client-Secret und API-Schlüssel, seine Einstellungen und seine Datenbank mit Protokoll und Verknüpfungen</translation>
     </message>
     <message>
         <source>the settings, and the database with the log and the links between webshop and Afosto orders, with its backups: {folder}</source>
@@ -1883,6 +1883,22 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Über die Befehlszeile verworfen: {n} wartende Vorgänge.</translation>
     </message>
     <message>
+        <source>--store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one of them with --store NAME, or add a store with &apos;epages-sync configure --store NEW ...&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation has several stores: {names}. &apos;{command}&apos; works on one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one with --store NAME, for example &apos;epages-sync {command} --store {first}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Request too large for Afosto</source>
         <translation>Anfrage zu groß für Afosto</translation>
     </message>
@@ -2473,6 +2489,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>The stock check tries again shortly.</source>
         <translation>Die Bestandsprüfung versucht es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>not run by this command</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Local database problem</source>

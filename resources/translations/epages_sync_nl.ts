@@ -615,10 +615,6 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>{n} items wachten op actie: kies hieronder in het logboek een rode regel en dan ‘Opnieuw proberen’ of ‘Negeren’.</translation>
     </message>
     <message>
-        <source>{store}: {state}</source>
-        <translation>{store}: {state}</translation>
-    </message>
-    <message>
         <source>checking now</source>
         <translation>bezig</translation>
     </message>
@@ -1231,6 +1227,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>the client secret and the API key of the shop {store}, from this computer&apos;s password store</source>
         <translation>het client secret en de API-sleutel van de webshop {store}, uit de wachtwoordopslag van deze computer</translation>
+    </message>
+    <message>
+        <source>the store {store}: its client secret and API key, its settings and its database with its log and links</source>
+        <translation>de webshop {store}: het client secret en de API-sleutel, de instellingen en de database met logboek en koppelingen</translation>
     </message>
     <message>
         <source>the settings, and the database with the log and the links between webshop and Afosto orders, with its backups: {folder}</source>
@@ -1883,6 +1883,22 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Genegeerd via de opdrachtregel: {n} wachtende items.</translation>
     </message>
     <message>
+        <source>--store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one of them with --store NAME, or add a store with &apos;epages-sync configure --store NEW ...&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation has several stores: {names}. &apos;{command}&apos; works on one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one with --store NAME, for example &apos;epages-sync {command} --store {first}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Request too large for Afosto</source>
         <translation>Verzoek te groot voor Afosto</translation>
     </message>
@@ -2473,6 +2489,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>The stock check tries again shortly.</source>
         <translation>De voorraadcontrole probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>not run by this command</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Local database problem</source>

@@ -37,6 +37,20 @@ def _cli(data_dir: pathlib.Path, *args: str) -> subprocess.Popen[str]:
                             env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+def _configure(data_dir: pathlib.Path, sandbox: Sandbox, name: str, url: str, channel: str) -> None:
+    """Set up a store for the service with the command line, as an admin would."""
+    w = sandbox.world
+    args = ["configure", "--store", name, "--client-id", "sandbox-client", "--sandbox", url, "--channel", channel,
+            "--start-date", "2020-01-01", "--push-interval", "2", "--poll-interval", "15"]
+    for ep, af in w.default_location_map.items():
+        args += ["--map", f"{ep}={af}"]
+    for loc in w.feeding_location_ids:
+        args += ["--stock-from", loc]
+    configured = _cli(data_dir, *args)
+    out, _ = configured.communicate(timeout=60)
+    assert configured.returncode in (0, 3), out  # 3: no password store here; the service reads the environment
+
+
 @pytest.fixture
 def shop() -> Iterator[tuple[Sandbox, str]]:
     sandbox = Sandbox(seed=5, orders=8)
@@ -47,17 +61,7 @@ def shop() -> Iterator[tuple[Sandbox, str]]:
 @pytest.fixture
 def service(shop: tuple[Sandbox, str], tmp_path: pathlib.Path, qtbot: QtBot) -> Iterator[subprocess.Popen[str]]:
     sandbox, url = shop
-    w = sandbox.world
-    args = ["configure", "--store", "demo-shop", "--client-id", "sandbox-client", "--sandbox", url,
-            "--channel", w.default_channel.channel_id, "--start-date", "2020-01-01", "--push-interval", "2",
-            "--poll-interval", "15"]
-    for ep, af in w.default_location_map.items():
-        args += ["--map", f"{ep}={af}"]
-    for loc in w.feeding_location_ids:
-        args += ["--stock-from", loc]
-    configured = _cli(tmp_path, *args)
-    out, _ = configured.communicate(timeout=60)
-    assert configured.returncode in (0, 3), out  # 3: no password store here; the service reads the environment
+    _configure(tmp_path, sandbox, "demo-shop", url, sandbox.world.default_channel.channel_id)
     proc = _cli(tmp_path, "run", "--headless")
     try:
         qtbot.waitUntil(lambda: service_runs(tmp_path / "epages-sync.lock") or proc.poll() is not None,
@@ -188,18 +192,8 @@ def test_watching_a_service_of_two_stores_shows_each_stores_log_and_health(
     names = ("shop-de", "shop-nl")
     sandbox = Sandbox(seed=5, orders=6, stores=names)
     with run_in_thread(sandbox) as url:
-        w = sandbox.world
         for name in names:
-            args = ["configure", "--store", name, "--client-id", "sandbox-client", "--sandbox",
-                    f"{url}/stores/{name}", "--channel", sandbox.shops[name].channel_id, "--start-date",
-                    "2020-01-01", "--push-interval", "2", "--poll-interval", "15"]
-            for ep, af in w.default_location_map.items():
-                args += ["--map", f"{ep}={af}"]
-            for loc in w.feeding_location_ids:
-                args += ["--stock-from", loc]
-            configured = _cli(tmp_path, *args)
-            out, _ = configured.communicate(timeout=60)
-            assert configured.returncode in (0, 3), out
+            _configure(tmp_path, sandbox, name, f"{url}/stores/{name}", sandbox.shops[name].channel_id)
         proc = _cli(tmp_path, "run", "--headless")
         try:
             qtbot.waitUntil(lambda: service_runs(tmp_path / "epages-sync.lock") or proc.poll() is not None,
