@@ -4,6 +4,7 @@ name, state, what needs a person and its last order check at a glance; choosing 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -31,7 +32,7 @@ class StoreStrip(QFrame):
 
     store_chosen = Signal(str)
 
-    def __init__(self, actions: SyncActions, state_text: object, parent: QWidget | None = None) -> None:
+    def __init__(self, actions: SyncActions, state_text: Callable[[Health], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state_text = state_text  # HealthBar.state_text: the same words as the health bar's headline
         self.buttons: dict[str, QToolButton] = {}
@@ -86,7 +87,7 @@ class StoreStrip(QFrame):
     def store_text(self, name: str, now: dt.datetime | None = None) -> str:
         """'shop-de · Running' on top, '2 need a person · last order check 3 min ago' below."""
         health = self.healths[name]
-        state = self._state_text(health)  # type: ignore[operator]
+        state = self._state_text(health)
         problems = problem_count(health)
         waiting = (self.tr("nothing waits") if problems == 0 else self.tr("1 needs a person") if problems == 1
                    else self.tr("{n} need a person").format(n=problems))

@@ -239,6 +239,22 @@ def test_one_stores_missing_secret_leaves_the_other_running(
     assert desktop.slots[0].is_running and not desktop.slots[1].is_running
 
 
+def test_one_stores_revoked_app_leaves_the_other_running(
+        qtbot: QtBot, installation: AppPaths, started: list[DesktopApp],
+        shops: dict[str, tuple[Sandbox, str]]) -> None:
+    shops["shop-nl"][0].revoke_client("sandbox-client")  # someone deleted the Dutch shop's app in its cockpit
+    desktop = _start(qtbot, started, installation)
+    window = _window(desktop)
+    qtbot.waitUntil(lambda: _state(window, "shop-nl") == "Needs attention", timeout=WAIT)
+    qtbot.waitUntil(lambda: _state(window, "shop-de") in WORKING
+                    and "not yet" not in window.store_strip.buttons["shop-de"].text(), timeout=WAIT)
+    assert "1 needs a person" in window.store_strip.buttons["shop-nl"].text()
+    assert desktop.tray is not None and desktop.tray.state == EngineState.ATTENTION
+    assert "shop-nl: Needs attention" in desktop.tray.icon.toolTip().splitlines()
+    # The problem is told once, naming its store.
+    assert any(title.startswith("Store shop-nl: ") for title, _text in desktop.problems_shown)
+
+
 def test_a_store_added_through_the_setup_pages_starts_at_once(
         qtbot: QtBot, tmp_path: pathlib.Path, memory_keyring: MemoryKeyring,
         shops: dict[str, tuple[Sandbox, str]], started: list[DesktopApp]) -> None:
