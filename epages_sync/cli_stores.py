@@ -29,7 +29,7 @@ def chosen_store(args: argparse.Namespace, paths: AppPaths, *, command: str) -> 
     if name:
         found = next((s for s in stores if s.name == name.strip().lower()), None)
         if found is None:
-            raise ConfigError(unknown_store(name, [s.name for s in stores]), concerns=Text("--store"),
+            raise ConfigError(unknown_store(name, [s.name for s in stores]), concerns="--store",
                               action=Text("Name one of them with --store NAME, or add a store with 'epages-sync "
                                           "configure --store NEW ...'."))
         return found
@@ -38,7 +38,7 @@ def chosen_store(args: argparse.Namespace, paths: AppPaths, *, command: str) -> 
         raise ConfigError(
             Text("This installation has several stores: {names}. '{command}' works on one of them.",
                  names=", ".join(names), command=command),
-            concerns=Text("--store"),
+            concerns="--store",
             action=Text("Choose one with --store NAME, for example 'epages-sync {command} --store {first}'.",
                         command=command, first=names[0]))
     return stores[0] if stores else None

@@ -159,7 +159,7 @@ class SharedStock:
             return None, member.problem
         except Exception as exc:  # noqa: BLE001 (another store's trouble, whatever it is, must not stop this one)
             log.warning("store %s could not tell its orders not yet in Afosto: %r", member.name, exc)
-            member.problem = Text("{error}", error=repr(exc))
+            member.problem = Text("an unexpected error: {error}", error=repr(exc))
             return None, member.problem
         except asyncio.CancelledError:
             if task.cancelled() and not _current_cancelling():

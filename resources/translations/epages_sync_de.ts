@@ -1883,20 +1883,16 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Über die Befehlszeile verworfen: {n} wartende Vorgänge.</translation>
     </message>
     <message>
-        <source>--store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name one of them with --store NAME, or add a store with &apos;epages-sync configure --store NEW ...&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenne einen davon mit --store NAME, oder füge einen Shop mit &apos;epages-sync configure --store NEU ...&apos; hinzu.</translation>
     </message>
     <message>
         <source>This installation has several stores: {names}. &apos;{command}&apos; works on one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Installation hat mehrere Shops: {names}. &apos;{command}&apos; arbeitet mit einem davon.</translation>
     </message>
     <message>
         <source>Choose one with --store NAME, for example &apos;epages-sync {command} --store {first}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle einen mit --store NAME, zum Beispiel &apos;epages-sync {command} --store {first}&apos;.</translation>
     </message>
     <message>
         <source>Request too large for Afosto</source>
@@ -2460,31 +2456,31 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>its sync is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Synchronisierung ist nicht verbunden</translation>
     </message>
     <message>
         <source>its shop did not answer within {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Shop hat nicht innerhalb von {seconds} s geantwortet</translation>
     </message>
     <message>
-        <source>{error}</source>
-        <translation type="unfinished"></translation>
+        <source>an unexpected error: {error}</source>
+        <translation>ein unerwarteter Fehler: {error}</translation>
     </message>
     <message>
         <source>its sync stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Synchronisierung wurde beendet</translation>
     </message>
     <message>
         <source>The orders of store {store} could not be read for the stock figures ({problem}). Its reading of {time} counts instead until it answers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellungen des Shops {store} konnten für die Bestandszahlen nicht gelesen werden ({problem}). Bis er wieder antwortet, zählt stattdessen sein Stand von {time}.</translation>
     </message>
     <message>
         <source>The orders of store {store} are read again for the stock figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellungen des Shops {store} werden wieder für die Bestandszahlen gelesen.</translation>
     </message>
     <message>
         <source>Stock of {skus} not raised yet: store {store} sells from the same stock and has not told its orders since the start ({problem}), so a higher figure could sell the same units twice. Lower figures are sent; the others follow as soon as it answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand von {skus} noch nicht erhöht: Der Shop {store} verkauft aus demselben Bestand und hat seit dem Start seine Bestellungen nicht mitgeteilt ({problem}); eine höhere Zahl könnte dieselben Stücke zweimal verkaufen. Niedrigere Zahlen werden gesendet, die anderen folgen, sobald er antwortet.</translation>
     </message>
     <message>
         <source>The stock check tries again shortly.</source>
@@ -2492,7 +2488,7 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>not run by this command</source>
-        <translation type="unfinished"></translation>
+        <translation>von diesem Befehl nicht ausgeführt</translation>
     </message>
     <message>
         <source>Local database problem</source>
@@ -2604,19 +2600,19 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     </message>
     <message>
         <source>This installation already has a store named &apos;{name}&apos;. Choose it with --store {name}, or add a store with another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Installation hat bereits einen Shop namens &apos;{name}&apos;. Wähle ihn mit --store {name}, oder füge einen Shop mit einem anderen Namen hinzu.</translation>
     </message>
     <message>
         <source>There is no store &apos;{name}&apos;: nothing is set up in this data folder yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Shop &apos;{name}&apos;: In diesem Datenordner ist noch nichts eingerichtet.</translation>
     </message>
     <message>
         <source>There is no store &apos;{name}&apos;. The stores of this installation: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Shop &apos;{name}&apos;. Die Shops dieser Installation: {names}.</translation>
     </message>
     <message>
         <source>the list of stores</source>
-        <translation type="unfinished"></translation>
+        <translation>die Liste der Shops</translation>
     </message>
     <message>
         <source>press Retry</source>

@@ -1883,20 +1883,16 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Genegeerd via de opdrachtregel: {n} wachtende items.</translation>
     </message>
     <message>
-        <source>--store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name one of them with --store NAME, or add a store with &apos;epages-sync configure --store NEW ...&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noem er een met --store NAAM, of voeg een webshop toe met &apos;epages-sync configure --store NIEUW ...&apos;.</translation>
     </message>
     <message>
         <source>This installation has several stores: {names}. &apos;{command}&apos; works on one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze installatie heeft meerdere webshops: {names}. &apos;{command}&apos; werkt met één daarvan.</translation>
     </message>
     <message>
         <source>Choose one with --store NAME, for example &apos;epages-sync {command} --store {first}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies er een met --store NAAM, bijvoorbeeld &apos;epages-sync {command} --store {first}&apos;.</translation>
     </message>
     <message>
         <source>Request too large for Afosto</source>
@@ -2460,31 +2456,31 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>its sync is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>de synchronisatie ervan is niet verbonden</translation>
     </message>
     <message>
         <source>its shop did not answer within {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>de webshop heeft niet binnen {seconds} s geantwoord</translation>
     </message>
     <message>
-        <source>{error}</source>
-        <translation type="unfinished"></translation>
+        <source>an unexpected error: {error}</source>
+        <translation>een onverwachte fout: {error}</translation>
     </message>
     <message>
         <source>its sync stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>de synchronisatie ervan is gestopt</translation>
     </message>
     <message>
         <source>The orders of store {store} could not be read for the stock figures ({problem}). Its reading of {time} counts instead until it answers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bestellingen van webshop {store} konden niet worden gelezen voor de voorraadcijfers ({problem}). Tot de webshop weer antwoordt, telt in plaats daarvan de stand van {time}.</translation>
     </message>
     <message>
         <source>The orders of store {store} are read again for the stock figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bestellingen van webshop {store} worden weer gelezen voor de voorraadcijfers.</translation>
     </message>
     <message>
         <source>Stock of {skus} not raised yet: store {store} sells from the same stock and has not told its orders since the start ({problem}), so a higher figure could sell the same units twice. Lower figures are sent; the others follow as soon as it answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorraad van {skus} nog niet verhoogd: webshop {store} verkoopt uit dezelfde voorraad en heeft sinds de start zijn bestellingen niet doorgegeven ({problem}), dus een hoger cijfer zou dezelfde stuks twee keer kunnen verkopen. Lagere cijfers worden verstuurd; de andere volgen zodra de webshop antwoordt.</translation>
     </message>
     <message>
         <source>The stock check tries again shortly.</source>
@@ -2492,7 +2488,7 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>not run by this command</source>
-        <translation type="unfinished"></translation>
+        <translation>niet uitgevoerd door deze opdracht</translation>
     </message>
     <message>
         <source>Local database problem</source>
@@ -2604,19 +2600,19 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     </message>
     <message>
         <source>This installation already has a store named &apos;{name}&apos;. Choose it with --store {name}, or add a store with another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze installatie heeft al een webshop met de naam &apos;{name}&apos;. Kies die met --store {name}, of voeg een webshop met een andere naam toe.</translation>
     </message>
     <message>
         <source>There is no store &apos;{name}&apos;: nothing is set up in this data folder yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen webshop &apos;{name}&apos;: in deze gegevensmap is nog niets ingesteld.</translation>
     </message>
     <message>
         <source>There is no store &apos;{name}&apos;. The stores of this installation: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen webshop &apos;{name}&apos;. De webshops van deze installatie: {names}.</translation>
     </message>
     <message>
         <source>the list of stores</source>
-        <translation type="unfinished"></translation>
+        <translation>de lijst met webshops</translation>
     </message>
     <message>
         <source>press Retry</source>
