@@ -163,19 +163,33 @@ class DesktopApp(QObject):
         a.pause.triggered.connect(self._on_pause)
         a.resume.triggered.connect(self._on_resume)
         a.sync_now.triggered.connect(self._on_sync_now)
-        a.pause_all_hour.triggered.connect(lambda: self._each_control(
-            lambda c: c.pause(dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))))
-        a.pause_all.triggered.connect(lambda: self._each_control(lambda c: c.pause()))
-        a.resume_all.triggered.connect(lambda: self._each_control(lambda c: c.resume()))
-        a.sync_all_now.triggered.connect(lambda: self._each_control(lambda c: c.sync_now()))
+        a.pause_all_hour.triggered.connect(self._on_pause_all_hour)
+        a.pause_all.triggered.connect(self._on_pause_all)
+        a.resume_all.triggered.connect(self._on_resume_all)
+        a.sync_all_now.triggered.connect(self._on_sync_all_now)
         a.add_store.triggered.connect(self.open_add_store)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.request_quit)
 
-    def _each_control(self, command: Callable[[SyncControl], None]) -> None:
-        for slot in self.slots:
-            if slot.control is not None:
-                command(slot.control)
+    def _controls(self) -> list[SyncControl]:
+        return [slot.control for slot in self.slots if slot.control is not None]
+
+    def _on_pause_all_hour(self) -> None:
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+        for control in self._controls():
+            control.pause(until)
+
+    def _on_pause_all(self) -> None:
+        for control in self._controls():
+            control.pause()
+
+    def _on_resume_all(self) -> None:
+        for control in self._controls():
+            control.resume()
+
+    def _on_sync_all_now(self) -> None:
+        for control in self._controls():
+            control.sync_now()
 
     # -- starting ------------------------------------------------------------------------------------
 

@@ -73,11 +73,15 @@ class StoreView(QWidget):
             return
         self.log_model = LogTableModel(store, tasks=tasks, parent=self)
         self.day_chart = DayChart(store, tasks)
-        self.log_model.rows_arrived.connect(lambda _n: self.day_chart.rows_arrived() if self.day_chart else None)
+        self.log_model.rows_arrived.connect(self._on_rows_arrived)
         self.log_model.first_page_loaded.connect(self.day_chart.rows_arrived)
         layout.addWidget(self.day_chart)
         self.log_panel = LogPanel(self.log_model, store, control, tasks)
         layout.addWidget(self.log_panel, 1)
+
+    def _on_rows_arrived(self, _count: int) -> None:
+        if self.day_chart is not None:
+            self.day_chart.rows_arrived()
 
     def start(self) -> None:
         if not self.started and self.day_chart is not None:

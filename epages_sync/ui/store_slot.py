@@ -45,13 +45,17 @@ class StoreSlot(QObject):
         self.store = store
         self.problem = ""
         control = SyncControl(store, transport=self._transport, shared=self._shared, parent=self)
-        control.health_changed.connect(lambda health: self.health_changed.emit(self.name, health))
+        control.health_changed.connect(self._on_health)
         self.control = control
         return control
 
     def watching(self, watch: ServiceWatch) -> None:
         self.watch = watch
-        watch.health_changed.connect(lambda health: self.health_changed.emit(self.name, health))
+        watch.health_changed.connect(self._on_health)
+
+    # A method rather than a lambda: Qt holds no Python closure around this object.
+    def _on_health(self, health: Health) -> None:
+        self.health_changed.emit(self.name, health)
 
     def cannot_open(self, problem: str) -> None:
         """The database could not be opened: the store shows why, and the others go on."""

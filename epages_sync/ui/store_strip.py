@@ -39,6 +39,9 @@ class StoreStrip(QFrame):
         self.healths: dict[str, Health] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
+        self._group.idClicked.connect(self._on_clicked)
+        self._ids: dict[str, int] = {}
+        self._next_id = 1
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addStretch(1)
@@ -60,16 +63,23 @@ class StoreStrip(QFrame):
         button.setIconSize(QSize(28, 28))
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.setAccessibleName(self.tr("Store {store}").format(store=name))
-        button.clicked.connect(lambda _checked=False, n=name: self.store_chosen.emit(n))
-        self._group.addButton(button)
+        self._ids[name] = self._next_id
+        self._group.addButton(button, self._next_id)
+        self._next_id += 1
         at = len(self.buttons) if index is None else min(index, len(self.buttons))
         self._layout.insertWidget(at, button)
         self.buttons[name] = button
         self.show_health(name, Health(state=EngineState.STARTING, message=""))
 
+    def _on_clicked(self, button_id: int) -> None:
+        name = next((n for n, i in self._ids.items() if i == button_id), None)
+        if name is not None:
+            self.store_chosen.emit(name)
+
     def remove_store(self, name: str) -> None:
         button = self.buttons.pop(name, None)
         self.healths.pop(name, None)
+        self._ids.pop(name, None)
         if button is not None:
             self._group.removeButton(button)
             button.deleteLater()
@@ -110,7 +120,7 @@ class StoreStrip(QFrame):
         words = tone(Tone.ATTENTION).name() if needs_a_person else palette.color(QPalette.ColorRole.ButtonText).name()
         return (f"QToolButton {{ color: {words}; background: {palette.color(QPalette.ColorRole.Button).name()}; "
                 f"border: 1px solid {palette.color(QPalette.ColorRole.Mid).name()}; border-radius: 4px; "
-                "padding: 3px 8px; }} "
+                "padding: 3px 8px; } "
                 f"QToolButton:checked {{ border: 2px solid {palette.color(QPalette.ColorRole.Highlight).name()}; "
                 f"background: {palette.color(QPalette.ColorRole.Base).name()}; }}")
 
