@@ -393,6 +393,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
             from .sandbox.cli import run_sandbox
 
             return run_sandbox(args)
+        installation = paths
         if args.command in ("check", "audit", "parked", "retry", "dismiss"):
             paths = store_paths(args, paths, command=args.command)
         if args.command == "check":
@@ -410,7 +411,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
         if args.command == "audit":
             from .cli_audit import cmd_audit
 
-            return cmd_audit(args, paths, out)
+            return cmd_audit(args, paths, out, installation if len(store_folders(installation)) > 1 else None)
         if args.command in ("retry", "dismiss"):
             from .cli_parked import cmd_settle
 

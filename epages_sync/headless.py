@@ -10,8 +10,8 @@ import json
 import signal
 import sys
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .cli_stores import chosen_store, store_paths
 from .config import FLOW_WORDS, flow_from_word
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from .engine.context import WorkProgress
     from .engine.service import Health, SyncService
     from .engine.store_set import StoreSet
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_FLOW_FAILED = 1
@@ -147,7 +149,7 @@ def load_credentials(store: Store, paths: AppPaths) -> tuple[object, str, str]:
 
 
 async def run_engine(store: Store, paths: AppPaths, out: TextIO, *, once: bool, duration: float | None) -> int:
-    from .engine.service import EngineState, SyncService
+    from .engine.service import SyncService
 
     settings, client_secret, afosto_key = load_credentials(store, paths)
     service = SyncService(settings, store, client_secret=client_secret, afosto_key=afosto_key)  # type: ignore[arg-type]
@@ -162,18 +164,12 @@ async def run_engine(store: Store, paths: AppPaths, out: TextIO, *, once: bool, 
 
     unsubscribe = store.subscribe(show)
     stop_progress = service.on_health(lambda health: line.update(health.progress))
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
-            pass
+    stop = _stop_on_signals()
     failed = False
     try:
         if once:
             try:
-                await service.run_once()
+                await _unless_stopped(service.run_once(), stop)
             except SyncError as exc:
                 print(f"{exc}\n{exc.action}", file=sys.stderr)
                 failed = True
@@ -183,28 +179,14 @@ async def run_engine(store: Store, paths: AppPaths, out: TextIO, *, once: bool, 
                 await asyncio.wait_for(stop.wait(), timeout=duration)
             except TimeoutError:
                 pass
-        health = service.health()
-        if any(not f.enabled and f.flow in settings.flows for f in health.flows):  # type: ignore[attr-defined]
-            failed = True
-        if health.state == EngineState.ATTENTION and any(
-            not m.startswith("Engine") for m in health.attention if "item(s) need a person" not in m
-        ):
-            failed = True
+        failed = failed or _flows_failed(service)
     finally:
         await service.stop() if not once else await service.close()
         unsubscribe()
         stop_progress()
         line.update(None)
         show(0)
-    health = service.health()
-    print(
-        f"Summary: {health.orders_linked} orders linked, {health.parked_count} parked item(s), "
-        f"outbox {health.outbox_depth}.",
-        file=out,
-    )
-    for flow in health.flows:
-        if not flow.enabled and flow.flow in settings.flows:  # type: ignore[attr-defined]
-            print(f"  {FLOW_WORDS[flow.flow]}: not running ({flow.reason})", file=out)
+    _print_summary(service, out)
     return EXIT_FLOW_FAILED if failed else EXIT_OK
 
 
@@ -352,18 +334,12 @@ async def run_store_set(engines: StoreSet, out: TextIO, *, once: bool, duration:
         shows.append(show)
         stops.append(service.store.subscribe(show))
         stops.append(service.on_health(_progress_to(line)))
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
-            pass
+    stop = _stop_on_signals()
     failed: set[str] = set()
     try:
         if once:
-            results = await asyncio.gather(*(service.run_once() for service in engines.services),
-                                           return_exceptions=True)
+            results = await _unless_stopped(asyncio.gather(
+                *(service.run_once() for service in engines.services), return_exceptions=True), stop)
             for service, result in zip(engines.services, results, strict=True):
                 if isinstance(result, SyncError):
                     print(f"[{service.settings.store_name}] {result}\n{result.action}", file=sys.stderr)
@@ -388,13 +364,47 @@ async def run_store_set(engines: StoreSet, out: TextIO, *, once: bool, duration:
         for show in shows:
             show(0)
     for service in engines.services:
-        health = service.health()
-        print(f"[{service.settings.store_name}] Summary: {health.orders_linked} orders linked, "
-              f"{health.parked_count} parked item(s), outbox {health.outbox_depth}.", file=out)
-        for flow in health.flows:
-            if not flow.enabled and flow.flow in service.settings.flows:
-                print(f"  {FLOW_WORDS[flow.flow]}: not running ({flow.reason})", file=out)
+        _print_summary(service, out, prefix=f"[{service.settings.store_name}] ")
     return EXIT_FLOW_FAILED if failed else EXIT_OK
+
+
+async def _unless_stopped(work: Awaitable[T], stop: asyncio.Event) -> T:
+    """``work``, cancelled when Ctrl+C or a stop from the service manager comes first (``--once``)."""
+    task = asyncio.ensure_future(work)
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({task, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+    if not task.done():
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+        raise KeyboardInterrupt  # the command ends as after Ctrl+C (exit code 130), the stores closed
+    return await task
+
+
+def _stop_on_signals() -> asyncio.Event:
+    """An event set by Ctrl+C or a service manager's stop (SIGINT, SIGTERM)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
+            pass
+    return stop
+
+
+def _print_summary(service: SyncService, out: TextIO, *, prefix: str = "") -> None:
+    health = service.health()
+    print(f"{prefix}Summary: {health.orders_linked} orders linked, {health.parked_count} parked item(s), "
+          f"outbox {health.outbox_depth}.", file=out)
+    for flow in health.flows:
+        if not flow.enabled and flow.flow in service.settings.flows:
+            print(f"  {FLOW_WORDS[flow.flow]}: not running ({flow.reason})", file=out)
 
 
 def _progress_to(line: ProgressLine) -> Callable[[Health], None]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +84,8 @@ class BothSides:
     shop_stock: dict[str, int] = field(default_factory=dict)  # SKU -> ePages figure, where stock is managed
     available: dict[str, int] = field(default_factory=dict)  # SKU -> available in the shop's Afosto locations
     not_in_shop: set[str] = field(default_factory=set)  # ePages ids Afosto names that ePages does not have
+    # Units of the other stores' orders not in Afosto yet, where they sell from the same stock (several stores).
+    held_elsewhere: Counter[str] = field(default_factory=Counter)
 
 
 def shop_units(order: Order) -> dict[str, Counter[str]]:
@@ -132,6 +134,17 @@ def _still(order: Order) -> Counter[str]:
     return held
 
 
+def held_back(both: BothSides) -> Counter[str]:
+    """Units the shop sold in orders Afosto does not have: they hold the stock back (in every store that sells
+    from the same locations)."""
+    in_afosto = {a.epages_order_id for a in both.warehouse_orders if a.epages_order_id}
+    held: Counter[str] = Counter()
+    for order in both.shop_orders:
+        if order.id not in in_afosto:
+            held.update(_still(order))
+    return held
+
+
 def compare(both: BothSides) -> list[Difference]:
     """Every difference between the two sides, in the order a person would go through them."""
     out: list[Difference] = []
@@ -139,14 +152,13 @@ def compare(both: BothSides) -> list[Difference]:
     for afosto in both.warehouse_orders:
         if afosto.epages_order_id:
             copies.setdefault(afosto.epages_order_id, []).append(afosto)
-    held: Counter[str] = Counter()
+    held = held_back(both)
     shop_ids = set()
     for order in both.shop_orders:
         shop_ids.add(order.id)
         number = order.order_number or order.id
         theirs = copies.get(order.id, [])
         if not theirs:
-            held.update(_still(order))
             if any(not li.sku or li.sku not in both.afosto_skus for li in order.product_line_items):
                 continue  # cannot be imported as it is: parked by the sync with what to do
             out.append(Difference(DifferenceKind.MISSING, number, Text(
@@ -174,7 +186,8 @@ def compare(both: BothSides) -> list[Difference]:
         if sku not in both.afosto_skus:
             continue
         shown, stock = both.shop_stock[sku], both.available.get(sku, 0)
-        target = max(0, stock - max(0, held[sku]))
+        held[sku] = max(0, held[sku]) + max(0, both.held_elsewhere[sku])
+        target = max(0, stock - held[sku])
         if shown == target:
             continue
         message = Text(
@@ -251,7 +264,7 @@ def leave_out_recent(both: BothSides, *, changed_after: dt.datetime) -> BothSide
         shop_orders=[o for o in both.shop_orders if o.id not in ids],
         warehouse_orders=[a for a in both.warehouse_orders if a.epages_order_id not in ids],
         afosto_skus=both.afosto_skus, available=both.available, not_in_shop=both.not_in_shop,
-        shop_stock={s: n for s, n in both.shop_stock.items() if s not in skus})
+        shop_stock={s: n for s, n in both.shop_stock.items() if s not in skus}, held_elsewhere=both.held_elsewhere)
 
 
 def record(store: Store, journal: Journal, differences: Sequence[Difference]) -> tuple[int, int]:
@@ -273,11 +286,13 @@ def record(store: Store, journal: Journal, differences: Sequence[Difference]) ->
 
 
 async def compare_both_systems(epages: EpagesClient, afosto: AfostoClient, settings: Settings, store: Store,
-                               *, since: dt.date | None = None,
-                               changed_after: dt.datetime | None = None) -> list[Difference]:
+                               *, since: dt.date | None = None, changed_after: dt.datetime | None = None,
+                               held_elsewhere: Mapping[str, int] | None = None) -> list[Difference]:
     """Read both sides, compare them and record what differs as attention items, with a summary row.
-    ``changed_after``: leave out orders changed since then (the running sync may be at them right now)."""
+    ``changed_after``: leave out orders changed since then (the running sync may be at them right now).
+    ``held_elsewhere``: the other stores' units not in Afosto yet, which hold this shop's stock back too."""
     both = await read_both_sides(epages, afosto, settings, since=since)
+    both.held_elsewhere = Counter(held_elsewhere or {})
     if changed_after is not None:
         both = leave_out_recent(both, changed_after=changed_after)
     differences = compare(both)

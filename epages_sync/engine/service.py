@@ -517,6 +517,9 @@ class SyncService:
             await self.sender.send_due()
             if ctx.on(Flow.INVENTORY):
                 await ctx.checkpoint()
+                # A large drop a person confirmed on the command line meanwhile goes out in this very check
+                # (the poll, which also picks up retries, may be minutes away; the check would hold it again).
+                self._pick_up_retries()
                 await self.stock.check_once(full=full_stock)
         finally:
             ctx.afosto.forget_read_ahead()
@@ -598,14 +601,16 @@ class SyncService:
         if daily:
             changed_after = dt.datetime.now(dt.UTC) - dt.timedelta(
                 seconds=2 * self.settings.poll_interval + self.settings.push_interval)
+        # With several stores, the others' orders not in Afosto yet hold this shop's stock back too.
+        elsewhere = (await self.shared.others(self.settings.store_name or "")).units if self.shared else None
         if self.ctx is not None:
             found = await compare_both_systems(self.ctx.epages, self.ctx.afosto, self.settings, self.store,
-                                               changed_after=changed_after)
+                                               changed_after=changed_after, held_elsewhere=elsewhere)
         else:
             epages, afosto = self._make_clients()
             try:
                 found = await compare_both_systems(epages, afosto, self.settings, self.store,
-                                                   changed_after=changed_after)
+                                                   changed_after=changed_after, held_elsewhere=elsewhere)
             finally:
                 await epages.aclose()
                 await afosto.aclose()
@@ -653,13 +658,25 @@ class SyncService:
         while True:
             await self.push_round(full_stock=round_no == 0)
             round_no += 1
-            if self.store.outbox_depth() == 0 or loop.time() >= deadline:
+            if not self._left_to_send() or loop.time() >= deadline:
                 break
             # Pushes that met trouble wait for their next try; --once waits for them (up to max_wait).
             waiting = self.store.due(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3650), limit=1)
             if waiting:
                 delay = (waiting[0].next_attempt_at - dt.datetime.now(dt.UTC)).total_seconds()
                 await asyncio.sleep(min(max(delay, 0.0), max(0.0, deadline - loop.time()), 5.0))
+
+    def _left_to_send(self) -> bool:
+        """Whether the outbox holds a change still to be sent; a stock figure held for a person (a large drop,
+        see stock.py) waits for that person, not for another round."""
+        if self.store.outbox_depth() == 0:
+            return False
+        held = {str(sku) for item in self.store.open_parked() if item.kind == PARK_STOCK_DROP
+                for sku in item.data.get("skus") or []}
+        if not held:
+            return True
+        pushes = self.store.due(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3650), limit=1000)
+        return any(p.kind != "stock" or str(p.payload.get("sku")) not in held for p in pushes)
 
     async def preview(self) -> Preview:
         """What the sync would do now, read from both systems and planned, with nothing written to either

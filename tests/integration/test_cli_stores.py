@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 
 import pytest
+from both_worlds import audit_keys, verdict_keys
 
 from epages_sync.__main__ import main
 from epages_sync.paths import app_paths
 from epages_sync.sandbox.app import Sandbox
+from epages_sync.sandbox.seed import random_customer
 from epages_sync.sandbox.server import run_in_thread
 from epages_sync.secrets import MemoryKeyring, keyring_backend
 from epages_sync.store_folders import store_folders
@@ -82,6 +85,17 @@ def test_two_stores_from_configure_to_a_headless_run(tmp_path: Path, capsys: pyt
             shop_orders = set(sandbox.shops[name].epages.by_id)
             assert {f.channel_id for o in shop_orders for f in figures[o]} == {sandbox.shops[name].channel_id}
             assert all(len(figures[o]) == 1 for o in shop_orders)
+
+        # A sale in shop-de that no sync has carried over yet: shop-nl's figure should already be lower, and
+        # shop-nl's comparison of both systems says so, as the sandbox's verdict does.
+        with sandbox.lock:
+            sandbox.shops["shop-de"].epages.place_order(random_customer(random.Random(7)), [("CF-1003", 2)])
+        capsys.readouterr()
+        code, listed = cli(tmp_path, "audit", "--store", "shop-nl", "--json")
+        verdict = verdict_keys(sandbox.state()["stores"]["shop-nl"]["consistency"]["differences"])
+        assert verdict and all(key[0] == "stock" and key[1] == "CF-1003" for key in verdict)
+        assert code == 1 and audit_keys(json.loads(listed)["differences"]) == verdict
+        assert cli(tmp_path, "run", "--headless", "--once")[0] == 0
 
         code, text = cli(tmp_path, "check", "--store", "shop-nl")
         assert code == 0, text

@@ -69,3 +69,32 @@ async def test_one_store_revoked_while_the_other_keeps_syncing() -> None:
         await r.settle()
         for name, found in r.consistency().items():
             assert found["consistency"]["differences"] == [], name
+
+
+async def test_a_large_drop_confirmed_on_the_command_line_goes_out_while_the_sync_runs() -> None:
+    """'epages-sync retry ID' beside a running sync (for a store of several, or the only one): the held figures
+    are sent at the next stock check, not held again."""
+    with stores_rig(("shop-a", "shop-b"), seed=8, orders=0) as r:
+        a = r.stores["shop-a"]
+        skus = ["CF-1002", "CF-1004", "CF-1005", "CF-1006"]
+        ledger = r.sandbox.afosto.ledger  # type: ignore[attr-defined]
+        await r.engines.start()
+        try:
+            await until(lambda: a.store.get_state("push.last_good.inventory") is not None)
+            with r.sandbox.lock:  # the warehouse's count finds most of them gone
+                for sku in skus:
+                    for location in r.sandbox.world.feeding_location_ids:
+                        row = ledger._stock_row(sku, location)
+                        row.on_hand = row.reserved
+            a.service.sync_now()
+            await until(lambda: any(i.kind == "stock_drop" for i in a.store.open_parked()))
+            held = next(i for i in a.store.open_parked() if i.kind == "stock_drop")
+            a.store.retry_parked_many([held.id])  # what 'epages-sync retry' does, beside the running sync
+
+            def figures() -> list[int | None]:
+                with r.sandbox.lock:
+                    return [a.shop.epages.available_stock(sku) for sku in skus]
+
+            await until(lambda: figures() == [0, 0, 0, 0], seconds=30)
+        finally:
+            await r.engines.stop()

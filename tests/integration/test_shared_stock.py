@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from engine_rig import StoresRig, stores_rig
 
+from epages_sync.engine.audit import DifferenceKind
 from epages_sync.sandbox.seed import random_customer
 
 pytestmark = pytest.mark.timeout(300)
@@ -88,6 +89,9 @@ async def test_a_unit_sold_in_one_shop_lowers_the_others_figure_before_it_reache
     await r.stores["shop-b"].service.push_round()
     assert not in_afosto(r, order_id)
     assert shop_figure(r, "shop-b") == 0, "the last unit, sold in shop A, is still for sale in shop B"
+    # Shop B's own comparison of both systems agrees: its figure follows the rule across the stores.
+    compared = await r.stores["shop-b"].service.compare_both_systems()
+    assert [d.as_dict() for d in compared if d.kind == DifferenceKind.STOCK] == []
 
     await r.settle()
     assert in_afosto(r, order_id)
