@@ -488,6 +488,7 @@ class DesktopApp(QObject):
             save_draft=store.save_settings if first_run and store is not None else None,
             secrets_for=lambda name: self._secrets_of(folder, name),
             taken_names=frozenset(s.name for s in self.slots if s is not slot and s.name),
+            fixed_name=slot.name if slot is not None and slot.name and self.several_stores else None,
             save_new=self._save_new_store if new_store else None)
         wizard = SetupWizard(context, parent=self.window if self.window is not None else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

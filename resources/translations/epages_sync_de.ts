@@ -358,6 +358,14 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Simulierter Shop: beide Dienste antworten von diesem Computer ({url}).</translation>
     </message>
     <message>
+        <source>Another store</source>
+        <translation>Ein anderer Shop</translation>
+    </message>
+    <message>
+        <source>These settings belong to the store {fixed}. To sync the store {name} as well, use Add store… in Settings.</source>
+        <translation>Diese Einstellungen gehören zum Shop {fixed}. Um auch den Shop {name} abzugleichen, verwenden Sie „Shop hinzufügen…“ in den Einstellungen.</translation>
+    </message>
+    <message>
         <source>This installation has the store {name} already. To change its setup, choose it in the main window and open Settings; to add a store, enter another store name.</source>
         <translation>Diese Installation hat den Shop {name} bereits. Um seine Einrichtung zu ändern, wählen Sie ihn im Hauptfenster aus und öffnen Sie die Einstellungen; um einen Shop hinzuzufügen, geben Sie einen anderen Shopnamen ein.</translation>
     </message>

@@ -358,6 +358,14 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Gesimuleerde webshop: beide diensten antwoorden vanaf deze computer ({url}).</translation>
     </message>
     <message>
+        <source>Another store</source>
+        <translation>Een andere webshop</translation>
+    </message>
+    <message>
+        <source>These settings belong to the store {fixed}. To sync the store {name} as well, use Add store… in Settings.</source>
+        <translation>Deze instellingen horen bij webshop {fixed}. Wil je webshop {name} ook synchroniseren, gebruik dan ‘Webshop toevoegen…’ in Instellingen.</translation>
+    </message>
+    <message>
         <source>This installation has the store {name} already. To change its setup, choose it in the main window and open Settings; to add a store, enter another store name.</source>
         <translation>Deze installatie heeft de webshop {name} al. Wil je de instelling ervan wijzigen, kies hem dan in het hoofdvenster en open Instellingen; wil je een webshop toevoegen, vul dan een andere webshopnaam in.</translation>
     </message>

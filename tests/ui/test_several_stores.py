@@ -223,6 +223,30 @@ def test_a_damaged_database_agreed_to_start_fresh_starts_that_store_beside_the_o
     assert desktop.slots[0].is_running
 
 
+def test_a_stores_settings_cannot_turn_it_into_another_store(
+        qtbot: QtBot, installation: AppPaths, started: list[DesktopApp]) -> None:
+    desktop = _start(qtbot, started, installation)
+    window = _window(desktop)
+    _choose(qtbot, window, "shop-nl")
+    qtbot.waitUntil(lambda: desktop.slots[1].is_running, timeout=WAIT)
+    desktop.open_setup()  # Settings > Change connection, locations and flows…
+    qtbot.waitUntil(lambda: desktop.wizard is not None, timeout=WAIT)
+    wizard = desktop.wizard
+    assert wizard is not None
+    _next(qtbot, wizard)
+    assert wizard.epages_page.store_edit.text() == "shop-nl"
+    # Filled in, the page connects by itself; the store is its own.
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.NextButton).isEnabled(), timeout=WAIT)
+    _connect(qtbot, wizard, "shop-at")
+    assert "belong to the store shop-nl" in wizard.epages_page.problem.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    _connect(qtbot, wizard, "shop-de")
+    assert "has the store shop-de already" in wizard.epages_page.problem.text()
+    _connect(qtbot, wizard, "shop-nl")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()
+
+
 def test_one_stores_missing_secret_leaves_the_other_running(
         qtbot: QtBot, tmp_path: pathlib.Path, memory_keyring: MemoryKeyring,
         shops: dict[str, tuple[Sandbox, str]], started: list[DesktopApp]) -> None:

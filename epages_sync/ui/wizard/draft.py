@@ -33,6 +33,9 @@ class SetupContext:
     secrets_for: Callable[[str], Secrets] = Secrets
     # The other stores of the installation: the setup refuses their names.
     taken_names: frozenset[str] = frozenset()
+    # An installation of several stores keeps each store's folder under its name: changing one store's setup
+    # cannot make it another store (that is "Add store…").
+    fixed_name: str | None = None
     # A new store: Finish hands the settings, the secrets and the place names to this (blocking, off the GUI
     # thread), which makes the store's folder and saves them there.
     save_new: Callable[[Settings, str, str, dict[str, str]], None] | None = None
