@@ -2,5 +2,5 @@
 
 from .qt_workarounds import keep_none_alive
 
-# Before any model can hand None to Qt (see qt_workarounds).
+# Before any model or override can hand None or a bool to Qt (see qt_workarounds).
 keep_none_alive()

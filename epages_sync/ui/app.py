@@ -28,6 +28,7 @@ from .. import APP_NAME, __version__
 from ..config import Settings
 from ..data_folder import check_folders, open_store
 from ..engine.service import Health
+from ..engine.shared_stock import SharedStock
 from ..errors import AlreadyRunning, SecretStoreUnavailable, SyncError
 from ..instance import InstanceLock
 from ..logs import setup_logging
@@ -36,6 +37,7 @@ from ..removal import RemovalReport
 from ..secrets import Secrets
 from ..store import Direction, LogRow, Outcome, Store
 from ..store.errors import DatabaseDamaged
+from ..store_folders import StoreFolder, add_store_folder, remove_store_folder, store_folders
 from .background import UiTasks, off_thread
 from .demo import DemoShop
 from .gc_pacing import CollectorPacing
@@ -47,11 +49,13 @@ from .notices import AttentionNotices
 from .preferences import WindowPreferences, preferences_file
 from .service_watch import ServiceWatch, keep_from_writing
 from .settings_dialog import SettingsDialog
+from .store_slot import StoreSlot
 from .sync_actions import SyncActions
 from .sync_control import SyncControl
 from .this_computer import ThisComputer
 from .tray import SyncTray
 from .wizard import SetupContext, SetupWizard
+from .wizard.draft import save_setup
 
 if TYPE_CHECKING:
     from .second_launch import LaunchListener
@@ -63,7 +67,11 @@ GUI_SWITCH_INTERVAL_S = 0.00025  # see DesktopApp.__init__
 
 
 class DesktopApp(QObject):
-    """Owns the store, the sync, the windows and the tray for one data folder."""
+    """Owns the stores, their syncs, the windows and the tray of one installation (data folder).
+
+    Each store of the installation has a slot (``StoreSlot``): its database, its sync, its health. The window
+    shows them all; one store's trouble never stops another's sync.
+    """
 
     started = Signal()
     stopped = Signal()
@@ -71,7 +79,7 @@ class DesktopApp(QObject):
 
     def __init__(self, paths: AppPaths, *, demo: DemoShop | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 secrets_for: Callable[[str], Secrets] | None = None, minimized: bool = False,
+                 secrets_for: Callable[[AppPaths, str], Secrets] | None = None, minimized: bool = False,
                  lock: InstanceLock | None = None, computer: ThisComputer | None = None,
                  watch_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,23 +96,27 @@ class DesktopApp(QObject):
         self.demo = demo
         # The folder's lock is held by a service (run --headless): this window only watches what it does.
         self.watch_only = watch_only
-        self.watch: ServiceWatch | None = None
         self._transport = transport
-        # This data folder's own saved passwords (see secrets.py).
-        self._secrets_for = secrets_for or (lambda store_name: Secrets.of_folder(paths, store_name))
+        # Each store folder's own saved passwords (see secrets.py).
+        self._secrets_of = secrets_for or Secrets.of_folder
+        # One per installation: every store's stock counts the others' orders not yet in Afosto.
+        self.shared_stock = SharedStock()
+        self.slots: list[StoreSlot] = []
+        self.chosen: StoreSlot | None = None  # the store the window shows and its commands act on
+        self.healths: dict[str, Health] = {}
         self.tasks = UiTasks(self)
         self.tasks.failed.connect(self._on_task_failed)
         self.actions = SyncActions(self)
-        self.store: Store | None = None
-        self.control: SyncControl | None = None
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
+        self._wizard_slot: StoreSlot | None = None  # the store the open wizard sets up; None: a new one
+        self._added: tuple[StoreFolder, Store] | None = None  # a new store, saved by the wizard's Finish
         self.settings_dialog: SettingsDialog | None = None
         self.tray: SyncTray | None = None
         self.removal_report: RemovalReport | None = None
         self.last_word: QMessageBox | None = None  # the message that ends the app, after "remove all data"
         self.rebuild_question: QMessageBox | None = None  # open while a damaged database waits for an answer
-        self.dialog_notices = AttentionNotices()
+        self.dialog_notices: dict[str, AttentionNotices] = {}
         self.problems_shown: list[tuple[str, str]] = []
         self._shutting_down = False
         self._shut_down = asyncio.Event()
@@ -114,8 +126,35 @@ class DesktopApp(QObject):
         self.gc_pacing = CollectorPacing(self._sync_activity, parent=self)
         self.gc_pacing.start()
 
+    # -- the stores ------------------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store | None:
+        """The chosen store's database (the only store's, in a single-store installation)."""
+        return self.chosen.store if self.chosen is not None else None
+
+    @property
+    def control(self) -> SyncControl | None:
+        return self.chosen.control if self.chosen is not None else None
+
+    @property
+    def several_stores(self) -> bool:
+        return len(self.slots) > 1
+
+    def slot(self, name: str) -> StoreSlot | None:
+        return next((s for s in self.slots if s.name == name), None)
+
+    def _new_slot(self, name: str, paths: AppPaths) -> StoreSlot:
+        slot = StoreSlot(name, paths, shared=self.shared_stock, transport=self._transport, parent=self)
+        slot.health_changed.connect(self._on_health)
+        self.slots.append(slot)
+        if self.chosen is None:
+            self.chosen = slot
+        return slot
+
     def _sync_activity(self) -> int | None:
-        return self.store.newest_log_id() if self.store is not None else None
+        newest = [s.store.newest_log_id() for s in self.slots if s.store is not None]
+        return sum(newest) if newest else None
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -124,8 +163,33 @@ class DesktopApp(QObject):
         a.pause.triggered.connect(self._on_pause)
         a.resume.triggered.connect(self._on_resume)
         a.sync_now.triggered.connect(self._on_sync_now)
+        a.pause_all_hour.triggered.connect(self._on_pause_all_hour)
+        a.pause_all.triggered.connect(self._on_pause_all)
+        a.resume_all.triggered.connect(self._on_resume_all)
+        a.sync_all_now.triggered.connect(self._on_sync_all_now)
+        a.add_store.triggered.connect(self.open_add_store)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.request_quit)
+
+    def _controls(self) -> list[SyncControl]:
+        return [slot.control for slot in self.slots if slot.control is not None]
+
+    def _on_pause_all_hour(self) -> None:
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+        for control in self._controls():
+            control.pause(until)
+
+    def _on_pause_all(self) -> None:
+        for control in self._controls():
+            control.pause()
+
+    def _on_resume_all(self) -> None:
+        for control in self._controls():
+            control.resume()
+
+    def _on_sync_all_now(self) -> None:
+        for control in self._controls():
+            control.sync_now()
 
     # -- starting ------------------------------------------------------------------------------------
 
@@ -133,22 +197,48 @@ class DesktopApp(QObject):
         self.tasks.start("app.start", self.start())
 
     async def start(self) -> None:
-        """Open the store; then the wizard if nothing is set up, else the main window and the sync."""
+        """Open every store; then the wizard if nothing is set up, else the main window and the syncs."""
         try:
             if self.demo is not None:
                 await off_thread(DemoShop.clear_previous_run, self.paths)
-            # A window watching a service changes nothing in the folder: the service keeps it.
-            self.store = await off_thread(lambda: open_store(self.paths, settle=not self.watch_only))
-        except DatabaseDamaged as exc:
-            if self.watch_only:  # the service holds the folder: only it may move the database aside
-                self._say_and_quit(exc)
+                folders = await off_thread(self.demo.make_folders, self.paths)
             else:
-                self._offer_rebuild(exc)
-            return
+                folders = await off_thread(store_folders, self.paths)
         except SyncError as exc:
             self._say_and_quit(exc)
             return
-        await self._started_on_store()
+        # Nothing set up yet: the setup saves into the installation's own folder, the first store's.
+        for folder in folders or [StoreFolder("", self.paths)]:
+            self._new_slot(folder.name, folder.paths)
+        opened = [await self._open_slot(slot) for slot in list(self.slots)]
+        if not any(opened) and not self.several_stores:
+            return  # the only store could not be opened: its dialog says why
+        await self._started_on_stores()
+
+    async def _open_slot(self, slot: StoreSlot) -> bool:
+        """Open one store's database; what stands in the way is that store's problem (or, with a single store,
+        the app's, as it always was)."""
+        try:
+            # A window watching a service changes nothing in the folder: the service keeps it.
+            store = await off_thread(lambda: open_store(slot.paths, settle=not self.watch_only))
+        except DatabaseDamaged as exc:
+            if self.watch_only:  # the service holds the folder: only it may move the database aside
+                self._store_failed(slot, exc)
+            else:
+                self._offer_rebuild(slot, exc)
+            return False
+        except SyncError as exc:
+            self._store_failed(slot, exc)
+            return False
+        slot.opened(store)
+        return True
+
+    def _store_failed(self, slot: StoreSlot, exc: SyncError) -> None:
+        if not self.several_stores:
+            self._say_and_quit(exc)
+            return
+        log.warning("store %s cannot be opened: %s", slot.name, exc)
+        slot.cannot_open(f"{engine_words(exc.message)} {engine_words(exc.action)}")
 
     def _say_and_quit(self, exc: SyncError) -> None:
         # Quit only once the person has read why.
@@ -157,10 +247,15 @@ class DesktopApp(QObject):
                                 critical=True)
         box.finished.connect(self.request_quit)
 
-    def _offer_rebuild(self, exc: DatabaseDamaged) -> None:
-        """Ask before the damaged database is moved aside and a fresh one started; quit when the person says no."""
+    def _offer_rebuild(self, slot: StoreSlot, exc: DatabaseDamaged) -> None:
+        """Ask before the damaged database is moved aside and a fresh one started. Declined, the app quits when
+        this is its only store; otherwise the store stays stopped, saying why, and the others go on."""
         self.problems_shown.append((engine_words(exc.title), engine_words(exc.message)))
-        box = QMessageBox(QMessageBox.Icon.Critical, engine_words(exc.title), self.tr(
+        title = engine_words(exc.title)
+        if self.several_stores:
+            slot.cannot_open(f"{engine_words(exc.message)} {engine_words(exc.action)}")
+            title = self.tr("Store {store}: {title}").format(store=slot.name, title=title)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, self.tr(
             "{problem}\n\nepages-sync can move the damaged file aside (it is kept, renamed with today's date) and "
             "start a fresh database. Your settings and saved passwords are kept; the sync then finds again what "
             "both systems already have. Nothing was changed yet.").format(problem=engine_words(exc.message)),
@@ -168,72 +263,114 @@ class DesktopApp(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowIcon(icon("app"))
         rebuild = box.addButton(self.tr("Move aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Leave this store stopped") if self.several_stores else self.tr("Quit"),
+                      QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(rebuild)
         self.rebuild_question = box
 
         def answered(_result: int) -> None:
             self.rebuild_question = None
             if box.clickedButton() is rebuild:
-                self.tasks.start("app.rebuild", self._rebuild())
-            else:
+                self.tasks.start(f"app.rebuild.{slot.name}", self._rebuild(slot))
+            elif not self.several_stores:
                 self.request_quit()
 
         box.finished.connect(answered)
         box.open()
 
-    async def _rebuild(self) -> None:
+    async def _rebuild(self, slot: StoreSlot) -> None:
         try:
-            self.store = await off_thread(lambda: open_store(self.paths, rebuild=True))
+            store = await off_thread(lambda: open_store(slot.paths, rebuild=True))
         except SyncError as exc:
-            self._say_and_quit(exc)
+            self._store_failed(slot, exc)
             return
-        await self._started_on_store()
+        slot.opened(store)
+        if self.window is None:
+            await self._started_on_stores()
+            return
+        self.window.remove_store(slot.name)
+        self._add_view(slot)
+        await self._start_store(slot)
 
-    async def _started_on_store(self) -> None:
-        store = self.store
-        assert store is not None
-        self.control = SyncControl(store, transport=self._transport, parent=self)
+    async def _started_on_stores(self) -> None:
         if self.watch_only:
-            await self._start_watching(store)
+            await self._start_watching()
             return
-        self.control.health_changed.connect(self._on_health)
-        settings: Settings | None
-        if self.demo is not None:
-            settings = await off_thread(self.demo.prepare, store, self._secrets_for)
+        only = self.slots[0]
+        if not self.several_stores and only.store is not None:
+            settings = await self._settings_of(only)
+            if settings is None or not settings.is_configured:
+                self.open_wizard(first_run=True, initial=settings, slot=only)
+                self.started.emit()
+                return
+        if not any(s.store is not None for s in self.slots):
+            self._say_none_opened()
+            return
+        window = self._ensure_window()
+        # Without a tray icon a hidden window could not be reached: then it opens anyway.
+        if not (self.minimized and self.tray is not None and self.tray.available):
+            self.show_window()
         else:
-            settings = store.load_settings()
-        if settings is None or not settings.is_configured:
-            self.open_wizard(first_run=True, initial=settings)
-        else:
-            window = self._ensure_window()
-            # Without a tray icon a hidden window could not be reached: then it opens anyway.
-            if not (self.minimized and self.tray is not None and self.tray.available):
-                self.show_window()
-            else:
-                window.hide()
-            await self._start_sync(settings)
+            window.hide()
+        for slot in self.slots:
+            if slot.store is not None:
+                await self._start_store(slot)
         self.started.emit()
 
-    async def _start_watching(self, store: Store) -> None:
-        """The window on a service's data: no engine, no wizard, nothing written; the log and figures follow
-        the service."""
-        assert self.control is not None
-        await off_thread(keep_from_writing, store)
-        self.control.read_only = True
-        watch = ServiceWatch(store, self.paths.lock_file, self.tasks, parent=self)
-        self.watch = watch
+    def _say_none_opened(self) -> None:
+        lines = "\n".join(f"• {s.name}: {engine_words(s.problem)}" for s in self.slots)
+        box = self.show_problem(self.tr("No store can be opened"), self.tr(
+            "None of the stores of this installation could be opened:\n{stores}").format(stores=lines),
+            critical=True)
+        box.finished.connect(self.request_quit)
+
+    async def _settings_of(self, slot: StoreSlot) -> Settings | None:
+        assert slot.store is not None
+        if self.demo is not None:
+            return await off_thread(self.demo.prepare, slot.store, slot.name,
+                                    lambda name: self._secrets_of(slot.paths, name))
+        return slot.store.load_settings()
+
+    async def _start_store(self, slot: StoreSlot) -> None:
+        """Start one store's sync; what keeps it from running is said in its own health."""
+        settings = await self._settings_of(slot)
+        if settings is None or not settings.is_configured:
+            slot.not_running(self.tr("The setup of this store was not finished. Choose it, then open Settings."))
+            return
+        try:
+            await self._start_sync(slot, settings)
+        except SyncError as exc:
+            log.warning("store %s did not start: %s", slot.name, exc)
+            slot.not_running(f"{engine_words(exc.message)} {engine_words(exc.action)}", settings.stock_locations)
+
+    async def _start_watching(self) -> None:
+        """The window on a service's data: no engine, no wizard, nothing written; each store's log and figures
+        follow the service."""
+        opened = [s for s in self.slots if s.store is not None]
+        if not opened:
+            self._say_none_opened()
+            return
+        for slot in opened:
+            assert slot.store is not None and slot.control is not None
+            await off_thread(keep_from_writing, slot.store)
+            slot.control.read_only = True
+            slot.watching(ServiceWatch(slot.store, self.paths.lock_file, self.tasks, name=slot.name, parent=slot))
         window = self._ensure_window()
         window.set_watch_only(self.tr(
             "Watching the sync that runs as a service on this computer. The log, the order timelines and the "
             "export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service."),
             self.watch_reason())
-        watch.health_changed.connect(self._on_health)
-        watch.rows_stored.connect(window.log_model.rows_stored)
-        window.follow(watch.health())
+        for slot in opened:
+            assert slot.watch is not None
+            view = window.views[slot.name]
+            assert view.log_model is not None
+            slot.watch.rows_stored.connect(view.log_model.rows_stored)
+            window.follow(slot.watch.health(), slot.name)
         if not (self.minimized and self.tray is not None and self.tray.available):
             self.show_window()
-        watch.start()
+        for slot in opened:
+            assert slot.watch is not None
+            slot.watch.start()
         self.started.emit()
 
     def watch_reason(self) -> str:
@@ -243,9 +380,9 @@ class DesktopApp(QObject):
             "the service (Linux: systemctl --user stop epages-sync; Windows: nssm stop epages-sync, or End in "
             "Task Scheduler), then open epages-sync again: the window then runs the sync itself.")
 
-    async def _start_sync(self, settings: Settings) -> None:
-        assert self.control is not None
-        secrets = self._secrets_for(settings.store_name or "")
+    async def _start_sync(self, slot: StoreSlot, settings: Settings) -> None:
+        assert slot.control is not None
+        secrets = self._secrets_of(slot.paths, settings.store_name or "")
         try:
             client_secret, afosto_key = await off_thread(lambda: (secrets.client_secret(), secrets.afosto_key()))
             available = await off_thread(lambda: secrets.available)
@@ -258,33 +395,51 @@ class DesktopApp(QObject):
                               "cannot be kept. Install or unlock one, then open Settings.") if not available
                       else self.tr("The ePages client secret or the Afosto API key is not saved on this computer. "
                                    "Enter them again under Settings."))
-            self.control.set_not_running(reason)
-            self.open_setup()
+            slot.not_running(reason, settings.stock_locations)
+            if not self.several_stores:  # several: the store says so, and Settings opens when it is chosen
+                self.open_setup()
             return
-        await self.control.start(settings, client_secret=client_secret, afosto_key=afosto_key)
+        await slot.control.start(settings, client_secret=client_secret, afosto_key=afosto_key)
 
     # -- windows ---------------------------------------------------------------------------------------
 
     def _ensure_window(self) -> MainWindow:
         if self.window is None:
-            assert self.store is not None and self.control is not None
+            first = next(s for s in self.slots if s.store is not None)
+            assert first.store is not None and first.control is not None
             note = None
             if self.demo is not None:
                 note = self.tr("DEMO — a simulated shop and warehouse running inside this app. Nothing reaches a "
                                "real shop, and the demo starts over each time it is opened.")
-            self.window = MainWindow(self.store, self.control, self.actions, self.tasks,
-                                     data_dir=str(self.paths.data_dir), demo_note=note)
+            self.window = MainWindow(first.store, first.control, self.actions, self.tasks,
+                                     data_dir=str(first.paths.data_dir), demo_note=note, store_name=first.name)
+            for slot in self.slots:
+                if slot is not first:
+                    self._add_view(slot)
             self.window.quit_requested.connect(self.request_quit)
             self.window.hidden_to_tray.connect(self._on_hidden_to_tray)
+            self.window.store_chosen.connect(self._on_store_chosen)
             self.tray = SyncTray(self.actions, parent=self)
             self.tray.show()
             self.window.closes_to_tray = self.tray.available
-            health = self.watch.health() if self.watch is not None else self.control.health()
-            self.window.follow(health)
+            self.window.choose_store(first.name)
+            for slot in self.slots:
+                self._on_health(slot.name, slot.health())
         return self.window
 
+    def _add_view(self, slot: StoreSlot) -> None:
+        assert self.window is not None
+        self.window.add_store(slot.name, slot.store, slot.control, data_dir=str(slot.paths.data_dir),
+                              index=self.slots.index(slot))
+        self.window.follow(slot.health(), slot.name)
+
+    def _on_store_chosen(self, name: str) -> None:
+        slot = self.slot(name)
+        if slot is not None:
+            self.chosen = slot
+
     def show_window(self) -> None:
-        if self.store is None:
+        if self.window is None and not any(s.store is not None for s in self.slots):
             return
         window = self._ensure_window()
         window.show()
@@ -301,7 +456,7 @@ class DesktopApp(QObject):
         if self._shutting_down:
             return
         self.minimized = False  # still starting: the window opens when it is ready
-        if self.store is None or (self.window is None and self.wizard is None):
+        if self.window is None and self.wizard is None:
             return
         if self.window is not None:
             self.show_window()
@@ -313,88 +468,171 @@ class DesktopApp(QObject):
                 dialog.activateWindow()
 
     def open_wizard(self, *, first_run: bool, initial: Settings | None, client_secret: str = "",
-                    afosto_key: str = "") -> SetupWizard:
-        assert self.store is not None
+                    afosto_key: str = "", slot: StoreSlot | None = None, new_store: bool = False) -> SetupWizard:
+        """The setup pages for ``slot`` (the chosen store by default), or for a store the installation does
+        not have yet (``new_store``)."""
         if self.wizard is not None:
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
-        store = self.store
+        slot = None if new_store else (slot or self.chosen)
+        store = slot.store if slot is not None else None
+        folder = slot.paths if slot is not None else self.paths
+        # A store added to an installation that runs against a sandbox talks to that sandbox too.
+        like = initial or (self.chosen.control.settings if self.chosen and self.chosen.control else None)
         context = SetupContext(
             store=store, initial=initial, client_secret=client_secret, afosto_key=afosto_key,
-            sandbox_url=self.demo.url if self.demo is not None else (initial.sandbox_url if initial else None),
+            sandbox_url=like.sandbox_url if like is not None and like.sandbox_url else (
+                self.demo.url if self.demo is not None else None),
             transport=self._transport, demo=self.demo is not None,
-            save_draft=store.save_settings if first_run else None, secrets_for=self._secrets_for)
+            save_draft=store.save_settings if first_run and store is not None else None,
+            secrets_for=lambda name: self._secrets_of(folder, name),
+            taken_names=frozenset(s.name for s in self.slots if s is not slot and s.name),
+            fixed_name=slot.name if slot is not None and slot.name and self.several_stores else None,
+            save_new=self._save_new_store if new_store else None)
         wizard = SetupWizard(context, parent=self.window if self.window is not None else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.setup_saved.connect(self._on_setup_saved)
         wizard.finished.connect(lambda result: self._on_wizard_closed(first_run, result))
         self.wizard = wizard
+        self._wizard_slot = slot
         wizard.show()
         return wizard
 
+    def open_add_store(self) -> SetupWizard | None:
+        """"Add store…": the same setup pages for a store this installation does not have yet; Finish makes
+        its folder and starts its sync beside the others."""
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return self.wizard
+        if self.watch_only or self._shutting_down or not self.slots:
+            return None
+        if self.settings_dialog is not None:
+            self.settings_dialog.accept()
+        return self.open_wizard(first_run=False, initial=None, new_store=True)
+
+    def _save_new_store(self, settings: Settings, client_secret: str, afosto_key: str,
+                        names: dict[str, str]) -> None:
+        """Finish of "Add store…" (blocking: the wizard runs it off the GUI thread). The store's folder, then
+        its secrets and settings; when anything fails, the folder goes again and the error is the wizard's."""
+        folder = add_store_folder(self.paths, settings.store_name or "")
+        try:
+            store = open_store(folder.paths)
+            try:
+                save_setup(store, settings, client_secret, afosto_key,
+                           lambda name: self._secrets_of(folder.paths, name), names)
+            except BaseException:
+                store.close()
+                raise
+        except BaseException:
+            remove_store_folder(self.paths, folder.name)  # nothing half made stays behind
+            raise
+        self._added = (folder, store)
+
     def open_settings(self) -> None:
-        """Settings: this computer's choices and the way to the setup; the setup itself while nothing is set up."""
+        """Settings of the chosen store: this computer's choices and the way to the setup; the setup itself
+        while nothing is set up."""
         for dialog in (self.wizard, self.settings_dialog):
             if dialog is not None:
                 dialog.raise_()
                 dialog.activateWindow()
                 return
-        if self.store is None or self.control is None or self._shutting_down or self.watch_only:
+        slot = self.chosen
+        if slot is None or self._shutting_down or self.watch_only:
             return
-        settings = self.control.settings or self.store.load_settings()
+        if slot.store is None or slot.control is None:
+            self.show_problem(self.tr("Store {store} is not open").format(store=slot.name),
+                              engine_words(slot.problem))
+            return
+        settings = slot.control.settings or slot.store.load_settings()
         if settings is None or not settings.is_configured:
             self.open_setup()
             return
-        dialog = SettingsDialog(self.computer, settings, demo=self.demo is not None, parent=self.window)
+        dialog = SettingsDialog(self.computer, settings, demo=self.demo is not None, parent=self.window,
+                                other_stores=[s.name for s in self.slots if s is not slot and s.name])
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.change_setup_requested.connect(self.open_setup)
+        dialog.add_store_requested.connect(self.open_add_store)
         dialog.remove_all_confirmed.connect(self.remove_all_data)
         dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
         self.settings_dialog = dialog
         dialog.show()
 
     def open_setup(self) -> None:
-        """The wizard's pages, filled in with what is set up (the secrets read off the GUI thread)."""
+        """The wizard's pages for the chosen store, filled in with what is set up (the secrets read off the GUI
+        thread)."""
         if self.wizard is not None:
             self.wizard.raise_()
             return
-        if self.watch_only:
+        if self.watch_only or self.chosen is None:
             return
-        self.tasks.start("app.settings", self._open_setup())
+        self.tasks.start("app.settings", self._open_setup(self.chosen))
 
-    async def _open_setup(self) -> None:
-        assert self.store is not None and self.control is not None
-        settings = self.control.settings or self.store.load_settings()
-        secrets = self._secrets_for(settings.store_name or "") if settings is not None else None
+    async def _open_setup(self, slot: StoreSlot) -> None:
+        if slot.store is None or slot.control is None:
+            return
+        settings = slot.control.settings or slot.store.load_settings()
+        secrets = self._secrets_of(slot.paths, settings.store_name or "") if settings is not None else None
         client_secret = afosto_key = ""
         if secrets is not None:
             client_secret, afosto_key = await off_thread(
                 lambda: (secrets.client_secret() or "", secrets.afosto_key() or ""))
-        self.open_wizard(first_run=False, initial=settings, client_secret=client_secret, afosto_key=afosto_key)
+        self.open_wizard(first_run=False, initial=settings, client_secret=client_secret, afosto_key=afosto_key,
+                         slot=slot)
 
     def _on_setup_saved(self, settings: Settings, client_secret: str, afosto_key: str) -> None:
-        assert self.control is not None
+        slot = self._wizard_slot
+        if slot is None:  # a new store: its folder and database were made at Finish
+            added, self._added = self._added, None
+            if added is None:
+                return
+            folder, store = added
+            slot = self._new_slot(folder.name, folder.paths)
+            slot.opened(store)
+            if self.window is not None:
+                self._add_view(slot)
+                self.window.choose_store(slot.name)
+            self._show_tray_state()
+        elif not slot.name:  # the first setup of the installation
+            slot.rename(settings.store_name or "")
         self.show_window()
-        self.tasks.start("app.restart_sync", self.control.start(settings, client_secret=client_secret,
-                                                                 afosto_key=afosto_key))
+        control = slot.control
+        assert control is not None
+        self.tasks.start(f"app.restart_sync.{slot.name}", control.start(settings, client_secret=client_secret,
+                                                                        afosto_key=afosto_key))
 
     def _on_wizard_closed(self, first_run: bool, result: int) -> None:
         self.wizard = None
+        self._wizard_slot = None
         if first_run and result != SetupWizard.DialogCode.Accepted and self.window is None:
             # Nothing to show without a setup; what was typed (but no secret) is kept for the next start.
             self.request_quit()
 
     # -- following the sync ------------------------------------------------------------------------------
 
-    def _on_health(self, health: Health) -> None:
+    def _on_health(self, name: str, health: Health) -> None:
+        self.healths[name] = health
         if self.window is not None:
-            self.window.follow(health)
+            self.window.follow(health, name)
+            self._show_tray_state()
             if self.tray is not None:
-                self.tray.show_health(health, self.window.health_bar.state_text(health))
-        for notice in self.dialog_notices.consider(health):
+                self.tray.consider(name, health)
+        notices = self.dialog_notices.setdefault(name, AttentionNotices())
+        for notice in notices.consider(health):
             if notice.kind == "attention":
-                self.show_problem(self.tr("epages-sync needs you"), engine_words(notice.message))
+                title = self.tr("epages-sync needs you")
+                if self.several_stores:
+                    title = self.tr("Store {store}: {title}").format(store=name, title=title)
+                self.show_problem(title, engine_words(notice.message))
+
+    def _show_tray_state(self) -> None:
+        """The tray shows the worst store's state; its commands act on all stores when there are several."""
+        if self.window is None or self.tray is None:
+            return
+        stores = [(s.name, self.healths.get(s.name) or s.health()) for s in self.slots]
+        self.tray.set_several_stores(self.several_stores)
+        self.tray.follow_stores(stores, self.window.health_bar.state_text)
+        self.actions.follow_all([health.state for _name, health in stores])
 
     def _on_pause_hour(self) -> None:
         if self.control is not None:
@@ -411,6 +649,11 @@ class DesktopApp(QObject):
     def _on_sync_now(self) -> None:
         if self.control is not None:
             self.control.sync_now()
+
+    def _folder_of(self, store_name: str) -> AppPaths:
+        """The data folder of a store of this installation (the installation's own for one it does not know)."""
+        slot = next((s for s in self.slots if s.name == store_name), None)
+        return slot.paths if slot is not None else self.paths
 
     def _on_hidden_to_tray(self) -> None:
         if self.tray is not None and not self._tray_hint_given:
@@ -461,9 +704,11 @@ class DesktopApp(QObject):
 
     async def _remove_all_data(self) -> None:
         await self.shutdown()  # the sync stopped, the windows closed and the database closed: files can go
-        self.store = None
+        for slot in self.slots:
+            slot.store = None
         try:
-            report = await off_thread(self.computer.remove_all_data, self._secrets_for)
+            report = await off_thread(self.computer.remove_all_data,
+                                      lambda name: self._secrets_of(self._folder_of(name), name))
         except AlreadyRunning as exc:
             box = self._last_word(QMessageBox.Icon.Warning, self.tr("Nothing was removed"), self.tr(
                 "Another copy of epages-sync uses this data. Quit it first (tray icon > Quit, or stop the "
@@ -521,8 +766,9 @@ class DesktopApp(QObject):
             return
         self._shutting_down = True
         try:
-            if self.watch is not None:
-                self.watch.stop()
+            for slot in self.slots:
+                if slot.watch is not None:
+                    slot.watch.stop()
             # First the window's own work (a start still under way must not start the sync after this).
             pending = [t for name in self.tasks.running() if name != "app.quit"
                        and (t := self.tasks.get(name)) is not None and t is not asyncio.current_task()]
@@ -530,11 +776,13 @@ class DesktopApp(QObject):
                 task.cancel()
             if pending:
                 await asyncio.wait(pending, timeout=SHUTDOWN_SECONDS)
-            if self.control is not None:
-                try:
-                    await asyncio.wait_for(self.control.stop(), SHUTDOWN_SECONDS)
-                except (TimeoutError, SyncError) as exc:
-                    log.error("the sync did not stop cleanly: %r", exc)
+            # Every store stops, whatever another store's stop does.
+            controls = [(s.name, s.control) for s in self.slots if s.control is not None]
+            results = await asyncio.gather(*(asyncio.wait_for(c.stop(), SHUTDOWN_SECONDS) for _n, c in controls),
+                                           return_exceptions=True)
+            for (name, _control), result in zip(controls, results, strict=True):
+                if isinstance(result, BaseException):
+                    log.error("the sync of %s did not stop cleanly: %r", name, result)
             if self.wizard is not None:
                 self.wizard.reject()
             if self.rebuild_question is not None:
@@ -546,8 +794,9 @@ class DesktopApp(QObject):
                 self.window.close()
             if self.tray is not None:
                 self.tray.hide()
-            if self.store is not None:
-                await off_thread(self.store.close)
+            for slot in self.slots:
+                if slot.store is not None:
+                    await off_thread(slot.store.close)
         finally:
             self.gc_pacing.stop()
             self._shut_down.set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,13 +18,16 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import SyncError
 from ..paths import AppPaths
-from ..sandbox.app import Sandbox
+from ..sandbox.app import STORE_PREFIX, Sandbox
 from ..sandbox.epages.auth import CLIENT_ID, CLIENT_SECRET
 from ..sandbox.server import run_in_thread
 from ..secrets import MemoryKeyring, Secrets, keyring_backend
 from ..store import Store
+from ..store_folders import StoreFolder, add_store_folder, store_folders
 
 DEMO_STORE = "demo-shop"
+# A German and a Dutch shop selling from the one simulated warehouse, each through its own sales channel.
+DEMO_STORES = (DEMO_STORE, "demo-shop-nl")
 # The sandbox's seeded orders are spread 47 minutes apart into the past (sandbox/epages/world.py).
 _SEEDED_ORDER_SPACING_MINUTES = 47
 
@@ -36,9 +40,14 @@ class NotADemoFolder(SyncError):
 class DemoShop:
     """The sandbox the demo talks to, and the settings that point at it."""
 
-    def __init__(self, *, orders: int = 20, activity: str = "calm", seed: int = 1, latency_ms: float = 0) -> None:
+    def __init__(self, *, orders: int = 20, activity: str = "calm", seed: int = 1, latency_ms: float = 0,
+                 stores: tuple[str, ...] = DEMO_STORES) -> None:
         self.orders = orders
-        self.sandbox = Sandbox(seed=seed, orders=orders, activity=activity, latency_ms=latency_ms)
+        self.stores = stores
+        # One shop is the sandbox as it always was; several are served under /stores/<name> (the first also
+        # under the sandbox's own address).
+        self.sandbox = Sandbox(seed=seed, orders=orders, activity=activity, latency_ms=latency_ms,
+                               stores=stores if len(stores) > 1 else ())
         self.url: str | None = None
         self.keyring = MemoryKeyring()
 
@@ -52,17 +61,20 @@ class DemoShop:
             finally:
                 self.url = None
 
-    def settings(self) -> Settings:
+    def settings(self, name: str = DEMO_STORE) -> Settings:
+        """The settings of one of the demo's stores: its own shop, its own sales channel, the shared stock."""
         if self.url is None:
             raise RuntimeError("the demo's sandbox is not running")
         world = self.sandbox.world
+        first = name == self.stores[0]
+        channel = world.default_channel.channel_id if first else self.sandbox.shop(name).channel_id
         days_back = math.ceil(self.orders * _SEEDED_ORDER_SPACING_MINUTES / (24 * 60)) + 1
         # Quick intervals, so a visitor sees orders arrive within a minute rather than five.
         return Settings.checked(
-            store_name=DEMO_STORE, client_id=CLIENT_ID, afosto_channel_id=world.default_channel.channel_id,
+            store_name=name, client_id=CLIENT_ID, afosto_channel_id=channel,
             location_map=dict(world.default_location_map), stock_locations=list(world.feeding_location_ids),
             start_date=dt.date.today() - dt.timedelta(days=days_back), poll_interval=15, push_interval=3,
-            sandbox_url=self.url)
+            sandbox_url=self.url if first else f"{self.url}{STORE_PREFIX}{name}")
 
     @property
     def client_secret(self) -> str:
@@ -74,26 +86,40 @@ class DemoShop:
 
     @staticmethod
     def clear_previous_run(paths: AppPaths) -> None:
-        """Remove the last demo's database: its links point into a simulated warehouse that is gone.
+        """Remove the last demo's databases and its list of stores: their links point into a simulated
+        warehouse that is gone.
 
-        Raises NotADemoFolder, touching nothing, when the database there belongs to a real shop.
+        Raises NotADemoFolder, touching nothing, when a database there belongs to a real shop.
         """
-        database = paths.database
-        if not database.exists():
-            return
-        if not _is_demo_database(database):
-            raise NotADemoFolder(f"The folder {paths.data_dir} holds the settings of a real shop. "
-                                 "The demo does not use it.", concerns=str(paths.data_dir))
+        further = paths.store_dir(DEMO_STORE).parent
+        databases = [paths.database, *sorted(further.glob(f"*/{paths.database.name}"))]
+        for database in databases:
+            if database.exists() and not _is_demo_database(database):
+                raise NotADemoFolder(f"The folder {database.parent} holds the settings of a real shop. "
+                                     "The demo does not use it.", concerns=str(database.parent))
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
+            Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+        paths.stores_index.unlink(missing_ok=True)
+        if further.is_dir():
+            shutil.rmtree(further)
 
-    def prepare(self, store: Store, secrets_for: Callable[[str], Secrets]) -> Settings:
-        """Save the demo's settings and put its secrets in the in-memory keyring (blocking: off the GUI thread).
+    def make_folders(self, paths: AppPaths) -> list[StoreFolder]:
+        """A folder for each of the demo's stores (blocking: off the GUI thread, after ``clear_previous_run``);
+        the first is the demo folder itself."""
+        known = {folder.name: folder for folder in store_folders(paths)}  # the last run's first store
+        for name in self.stores:
+            if name not in known:
+                known[name] = add_store_folder(paths, name)
+        return [known[name] for name in self.stores]
 
-        ``secrets_for`` gives the data folder's entries; the demo's keyring is the process's while it runs.
+    def prepare(self, store: Store, name: str, secrets_for: Callable[[str], Secrets]) -> Settings:
+        """Save the demo's settings for the store ``name`` and put its secrets in the in-memory keyring
+        (blocking: off the GUI thread).
+
+        ``secrets_for`` gives the store folder's entries; the demo's keyring is the process's while it runs.
         """
-        settings = self.settings()
-        secrets = secrets_for(DEMO_STORE)
+        settings = self.settings(name)
+        secrets = secrets_for(name)
         secrets.set_client_secret(self.client_secret)
         secrets.set_afosto_key(self.afosto_key)
         store.save_settings(settings)
@@ -112,4 +138,4 @@ def _is_demo_database(path: Path) -> bool:
         settings = Settings.model_validate_json(row[0])
     except ValueError:
         return False
-    return settings.sandbox_url is not None and settings.store_name == DEMO_STORE
+    return settings.sandbox_url is not None and settings.store_name in DEMO_STORES

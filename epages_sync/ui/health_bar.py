@@ -32,6 +32,7 @@ class HealthBar(QFrame):
         super().__init__(parent)
         self._health: Health | None = None
         self.watching = False  # the window follows a service; the words say so
+        self.store_name: str | None = None  # named in the headline when the window shows several stores
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -51,6 +52,14 @@ class HealthBar(QFrame):
         font.setBold(True)
         self.state_label.setFont(font)
         self.state_label.setObjectName("healthState")
+        # With several stores, the chosen store's name leads the headline ("shop-nl  Running").
+        self.store_label = QLabel()
+        self.store_label.setFont(font)
+        self.store_label.setObjectName("healthStore")
+        self.store_label.hide()
+        headline = QHBoxLayout()
+        headline.addWidget(self.store_label)
+        headline.addWidget(self.state_label, 1)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -58,7 +67,7 @@ class HealthBar(QFrame):
         self.flows_label.setTextFormat(Qt.TextFormat.RichText)
         # Wraps between flows (never inside one), so long German and Dutch names never squeeze the buttons.
         self.flows_label.setWordWrap(True)
-        words.addWidget(self.state_label)
+        words.addLayout(headline)
         words.addWidget(self.message_label)
         words.addWidget(self.flows_label)
         words.addStretch(1)
@@ -157,6 +166,8 @@ class HealthBar(QFrame):
         now = now or dt.datetime.now(dt.UTC)
         self.state_icon.setPixmap(icon(STATE_ICONS[health.state]).pixmap(48, 48))
         self.state_label.setText(self.state_text(health))
+        self.store_label.setVisible(self.store_name is not None)
+        self.store_label.setText(f"{self.store_name} ·" if self.store_name else "")
         state_tone = {EngineState.RUNNING: Tone.GOOD, EngineState.ATTENTION: Tone.ATTENTION,
                       EngineState.PAUSED: Tone.WARNING}.get(health.state, Tone.MUTED)
         self.state_label.setStyleSheet(f"color: {tone(state_tone).name()};")

@@ -64,8 +64,10 @@ class ServiceWatch(QObject):
     rows_stored = Signal(int)
 
     def __init__(self, store: Store, lock_file: Path, tasks: UiTasks, *, interval_ms: int = WATCH_MS,
-                 parent: QObject | None = None) -> None:
+                 name: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # One watch per store of the installation, each reading its own store's database.
+        self._task = f"watch.read.{name}" if name else "watch.read"
         self.store = store
         self.lock_file = lock_file
         self._tasks = tasks
@@ -87,14 +89,14 @@ class ServiceWatch(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        self._tasks.cancel("watch.read")
+        self._tasks.cancel(self._task)
 
     def health(self) -> Health:
         return self._health or self._make_health({}, None)
 
     def _on_tick(self) -> None:
-        if not self._tasks.is_running("watch.read"):
-            self._tasks.start("watch.read", self._read())
+        if not self._tasks.is_running(self._task):
+            self._tasks.start(self._task, self._read())
 
     def _read_store(self, look_at_lock: bool) -> tuple[int, dict[str, Any], Any, bool | None]:
         runs = service_runs(self.lock_file) if look_at_lock else None

@@ -39,13 +39,16 @@ class SettingsDialog(QDialog):
     """Asks and shows; the work is done by ``ThisComputer`` and, for the connection, by the wizard."""
 
     change_setup_requested = Signal()
+    add_store_requested = Signal()
     remove_all_confirmed = Signal()
 
     def __init__(self, computer: ThisComputer, settings: Settings | None, *, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 other_stores: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.computer = computer
         self._settings = settings
+        # The installation's other stores: "remove all data" removes theirs too, and says so.
+        self._other_stores = other_stores or []
         self._demo = demo
         self.remove_dialog: RemoveAllDialog | None = None
         self._setup_ui()
@@ -67,6 +70,18 @@ class SettingsDialog(QDialog):
         connection_layout.addWidget(self.connection_summary)
         connection_layout.addWidget(self.change_setup_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(connection)
+
+        stores = QGroupBox(self.tr("More stores"))
+        stores_layout = QVBoxLayout(stores)
+        self.stores_text = QLabel(self.tr(
+            "A second ePages store (another country, a B2B shop) can run beside this one, with its own "
+            "settings, sales channel, log and pause. Stores that draw from the same Afosto locations share "
+            "their stock without selling a unit twice."))
+        self.stores_text.setWordWrap(True)
+        self.add_store_button = QPushButton(icon("connect"), self.tr("&Add store…"))
+        stores_layout.addWidget(self.stores_text)
+        stores_layout.addWidget(self.add_store_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(stores)
 
         computer = QGroupBox(self.tr("This computer"))
         form = QFormLayout(computer)
@@ -111,6 +126,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
         self.change_setup_button.clicked.connect(self._on_change_setup)
+        self.add_store_button.clicked.connect(self._on_add_store)
         self.language_combo.currentIndexChanged.connect(self._on_language_chosen)
         self.start_at_login.toggled.connect(self._on_start_at_login_toggled)
         self.remove_button.clicked.connect(self._on_remove_all)
@@ -148,6 +164,10 @@ class SettingsDialog(QDialog):
         self.accept()
         self.change_setup_requested.emit()
 
+    def _on_add_store(self) -> None:
+        self.accept()
+        self.add_store_requested.emit()
+
     def _on_language_chosen(self, _index: int) -> None:
         try:
             self.computer.set_language(Language(self.language_combo.currentData()))
@@ -174,7 +194,7 @@ class SettingsDialog(QDialog):
 
     def _on_remove_all(self) -> None:
         store = self._settings.store_name if self._settings is not None else None
-        dialog = RemoveAllDialog(self.computer.paths, store_name=store,
+        dialog = RemoveAllDialog(self.computer.paths, store_name=store, other_stores=self._other_stores,
                                  start_at_login=self.computer.can_start_at_login, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_remove_confirmed)
@@ -191,10 +211,11 @@ class RemoveAllDialog(QDialog):
     """Says what goes and what stays, and lets the Remove button work only once the word is typed."""
 
     def __init__(self, paths: AppPaths, *, store_name: str | None, start_at_login: bool,
-                 parent: QWidget | None = None) -> None:
+                 other_stores: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paths = paths
         self._store_name = store_name
+        self._other_stores = other_stores or []
         self._start_at_login = start_at_login
         self._setup_ui()
 
@@ -211,6 +232,9 @@ class RemoveAllDialog(QDialog):
         if self._store_name:
             goes.append(self.tr("the client secret and the API key of the shop {store}, from this computer's "
                                 "password store").format(store=self._store_name))
+        for other in self._other_stores:
+            goes.append(self.tr("the store {store}: its client secret and API key, its settings and its database "
+                                "with its log and links").format(store=other))
         goes.append(self.tr("the settings, and the database with the log and the links between webshop and "
                             "Afosto orders, with its backups: {folder}").format(folder=paths.data_dir))
         if paths.log_dir != paths.data_dir and paths.log_dir.parent != paths.data_dir:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..config import Settings
 from ..engine.service import EngineState, Health, SyncService
+from ..engine.shared_stock import SharedStock
 from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -26,10 +27,12 @@ class SyncControl(QObject):
     health_changed = Signal(object)
 
     def __init__(self, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
-                 parent: QObject | None = None) -> None:
+                 shared: SharedStock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._transport = transport
+        # The installation's stores share their stock through this (None: the only store).
+        self._shared = shared
         self._service: SyncService | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._latest: Health | None = None
@@ -69,7 +72,7 @@ class SyncControl(QObject):
             raise RuntimeError("this window only watches the service: it starts no sync")
         await self.stop()
         service = SyncService(settings, self.store, client_secret=client_secret, afosto_key=afosto_key,
-                              transport=self._transport)
+                              transport=self._transport, shared=self._shared)
         self._service = service
         self._not_running = ""
         self._unsubscribe = service.on_health(self._on_engine_health)

@@ -185,6 +185,10 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>Store {store}: {title}</source>
+        <translation>Shop {store}: {title}</translation>
+    </message>
+    <message>
         <source>{problem}
 
 epages-sync can move the damaged file aside (it is kept, renamed with today&apos;s date) and start a fresh database. Your settings and saved passwords are kept; the sync then finds again what both systems already have. Nothing was changed yet.</source>
@@ -199,6 +203,24 @@ epages-sync kann die beschädigte Datei beiseitelegen (sie bleibt erhalten, mit 
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Leave this store stopped</source>
+        <translation>Diesen Shop angehalten lassen</translation>
+    </message>
+    <message>
+        <source>No store can be opened</source>
+        <translation>Kein Shop lässt sich öffnen</translation>
+    </message>
+    <message>
+        <source>None of the stores of this installation could be opened:
+{stores}</source>
+        <translation>Keiner der Shops dieser Installation ließ sich öffnen:
+{stores}</translation>
+    </message>
+    <message>
+        <source>The setup of this store was not finished. Choose it, then open Settings.</source>
+        <translation>Die Einrichtung dieses Shops wurde nicht abgeschlossen. Wählen Sie ihn aus und öffnen Sie dann die Einstellungen.</translation>
     </message>
     <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
@@ -219,6 +241,10 @@ epages-sync kann die beschädigte Datei beiseitelegen (sie bleibt erhalten, mit 
     <message>
         <source>DEMO — a simulated shop and warehouse running inside this app. Nothing reaches a real shop, and the demo starts over each time it is opened.</source>
         <translation>DEMO — ein simulierter Shop mit Lager, der in dieser App läuft. Nichts erreicht einen echten Shop, und die Demo beginnt bei jedem Öffnen von vorn.</translation>
+    </message>
+    <message>
+        <source>Store {store} is not open</source>
+        <translation>Shop {store} ist nicht geöffnet</translation>
     </message>
     <message>
         <source>epages-sync needs you</source>
@@ -332,6 +358,18 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Simulierter Shop: beide Dienste antworten von diesem Computer ({url}).</translation>
     </message>
     <message>
+        <source>Another store</source>
+        <translation>Ein anderer Shop</translation>
+    </message>
+    <message>
+        <source>These settings belong to the store {fixed}. To sync the store {name} as well, use Add store… in Settings.</source>
+        <translation>Diese Einstellungen gehören zum Shop {fixed}. Um auch den Shop {name} abzugleichen, verwenden Sie „Shop hinzufügen…“ in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>This installation has the store {name} already. To change its setup, choose it in the main window and open Settings; to add a store, enter another store name.</source>
+        <translation>Diese Installation hat den Shop {name} bereits. Um seine Einrichtung zu ändern, wählen Sie ihn im Hauptfenster aus und öffnen Sie die Einstellungen; um einen Shop hinzuzufügen, geben Sie einen anderen Shopnamen ein.</translation>
+    </message>
+    <message>
         <source>The part before .beyondshop.cloud in your cockpit&apos;s address.</source>
         <translation>Der Teil vor .beyondshop.cloud in der Adresse Ihres Cockpits.</translation>
     </message>
@@ -342,6 +380,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Connecting to the shop…</source>
         <translation>Verbindung zum Shop wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>This store is set up already</source>
+        <translation>Dieser Shop ist bereits eingerichtet</translation>
     </message>
     <message>
         <source>Permissions missing. In the ePages cockpit open Apps &gt; Eigene Apps &gt; your app, tick {labels}, click Speichern, then press Connect again.</source>
@@ -1195,6 +1237,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Client-Secret und API-Schlüssel des Shops {store} aus dem Passwortspeicher dieses Computers</translation>
     </message>
     <message>
+        <source>the store {store}: its client secret and API key, its settings and its database with its log and links</source>
+        <translation>der Shop {store}: sein Client-Secret und API-Schlüssel, seine Einstellungen und seine Datenbank mit Protokoll und Verknüpfungen</translation>
+    </message>
+    <message>
         <source>the settings, and the database with the log and the links between webshop and Afosto orders, with its backups: {folder}</source>
         <translation>die Einstellungen und die Datenbank mit dem Protokoll und den Verknüpfungen zwischen Webshop- und Afosto-Bestellungen, samt Sicherungen: {folder}</translation>
     </message>
@@ -1351,6 +1397,18 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Öffnet die Einrichtung, ausgefüllt mit dem, was jetzt eingerichtet ist.</translation>
     </message>
     <message>
+        <source>More stores</source>
+        <translation>Weitere Shops</translation>
+    </message>
+    <message>
+        <source>A second ePages store (another country, a B2B shop) can run beside this one, with its own settings, sales channel, log and pause. Stores that draw from the same Afosto locations share their stock without selling a unit twice.</source>
+        <translation>Ein zweiter ePages-Shop (ein anderes Land, ein B2B-Shop) kann neben diesem laufen, mit eigenen Einstellungen, eigenem Vertriebskanal, Protokoll und eigener Pause. Shops, die aus denselben Afosto-Lagerorten verkaufen, teilen sich den Bestand, ohne eine Einheit doppelt zu verkaufen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>Shop &amp;hinzufügen…</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
@@ -1426,12 +1484,46 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>epages-sync – Einstellungen</translation>
     </message>
     <message>
+        <source>epages-sync — add a store</source>
+        <translation>epages-sync — Shop hinzufügen</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
         <source>&amp;Finish and start the sync</source>
         <translation>&amp;Fertig – Abgleich starten</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSlot</name>
+    <message>
+        <source>The sync is not running.</source>
+        <translation>Der Abgleich läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStrip</name>
+    <message>
+        <source>Store {store}</source>
+        <translation>Shop {store}</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>nichts wartet</translation>
+    </message>
+    <message>
+        <source>1 needs a person</source>
+        <translation>1 braucht Klärung</translation>
+    </message>
+    <message>
+        <source>{n} need a person</source>
+        <translation>{n} brauchen Klärung</translation>
+    </message>
+    <message>
+        <source>last order check {when}</source>
+        <translation>letzte Bestellprüfung {when}</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1712,30 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Auflisten, was zwischen ePages und Afosto abweicht, direkt aus beiden Systemen gelesen.</translation>
     </message>
     <message>
+        <source>Pause all stores for &amp;1 hour</source>
+        <translation>Alle Shops &amp;1 Stunde pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all stores until resumed</source>
+        <translation>Alle Shops &amp;pausieren bis zum Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume all stores</source>
+        <translation>Alle Shops &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync all stores now</source>
+        <translation>Alle Shops &amp;jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>Shop &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Set up another ePages store of this installation, with the same setup pages. Its orders go to its own Afosto sales channel.</source>
+        <translation>Einen weiteren ePages-Shop in dieser Installation einrichten, mit denselben Einrichtungsseiten. Seine Bestellungen gehen in seinen eigenen Afosto-Vertriebskanal.</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1630,6 +1746,18 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>Close this window. The service keeps running.</source>
         <translation>Dieses Fenster schließen. Der Dienst läuft weiter.</translation>
+    </message>
+    <message>
+        <source>Check the store {store} for orders and Afosto for its changes right now. The other stores keep their own rhythm.</source>
+        <translation>Jetzt sofort im Shop {store} nach Bestellungen und bei Afosto nach seinen Änderungen sehen. Die anderen Shops behalten ihren eigenen Takt.</translation>
+    </message>
+    <message>
+        <source>Change the connection, locations and flows of the store {store}, the language or start at login.</source>
+        <translation>Verbindung, Lagerorte und Abläufe des Shops {store}, die Sprache oder den automatischen Start ändern.</translation>
+    </message>
+    <message>
+        <source>Pause the store {store}; the other stores go on.</source>
+        <translation>Den Shop {store} pausieren; die anderen Shops laufen weiter.</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1784,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
     <message>
         <source>epages-sync needs you</source>
         <translation>epages-sync braucht Sie</translation>
+    </message>
+    <message>
+        <source>{store}: {title}</source>
+        <translation>{store}: {title}</translation>
     </message>
 </context>
 <context>

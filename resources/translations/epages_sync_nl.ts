@@ -185,6 +185,10 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>Store {store}: {title}</source>
+        <translation>Webshop {store}: {title}</translation>
+    </message>
+    <message>
         <source>{problem}
 
 epages-sync can move the damaged file aside (it is kept, renamed with today&apos;s date) and start a fresh database. Your settings and saved passwords are kept; the sync then finds again what both systems already have. Nothing was changed yet.</source>
@@ -199,6 +203,24 @@ epages-sync kan het beschadigde bestand opzijzetten (het blijft bewaard, hernoem
     <message>
         <source>Quit</source>
         <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Leave this store stopped</source>
+        <translation>Deze webshop gestopt laten</translation>
+    </message>
+    <message>
+        <source>No store can be opened</source>
+        <translation>Geen webshop kan worden geopend</translation>
+    </message>
+    <message>
+        <source>None of the stores of this installation could be opened:
+{stores}</source>
+        <translation>Geen van de webshops van deze installatie kon worden geopend:
+{stores}</translation>
+    </message>
+    <message>
+        <source>The setup of this store was not finished. Choose it, then open Settings.</source>
+        <translation>De instelling van deze webshop is niet afgerond. Kies hem en open dan Instellingen.</translation>
     </message>
     <message>
         <source>Watching the sync that runs as a service on this computer. The log, the order timelines and the export work as usual; pausing, Sync now, Retry, Dismiss and settings belong to the service.</source>
@@ -219,6 +241,10 @@ epages-sync kan het beschadigde bestand opzijzetten (het blijft bewaard, hernoem
     <message>
         <source>DEMO — a simulated shop and warehouse running inside this app. Nothing reaches a real shop, and the demo starts over each time it is opened.</source>
         <translation>DEMO — een gesimuleerde webshop met magazijn die in deze app draait. Niets bereikt een echte webshop, en de demo begint elke keer opnieuw.</translation>
+    </message>
+    <message>
+        <source>Store {store} is not open</source>
+        <translation>Webshop {store} is niet geopend</translation>
     </message>
     <message>
         <source>epages-sync needs you</source>
@@ -332,6 +358,18 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Gesimuleerde webshop: beide diensten antwoorden vanaf deze computer ({url}).</translation>
     </message>
     <message>
+        <source>Another store</source>
+        <translation>Een andere webshop</translation>
+    </message>
+    <message>
+        <source>These settings belong to the store {fixed}. To sync the store {name} as well, use Add store… in Settings.</source>
+        <translation>Deze instellingen horen bij webshop {fixed}. Wil je webshop {name} ook synchroniseren, gebruik dan ‘Webshop toevoegen…’ in Instellingen.</translation>
+    </message>
+    <message>
+        <source>This installation has the store {name} already. To change its setup, choose it in the main window and open Settings; to add a store, enter another store name.</source>
+        <translation>Deze installatie heeft de webshop {name} al. Wil je de instelling ervan wijzigen, kies hem dan in het hoofdvenster en open Instellingen; wil je een webshop toevoegen, vul dan een andere webshopnaam in.</translation>
+    </message>
+    <message>
         <source>The part before .beyondshop.cloud in your cockpit&apos;s address.</source>
         <translation>Het deel vóór .beyondshop.cloud in het adres van je cockpit.</translation>
     </message>
@@ -342,6 +380,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Connecting to the shop…</source>
         <translation>Verbinden met de webshop…</translation>
+    </message>
+    <message>
+        <source>This store is set up already</source>
+        <translation>Deze webshop is al ingesteld</translation>
     </message>
     <message>
         <source>Permissions missing. In the ePages cockpit open Apps &gt; Eigene Apps &gt; your app, tick {labels}, click Speichern, then press Connect again.</source>
@@ -1195,6 +1237,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>het client secret en de API-sleutel van de webshop {store}, uit de wachtwoordopslag van deze computer</translation>
     </message>
     <message>
+        <source>the store {store}: its client secret and API key, its settings and its database with its log and links</source>
+        <translation>de webshop {store}: het client secret en de API-sleutel, de instellingen en de database met logboek en koppelingen</translation>
+    </message>
+    <message>
         <source>the settings, and the database with the log and the links between webshop and Afosto orders, with its backups: {folder}</source>
         <translation>de instellingen, en de database met het logboek en de koppelingen tussen webshop- en Afosto-bestellingen, met de back-ups: {folder}</translation>
     </message>
@@ -1351,6 +1397,18 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Opent de installatiestappen, ingevuld met wat nu is ingesteld.</translation>
     </message>
     <message>
+        <source>More stores</source>
+        <translation>Meer webshops</translation>
+    </message>
+    <message>
+        <source>A second ePages store (another country, a B2B shop) can run beside this one, with its own settings, sales channel, log and pause. Stores that draw from the same Afosto locations share their stock without selling a unit twice.</source>
+        <translation>Een tweede ePages-webshop (een ander land, een B2B-shop) kan naast deze draaien, met eigen instellingen, verkoopkanaal, logboek en pauze. Webshops die uit dezelfde Afosto-locaties leveren, delen hun voorraad zonder een stuk twee keer te verkopen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>Webshop &amp;toevoegen…</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>Deze computer</translation>
     </message>
@@ -1426,12 +1484,46 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>epages-sync – instellingen</translation>
     </message>
     <message>
+        <source>epages-sync — add a store</source>
+        <translation>epages-sync — webshop toevoegen</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
         <source>&amp;Finish and start the sync</source>
         <translation>&amp;Klaar – synchronisatie starten</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSlot</name>
+    <message>
+        <source>The sync is not running.</source>
+        <translation>De synchronisatie is niet actief.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStrip</name>
+    <message>
+        <source>Store {store}</source>
+        <translation>Webshop {store}</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>niets wacht</translation>
+    </message>
+    <message>
+        <source>1 needs a person</source>
+        <translation>1 heeft actie nodig</translation>
+    </message>
+    <message>
+        <source>{n} need a person</source>
+        <translation>{n} hebben actie nodig</translation>
+    </message>
+    <message>
+        <source>last order check {when}</source>
+        <translation>laatste controle {when}</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1712,30 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Toon wat er verschilt tussen ePages en Afosto, rechtstreeks uit beide systemen gelezen.</translation>
     </message>
     <message>
+        <source>Pause all stores for &amp;1 hour</source>
+        <translation>Alle webshops &amp;1 uur pauzeren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all stores until resumed</source>
+        <translation>Alle webshops &amp;pauzeren tot hervatten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume all stores</source>
+        <translation>Alle webshops &amp;hervatten</translation>
+    </message>
+    <message>
+        <source>&amp;Sync all stores now</source>
+        <translation>Alle webshops nu &amp;syncen</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>Webshop &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Set up another ePages store of this installation, with the same setup pages. Its orders go to its own Afosto sales channel.</source>
+        <translation>Nog een ePages-webshop in deze installatie instellen, met dezelfde instelpagina&apos;s. De bestellingen ervan gaan naar een eigen verkoopkanaal in Afosto.</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1630,6 +1746,18 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>Close this window. The service keeps running.</source>
         <translation>Dit venster sluiten. De service blijft draaien.</translation>
+    </message>
+    <message>
+        <source>Check the store {store} for orders and Afosto for its changes right now. The other stores keep their own rhythm.</source>
+        <translation>Nu meteen in webshop {store} kijken naar bestellingen en bij Afosto naar de wijzigingen ervan. De andere webshops houden hun eigen ritme.</translation>
+    </message>
+    <message>
+        <source>Change the connection, locations and flows of the store {store}, the language or start at login.</source>
+        <translation>Koppeling, locaties en onderdelen van webshop {store}, de taal of automatisch starten wijzigen.</translation>
+    </message>
+    <message>
+        <source>Pause the store {store}; the other stores go on.</source>
+        <translation>Webshop {store} pauzeren; de andere webshops gaan door.</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1784,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
     <message>
         <source>epages-sync needs you</source>
         <translation>epages-sync heeft je nodig</translation>
+    </message>
+    <message>
+        <source>{store}: {title}</source>
+        <translation>{store}: {title}</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The app survives the Qt binding's lost references to None (see epages_sync/ui/qt_workarounds.py)."""
+"""The app survives the Qt binding's lost references to None, True and False (see
+epages_sync/ui/qt_workarounds.py)."""
 
 from __future__ import annotations
 
@@ -40,4 +41,33 @@ def test_a_model_answering_none_many_times_does_not_abort_python() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", _PROGRAM], check=False, env=env, capture_output=True, text=True,
                           timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "alive", done.stderr[-1500:]
+
+
+# A setup page that is complete, asked by its wizard (from C++) more often than True has references.
+_BOOL_PROGRAM = """
+import sys
+import epages_sync.ui
+from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
+
+app = QApplication([])
+
+class Complete(QWizardPage):
+    def isComplete(self):
+        return True
+
+wizard = QWizard()
+page = Complete()
+wizard.addPage(page)
+wizard.show()
+for _ in range(3 * sys.getrefcount(True) if sys.getrefcount(True) < 10**9 else 20_000):
+    page.completeChanged.emit()
+print("alive")
+"""
+
+
+def test_a_page_answering_true_many_times_does_not_abort_python() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _BOOL_PROGRAM], check=False, env=env, capture_output=True,
+                          text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "alive", done.stderr[-1500:]

@@ -24,7 +24,7 @@ from epages_sync.sandbox.epages.auth import CLIENT_SECRET
 from epages_sync.secrets import MemoryKeyring
 from epages_sync.store import Store
 from epages_sync.ui.app import DesktopApp
-from epages_sync.ui.demo import DemoShop
+from epages_sync.ui.demo import DEMO_STORE, DemoShop
 from epages_sync.ui.language import Language, WindowLanguage
 from epages_sync.ui.wizard import SetupContext, SetupWizard
 
@@ -151,7 +151,7 @@ def test_every_wizard_page(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store
 
 def test_the_main_window_in_demo_mode(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path,
                                       shots: pathlib.Path) -> None:
-    demo = DemoShop(activity="off")
+    demo = DemoShop(activity="off", stores=(DEMO_STORE,))  # the window of a single store, as most shops have it
     with demo.running():
         desktop = DesktopApp(app_paths(tmp_path / "demo", demo=True), demo=demo)
         desktop.begin()
@@ -180,6 +180,37 @@ def test_the_main_window_in_demo_mode(qtbot: QtBot, qloop: asyncio.AbstractEvent
         qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
         _save_picture(dialog, shots / "order-timeline.png")
         dialog.close()
+
+        stop = asyncio.ensure_future(desktop.shutdown())
+        qtbot.waitUntil(stop.done, timeout=WAIT)
+        window.deleteLater()
+
+
+def test_the_main_window_with_two_stores(qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path,
+                                         shots: pathlib.Path, speaking: str) -> None:
+    """The demo's German and Dutch shops in one window, the Dutch one chosen, in each language."""
+    demo = DemoShop(activity="off")
+    with demo.running():
+        desktop = DesktopApp(app_paths(tmp_path / "demo", demo=True), demo=demo)
+        desktop.begin()
+        qtbot.waitUntil(lambda: desktop.window is not None and desktop.window.isVisible(), timeout=WAIT)
+        window = desktop.window
+        assert window is not None
+        window.setGeometry(window.screen().availableGeometry())
+        names = list(demo.stores)
+        assert list(window.store_strip.buttons) == names
+        qtbot.waitUntil(lambda: all(h.last_good_poll is not None for h in desktop.healths.values())
+                        and len(desktop.healths) == 2, timeout=WAIT)
+        demo.sandbox.step(16)  # life in both shops: shipments, stock, new orders
+        desktop.actions.sync_all_now.trigger()
+        qtbot.mouseClick(window.store_strip.buttons[names[1]], Qt.MouseButton.LeftButton)
+        model = window.log_model
+        qtbot.waitUntil(lambda: model.rowCount() > 20 and not model.is_busy, timeout=WAIT)
+        qtbot.waitUntil(lambda: sum(h.orders_imported for h in window.day_chart.hours) > 0, timeout=WAIT)
+        window.log_panel.table.scrollToTop()
+        qtbot.wait(200)
+        _save_picture(window, shots / f"main-window-two-stores{speaking}.png",
+                      readme_name=None if speaking else "main-window-two-stores.png")
 
         stop = asyncio.ensure_future(desktop.shutdown())
         qtbot.waitUntil(stop.done, timeout=WAIT)

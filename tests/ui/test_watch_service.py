@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from epages_sync.engine.service import engine_figures
@@ -36,6 +37,20 @@ def _cli(data_dir: pathlib.Path, *args: str) -> subprocess.Popen[str]:
                             env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+def _configure(data_dir: pathlib.Path, sandbox: Sandbox, name: str, url: str, channel: str) -> None:
+    """Set up a store for the service with the command line, as an admin would."""
+    w = sandbox.world
+    args = ["configure", "--store", name, "--client-id", "sandbox-client", "--sandbox", url, "--channel", channel,
+            "--start-date", "2020-01-01", "--push-interval", "2", "--poll-interval", "15"]
+    for ep, af in w.default_location_map.items():
+        args += ["--map", f"{ep}={af}"]
+    for loc in w.feeding_location_ids:
+        args += ["--stock-from", loc]
+    configured = _cli(data_dir, *args)
+    out, _ = configured.communicate(timeout=60)
+    assert configured.returncode in (0, 3), out  # 3: no password store here; the service reads the environment
+
+
 @pytest.fixture
 def shop() -> Iterator[tuple[Sandbox, str]]:
     sandbox = Sandbox(seed=5, orders=8)
@@ -46,17 +61,7 @@ def shop() -> Iterator[tuple[Sandbox, str]]:
 @pytest.fixture
 def service(shop: tuple[Sandbox, str], tmp_path: pathlib.Path, qtbot: QtBot) -> Iterator[subprocess.Popen[str]]:
     sandbox, url = shop
-    w = sandbox.world
-    args = ["configure", "--store", "demo-shop", "--client-id", "sandbox-client", "--sandbox", url,
-            "--channel", w.default_channel.channel_id, "--start-date", "2020-01-01", "--push-interval", "2",
-            "--poll-interval", "15"]
-    for ep, af in w.default_location_map.items():
-        args += ["--map", f"{ep}={af}"]
-    for loc in w.feeding_location_ids:
-        args += ["--stock-from", loc]
-    configured = _cli(tmp_path, *args)
-    out, _ = configured.communicate(timeout=60)
-    assert configured.returncode in (0, 3), out  # 3: no password store here; the service reads the environment
+    _configure(tmp_path, sandbox, "demo-shop", url, sandbox.world.default_channel.channel_id)
     proc = _cli(tmp_path, "run", "--headless")
     try:
         qtbot.waitUntil(lambda: service_runs(tmp_path / "epages-sync.lock") or proc.poll() is not None,
@@ -180,3 +185,50 @@ def test_starting_the_app_while_the_service_runs_opens_a_watching_window(
     with sqlite3.connect(f"file:{database_rows}?mode=ro", uri=True) as conn:
         starts = [m for (m,) in conn.execute("SELECT message FROM log WHERE message LIKE 'Sync started%'")]
     assert len(starts) == 1  # the service's own start, and no second sync from the window
+
+
+def test_watching_a_service_of_two_stores_shows_each_stores_log_and_health(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: pathlib.Path) -> None:
+    names = ("shop-de", "shop-nl")
+    sandbox = Sandbox(seed=5, orders=6, stores=names)
+    with run_in_thread(sandbox) as url:
+        for name in names:
+            _configure(tmp_path, sandbox, name, f"{url}/stores/{name}", sandbox.shops[name].channel_id)
+        proc = _cli(tmp_path, "run", "--headless")
+        try:
+            qtbot.waitUntil(lambda: service_runs(tmp_path / "epages-sync.lock") or proc.poll() is not None,
+                            timeout=WAIT)
+            assert proc.poll() is None, proc.communicate()[0]
+            desktop = DesktopApp(app_paths(tmp_path), watch_only=True)
+            desktop.begin()
+            qtbot.waitUntil(lambda: desktop.window is not None and desktop.window.isVisible(), timeout=WAIT)
+            window = desktop.window
+            assert window is not None
+            assert window.store_strip.isVisible() and list(window.store_strip.buttons) == list(names)
+            assert not any(slot.is_running for slot in desktop.slots)  # no sync of its own
+
+            def imported(number_prefix: str) -> bool:
+                model = window.log_model
+                return any("imported into Afosto" in e.message and (e.epages_ref or "").startswith(number_prefix)
+                           for r in range(model.rowCount()) if (e := model.entry(r)) is not None)
+
+            for name in names:
+                qtbot.mouseClick(window.store_strip.buttons[name], Qt.MouseButton.LeftButton)
+                assert window.current_name == name
+                qtbot.waitUntil(lambda: imported(""), timeout=WAIT)
+                assert window.health_bar.state_label.text() == "Runs as a service"
+                rows = [e for r in range(window.log_model.rowCount()) if (e := window.log_model.entry(r))]
+                numbers = {e.epages_ref for e in rows if e.epages_ref}
+                assert numbers <= {o.number for o in sandbox.shops[name].epages.by_id.values()}
+                assert "Runs as a service" in window.store_strip.buttons[name].text()
+            assert not desktop.actions.sync_now.isEnabled() and not desktop.actions.add_store.isEnabled()
+            stop = asyncio.ensure_future(desktop.shutdown())
+            qtbot.waitUntil(stop.done, timeout=WAIT)
+            window.deleteLater()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 class SetupContext:
     """Where the wizard runs: the store it saves to, what is set up already, and which services it talks to."""
 
-    store: Store
+    store: Store | None  # None: a store the installation does not have yet (see ``save_new``)
     initial: Settings | None = None
     client_secret: str = ""
     afosto_key: str = ""
@@ -31,6 +31,14 @@ class SetupContext:
     # First setup: each page's choices are kept (never the secrets), so a setup broken off resumes filled in.
     save_draft: Callable[[Settings], None] | None = None
     secrets_for: Callable[[str], Secrets] = Secrets
+    # The other stores of the installation: the setup refuses their names.
+    taken_names: frozenset[str] = frozenset()
+    # An installation of several stores keeps each store's folder under its name: changing one store's setup
+    # cannot make it another store (that is "Add store…").
+    fixed_name: str | None = None
+    # A new store: Finish hands the settings, the secrets and the place names to this (blocking, off the GUI
+    # thread), which makes the store's folder and saves them there.
+    save_new: Callable[[Settings, str, str, dict[str, str]], None] | None = None
 
 
 @dataclass

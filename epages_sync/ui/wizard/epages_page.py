@@ -160,7 +160,24 @@ class EpagesPage(SetupPage):
 
     def isComplete(self) -> bool:
         findings = self.draft.epages
-        return findings is not None and findings.ready
+        return findings is not None and findings.ready and not self._taken(findings.store_name)
+
+    def _taken(self, name: str | None) -> bool:
+        """Another store of this installation has this name already (one store, one setup), or this setup
+        belongs to a store of another name."""
+        fixed = self.context.fixed_name
+        return bool(name) and (name in self.context.taken_names or (fixed is not None and name != fixed))
+
+    def taken_words(self, name: str) -> tuple[str, str]:
+        """The title and the words for a store name this setup cannot take."""
+        fixed = self.context.fixed_name
+        if fixed is not None and name != fixed and name not in self.context.taken_names:
+            return self.tr("Another store"), self.tr(
+                "These settings belong to the store {fixed}. To sync the store {name} as well, use Add store… in "
+                "Settings.").format(fixed=fixed, name=name)
+        return self.tr("This store is set up already"), self.tr(
+            "This installation has the store {name} already. To change its setup, choose it in the main window "
+            "and open Settings; to add a store, enter another store name.").format(name=name)
 
     def validatePage(self) -> bool:
         self.setup_wizard.keep_draft()
@@ -177,6 +194,10 @@ class EpagesPage(SetupPage):
             name = parse_store_name(text)
         except ConfigError as exc:
             self.store_hint.setText(engine_words(exc.message))
+            self.store_hint.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};")
+            return
+        if self._taken(name):
+            self.store_hint.setText(self.taken_words(name)[1])
             self.store_hint.setStyleSheet(f"color: {tone(Tone.ATTENTION).name()};")
             return
         self.store_hint.setText(self.tr("Store: {name}  (https://{name}.beyondshop.cloud)").format(name=name))
@@ -233,6 +254,11 @@ class EpagesPage(SetupPage):
         self.completeChanged.emit()
 
     def _show_findings(self, findings: EpagesFindings) -> None:
+        if self._taken(findings.store_name):
+            self.problem.show_problem(*self.taken_words(findings.store_name))
+            self.scope_table.hide()
+            self.verdict.hide()
+            return
         if findings.problem is not None:
             title, text = problem_words(findings.problem, button=self.connect_button, store=findings.store_name)
             self.problem.show_problem(title, text)

@@ -28,11 +28,12 @@ log = logging.getLogger(__name__)
 TASK = "setup.first_sync_preview"
 
 
-async def first_sync_preview(settings: Settings, store: Store, client_secret: str, afosto_key: str, *,
+async def first_sync_preview(settings: Settings, store: Store | None, client_secret: str, afosto_key: str, *,
                              transport: httpx.AsyncBaseTransport | None = None) -> Preview:
     """The engine's preview with settings and secrets not saved yet, planned against a throwaway copy of the
-    data folder's database (so orders linked before count as linked) and writing to neither system."""
-    copy = await off_thread(store.memory_copy)
+    data folder's database (so orders linked before count as linked; an empty one for a new store) and
+    writing to neither system."""
+    copy = await off_thread(store.memory_copy) if store is not None else Store.memory()
     try:
         service = SyncService(settings, copy, client_secret=client_secret, afosto_key=afosto_key,
                               transport=transport, policy=CHECK_POLICY)

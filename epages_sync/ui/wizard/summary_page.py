@@ -220,8 +220,14 @@ class SummaryPage(SetupPage):
         self.busy.start(self.tr("Saving…"))
         try:
             settings = draft.settings(self.context.initial, sandbox_url=self.context.sandbox_url)
-            await off_thread(save_setup, self.context.store, settings, draft.client_secret, draft.afosto_key,
-                             self.context.secrets_for, draft.place_names())
+            context = self.context
+            if context.save_new is not None:
+                await off_thread(context.save_new, settings, draft.client_secret, draft.afosto_key,
+                                 draft.place_names())
+            else:
+                assert context.store is not None
+                await off_thread(save_setup, context.store, settings, draft.client_secret, draft.afosto_key,
+                                 context.secrets_for, draft.place_names())
         except SecretStoreUnavailable as exc:
             self.problem.show_problem(self.tr("No secure password store on this computer"), self.tr(
                 "The secrets were not saved, and the setup is not finished. {action}").format(

@@ -47,6 +47,8 @@ class SetupWizard(QWizard):
     def _setup_ui(self) -> None:
         self.setWindowTitle(self.tr("epages-sync setup") if self.context.initial is None or
                             not self.context.initial.is_configured else self.tr("epages-sync settings"))
+        if self.context.save_new is not None:
+            self.setWindowTitle(self.tr("epages-sync — add a store"))
         if self.context.demo:
             self.setWindowTitle(self.windowTitle() + " — " + self.tr("DEMO"))
         self.setWindowIcon(icon("app"))
