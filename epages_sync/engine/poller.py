@@ -31,7 +31,7 @@ from ..errors import Conflict, DomainRejected, SyncError, ValidationFailed
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome, ParkedStatus
 from ..texts import PRESS_RETRY, Text, template
 from .afosto_steps import cancel_units, return_units, returned_by_us
-from .applier import PARK_ORDER, PERMANENT, ImportApplier
+from .applier import PARK_ORDER, PERMANENT, ImportApplier, ParcelBatch
 from .conflicts import (
     CONFLICT_CANCELLATION,
     CONFLICT_SHIPMENT,
@@ -45,6 +45,7 @@ from .context import SyncContext, contra_id, recording_exchanges
 from .order_import import ImportFacts, order_stamp, plan_order_import
 from .order_view import AfostoOrderView
 from .order_window import OrderWindow
+from .parcels import epages_changes
 from .steps import CreateOrder, FollowChanges, ImportStep, Park
 
 if TYPE_CHECKING:
@@ -236,23 +237,47 @@ class OrderPoller:
                     if li.sku:
                         summary.skus_seen[li.sku] += li.ordered_quantity
                         ctx.dirty_skus.add(li.sku)
-        report = await ImportApplier(ctx).apply(steps)
+        carry = await self._parcel_batch(steps, by_id)
+        report = await ImportApplier(ctx).apply(steps, carry)
         summary.imported += len(report.imported)
         summary.parked += len(report.parked)
+        summary.updated += len(report.carried)
         known = {**(afosto or {}), **report.afosto}
+        read: dict[str, OrderProcesses] = {}
+        if carry is not None:
+            read = carry.processes
+            for order_id in carry.planned:
+                known.pop(order_id, None)  # parcels were (or may have been) packed since: read the order again
         gate = asyncio.Semaphore(self.parallel)
 
         async def one(order: Order) -> None:
             async with gate:
                 await ctx.checkpoint()
                 with recording_exchanges():
-                    await self._follow(order, summary, known.get(order.id))
+                    await self._follow(order, summary, known.get(order.id), read.get(order.id))
 
         follow = [by_id[s.epages_order_id] for s in steps if isinstance(s, FollowChanges)]
         results = await asyncio.gather(*(one(o) for o in follow), return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise result
+
+    async def _parcel_batch(self, steps: list[ImportStep], by_id: dict[str, Order]) -> ParcelBatch | None:
+        """For the new orders that were shipped or picked up in ePages before their import (and had nothing
+        else done to them there): their processes, read side by side, for the import to carry over at once."""
+        ctx = self.ctx
+        wanted = [by_id[s.epages_order_id] for s in steps if isinstance(s, CreateOrder) and not s.settled]
+        wanted = [o for o in wanted if (c := epages_changes(o, ctx.flows)).processes
+                  and not (c.cancellations or c.returns)]
+        if not wanted:
+            return None
+        gate = asyncio.Semaphore(self.parallel)
+
+        async def read(order: Order) -> tuple[str, OrderProcesses]:
+            async with gate:
+                return order.id, await ctx.epages.get_processes(order.id)
+
+        return ParcelBatch(ctx, by_id, dict(await asyncio.gather(*(read(o) for o in wanted))))
 
     async def plan_page(self, orders: list[Order]) -> list[ImportStep]:
         """The import steps for a page of orders, from what the store and Afosto say now (no writes)."""
@@ -280,9 +305,11 @@ class OrderPoller:
         """Import one order, or carry its changes over: the page's way, for a page of one."""
         await self._handle_page([order], summary if summary is not None else PollSummary())
 
-    async def _follow(self, order: Order, summary: PollSummary, afosto: AfostoOrder | None) -> None:
+    async def _follow(self, order: Order, summary: PollSummary, afosto: AfostoOrder | None,
+                      processes: OrderProcesses | None = None) -> None:
         """Carry the changes made in ePages to a linked order over to Afosto (``afosto``: its Afosto order
-        as just answered, if the import of this page made it)."""
+        as just answered, if the import of this page made it; ``processes``: its processes, if read already
+        in this poll)."""
         ctx = self.ctx
         async with ctx.order_lock(order.id):
             link = ctx.store.link_by_epages(ORDER, order.id)
@@ -291,7 +318,7 @@ class OrderPoller:
             # Cancellations in ePages put stock back there: the stock sync takes another look at these SKUs.
             ctx.dirty_skus.update(li.sku for li in order.product_line_items if li.sku)
             try:
-                changed = await self._reconcile(order, link.afosto_id or "", afosto)
+                changed = await self._reconcile(order, link.afosto_id or "", afosto, processes)
             except PERMANENT as exc:
                 self._park_update(order, exc)
                 summary.parked += 1
@@ -331,17 +358,14 @@ class OrderPoller:
 
     # --- changes made in ePages ---------------------------------------------------------------------------
 
-    async def _reconcile(self, order: Order, afosto_id: str, known: AfostoOrder | None = None) -> bool:
+    async def _reconcile(self, order: Order, afosto_id: str, known: AfostoOrder | None = None,
+                         read: OrderProcesses | None = None) -> bool:
         """Carry cancellations, shipments, pickups and returns made in ePages over to Afosto (``known``: the
         Afosto order as Afosto just answered it, so it need not be read again)."""
         ctx = self.ctx
-        counts = [li.counts for li in order.product_line_items]
-        wants_cancel = ctx.on(Flow.CANCELLATIONS) and any(c.canceled for c in counts)
-        wants_processes = any(
-            c.shipped or c.delivered or c.ready_for_pickup or c.picked_up or c.pending for c in counts
-        ) and ctx.on(Flow.SHIPMENTS)
-        wants_returns = ctx.on(Flow.RETURNS) and any(c.returned or c.broken for c in counts)
-        if not (wants_cancel or wants_processes or wants_returns):
+        changes = epages_changes(order, ctx.flows)
+        wants_cancel, wants_processes, wants_returns = changes.cancellations, changes.processes, changes.returns
+        if not changes.any:
             return False
         await ctx.checkpoint()
         afosto = known if known is not None and known.id == afosto_id else await ctx.afosto.get_order(afosto_id)
@@ -351,7 +375,7 @@ class OrderPoller:
             afosto, did = await self._cancel_in_afosto(order, afosto)
             changed |= did
         if wants_processes or wants_returns:
-            processes = await ctx.epages.get_processes(order.id)
+            processes = read if read is not None else await ctx.epages.get_processes(order.id)
             if wants_processes:
                 self._step = Flow.SHIPMENTS
                 afosto, did = await self._ship_in_afosto(order, processes, afosto)

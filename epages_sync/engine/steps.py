@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..clients.afosto_models import NewOrder, NewOrderLine
+from ..clients.afosto_models import NewOrder, NewOrderLine, ParcelStatus
+from ..store.models import LinkKind
 from ..texts import Text
 
 
@@ -69,3 +70,19 @@ class FollowChanges:
 
 
 ImportStep = CreateOrder | AddItems | Park | FollowChanges
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackParcel:
+    """A shipment or pickup made in ePages becomes an Afosto parcel: pack these units with this tracking,
+    then move the parcel on through ``moves`` (shipped, then delivered; ready, then picked up)."""
+
+    epages_order_id: str
+    number: str
+    kind: LinkKind  # SHIPPING or PICKUP: the link that pairs the ePages process with the parcel
+    process_id: str
+    afosto_order_id: str
+    items: tuple[str, ...]
+    tracking_code: str | None
+    tracking_url: str | None
+    moves: tuple[ParcelStatus, ...]
