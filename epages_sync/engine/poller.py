@@ -8,10 +8,12 @@ or parked for a person). Re-reading an order is harmless: links say what is sync
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,7 @@ from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, ReturnedU
 from ..clients.epages_models import (
     Order,
     OrderProcesses,
+    Page,
     PickupProcessStatus,
     ProcessLine,
     ReturnLineStatus,
@@ -182,14 +185,15 @@ class OrderPoller:
             page_size=self.page_size)
         handled: set[tuple[str, str]] = set()
         while not window.complete and not window.exhausted:
-            async for page in window.pages():
-                summary.pages += 1
-                fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
-                await self._handle_page(fresh, summary)
-                ctx.page_read(page, since=window.after)
-                handled.update((o.id, _stamp(o)) for o in fresh)
-                for unreadable in page.unreadable:
-                    summary.parked += int(self._park_unreadable(unreadable))
+            async with aclosing(self._read_ahead(window.pages())) as pages:
+                async for page, ahead in pages:
+                    summary.pages += 1
+                    fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
+                    await self._handle_page(fresh, summary, ahead=ahead)
+                    ctx.page_read(page, since=window.after)
+                    handled.update((o.id, _stamp(o)) for o in fresh)
+                    for unreadable in page.unreadable:
+                        summary.parked += int(self._park_unreadable(unreadable))
         if not window.complete:
             ctx.journal.to_afosto(
                 Outcome.RETRYING,
@@ -200,6 +204,53 @@ class OrderPoller:
             ctx.store.set_state(WATERMARK, window.newest.isoformat())
         ctx.store.set_state(LAST_GOOD_POLL, ctx.now().isoformat())
         return summary
+
+    async def _read_ahead(self, source: AsyncIterator[Page[Order]]
+                          ) -> AsyncGenerator[tuple[Page[Order], dict[str, asyncio.Task[OrderProcesses]]], None]:
+        """The window's pages, each with the processes of its new orders shipped in the shop before their
+        import (see ``_parcel_batch``) being read; the next page and its processes are read while this one is
+        handled (reads only: a page is still handled whole before the next). Reads not used when the poll
+        stops are cancelled."""
+        gate = asyncio.Semaphore(self.parallel)
+
+        async def read(order_id: str) -> OrderProcesses:
+            async with gate:
+                return await self.ctx.epages.get_processes(order_id)
+
+        def start(page: Page[Order] | None) -> dict[str, asyncio.Task[OrderProcesses]]:
+            if page is None:
+                return {}
+            return {o.id: asyncio.ensure_future(read(o.id)) for o in page.items if self._batches_parcels(o)
+                    and self.ctx.store.link_by_epages(ORDER, o.id) is None}
+
+        reads: list[dict[str, asyncio.Task[OrderProcesses]]] = []
+        following: asyncio.Future[Page[Order] | None] = asyncio.ensure_future(anext(source, None))
+        try:
+            while True:
+                page = await following
+                if page is None:
+                    return
+                reads.append(start(page))
+                following = asyncio.ensure_future(anext(source, None))
+                yield page, reads[-1]
+        finally:
+            following.cancel()
+            with contextlib.suppress(BaseException):
+                await following  # the listing under way ends before the source is closed
+            closing = getattr(source, "aclose", None)
+            if closing is not None:
+                await closing()
+            for task in (t for r in reads for t in r.values()):
+                if not task.done():
+                    task.cancel()
+                elif not task.cancelled():
+                    task.exception()  # a failure of a read never used is not the poll's failure
+
+    def _batches_parcels(self, order: Order) -> bool:
+        """An order shipped or picked up in the shop, nothing else done to it there: when new, its parcels are
+        carried over with its import, for the whole page at once."""
+        changes = epages_changes(order, self.ctx.flows)
+        return changes.processes and not (changes.cancellations or changes.returns)
 
     def _park_unreadable(self, order: Unreadable) -> bool:
         """An order ePages sent that this version cannot read waits for a person (or for a change in
@@ -220,7 +271,8 @@ class OrderPoller:
         return True
 
     async def _handle_page(self, orders: list[Order], summary: PollSummary,
-                           afosto: dict[str, AfostoOrder] | None = None) -> None:
+                           afosto: dict[str, AfostoOrder] | None = None, *,
+                           ahead: dict[str, asyncio.Task[OrderProcesses]] | None = None) -> None:
         """Handle the orders of one page: plan their imports, apply the plan for the page as a whole, then
         carry the changes of linked orders over, side by side (as many as the APIs take at once). The page
         counts as done only when every order of it is."""
@@ -237,7 +289,7 @@ class OrderPoller:
                     if li.sku:
                         summary.skus_seen[li.sku] += li.ordered_quantity
                         ctx.dirty_skus.add(li.sku)
-        carry = await self._parcel_batch(steps, by_id)
+        carry = await self._parcel_batch(steps, by_id, ahead or {})
         report = await ImportApplier(ctx).apply(steps, carry)
         summary.imported += len(report.imported)
         summary.parked += len(report.parked)
@@ -262,22 +314,24 @@ class OrderPoller:
             if isinstance(result, BaseException):
                 raise result
 
-    async def _parcel_batch(self, steps: list[ImportStep], by_id: dict[str, Order]) -> ParcelBatch | None:
+    async def _parcel_batch(self, steps: list[ImportStep], by_id: dict[str, Order],
+                            ahead: dict[str, asyncio.Task[OrderProcesses]]) -> ParcelBatch | None:
         """For the new orders that were shipped or picked up in ePages before their import (and had nothing
-        else done to them there): their processes, read side by side, for the import to carry over at once."""
-        ctx = self.ctx
+        else done to them there): their processes (read ahead, or now, side by side), for the import to carry
+        over at once."""
         wanted = [by_id[s.epages_order_id] for s in steps if isinstance(s, CreateOrder) and not s.settled]
-        wanted = [o for o in wanted if (c := epages_changes(o, ctx.flows)).processes
-                  and not (c.cancellations or c.returns)]
+        wanted = [o for o in wanted if self._batches_parcels(o)]
         if not wanted:
             return None
         gate = asyncio.Semaphore(self.parallel)
 
         async def read(order: Order) -> tuple[str, OrderProcesses]:
+            if order.id in ahead:
+                return order.id, await ahead[order.id]
             async with gate:
-                return order.id, await ctx.epages.get_processes(order.id)
+                return order.id, await self.ctx.epages.get_processes(order.id)
 
-        return ParcelBatch(ctx, by_id, dict(await asyncio.gather(*(read(o) for o in wanted))))
+        return ParcelBatch(self.ctx, by_id, dict(await asyncio.gather(*(read(o) for o in wanted))))
 
     async def plan_page(self, orders: list[Order]) -> list[ImportStep]:
         """The import steps for a page of orders, from what the store and Afosto say now (no writes)."""
