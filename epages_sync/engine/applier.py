@@ -281,9 +281,10 @@ class ParcelBatch:
             if processes is None:
                 continue
             claims: list[tuple[LinkKind, str]] = []
-            for how, process_id, *_ in parcel_processes(processes):
-                if store.add_pending_link(how.kind, process_id, parent=order_id, origin=Origin.EPAGES):
-                    claims.append((how.kind, process_id))
+            for process in parcel_processes(processes):
+                if store.add_pending_link(process.how.kind, process.process_id, parent=order_id,
+                                          origin=Origin.EPAGES):
+                    claims.append((process.how.kind, process.process_id))
             self.claimed[order_id] = claims
 
     async def run(self, imported: dict[str, AfostoOrder], hook: Hook = _no_hook) -> None:

@@ -38,6 +38,7 @@ from .afosto_steps import returned_by_us
 from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, codes_differ, park_conflict, tracking_conflict
 from .context import AFOSTO_MARK, SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
+from .parcels import ParcelLinks, shared_parcel_key
 from .poller import (
     CANCEL_ITEM,
     ORDER,
@@ -45,9 +46,6 @@ from .poller import (
     RETURN,
     RMA,
     SHIPPING,
-    parcel_shares,
-    process_parts,
-    shared_parcel_key,
 )
 
 log = logging.getLogger(__name__)
@@ -471,7 +469,7 @@ class OutboxSender:
         store = self.ctx.store
         order_id, parcel_id = order.id, parcel.id
         rest = Counter(lines)
-        for share in parcel_shares(store, SHIPPING, order_id, parcel_id):
+        for share in ParcelLinks(of_order=store.links_for_parent(SHIPPING, order_id)).shares(parcel_id):
             rest.subtract(share.data.get("lines") or {})
         for sp in unlinked:
             own = _process_lines(sp)
@@ -520,7 +518,7 @@ class OutboxSender:
         ctx = self.ctx
         processes = await ctx.epages.list_shipping_processes(order_id)
         link = ctx.store.link_by_afosto(SHIPPING, parcel_id)
-        shares = parcel_shares(ctx.store, SHIPPING, order_id, parcel_id)
+        shares = ParcelLinks(of_order=ctx.store.links_for_parent(SHIPPING, order_id)).shares(parcel_id)
         ids = [share.epages_id for share in shares if not share.data.get("process")]
         spanning = [str(share.data["process"]) for share in shares if share.data.get("process")]
         if spanning:
@@ -549,8 +547,8 @@ class OutboxSender:
             own = ctx.store.link_by_epages(SHIPPING, process_id)
             if own is not None and own.afosto_id and not own.data.get("parts_only"):
                 pieces.add(own.afosto_id)
-            pieces.update(str(part.data.get("parcel")) for part in process_parts(ctx.store, SHIPPING, order_id,
-                                                                                  process_id))
+            links = ParcelLinks(of_order=ctx.store.links_for_parent(SHIPPING, order_id))
+            pieces.update(str(part.data.get("parcel")) for part in links.parts(process_id))
         for parcel in afosto.parcels:
             if parcel.id in pieces and parcel.id != delivered and parcel.status != ParcelStatus.DELIVERED:
                 await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.DELIVERED)

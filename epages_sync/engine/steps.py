@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..clients.afosto_models import NewOrder, NewOrderLine, ParcelStatus
-from ..store.models import LinkKind
+from ..store.models import LinkKind, Origin
 from ..texts import Text
 
 
@@ -86,3 +87,89 @@ class PackParcel:
     tracking_code: str | None
     tracking_url: str | None
     moves: tuple[ParcelStatus, ...]
+    # What the process's pending link says before the parcel is packed (a tracking conflict to look at again).
+    claim_data: Mapping[str, Any] | None = None
+
+
+# --- the parcel of one ePages shipping or pickup process (see engine/parcels.py) ------------------------------
+
+@dataclass(frozen=True)
+class DropClaim:
+    """A pending link whose parcel Afosto never made (the app stopped before packing): forget it."""
+
+    kind: LinkKind
+    process_id: str
+
+
+@dataclass(frozen=True)
+class CompleteClaim:
+    """A pending link whose parcel Afosto made before the app stopped: link it to that parcel."""
+
+    kind: LinkKind
+    process_id: str
+    parcel_id: str
+
+
+@dataclass(frozen=True)
+class LinkParcel:
+    """Record a pair known now: the process (or a part of it) and the Afosto parcel (or share of one) that
+    holds its units; nothing is sent."""
+
+    kind: LinkKind
+    epages_key: str
+    afosto_key: str
+    origin: Origin
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class MoveParcel:
+    """Move an Afosto parcel on to ``status`` (``parcel_id`` None: the parcel packed by this plan); ``told``:
+    say so in the log (a delivery or pickup recorded)."""
+
+    parcel_id: str | None
+    status: ParcelStatus
+    told: bool = False
+
+
+@dataclass(frozen=True)
+class TrackingConflict:
+    """The same units shipped in both systems at once under two tracking codes: a person decides."""
+
+    epages_code: str
+    afosto_code: str
+    again: bool = False  # a conflict raised before: told again only when it is not open, or was retried
+
+
+@dataclass(frozen=True)
+class TrackingAgreed:
+    """A tracking conflict of this process is over: both systems show the same code now."""
+
+    kind: LinkKind
+    process_id: str
+
+
+@dataclass(frozen=True)
+class ShippedButCancelled:
+    """Units shipped in ePages that the warehouse cancelled in Afosto at the same moment: a person decides.
+    Units per SKU cancelled there."""
+
+    cancelled: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class RefuseShipment:
+    """ePages shipped units that Afosto has neither open nor packed: nothing can be recorded."""
+
+
+@dataclass(frozen=True)
+class SameUnitsNote:
+    """A log row: units shipped in ePages were packed by the warehouse at the same time and count once
+    (``covering``: inside one bigger Afosto parcel; ``parts``: partly in warehouse parcels; else: the same
+    parcel)."""
+
+    how: str  # "twin", "covering" or "parts"
+
+
+ParcelStep = (DropClaim | CompleteClaim | LinkParcel | PackParcel | MoveParcel | TrackingConflict | TrackingAgreed
+              | ShippedButCancelled | RefuseShipment | SameUnitsNote)

@@ -4,14 +4,36 @@ units each parcel holds, the statuses it moves through, and when an order is lef
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from epages_sync.clients.afosto_models import AfostoOrder, ParcelStatus
 from epages_sync.clients.epages_models import Order, OrderProcesses
 from epages_sync.config import Flow
-from epages_sync.engine.parcels import epages_changes, plan_new_parcels
-from epages_sync.engine.steps import FollowChanges, PackParcel
-from epages_sync.store.models import LinkKind
+from epages_sync.engine.parcels import (
+    EpagesParcel,
+    ParcelLinks,
+    epages_changes,
+    parcel_processes,
+    part_key,
+    plan_epages_parcel,
+    plan_new_parcels,
+    shared_parcel_key,
+)
+from epages_sync.engine.steps import (
+    CompleteClaim,
+    DropClaim,
+    FollowChanges,
+    LinkParcel,
+    MoveParcel,
+    PackParcel,
+    RefuseShipment,
+    SameUnitsNote,
+    ShippedButCancelled,
+    TrackingAgreed,
+    TrackingConflict,
+)
+from epages_sync.store.models import Link, LinkKind, Origin
 
 ALL_FLOWS = set(Flow)
 
@@ -123,3 +145,110 @@ def test_with_the_shipments_flow_off_nothing_is_packed() -> None:
     assert not epages_changes(order, ALL_FLOWS - {Flow.SHIPMENTS}).any
     assert plan(order, processes(shipping_processes=[ship("s-1", 2)]), warehouse_order(),
                 flows=ALL_FLOWS - {Flow.SHIPMENTS}) == []
+
+
+# --- one process's parcel, with the links as plain data (the order-by-order way) ----------------------------
+
+NOW = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+
+
+def link(epages_id: str, afosto_id: str | None, *, status: str = "linked", **data: Any) -> Link:
+    return Link(id=1, kind=LinkKind.SHIPPING, epages_id=epages_id, afosto_id=afosto_id, status=status,
+                parent="o-1", origin="epages", data=data, created_at=NOW, updated_at=NOW)
+
+
+def links(*known: Link) -> ParcelLinks:
+    return ParcelLinks(by_process={k.epages_id: k for k in known}, by_parcel={k.afosto_id: k for k in known
+                                                                              if k.afosto_id},
+                       of_order=list(known))
+
+
+def parcel(pid: str, units: list[str], status: str = "IN_TRANSIT", code: str | None = "T1") -> dict[str, Any]:
+    return {"id": pid, "status": status, "tracking_code": code, "items": [{"item_id": u} for u in units]}
+
+
+def shipment(qty: int, *, status: str = "SHIPPED", code: str | None = "T1") -> EpagesParcel:
+    [one] = parcel_processes(processes(shipping_processes=[ship("s-1", qty, status, code)]))
+    return one
+
+
+def test_a_claim_left_by_a_crash_is_linked_to_the_parcel_made_for_it_and_moved_on() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"], status="PENDING")], packed={"u0": "p-1", "u1": "p-1"})
+    steps = plan_epages_parcel(shop_order(delivered=2), afosto, shipment(2, status="DELIVERED"),
+                               links(link("s-1", None, status="pending")))
+    assert steps == [CompleteClaim(LinkKind.SHIPPING, "s-1", "p-1"), MoveParcel("p-1", ParcelStatus.IN_TRANSIT),
+                     MoveParcel("p-1", ParcelStatus.DELIVERED, told=True)]
+
+
+def test_a_claim_whose_parcel_afosto_never_made_is_dropped_and_the_units_packed() -> None:
+    steps = plan_epages_parcel(shop_order(shipped=2), warehouse_order(), shipment(2),
+                               links(link("s-1", None, status="pending")))
+    assert [type(s) for s in steps] == [DropClaim, PackParcel]
+    pack = steps[1]
+    assert isinstance(pack, PackParcel) and pack.items == ("u0", "u1") and pack.moves == (ParcelStatus.IN_TRANSIT,)
+
+
+def test_our_own_push_whose_link_was_lost_is_linked_not_imported_back() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"])], packed={"u0": "p-1", "u1": "p-1"})
+    assert plan_epages_parcel(shop_order(shipped=2), afosto, shipment(2), links()) == [
+        LinkParcel(LinkKind.SHIPPING, "s-1", "p-1", Origin.AFOSTO)]
+
+
+def test_shipped_in_both_systems_at_once_under_two_codes_is_one_shipment_and_a_conflict() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"], code="W9")], packed={"u0": "p-1", "u1": "p-1"})
+    steps = plan_epages_parcel(shop_order(shipped=2), afosto, shipment(2), links())
+    assert steps == [LinkParcel(LinkKind.SHIPPING, "s-1", "p-1", Origin.EPAGES,
+                                {"shipped_in_both": True, "tracking_conflict": True}),
+                     TrackingConflict("T1", "W9")]
+
+
+def test_a_cockpit_shipment_inside_a_bigger_warehouse_parcel_is_a_share_of_it() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1", "u2"])], packed={u: "p-1" for u in ("u0", "u1", "u2")})
+    steps = plan_epages_parcel(shop_order(shipped=1), afosto, shipment(1), links())
+    assert steps == [LinkParcel(LinkKind.SHIPPING, "s-1", shared_parcel_key("p-1", "s-1"), Origin.EPAGES,
+                                {"parcel": "p-1", "lines": {"l-1": 1}, "shipped_in_both": True,
+                                 "tracking_conflict": False}),
+                     SameUnitsNote("covering")]
+
+
+def test_a_cockpit_shipment_bigger_than_the_warehouse_parcel_takes_its_units_and_packs_the_rest() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0"], code="W9")], packed={"u0": "p-1"})
+    steps = plan_epages_parcel(shop_order(delivered=3), afosto, shipment(3, status="DELIVERED"), links())
+    assert steps[0] == LinkParcel(LinkKind.SHIPPING, part_key("s-1", "p-1"), shared_parcel_key("p-1", "s-1"),
+                                  Origin.EPAGES, {"parcel": "p-1", "process": "s-1", "lines": {"l-1": 1},
+                                                  "shipped_in_both": True})
+    assert steps[1:3] == [TrackingConflict("T1", "W9"), SameUnitsNote("parts")]
+    pack = steps[3]
+    assert isinstance(pack, PackParcel) and pack.items == ("u1", "u2")
+    assert pack.claim_data == {"tracking_conflict": True}
+    # Delivered as a whole: the warehouse's part too; the codes still differ, so the conflict stays.
+    assert steps[4:] == [MoveParcel("p-1", ParcelStatus.DELIVERED),
+                         TrackingConflict("T1", "T1, W9", again=True),
+                         MoveParcel(None, ParcelStatus.DELIVERED, told=True)]
+
+
+def test_a_tracking_conflict_settles_once_the_codes_agree() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"], code="T1")], packed={"u0": "p-1", "u1": "p-1"})
+    steps = plan_epages_parcel(shop_order(shipped=2), afosto, shipment(2),
+                               links(link("s-1", "p-1", shipped_in_both=True, tracking_conflict=True)))
+    assert steps == [TrackingAgreed(LinkKind.SHIPPING, "s-1")]
+
+
+def test_units_shipped_in_epages_that_the_warehouse_cancelled_are_a_conflict_not_a_refusal() -> None:
+    cancelled = warehouse_order(["CANCELLED", "CANCELLED", "OPEN"])
+    # Two shipped in the cockpit, one of them still open in Afosto: the other is the one to ask about.
+    assert plan_epages_parcel(shop_order(shipped=2), cancelled, shipment(2), links()) == [
+        ShippedButCancelled({"CF-1": 1})]
+    # Cancelled in ePages too: Afosto's cancellations do not explain the shipment; it is refused.
+    assert plan_epages_parcel(shop_order(shipped=2, canceled=2), cancelled, shipment(2), links()) == [
+        RefuseShipment()]
+
+
+def test_a_linked_shipment_delivered_in_epages_is_delivered_in_afosto_once() -> None:
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"])], packed={"u0": "p-1", "u1": "p-1"})
+    done = links(link("s-1", "p-1"))
+    assert plan_epages_parcel(shop_order(delivered=2), afosto, shipment(2, status="DELIVERED"), done) == [
+        MoveParcel("p-1", ParcelStatus.DELIVERED, told=True)]
+    delivered = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"], status="DELIVERED")],
+                                packed={"u0": "p-1", "u1": "p-1"})
+    assert plan_epages_parcel(shop_order(delivered=2), delivered, shipment(2, status="DELIVERED"), done) == []
