@@ -1,6 +1,7 @@
-"""Shipments and pickups made in ePages, as Afosto parcels: how each kind moves, the link keys of parcels
-shared by both systems, and the pure planners of the parcels an order's processes become (no I/O: the poller
-carries the steps out order by order, the import applier for a page of new orders at once)."""
+"""Shipments and pickups, both ways: how an ePages process shows as an Afosto parcel, the link keys of parcels
+shared by both systems, and the pure planners (no I/O) of the parcels an order's ePages processes become
+(carried out by the poller order by order, and by the import applier for a page of new orders at once) and of
+the ePages shipment an Afosto parcel becomes (carried out by the shipment pusher)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..clients.afosto_models import AfostoOrder, ParcelStatus
-from ..clients.epages_models import Order, OrderProcesses, PickupProcessStatus, ShippingProcessStatus
+from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus
+from ..clients.epages_models import (
+    Order,
+    OrderProcesses,
+    PickupProcessStatus,
+    ShippingProcess,
+    ShippingProcessStatus,
+)
 from ..config import Flow
 from ..store.models import Link, LinkKind, LinkStatus, Origin
 from ..texts import template
@@ -17,12 +24,16 @@ from .conflicts import codes_differ
 from .order_view import AfostoOrderView
 from .steps import (
     CompleteClaim,
+    CreateShipment,
+    DeliverShipments,
     DropClaim,
     FollowChanges,
     LinkParcel,
+    MarkShipped,
     MoveParcel,
     PackParcel,
     ParcelStep,
+    ProcessGone,
     RefuseShipment,
     SameUnitsNote,
     ShippedButCancelled,
@@ -396,3 +407,126 @@ def plan_new_parcels(order: Order, processes: OrderProcesses, afosto: AfostoOrde
         taken.update(pack.items)
         packs.append(PackParcel(**{**pack.__dict__, "moves": (*pack.moves, *(m.status for m in moves))}))
     return packs
+
+
+# --- Afosto -> ePages: the shipment pusher --------------------------------------------------------------------
+
+def process_lines(process: ShippingProcess) -> dict[str, int]:
+    return {pl.product_line_item_id: pl.quantity for pl in process.line_items}
+
+
+@dataclass(frozen=True)
+class ShipmentPlan:
+    """What the shipment pusher does for one Afosto parcel, and what it tells the log."""
+
+    steps: list[ParcelStep]
+    lines: dict[str, int]  # the parcel's units per ePages line
+    sent: dict[str, int]  # the units the ePages shipment stands for (the rest left in cockpit shipments)
+
+
+def _shares_of_parcel(order: Order, parcel: Parcel, lines: Mapping[str, int], shares: Sequence[Link],
+                      unlinked: Sequence[ShippingProcess]) -> tuple[list[ParcelStep], dict[str, int], set[str]]:
+    """Cockpit shipments whose units are all in this parcel count as part of it (linked as shares, so the
+    poller never imports them): their links, the units of the parcel left for ePages, and the processes
+    linked so. A share under another tracking code than the parcel's is a conflict for a person."""
+    steps: list[ParcelStep] = []
+    rest = Counter(dict(lines))
+    for share in shares:
+        rest.subtract(share.data.get("lines") or {})
+    shared: set[str] = set()
+    for sp in unlinked:
+        own = process_lines(sp)
+        if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
+            continue
+        if own and all(rest.get(k, 0) >= v for k, v in own.items()):
+            differ = codes_differ(sp.tracking_code, [parcel.tracking_code])
+            steps.append(LinkParcel(LinkKind.SHIPPING, sp.id, shared_parcel_key(parcel.id, sp.id), Origin.EPAGES,
+                                    {"parcel": parcel.id, "lines": own, "shipped_in_both": True,
+                                     "tracking_conflict": differ}))
+            if differ:
+                steps.append(TrackingConflict(sp.tracking_code or "-", parcel.tracking_code or "-"))
+            rest.subtract(own)
+            shared.add(sp.id)
+    return steps, {k: v for k, v in rest.items() if v > 0}, shared
+
+
+def _not_shipped_in_epages(sent: Mapping[str, int], left: Mapping[str, int],
+                           others: Sequence[ShippingProcess]) -> dict[str, int]:
+    """Leave out units that ePages shows shipped already in a cockpit shipment bigger than this parcel (not
+    linked to anything): the warehouse and a person shipped them at the same moment. The poller counts them
+    once as part of that shipment (see ``part_key``). Units missing in ePages for any other reason stay in,
+    and ePages' refusal parks the push for a person."""
+    elsewhere: Counter[str] = Counter()
+    for sp in others:
+        if sp.status in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
+            elsewhere.update(process_lines(sp))
+    out: dict[str, int] = {}
+    for line_id, qty in sent.items():
+        over = max(0, qty - left.get(line_id, 0))
+        qty -= min(over, elsewhere[line_id])
+        if qty > 0:
+            out[line_id] = qty
+    return out
+
+
+def plan_afosto_shipment(order: Order, afosto: AfostoOrder, parcel: Parcel, existing: Sequence[ShippingProcess], *,
+                         link: Link | None, linked_processes: Collection[str], shares: Sequence[Link]) -> ShipmentPlan:
+    """The ePages shipment of an Afosto parcel the warehouse shipped: the shipping process made on an earlier
+    try (``link``) or found (our own, its link lost; a cockpit shipment of the same units at the same moment),
+    or created; marked shipped, and delivered when the parcel is. ``existing``: the order's ePages shipping
+    processes, read now; ``linked_processes``: those a link names; ``shares``: the links of cockpit shipments
+    counted as part of this parcel."""
+    lines = AfostoOrderView(afosto).lines_of(i.item_id for i in parcel.items)
+    sent = lines
+    steps: list[ParcelStep] = []
+    process: ShippingProcess | None = None
+    creating = False
+    if link is not None and isinstance(link.data.get("lines"), dict):
+        sent = dict(link.data["lines"])  # what the ePages shipment of this parcel stands for
+    if link is not None and link.data.get("covered_by_epages"):
+        pass  # every unit of the parcel left in ePages' own shipments
+    elif link is not None:  # created on an earlier try whose later steps did not finish
+        process = next((sp for sp in existing if sp.id == link.epages_id), None)
+        if process is None:
+            return ShipmentPlan([ProcessGone(link.epages_id)], lines, sent)
+    else:
+        unlinked = [sp for sp in existing if sp.id not in linked_processes]
+        same = [sp for sp in unlinked if process_lines(sp) == lines]
+        process = next((sp for sp in same if sp.tracking_code == parcel.tracking_code), None)
+        left = {li.id: li.counts.unshipped for li in order.product_line_items}
+        short = any(left.get(k, 0) < v for k, v in lines.items())
+        twin_codes = False
+        if process is None and short and same:
+            # Shipped in both systems at once: the units already left in ePages' own shipment.
+            process = same[0]
+            twin_codes = bool(process.tracking_code and parcel.tracking_code)
+        if process is None and short:
+            # A person shipped some of these units in the cockpit while the warehouse packed them with others:
+            # those count once, and ePages gets a shipment of the rest. Units missing in ePages for any other
+            # reason (cancelled there, shipped in a cockpit shipment that is not all in this parcel) make ePages
+            # refuse the rest: parked for a person, not hidden.
+            ours = [sp for sp in unlinked if parcel.tracking_code and sp.tracking_code == parcel.tracking_code]
+            others = [sp for sp in unlinked if sp not in ours]
+            share_steps, sent, shared = _shares_of_parcel(order, parcel, lines, shares, others)
+            steps.extend(share_steps)
+            sent = _not_shipped_in_epages(sent, left, [sp for sp in others if sp.id not in shared])
+            # Made by an earlier try of this push whose link was not written (the app stopped).
+            process = next((sp for sp in ours if process_lines(sp) == sent), None)
+        link_data = {"lines": sent, "tracking_conflict": twin_codes}
+        if process is not None:
+            steps.append(LinkParcel(LinkKind.SHIPPING, process.id, parcel.id, Origin.AFOSTO, link_data))
+            if twin_codes:
+                steps.append(TrackingConflict(process.tracking_code or "-", parcel.tracking_code or "-"))
+        elif sent:
+            steps.append(CreateShipment(parcel.id, sent, parcel.tracking_code, parcel.tracking_url, link_data))
+            creating = True
+        else:
+            steps.append(LinkParcel(LinkKind.SHIPPING, f"covered:{parcel.id}", parcel.id, Origin.AFOSTO,
+                                    {"lines": {}, "covered_by_epages": True}))
+    # Marking is not repeated blindly: a lost answer fails this try, and the next one reads the status.
+    if creating or (process is not None and process.status in (None, ShippingProcessStatus.PENDING)):
+        steps.append(MarkShipped(None if creating else process.id if process else None, parcel.tracking_code,
+                                 parcel.tracking_url))
+    if parcel.status == ParcelStatus.DELIVERED:
+        steps.append(DeliverShipments(parcel.id))
+    return ShipmentPlan(steps, lines, sent)

@@ -32,6 +32,7 @@ from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome, ParkedSt
 from ..texts import PRESS_RETRY, Text
 from .afosto_steps import cancel_units, return_units, returned_by_us
 from .applier import PARK_ORDER, PERMANENT, ImportApplier, ParcelBatch
+from .cancellations import plan_cancellations
 from .conflicts import (
     CONFLICT_CANCELLATION,
     CONFLICT_SHIPMENT,
@@ -409,22 +410,11 @@ class OrderPoller:
 
     async def _cancel_in_afosto(self, order: Order, afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
         ctx = self.ctx
-        view = AfostoOrderView(afosto)
-        units: list[tuple[str, str]] = []
-        skus: list[str] = []
-        packed: dict[str, int] = {}  # SKU -> units cancelled in ePages that Afosto has packed already
-        for li in order.product_line_items:
-            missing = li.counts.canceled - len(view.canceled(li.id))
-            if missing > 0:
-                open_units = view.open_unpacked(li.id)[:missing]
-                for item in open_units:
-                    units.append((item.id, contra_id("cancel", item.id)))
-                    skus.append(li.sku or "?")
-                if missing > len(open_units):
-                    packed[li.sku or li.id] = packed.get(li.sku or li.id, 0) + missing - len(open_units)
-        self._cancelled_after_packing(order, afosto, packed)
-        if not units:
+        cancel, after_packing = plan_cancellations(order, afosto)
+        self._cancelled_after_packing(order, afosto, dict(after_packing.packed))
+        if cancel is None:
             return afosto, False
+        units, skus = list(cancel.units), list(cancel.skus)
         with ctx.store.transaction():
             for item_id, _ in units:
                 # Linked before Afosto is told, so the pushers never send this cancellation back to ePages.

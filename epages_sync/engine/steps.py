@@ -91,6 +91,25 @@ class PackParcel:
     claim_data: Mapping[str, Any] | None = None
 
 
+# --- a cancellation made in ePages (see engine/cancellations.py) -------------------------------------------
+
+@dataclass(frozen=True)
+class CancelUnits:
+    """Cancel these Afosto units, as (item id, contra id) each, as ePages cancelled them (``skus``: theirs,
+    for the log)."""
+
+    units: tuple[tuple[str, str], ...]
+    skus: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CancelledAfterPacking:
+    """Units cancelled in ePages that the warehouse had packed already, per SKU: Afosto cannot cancel them, so
+    a person decides (none: the two systems agree, and a conflict raised before is settled)."""
+
+    packed: Mapping[str, int]
+
+
 # --- the parcel of one ePages shipping or pickup process (see engine/parcels.py) ------------------------------
 
 @dataclass(frozen=True)
@@ -171,5 +190,43 @@ class SameUnitsNote:
     how: str  # "twin", "covering" or "parts"
 
 
+# --- an Afosto parcel shipped by the warehouse, as an ePages shipping process (the shipment pusher) ----------
+
+@dataclass(frozen=True)
+class CreateShipment:
+    """Create the ePages shipping process of these units (ePages line id -> count) for an Afosto parcel, and
+    link it to the parcel with ``link_data``."""
+
+    parcel_id: str
+    lines: Mapping[str, int]
+    tracking_code: str | None
+    tracking_url: str | None
+    link_data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class MarkShipped:
+    """Mark an ePages shipping process shipped (``process_id`` None: the one this plan creates)."""
+
+    process_id: str | None
+    tracking_code: str | None
+    tracking_url: str | None
+
+
+@dataclass(frozen=True)
+class ProcessGone:
+    """The ePages process a link names no longer exists: a person changed the order; nothing is sent."""
+
+    process_id: str
+
+
+@dataclass(frozen=True)
+class DeliverShipments:
+    """The parcel was delivered: every ePages shipment that stands for it is marked delivered."""
+
+    parcel_id: str
+
+
 ParcelStep = (DropClaim | CompleteClaim | LinkParcel | PackParcel | MoveParcel | TrackingConflict | TrackingAgreed
-              | ShippedButCancelled | RefuseShipment | SameUnitsNote)
+              | ShippedButCancelled | RefuseShipment | SameUnitsNote | CreateShipment | MarkShipped | ProcessGone
+              | DeliverShipments)

@@ -12,21 +12,27 @@ from epages_sync.clients.epages_models import Order, OrderProcesses
 from epages_sync.config import Flow
 from epages_sync.engine.parcels import (
     EpagesParcel,
+    ShipmentPlan,
     ParcelLinks,
     epages_changes,
     parcel_processes,
     part_key,
     plan_epages_parcel,
+    plan_afosto_shipment,
     plan_new_parcels,
     shared_parcel_key,
 )
 from epages_sync.engine.steps import (
     CompleteClaim,
+    CreateShipment,
+    DeliverShipments,
     DropClaim,
     FollowChanges,
     LinkParcel,
+    MarkShipped,
     MoveParcel,
     PackParcel,
+    ProcessGone,
     RefuseShipment,
     SameUnitsNote,
     ShippedButCancelled,
@@ -40,7 +46,7 @@ ALL_FLOWS = set(Flow)
 
 def shop_order(**counts: int) -> Order:
     """One line of 3 units, with these ePages counts (shipped, delivered, canceled, returned...)."""
-    shipping = {k: {"quantity": counts[k]} for k in ("shipped", "delivered", "pending") if k in counts}
+    shipping = {k: {"quantity": counts[k]} for k in ("unshipped", "shipped", "delivered", "pending") if k in counts}
     return Order.model_validate({
         "_id": "o-1", "orderNumber": "10001", "currency": "EUR",
         "productLineItems": [{
@@ -252,3 +258,73 @@ def test_a_linked_shipment_delivered_in_epages_is_delivered_in_afosto_once() -> 
     delivered = warehouse_order(parcels=[parcel("p-1", ["u0", "u1"], status="DELIVERED")],
                                 packed={"u0": "p-1", "u1": "p-1"})
     assert plan_epages_parcel(shop_order(delivered=2), delivered, shipment(2, status="DELIVERED"), done) == []
+
+
+# --- an Afosto parcel the warehouse shipped, as an ePages shipment (the shipment pusher) ----------------------
+
+def warehouse_parcel(units: list[str], status: str = "IN_TRANSIT", code: str | None = "W1") -> AfostoOrder:
+    return warehouse_order(parcels=[parcel("p-1", units, status=status, code=code)], packed=dict.fromkeys(units, "p-1"))
+
+
+def ship_plan(order: Order, afosto: AfostoOrder, existing: list[dict[str, Any]] | None = None, *,
+              link: Link | None = None, linked: set[str] | None = None, shares: list[Link] | None = None
+              ) -> ShipmentPlan:
+    return plan_afosto_shipment(order, afosto, afosto.parcels[0],
+                                processes(shipping_processes=existing or []).shippings, link=link,
+                                linked_processes=linked or set(), shares=shares or [])
+
+
+def test_a_parcel_the_warehouse_shipped_becomes_an_epages_shipment_marked_shipped() -> None:
+    plan = ship_plan(shop_order(unshipped=3), warehouse_parcel(["u0", "u1"]))
+    assert plan.steps == [CreateShipment("p-1", {"l-1": 2}, "W1", None, {"lines": {"l-1": 2}, "tracking_conflict": False}),
+                          MarkShipped(None, "W1", None)]
+    assert plan.sent == plan.lines == {"l-1": 2}
+    delivered = ship_plan(shop_order(unshipped=3), warehouse_parcel(["u0", "u1"], status="DELIVERED"))
+    assert delivered.steps[-1] == DeliverShipments("p-1")
+
+
+def test_our_own_shipment_whose_link_was_lost_is_linked_and_marked_not_made_again() -> None:
+    plan = ship_plan(shop_order(unshipped=1, pending=2), warehouse_parcel(["u0", "u1"]),
+                     [ship("s-1", 2, "PENDING", code="W1")])
+    assert plan.steps == [LinkParcel(LinkKind.SHIPPING, "s-1", "p-1", Origin.AFOSTO,
+                                     {"lines": {"l-1": 2}, "tracking_conflict": False}),
+                          MarkShipped("s-1", "W1", None)]
+
+
+def test_an_earlier_try_is_finished_and_a_process_a_person_removed_is_said() -> None:
+    made = link("s-1", "p-1", lines={"l-1": 2})
+    assert ship_plan(shop_order(shipped=2, unshipped=1), warehouse_parcel(["u0", "u1"]),
+                     [ship("s-1", 2, "SHIPPED", code="W1")], link=made).steps == []
+    assert ship_plan(shop_order(unshipped=3), warehouse_parcel(["u0", "u1"]), [], link=made).steps == [
+        ProcessGone("s-1")]
+
+
+def test_shipped_in_both_systems_at_once_under_two_codes_is_linked_and_asked_about() -> None:
+    plan = ship_plan(shop_order(shipped=2, unshipped=1), warehouse_parcel(["u0", "u1"]),
+                     [ship("s-1", 2, "SHIPPED", code="T1")])
+    assert plan.steps == [LinkParcel(LinkKind.SHIPPING, "s-1", "p-1", Origin.AFOSTO,
+                                     {"lines": {"l-1": 2}, "tracking_conflict": True}),
+                          TrackingConflict("T1", "W1")]
+
+
+def test_a_cockpit_shipment_inside_the_parcel_is_a_share_and_epages_gets_the_rest() -> None:
+    plan = ship_plan(shop_order(shipped=1, unshipped=2), warehouse_parcel(["u0", "u1", "u2"]),
+                     [ship("s-1", 1, "SHIPPED", code="W1x")])
+    assert plan.steps == [
+        LinkParcel(LinkKind.SHIPPING, "s-1", shared_parcel_key("p-1", "s-1"), Origin.EPAGES,
+                   {"parcel": "p-1", "lines": {"l-1": 1}, "shipped_in_both": True, "tracking_conflict": True}),
+        TrackingConflict("W1x", "W1"),
+        CreateShipment("p-1", {"l-1": 2}, "W1", None, {"lines": {"l-1": 2}, "tracking_conflict": False}),
+        MarkShipped(None, "W1", None)]
+    assert plan.sent == {"l-1": 2} and plan.lines == {"l-1": 3}
+
+
+def test_a_parcel_whose_units_all_left_in_cockpit_shipments_is_covered_and_nothing_is_sent() -> None:
+    plan = ship_plan(shop_order(shipped=2, unshipped=1), warehouse_parcel(["u0", "u1"]),
+                     [ship("s-1", 1, "SHIPPED", code="W1"), ship("s-2", 1, "SHIPPED", code=None)],
+                     linked={"s-1"}, shares=[link("s-1", shared_parcel_key("p-1", "s-1"), parcel="p-1",
+                                                  lines={"l-1": 1})])
+    assert plan.steps == [
+        LinkParcel(LinkKind.SHIPPING, "s-2", shared_parcel_key("p-1", "s-2"), Origin.EPAGES,
+                   {"parcel": "p-1", "lines": {"l-1": 1}, "shipped_in_both": True, "tracking_conflict": False}),
+        LinkParcel(LinkKind.SHIPPING, "covered:p-1", "p-1", Origin.AFOSTO, {"lines": {}, "covered_by_epages": True})]
