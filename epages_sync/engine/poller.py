@@ -15,15 +15,13 @@ from collections import Counter
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..clients.afosto_models import AfostoOrder, Parcel, ReturnedUnit, ReturnOutcome
+from ..clients.afosto_models import AfostoOrder, Parcel, ReturnOutcome
 from ..clients.epages_models import (
     Order,
     OrderProcesses,
     Page,
-    ReturnLineStatus,
-    ReturnProcess,
     Unreadable,
 )
 from ..config import Flow
@@ -41,9 +39,8 @@ from .conflicts import (
     tracking_conflict,
     worth_telling,
 )
-from .context import SyncContext, contra_id, recording_exchanges
+from .context import SyncContext, recording_exchanges
 from .order_import import ImportFacts, order_stamp, plan_order_import
-from .order_view import AfostoOrderView
 from .order_window import OrderWindow
 from .parcels import (
     EpagesParcel,
@@ -53,6 +50,7 @@ from .parcels import (
     parcel_processes,
     plan_epages_parcel,
 )
+from .returns import LinkReturnEcho, plan_epages_return, units_data
 from .steps import (
     CompleteClaim,
     CreateOrder,
@@ -86,11 +84,6 @@ RETURN = LinkKind.RETURN
 RMA = LinkKind.RMA
 CANCEL_ITEM = LinkKind.CANCEL_ITEM
 PARK_ORDER_UPDATE = "order_update"
-
-
-def _units_data(units: list[ReturnedUnit]) -> list[list[str]]:
-    """A return's chosen units as its pending link keeps them: [item id, outcome] each."""
-    return [[u.item_id, u.outcome.value] for u in units]
 
 
 def _same_units(how: str, number: str) -> Text:
@@ -566,121 +559,45 @@ class OrderPoller:
     async def _return_in_afosto(
         self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
     ) -> tuple[AfostoOrder, bool]:
+        """Each ePages return not carried over yet: planned (see ``plan_epages_return``), claimed with the
+        units it chose, sent, and linked to the Afosto return items it became."""
         ctx = self.ctx
+        store = ctx.store
         changed = False
         number = order.order_number or order.id
         for rp in processes.returns:
-            link = ctx.store.link_by_epages(RETURN, rp.id)
-            if link is not None and link.status == LinkStatus.LINKED:
-                continue
-            pending = link is not None and link.status == LinkStatus.PENDING
-            stored = link.data.get("units") if link is not None else None
-            if pending and isinstance(stored, list):
-                planned = self._resume_return(stored, afosto)
-                if _units_data(planned) != stored:  # a chosen unit was replaced
-                    ctx.store.update_link_data(RETURN, rp.id, {"units": _units_data(planned)})
-            else:
-                planned = self._plan_return(rp, afosto, resumed=pending)
-            if link is None:
-                echo = self._unlinked_decided_returns(afosto, rp)
-                if echo:
-                    self._link_return(order.id, rp.id, echo, Origin.AFOSTO)
+            linked_rmas = {r.id for r in afosto.rma_items if not self._rma_free(r.id)}
+            for step in plan_epages_return(rp, afosto, store.link_by_epages(RETURN, rp.id), linked_rmas):
+                if isinstance(step, LinkReturnEcho):
+                    self._link_return(order.id, rp.id, list(step.rma_ids), Origin.AFOSTO)
                     continue
-                if not planned:
-                    continue
-                ctx.store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES,
-                                           data={"units": _units_data(planned)})
-            if planned:
-                afosto = await return_units(ctx.afosto, afosto, planned)
-            ours = {u.item_id for u in planned}
-            if pending and not isinstance(stored, list):
-                ours |= returned_by_us(afosto)  # a link from an older version: what it returned is unknown
-            rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
-            self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
-            accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
-            ctx.journal.to_afosto(
-                Outcome.OK,
-                Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
-                     "{defect} defect).", number=number, accepted=accepted, defect=len(planned) - accepted),
-                flow=Flow.RETURNS,
-                epages_ref=number,
-                afosto_ref=afosto.number,
-            )
-            changed = True
-        return afosto, changed
-
-    @staticmethod
-    def _resume_return(stored: list[Any], afosto: AfostoOrder) -> list[ReturnedUnit]:
-        """The units a pending return chose before it went to Afosto, to send again with the same contra ids
-        (Afosto takes them as the same return): a unit that arrived is not returned twice, and no other
-        return's unit is taken for this one's. A chosen unit that can no longer be returned and did not
-        arrive (the warehouse took it meanwhile) is replaced by another returnable unit of its line."""
-        view = AfostoOrderView(afosto)
-        arrived = {c.id for c in afosto.contra_items}
-        kept: list[ReturnedUnit] = []
-        lost: Counter[tuple[str, str]] = Counter()
-        for item_id, outcome in stored:
-            unit = ReturnedUnit(item_id=str(item_id), contra_item_id=contra_id("return", str(item_id)),
-                                outcome=ReturnOutcome(outcome))
-            line = view.line_of_item.get(unit.item_id) or ""
-            if unit.contra_item_id in arrived or any(i.id == unit.item_id for i in view.returnable(line)):
-                kept.append(unit)
-            else:
-                lost[(line, unit.outcome.value)] += 1
-        for (line, outcome), count in lost.items():
-            taken = {u.item_id for u in kept}
-            for item in [i for i in view.returnable(line) if i.id not in taken][:count]:
-                kept.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
-                                         outcome=ReturnOutcome(outcome)))
-        return kept
-
-    def _plan_return(self, rp: ReturnProcess, afosto: AfostoOrder, *, resumed: bool) -> list[ReturnedUnit]:
-        """The Afosto units an ePages return gives back: the first returnable ones of each line."""
-        view = AfostoOrderView(afosto)
-        # A pending link written by an older version, without its units: the return may have reached Afosto
-        # before the app stopped, and its units are then no longer returnable; our own returned units that no
-        # link claims yet count as this return's.
-        done: Counter[str] = Counter()
-        if resumed:
-            ours_before = returned_by_us(afosto)
-            done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
-                        if r.item_id in ours_before and self._rma_free(r.id))
-        planned: list[ReturnedUnit] = []
-        for rl in rp.line_items:
-            broken = rl.status == ReturnLineStatus.BROKEN
-            outcome = ReturnOutcome.REJECTED if broken else ReturnOutcome.ACCEPTED
-            already = min(done[rl.product_line_item_id], rl.quantity)
-            done[rl.product_line_item_id] -= already
-            for item in view.returnable(rl.product_line_item_id)[: rl.quantity - already]:
-                planned.append(
-                    ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
-                                 outcome=outcome)
+                planned = list(step.units)
+                if step.claim == "update":  # a chosen unit was replaced
+                    store.update_link_data(RETURN, rp.id, {"units": units_data(planned)})
+                elif step.claim == "new":
+                    store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES,
+                                           data={"units": units_data(planned)})
+                if planned:
+                    afosto = await return_units(ctx.afosto, afosto, planned)
+                ours = {u.item_id for u in planned}
+                if step.older_claim:
+                    ours |= returned_by_us(afosto)  # a link from an older version: what it returned is unknown
+                rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
+                self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
+                accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
+                         "{defect} defect).", number=number, accepted=accepted, defect=len(planned) - accepted),
+                    flow=Flow.RETURNS,
+                    epages_ref=number,
+                    afosto_ref=afosto.number,
                 )
-        return planned
+                changed = True
+        return afosto, changed
 
     def _rma_free(self, rma_id: str) -> bool:
         return self.ctx.store.link_by_afosto(RMA, rma_id) is None
-
-    def _unlinked_decided_returns(self, afosto: AfostoOrder, rp: ReturnProcess) -> list[str]:
-        """Decided Afosto returns that no link claims and that match this ePages return line by line and
-        outcome by outcome: our own push whose link was lost in a crash, not a second return."""
-        view = AfostoOrderView(afosto)
-        wanted: Counter[tuple[str, str]] = Counter()
-        for rl in rp.line_items:
-            outcome = "REJECTED" if rl.status == ReturnLineStatus.BROKEN else "AUTHORIZED"
-            wanted[(rl.product_line_item_id, outcome)] += rl.quantity
-        found: list[str] = []
-        ours = returned_by_us(afosto)
-        for rma in afosto.rma_items:
-            if str(rma.status) not in ("AUTHORIZED", "REJECTED") or not self._rma_free(rma.id):
-                continue
-            if rma.item_id in ours:  # made by this app from an ePages return
-                continue
-            key = (view.line_of_item.get(rma.item_id) or "", str(rma.status))
-            if wanted[key] > 0:
-                wanted[key] -= 1
-                found.append(rma.id)
-        return found if found and sum(wanted.values()) == 0 else []
 
     def _link_return(self, order_id: str, process_id: str, rma_ids: list[str], origin: Origin) -> None:
         with self.ctx.store.transaction():

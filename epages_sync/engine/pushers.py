@@ -35,6 +35,7 @@ from ..errors import AuthenticationError, Conflict, NotFound, SyncError, Validat
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
+from .cancellations import plan_epages_cancellation
 from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, park_conflict, tracking_conflict
 from .context import AFOSTO_MARK, SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
@@ -528,22 +529,19 @@ class OutboxSender:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto, order = await self._both(push)
-        view = AfostoOrderView(afosto)
-        need = {li.id: len(view.canceled(li.id)) - li.counts.canceled for li in order.product_line_items}
-        need = {k: v for k, v in need.items() if v > 0}
-        self._cancelled_after_shipping(order, afosto, need)
-        left = {li.id: li.counts.unshipped for li in order.product_line_items}
-        need = {k: min(v, left.get(k, 0)) for k, v in need.items() if left.get(k, 0) > 0}
-        units = sum(need.values())
-        if need:
-            if view.all_cancelled and not order.canceled and order.cancelable:
+        cancel, after_shipping = plan_epages_cancellation(order, afosto)
+        if after_shipping is not None:
+            self._cancelled_after_shipping(order, afosto, dict(after_shipping.gone))
+        if cancel is not None:
+            units = sum(cancel.lines.values())
+            if cancel.whole_order:
                 await ctx.epages.cancel_order(order_id, comment="Cancelled in Afosto")
                 text = Text("Order {number}: cancelled in ePages (all units cancelled in Afosto).",
                             number=order.order_number)
             else:
                 await ctx.epages.create_cancel_process(
                     order_id,
-                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
+                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in cancel.lines.items()],
                     comment="Cancelled in Afosto",
                 )
                 text = (Text("Order {number}: 1 unit cancelled in ePages, as in Afosto.", number=order.order_number)
@@ -559,16 +557,9 @@ class OutboxSender:
                 )
         return text
 
-    def _cancelled_after_shipping(self, order: Order, afosto: AfostoOrder, need: dict[str, int]) -> None:
+    def _cancelled_after_shipping(self, order: Order, afosto: AfostoOrder, gone: dict[str, int]) -> None:
         """Units the warehouse cancelled in Afosto that ePages shows shipped or picked up already (a person
         in the cockpit was quicker): ePages cannot cancel them, so a person decides; the rest is cancelled."""
-        gone: Counter[str] = Counter()
-        for li in order.product_line_items:
-            extra = need.get(li.id, 0) - li.counts.unshipped
-            if extra > 0:
-                gone[li.sku or li.id] += extra
-        if not gone:
-            return
         number = order.order_number or order.id
         park_conflict(
             self.ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,

@@ -110,6 +110,23 @@ class CancelledAfterPacking:
     packed: Mapping[str, int]
 
 
+@dataclass(frozen=True)
+class CancelInEpages:
+    """Units the warehouse cancelled in Afosto, cancelled in ePages too (ePages line id -> count): the whole
+    order at once when every unit is cancelled and ePages still can, else a cancellation of these units."""
+
+    lines: Mapping[str, int]
+    whole_order: bool
+
+
+@dataclass(frozen=True)
+class CancelledAfterShipping:
+    """Units the warehouse cancelled that ePages shows shipped or handed out already, per SKU: ePages cannot
+    cancel them, so a person decides."""
+
+    gone: Mapping[str, int]
+
+
 # --- the parcel of one ePages shipping or pickup process (see engine/parcels.py) ------------------------------
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from epages_sync.clients.epages_models import Order, OrderProcesses
 from epages_sync.config import Flow
 from epages_sync.engine.parcels import (
     EpagesParcel,
-    ShipmentPlan,
     ParcelLinks,
+    ShipmentPlan,
     epages_changes,
     parcel_processes,
     part_key,
-    plan_epages_parcel,
     plan_afosto_shipment,
+    plan_epages_parcel,
     plan_new_parcels,
     shared_parcel_key,
 )
@@ -44,11 +44,12 @@ from epages_sync.store.models import Link, LinkKind, Origin
 ALL_FLOWS = set(Flow)
 
 
-def shop_order(**counts: int) -> Order:
+def shop_order(cancelable: bool = False, **counts: int) -> Order:
     """One line of 3 units, with these ePages counts (shipped, delivered, canceled, returned...)."""
     shipping = {k: {"quantity": counts[k]} for k in ("unshipped", "shipped", "delivered", "pending") if k in counts}
     return Order.model_validate({
         "_id": "o-1", "orderNumber": "10001", "currency": "EUR",
+        "_links": {"cancel": {"href": "https://shop.example/api/orders/o-1/cancel"}} if cancelable else {},
         "productLineItems": [{
             "_id": "l-1", "product": {"sku": "CF-1"}, "quantity": 3, "initialQuantity": 3,
             "shippingStatus": shipping,
@@ -209,7 +210,7 @@ def test_shipped_in_both_systems_at_once_under_two_codes_is_one_shipment_and_a_c
 
 
 def test_a_cockpit_shipment_inside_a_bigger_warehouse_parcel_is_a_share_of_it() -> None:
-    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1", "u2"])], packed={u: "p-1" for u in ("u0", "u1", "u2")})
+    afosto = warehouse_order(parcels=[parcel("p-1", ["u0", "u1", "u2"])], packed=dict.fromkeys(("u0", "u1", "u2"), "p-1"))
     steps = plan_epages_parcel(shop_order(shipped=1), afosto, shipment(1), links())
     assert steps == [LinkParcel(LinkKind.SHIPPING, "s-1", shared_parcel_key("p-1", "s-1"), Origin.EPAGES,
                                 {"parcel": "p-1", "lines": {"l-1": 1}, "shipped_in_both": True,
