@@ -139,6 +139,12 @@ def alias(index: int) -> str:
 
 
 @functools.cache
+def _parsed(operation: str) -> DocumentNode:
+    """An operation's document, parsed once (a batch holds up to ``batch_size`` copies of it)."""
+    return parse(load_document(operation), no_location=True)
+
+
+@functools.cache
 def combined_document(operations: tuple[str, ...], name: str) -> str:
     """Several single-field operations of one type (all queries or all mutations) as one document named
     ``name``: the root field of copy i answers under the alias ``a<i>`` and takes its variables with the
@@ -152,7 +158,7 @@ def combined_document(operations: tuple[str, ...], name: str) -> str:
     fragments: dict[str, Any] = {}
     kind = None
     for index, operation in enumerate(operations):
-        document = parse(load_document(operation), no_location=True)
+        document = _parsed(operation)
         ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
         if len(ops) != 1 or len(ops[0].selection_set.selections) != 1:
             raise ValueError(f"{operation} is not one operation with one root field; it cannot be combined")
@@ -179,7 +185,7 @@ def combined_document(operations: tuple[str, ...], name: str) -> str:
 @functools.cache
 def root_field(operation: str) -> str:
     """The name of the one root field an operation asks for (``ListOrders`` -> ``orders``)."""
-    document = parse(load_document(operation), no_location=True)
+    document = _parsed(operation)
     op = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
     field = op.selection_set.selections[0]
     assert isinstance(field, FieldNode)
@@ -223,6 +229,25 @@ def _validated(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncE
         else:
             out.append(SyncError(Text("Afosto answered without the order."), concerns="Afosto"))
     return out
+
+
+def _parcels_validated(answers: list[BatchResult]) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
+    out: list[tuple[Parcel, AfostoOrder] | SyncError] = []
+    for answer in answers:
+        if isinstance(answer, SyncError):
+            out.append(answer)
+        elif isinstance(answer.get("parcel"), dict) and isinstance(answer.get("order"), dict):
+            out.append((Parcel.model_validate(answer["parcel"]), AfostoOrder.model_validate(answer["order"])))
+        else:
+            out.append(SyncError(Text("Afosto answered without the parcel."), concerns="Afosto"))
+    return out
+
+
+async def _parcels_of(answers: list[BatchResult]) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
+    """The parcels and orders of a batch's answers, validated once, off the event loop when many."""
+    if len(answers) > 10:
+        return await asyncio.to_thread(_parcels_validated, answers)
+    return _parcels_validated(answers)
 
 
 async def _orders_of(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncError]:
@@ -737,6 +762,25 @@ class AfostoClient:
         data = await self.execute("SetParcelStatus", parcel_status_variables(parcel_id, status))
         payload = data["setParcelStatus"]
         return Parcel.model_validate(payload["parcel"]), AfostoOrder.model_validate(payload["order"])
+
+    async def add_track_trace_to_items_batch(
+        self, parcels: Sequence[tuple[Sequence[str], str | None, str | None]]
+    ) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
+        """Pack several parcels (units, tracking code, tracking link each), batched: per parcel the new parcel
+        and its order, or why Afosto refused it. Not repeated on a lost answer: read the orders' parcels
+        first."""
+        answers = await self.execute_batch("AddTrackTraceToItems",
+                                           [track_trace_variables(*parcel) for parcel in parcels])
+        return await _parcels_of(answers)
+
+    async def set_parcel_statuses(
+        self, moves: Sequence[tuple[str, ParcelStatus | str]]
+    ) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
+        """Move several parcels on (parcel id, status each), batched and in this order: one parcel may
+        appear twice (shipped, then delivered)."""
+        answers = await self.execute_batch("SetParcelStatus",
+                                           [parcel_status_variables(*move) for move in moves])
+        return await _parcels_of(answers)
 
     # --- stock -----------------------------------------------------------------------------------------
 

@@ -37,7 +37,8 @@ from ..texts import Text
 from .afosto_steps import returned_by_us
 from .context import SyncContext
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
-from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING, shared_parcel_key
+from .parcels import shared_parcel_key
+from .poller import CANCEL_ITEM, ORDER, PICKUP, RETURN, RMA, SHIPPING
 from .pushers import AFOSTO_MARK
 
 log = logging.getLogger(__name__)

@@ -8,47 +8,69 @@ or parked for a person). Re-reading an order is harmless: links say what is sync
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, ReturnedUnit, ReturnOutcome
+from ..clients.afosto_models import AfostoOrder, Parcel, ReturnOutcome
 from ..clients.epages_models import (
     Order,
     OrderProcesses,
-    PickupProcessStatus,
-    ProcessLine,
-    ReturnLineStatus,
-    ReturnProcess,
-    ShippingProcessStatus,
+    Page,
     Unreadable,
 )
 from ..config import Flow
 from ..errors import Conflict, DomainRejected, SyncError, ValidationFailed
 from ..store.models import Link, LinkKind, LinkStatus, Origin, Outcome, ParkedStatus
-from ..texts import PRESS_RETRY, Text, template
+from ..texts import PRESS_RETRY, Text
 from .afosto_steps import cancel_units, return_units, returned_by_us
-from .applier import PARK_ORDER, PERMANENT, ImportApplier
+from .applier import PARK_ORDER, PERMANENT, ImportApplier, ParcelBatch
+from .cancellations import plan_cancellations
 from .conflicts import (
     CONFLICT_CANCELLATION,
     CONFLICT_SHIPMENT,
-    codes_differ,
     park_conflict,
     settle_conflict,
     tracking_conflict,
     worth_telling,
 )
-from .context import SyncContext, contra_id, recording_exchanges
+from .context import SyncContext, recording_exchanges
 from .order_import import ImportFacts, order_stamp, plan_order_import
-from .order_view import AfostoOrderView
 from .order_window import OrderWindow
-from .steps import CreateOrder, FollowChanges, ImportStep, Park
+from .parcels import (
+    EpagesParcel,
+    ParcelLinks,
+    changes_afosto,
+    epages_changes,
+    parcel_processes,
+    plan_epages_parcel,
+)
+from .returns import LinkReturnEcho, plan_epages_return, units_data
+from .steps import (
+    CompleteClaim,
+    CreateOrder,
+    DropClaim,
+    FollowChanges,
+    ImportStep,
+    LinkParcel,
+    MoveParcel,
+    PackParcel,
+    ParcelStep,
+    Park,
+    RefuseShipment,
+    SameUnitsNote,
+    ShippedButCancelled,
+    TrackingAgreed,
+    TrackingConflict,
+)
 
 if TYPE_CHECKING:
-    from ..store import Store
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -64,74 +86,16 @@ CANCEL_ITEM = LinkKind.CANCEL_ITEM
 PARK_ORDER_UPDATE = "order_update"
 
 
-def _units_data(units: list[ReturnedUnit]) -> list[list[str]]:
-    """A return's chosen units as its pending link keeps them: [item id, outcome] each."""
-    return [[u.item_id, u.outcome.value] for u in units]
-
-
-def shared_parcel_key(parcel_id: str, process_id: str) -> str:
-    """The link key of a cockpit shipment whose units are part of a bigger Afosto parcel."""
-    return f"{parcel_id}/epages/{process_id}"
-
-
-def part_key(process_id: str, parcel_id: str) -> str:
-    """The link key of the units of a cockpit shipment that lie in an Afosto parcel packed by the warehouse,
-    when the rest of that shipment lies elsewhere (its own parcel, or other warehouse parcels)."""
-    return f"{process_id}/part/{parcel_id}"
-
-
-def parcel_shares(store: Store, kind: str, order_id: str, parcel_id: str) -> list[Link]:
-    """Links of ePages processes (made by a person) whose units are part of this Afosto parcel."""
-    return [link for link in store.links_for_parent(kind, order_id) if link.data.get("parcel") == parcel_id]
-
-
-def process_parts(store: Store, kind: str, order_id: str, process_id: str) -> list[Link]:
-    """The parts of one cockpit shipment that lie in warehouse parcels (see ``part_key``)."""
-    return [link for link in store.links_for_parent(kind, order_id) if link.data.get("process") == process_id]
-
-
-def claimed_units(store: Store, kind: str, order_id: str, parcel_id: str) -> Counter[str] | None:
-    """Units of the parcel already standing for an ePages process (line id -> count); None when the
-    parcel's link does not say (then all of it counts as claimed)."""
-    claimed: Counter[str] = Counter()
-    primary = store.link_by_afosto(kind, parcel_id)
-    if primary is not None:
-        if not isinstance(primary.data.get("lines"), dict):
-            return None
-        claimed.update(primary.data["lines"])
-    for share in parcel_shares(store, kind, order_id, parcel_id):
-        claimed.update(share.data.get("lines") or {})
-    return claimed
-
-
-@dataclass(frozen=True)
-class _ParcelFlow:
-    """How an ePages shipping or pickup process shows in Afosto: as a parcel moving through two statuses."""
-
-    kind: str
-    first: ParcelStatus  # what the process's creation means
-    final: ParcelStatus  # shipped -> delivered, ready -> picked up
-    strict: bool  # units must all be open (a shipment); a pickup takes what is left
-    recorded: str
-    finished: str
-
-
-_SHIPMENT = _ParcelFlow(
-    SHIPPING,
-    ParcelStatus.IN_TRANSIT,
-    ParcelStatus.DELIVERED,
-    True,
-    template("Order {number}: shipment from ePages recorded in Afosto (tracking {code})."),
-    template("Order {number}: delivery from ePages recorded in Afosto."),
-)
-_PICKUP = _ParcelFlow(
-    PICKUP,
-    ParcelStatus.READY_FOR_PICKUP,
-    ParcelStatus.PICKED_UP,
-    False,
-    template("Order {number}: ready for pickup (from ePages) recorded in Afosto."),
-    template("Order {number}: picked up (from ePages) recorded in Afosto."),
-)
+def _same_units(how: str, number: str) -> Text:
+    """The log row of units shipped in both systems at once (see ``SameUnitsNote``)."""
+    if how == "twin":
+        return Text("Order {number} was shipped in ePages and in Afosto at the same moment; the units count once.",
+                    number=number)
+    if how == "covering":
+        return Text("Order {number}: units shipped in ePages were packed by the warehouse at the same time; they "
+                    "are counted once.", number=number)
+    return Text("Order {number}: some units shipped in ePages were shipped by the warehouse at the same time; "
+                "they are counted once, and the rest is recorded in Afosto.", number=number)
 
 
 @dataclass
@@ -181,14 +145,15 @@ class OrderPoller:
             page_size=self.page_size)
         handled: set[tuple[str, str]] = set()
         while not window.complete and not window.exhausted:
-            async for page in window.pages():
-                summary.pages += 1
-                fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
-                await self._handle_page(fresh, summary)
-                ctx.page_read(page, since=window.after)
-                handled.update((o.id, _stamp(o)) for o in fresh)
-                for unreadable in page.unreadable:
-                    summary.parked += int(self._park_unreadable(unreadable))
+            async with aclosing(self._read_ahead(window.pages())) as pages:
+                async for page, ahead in pages:
+                    summary.pages += 1
+                    fresh = [o for o in page.items if (o.id, _stamp(o)) not in handled]
+                    await self._handle_page(fresh, summary, ahead=ahead)
+                    ctx.page_read(page, since=window.after)
+                    handled.update((o.id, _stamp(o)) for o in fresh)
+                    for unreadable in page.unreadable:
+                        summary.parked += int(self._park_unreadable(unreadable))
         if not window.complete:
             ctx.journal.to_afosto(
                 Outcome.RETRYING,
@@ -199,6 +164,53 @@ class OrderPoller:
             ctx.store.set_state(WATERMARK, window.newest.isoformat())
         ctx.store.set_state(LAST_GOOD_POLL, ctx.now().isoformat())
         return summary
+
+    async def _read_ahead(self, source: AsyncIterator[Page[Order]]
+                          ) -> AsyncGenerator[tuple[Page[Order], dict[str, asyncio.Task[OrderProcesses]]], None]:
+        """The window's pages, each with the processes of its new orders shipped in the shop before their
+        import (see ``_parcel_batch``) being read; the next page and its processes are read while this one is
+        handled (reads only: a page is still handled whole before the next). Reads not used when the poll
+        stops are cancelled."""
+        gate = asyncio.Semaphore(self.parallel)
+
+        async def read(order_id: str) -> OrderProcesses:
+            async with gate:
+                return await self.ctx.epages.get_processes(order_id)
+
+        def start(page: Page[Order] | None) -> dict[str, asyncio.Task[OrderProcesses]]:
+            if page is None:
+                return {}
+            return {o.id: asyncio.ensure_future(read(o.id)) for o in page.items if self._batches_parcels(o)
+                    and self.ctx.store.link_by_epages(ORDER, o.id) is None}
+
+        reads: list[dict[str, asyncio.Task[OrderProcesses]]] = []
+        following: asyncio.Future[Page[Order] | None] = asyncio.ensure_future(anext(source, None))
+        try:
+            while True:
+                page = await following
+                if page is None:
+                    return
+                reads.append(start(page))
+                following = asyncio.ensure_future(anext(source, None))
+                yield page, reads[-1]
+        finally:
+            following.cancel()
+            with contextlib.suppress(BaseException):
+                await following  # the listing under way ends before the source is closed
+            closing = getattr(source, "aclose", None)
+            if closing is not None:
+                await closing()
+            for task in (t for r in reads for t in r.values()):
+                if not task.done():
+                    task.cancel()
+                elif not task.cancelled():
+                    task.exception()  # a failure of a read never used is not the poll's failure
+
+    def _batches_parcels(self, order: Order) -> bool:
+        """An order shipped or picked up in the shop, nothing else done to it there: when new, its parcels are
+        carried over with its import, for the whole page at once."""
+        changes = epages_changes(order, self.ctx.flows)
+        return changes.processes and not (changes.cancellations or changes.returns)
 
     def _park_unreadable(self, order: Unreadable) -> bool:
         """An order ePages sent that this version cannot read waits for a person (or for a change in
@@ -219,7 +231,8 @@ class OrderPoller:
         return True
 
     async def _handle_page(self, orders: list[Order], summary: PollSummary,
-                           afosto: dict[str, AfostoOrder] | None = None) -> None:
+                           afosto: dict[str, AfostoOrder] | None = None, *,
+                           ahead: dict[str, asyncio.Task[OrderProcesses]] | None = None) -> None:
         """Handle the orders of one page: plan their imports, apply the plan for the page as a whole, then
         carry the changes of linked orders over, side by side (as many as the APIs take at once). The page
         counts as done only when every order of it is."""
@@ -236,23 +249,49 @@ class OrderPoller:
                     if li.sku:
                         summary.skus_seen[li.sku] += li.ordered_quantity
                         ctx.dirty_skus.add(li.sku)
-        report = await ImportApplier(ctx).apply(steps)
+        carry = await self._parcel_batch(steps, by_id, ahead or {})
+        report = await ImportApplier(ctx).apply(steps, carry)
         summary.imported += len(report.imported)
         summary.parked += len(report.parked)
+        summary.updated += len(report.carried)
         known = {**(afosto or {}), **report.afosto}
+        read: dict[str, OrderProcesses] = {}
+        if carry is not None:
+            read = carry.processes
+            for order_id in carry.planned:
+                known.pop(order_id, None)  # parcels were (or may have been) packed since: read the order again
         gate = asyncio.Semaphore(self.parallel)
 
         async def one(order: Order) -> None:
             async with gate:
                 await ctx.checkpoint()
                 with recording_exchanges():
-                    await self._follow(order, summary, known.get(order.id))
+                    await self._follow(order, summary, known.get(order.id), read.get(order.id))
 
         follow = [by_id[s.epages_order_id] for s in steps if isinstance(s, FollowChanges)]
         results = await asyncio.gather(*(one(o) for o in follow), return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise result
+
+    async def _parcel_batch(self, steps: list[ImportStep], by_id: dict[str, Order],
+                            ahead: dict[str, asyncio.Task[OrderProcesses]]) -> ParcelBatch | None:
+        """For the new orders that were shipped or picked up in ePages before their import (and had nothing
+        else done to them there): their processes (read ahead, or now, side by side), for the import to carry
+        over at once."""
+        wanted = [by_id[s.epages_order_id] for s in steps if isinstance(s, CreateOrder) and not s.settled]
+        wanted = [o for o in wanted if self._batches_parcels(o)]
+        if not wanted:
+            return None
+        gate = asyncio.Semaphore(self.parallel)
+
+        async def read(order: Order) -> tuple[str, OrderProcesses]:
+            if order.id in ahead:
+                return order.id, await ahead[order.id]
+            async with gate:
+                return order.id, await self.ctx.epages.get_processes(order.id)
+
+        return ParcelBatch(self.ctx, by_id, dict(await asyncio.gather(*(read(o) for o in wanted))))
 
     async def plan_page(self, orders: list[Order]) -> list[ImportStep]:
         """The import steps for a page of orders, from what the store and Afosto say now (no writes)."""
@@ -280,9 +319,11 @@ class OrderPoller:
         """Import one order, or carry its changes over: the page's way, for a page of one."""
         await self._handle_page([order], summary if summary is not None else PollSummary())
 
-    async def _follow(self, order: Order, summary: PollSummary, afosto: AfostoOrder | None) -> None:
+    async def _follow(self, order: Order, summary: PollSummary, afosto: AfostoOrder | None,
+                      processes: OrderProcesses | None = None) -> None:
         """Carry the changes made in ePages to a linked order over to Afosto (``afosto``: its Afosto order
-        as just answered, if the import of this page made it)."""
+        as just answered, if the import of this page made it; ``processes``: its processes, if read already
+        in this poll)."""
         ctx = self.ctx
         async with ctx.order_lock(order.id):
             link = ctx.store.link_by_epages(ORDER, order.id)
@@ -291,21 +332,22 @@ class OrderPoller:
             # Cancellations in ePages put stock back there: the stock sync takes another look at these SKUs.
             ctx.dirty_skus.update(li.sku for li in order.product_line_items if li.sku)
             try:
-                changed = await self._reconcile(order, link.afosto_id or "", afosto)
+                changed = await self._reconcile(order, link.afosto_id or "", afosto, processes)
             except PERMANENT as exc:
                 self._park_update(order, exc)
                 summary.parked += 1
                 return
             summary.updated += int(changed)
-            ctx.store.update_link_data(ORDER, order.id, {"seen": _stamp(order)})
-            if ctx.store.resolve_parked(PARK_ORDER_UPDATE, order.order_number or order.id):
-                ctx.journal.to_afosto(
-                    Outcome.OK,
-                    Text("Order {number}: the change that was waiting went through.",
-                         number=order.order_number or order.id),
-                    flow=self._step,
-                    epages_ref=order.order_number,
-                )
+            with ctx.store.transaction():
+                ctx.store.update_link_data(ORDER, order.id, {"seen": _stamp(order)})
+                if ctx.store.resolve_parked(PARK_ORDER_UPDATE, order.order_number or order.id):
+                    ctx.journal.to_afosto(
+                        Outcome.OK,
+                        Text("Order {number}: the change that was waiting went through.",
+                             number=order.order_number or order.id),
+                        flow=self._step,
+                        epages_ref=order.order_number,
+                    )
 
     def _park_update(self, order: Order, exc: SyncError) -> None:
         ctx = self.ctx
@@ -331,17 +373,14 @@ class OrderPoller:
 
     # --- changes made in ePages ---------------------------------------------------------------------------
 
-    async def _reconcile(self, order: Order, afosto_id: str, known: AfostoOrder | None = None) -> bool:
+    async def _reconcile(self, order: Order, afosto_id: str, known: AfostoOrder | None = None,
+                         read: OrderProcesses | None = None) -> bool:
         """Carry cancellations, shipments, pickups and returns made in ePages over to Afosto (``known``: the
         Afosto order as Afosto just answered it, so it need not be read again)."""
         ctx = self.ctx
-        counts = [li.counts for li in order.product_line_items]
-        wants_cancel = ctx.on(Flow.CANCELLATIONS) and any(c.canceled for c in counts)
-        wants_processes = any(
-            c.shipped or c.delivered or c.ready_for_pickup or c.picked_up or c.pending for c in counts
-        ) and ctx.on(Flow.SHIPMENTS)
-        wants_returns = ctx.on(Flow.RETURNS) and any(c.returned or c.broken for c in counts)
-        if not (wants_cancel or wants_processes or wants_returns):
+        changes = epages_changes(order, ctx.flows)
+        wants_cancel, wants_processes, wants_returns = changes.cancellations, changes.processes, changes.returns
+        if not changes.any:
             return False
         await ctx.checkpoint()
         afosto = known if known is not None and known.id == afosto_id else await ctx.afosto.get_order(afosto_id)
@@ -351,12 +390,10 @@ class OrderPoller:
             afosto, did = await self._cancel_in_afosto(order, afosto)
             changed |= did
         if wants_processes or wants_returns:
-            processes = await ctx.epages.get_processes(order.id)
+            processes = read if read is not None else await ctx.epages.get_processes(order.id)
             if wants_processes:
                 self._step = Flow.SHIPMENTS
-                afosto, did = await self._ship_in_afosto(order, processes, afosto)
-                changed |= did
-                afosto, did = await self._pickup_in_afosto(order, processes, afosto)
+                afosto, did = await self._parcels_in_afosto(order, processes, afosto)
                 changed |= did
             if wants_returns:
                 self._step = Flow.RETURNS
@@ -366,28 +403,18 @@ class OrderPoller:
 
     async def _cancel_in_afosto(self, order: Order, afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
         ctx = self.ctx
-        view = AfostoOrderView(afosto)
-        units: list[tuple[str, str]] = []
-        skus: list[str] = []
-        packed: dict[str, int] = {}  # SKU -> units cancelled in ePages that Afosto has packed already
-        for li in order.product_line_items:
-            missing = li.counts.canceled - len(view.canceled(li.id))
-            if missing > 0:
-                open_units = view.open_unpacked(li.id)[:missing]
-                for item in open_units:
-                    units.append((item.id, contra_id("cancel", item.id)))
-                    skus.append(li.sku or "?")
-                if missing > len(open_units):
-                    packed[li.sku or li.id] = packed.get(li.sku or li.id, 0) + missing - len(open_units)
-        self._cancelled_after_packing(order, afosto, packed)
-        if not units:
+        cancel, after_packing = plan_cancellations(order, afosto)
+        self._cancelled_after_packing(order, afosto, dict(after_packing.packed))
+        if cancel is None:
             return afosto, False
-        for item_id, _ in units:
-            # Linked before Afosto is told, so the pushers never send this cancellation back to ePages.
-            if ctx.store.link_by_afosto(CANCEL_ITEM, item_id) is None:
-                ctx.store.add_link(
-                    CANCEL_ITEM, f"{order.id}:{item_id}", item_id, parent=order.id, origin=Origin.EPAGES
-                )
+        units, skus = list(cancel.units), list(cancel.skus)
+        with ctx.store.transaction():
+            for item_id, _ in units:
+                # Linked before Afosto is told, so the pushers never send this cancellation back to ePages.
+                if ctx.store.link_by_afosto(CANCEL_ITEM, item_id) is None:
+                    ctx.store.add_link(
+                        CANCEL_ITEM, f"{order.id}:{item_id}", item_id, parent=order.id, origin=Origin.EPAGES
+                    )
         afosto = await cancel_units(ctx.afosto, afosto, units)
         number = order.order_number or order.id
         ctx.journal.to_afosto(
@@ -401,40 +428,6 @@ class OrderPoller:
             afosto_ref=afosto.number,
         )
         return afosto, True
-
-    def _shipped_after_cancelling(self, order: Order, afosto: AfostoOrder, lines: dict[str, int]) -> bool:
-        """A cockpit shipment of units the warehouse cancelled in Afosto at the same moment: which is true only
-        a person can tell. Parked once as a conflict (True); False when Afosto's cancellations do not explain
-        the shipment (then it is refused as before)."""
-        ctx = self.ctx
-        view = AfostoOrderView(afosto)
-        counts = {li.id: li for li in order.product_line_items}
-        cancelled_there: Counter[str] = Counter()
-        for line_id, qty in lines.items():
-            li = counts.get(line_id)
-            if li is None:
-                return False
-            short = qty - len(view.open_unpacked(line_id))
-            extra = len(view.canceled(line_id)) - li.counts.canceled
-            if short > 0:
-                if extra < short:
-                    return False
-                cancelled_there[li.sku or line_id] += short
-        if not cancelled_there:
-            return False
-        number = order.order_number or order.id
-        facts: list[list[object]] = sorted([sku, n] for sku, n in cancelled_there.items())
-        if not worth_telling(ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number,
-                             memory="ship_cancel_conflict", facts=facts):
-            return True
-        park_conflict(
-            ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
-            message=Text("Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse "
-                         "cancelled them in Afosto at the same time. Check whether they left, correct the order "
-                         "in the system that is wrong, then dismiss this item.",
-                         number=number, units=sum(cancelled_there.values()), skus=sorted(cancelled_there)),
-            facts={"cancelled_in_afosto": dict(cancelled_there)})
-        return True
 
     def _cancelled_after_packing(self, order: Order, afosto: AfostoOrder, packed: dict[str, int]) -> None:
         """Units cancelled in ePages while the warehouse packed (or shipped) them: Afosto cannot cancel a
@@ -460,276 +453,94 @@ class OrderPoller:
                          number=number, units=units, skus=sorted(packed)),
             facts={"packed": dict(packed)})
 
-    def _pending_parcel_match(
-        self, afosto: AfostoOrder, tracking: str | None, lines: dict[str, int], kind: str
-    ) -> str | None:
-        """An Afosto parcel nobody has linked yet, with this tracking code and these lines."""
-        view = AfostoOrderView(afosto)
-        for parcel in afosto.parcels:
-            if self.ctx.store.link_by_afosto(kind, parcel.id) is not None:
-                continue
-            if tracking and parcel.tracking_code != tracking:
-                continue
-            if view.lines_of(i.item_id for i in parcel.items) == lines:
-                return parcel.id
-        return None
+    async def _parcels_in_afosto(self, order: Order, processes: OrderProcesses,
+                                 afosto: AfostoOrder) -> tuple[AfostoOrder, bool]:
+        """The Afosto parcel of each ePages shipping and pickup process: found, shared, packed or moved on,
+        one process after the other (each planned from the order as the one before left it)."""
+        changed = False
+        for process in parcel_processes(processes):
+            links = self._parcel_links(process.how.kind, order.id, process.process_id, afosto)
+            steps = plan_epages_parcel(order, afosto, process, links)
+            afosto = await self._apply_parcel_steps(order, afosto, process, steps)
+            changed |= changes_afosto(steps)
+        return afosto, changed
 
-    def _covering_parcel(self, order_id: str, afosto: AfostoOrder, lines: dict[str, int],
-                         kind: str) -> str | None:
-        """An Afosto parcel holding these units beside others, none of them counted for ePages yet.
+    def _parcel_links(self, kind: LinkKind, order_id: str, process_id: str, afosto: AfostoOrder) -> ParcelLinks:
+        store = self.ctx.store
+        by_process = {process_id: link} if (link := store.link_by_epages(kind, process_id)) is not None else {}
+        by_parcel = {p.id: link for p in afosto.parcels if (link := store.link_by_afosto(kind, p.id)) is not None}
+        return ParcelLinks(by_process=by_process, by_parcel=by_parcel, of_order=store.links_for_parent(kind, order_id))
 
-        A person shipped some units in the cockpit while the warehouse packed them with the rest of the
-        order. A parcel whose link does not say which units it stands for (older links) counts as taken.
-        """
-        view = AfostoOrderView(afosto)
-        for parcel in afosto.parcels:
-            claimed = claimed_units(self.ctx.store, kind, order_id, parcel.id)
-            if claimed is None:
-                continue
-            have = view.lines_of(i.item_id for i in parcel.items)
-            if all(have.get(k, 0) - claimed.get(k, 0) >= v for k, v in lines.items()):
-                return parcel.id
-        return None
+    async def _apply_parcel_steps(self, order: Order, afosto: AfostoOrder, process: EpagesParcel,
+                                  steps: list[ParcelStep]) -> AfostoOrder:
+        """Carry out the plan for one process's parcel, step by step (a pack waits for Afosto's answer)."""
+        ctx = self.ctx
+        store = ctx.store
+        how = process.how
+        number = order.order_number or order.id
+        code = process.tracking_code
+        packed: str | None = None
+        for step in steps:
+            if isinstance(step, DropClaim):
+                store.delete_link(step.kind, step.process_id)
+            elif isinstance(step, CompleteClaim):
+                store.complete_link(step.kind, step.process_id, step.parcel_id)
+            elif isinstance(step, LinkParcel):
+                store.add_link(step.kind, step.epages_key, step.afosto_key, parent=order.id, origin=step.origin,
+                               data=dict(step.data) if step.data is not None else None)
+            elif isinstance(step, SameUnitsNote):
+                ctx.journal.to_afosto(Outcome.OK, _same_units(step.how, number), flow=Flow.SHIPMENTS,
+                                      epages_ref=number, afosto_ref=afosto.number)
+            elif isinstance(step, TrackingConflict):
+                item = store.open_parked_for(CONFLICT_SHIPMENT, number) if step.again else None
+                if item is None or item.status == ParkedStatus.RETRIED:
+                    tracking_conflict(ctx, order.id, number, epages_code=step.epages_code,
+                                      afosto_code=step.afosto_code, afosto_ref=afosto.number)
+            elif isinstance(step, TrackingAgreed):
+                store.update_link_data(step.kind, step.process_id, {"tracking_conflict": False})
+                settle_conflict(ctx, CONFLICT_SHIPMENT, number,
+                                Text("Order {number}: the tracking codes in ePages and Afosto agree again.",
+                                     number=number))
+            elif isinstance(step, ShippedButCancelled):
+                self._shipped_after_cancelling(order, afosto, step.cancelled)
+            elif isinstance(step, RefuseShipment):
+                raise DomainRejected(
+                    Text("Order {number}: ePages shipped units that are not open in Afosto.", number=number),
+                    concerns=Text("order {number}", number=number))
+            elif isinstance(step, PackParcel):
+                store.add_pending_link(step.kind, step.process_id, parent=order.id, origin=Origin.EPAGES,
+                                       data=dict(step.claim_data) if step.claim_data else None)
+                parcel, afosto = await self._pack(list(step.items), step.tracking_code, step.tracking_url,
+                                                  step.kind, step.process_id)
+                store.complete_link(step.kind, step.process_id, parcel.id)
+                packed = parcel.id
+                for status in step.moves:
+                    _, afosto = await ctx.afosto.set_parcel_status(parcel.id, status)
+                ctx.journal.to_afosto(Outcome.OK, Text(how.recorded, number=number, code=code or "-"),
+                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+            elif isinstance(step, MoveParcel):
+                _, afosto = await ctx.afosto.set_parcel_status(step.parcel_id or packed or "", step.status)
+                if step.told:
+                    ctx.journal.to_afosto(Outcome.OK, Text(how.finished, number=number), flow=Flow.SHIPMENTS,
+                                          epages_ref=number, afosto_ref=afosto.number)
+        return afosto
 
-    def _link_twin(self, order: Order, afosto: AfostoOrder, process_id: str, parcel_id: str, code: str | None,
-                   kind: str) -> None:
-        """A cockpit shipment and a warehouse parcel of the same units, made at the same moment: one shipment.
-        With different tracking codes only a person can tell which parcel left: parked as a conflict."""
+    def _shipped_after_cancelling(self, order: Order, afosto: AfostoOrder, cancelled: Mapping[str, int]) -> None:
+        """A cockpit shipment of units the warehouse cancelled in Afosto at the same moment: which is true only
+        a person can tell. Parked once as a conflict for the same units."""
         ctx = self.ctx
         number = order.order_number or order.id
-        parcel = next(p for p in afosto.parcels if p.id == parcel_id)
-        differ = codes_differ(code, [parcel.tracking_code])
-        ctx.store.add_link(kind, process_id, parcel_id, parent=order.id, origin=Origin.EPAGES,
-                           data={"shipped_in_both": True, "tracking_conflict": differ})
-        if differ:
-            tracking_conflict(ctx, order.id, number, epages_code=code or "-",
-                              afosto_code=parcel.tracking_code or "-", afosto_ref=afosto.number)
+        facts: list[list[object]] = sorted([sku, n] for sku, n in cancelled.items())
+        if not worth_telling(ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number,
+                             memory="ship_cancel_conflict", facts=facts):
             return
-        ctx.journal.to_afosto(
-            Outcome.OK,
-            Text("Order {number} was shipped in ePages and in Afosto at the same moment; the units count once.",
-                 number=number),
-            flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
-
-    def _recheck_tracking(self, order: Order, afosto: AfostoOrder, process_id: str, code: str | None,
-                          parcels: list[Parcel], kind: str) -> None:
-        """A shipment parked for its two tracking codes: settled once a person made them agree; asked again
-        after a retry while they still differ."""
-        ctx = self.ctx
-        number = order.order_number or order.id
-        theirs = sorted({p.tracking_code for p in parcels if p.tracking_code})
-        if not codes_differ(code, list(theirs)):
-            ctx.store.update_link_data(kind, process_id, {"tracking_conflict": False})
-            settle_conflict(ctx, CONFLICT_SHIPMENT, number,
-                            Text("Order {number}: the tracking codes in ePages and Afosto agree again.",
-                                 number=number))
-            return
-        item = ctx.store.open_parked_for(CONFLICT_SHIPMENT, number)
-        if item is None or item.status == ParkedStatus.RETRIED:
-            tracking_conflict(ctx, order.id, number, epages_code=code or "-", afosto_code=", ".join(theirs),
-                              afosto_ref=afosto.number)
-
-    def _parts_in_parcels(self, order_id: str, afosto: AfostoOrder, lines: dict[str, int],
-                          kind: str) -> dict[str, dict[str, int]] | None:
-        """Where the units of a cockpit shipment that are no longer open lie: in warehouse parcels, none of
-        whose units are counted for ePages yet. Parcel id -> the units taken from it; None when the open
-        units and those parcels together do not hold the whole shipment (then it is a real conflict)."""
-        view = AfostoOrderView(afosto)
-        short = Counter({k: v - len(view.open_unpacked(k)) for k, v in lines.items()})
-        short = +short
-        found: dict[str, dict[str, int]] = {}
-        for parcel in afosto.parcels:
-            if not short:
-                break
-            claimed = claimed_units(self.ctx.store, kind, order_id, parcel.id)
-            if claimed is None:
-                continue
-            free = Counter(view.lines_of(i.item_id for i in parcel.items))
-            free.subtract(claimed)
-            take = {k: min(v, free[k]) for k, v in short.items() if free[k] > 0}
-            if take:
-                found[parcel.id] = take
-                short.subtract(take)
-                short = +short
-        return None if short else found
-
-    async def _ship_in_afosto(
-        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
-    ) -> tuple[AfostoOrder, bool]:
-        changed = False
-        for sp in processes.shippings:
-            if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
-                continue
-            final = sp.status == ShippingProcessStatus.DELIVERED
-            afosto, did = await self._parcel_for(
-                order, afosto, _SHIPMENT, sp.id, sp.line_items, final, sp.tracking_code, sp.tracking_link
-            )
-            changed |= did
-        return afosto, changed
-
-    async def _pickup_in_afosto(
-        self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
-    ) -> tuple[AfostoOrder, bool]:
-        changed = False
-        for pp in processes.pickups:
-            final = pp.status == PickupProcessStatus.PICKED_UP
-            afosto, did = await self._parcel_for(
-                order, afosto, _PICKUP, pp.id, pp.line_items, final, None, None
-            )
-            changed |= did
-        return afosto, changed
-
-    async def _parcel_for(
-        self,
-        order: Order,
-        afosto: AfostoOrder,
-        how: _ParcelFlow,
-        process_id: str,
-        process_lines: list[ProcessLine],
-        final: bool,
-        code: str | None,
-        url: str | None,
-    ) -> tuple[AfostoOrder, bool]:
-        """The Afosto parcel of one ePages shipping or pickup process: found, created or moved on."""
-        ctx = self.ctx
-        number = order.order_number or order.id
-        lines = {pl.product_line_item_id: pl.quantity for pl in process_lines}
-        parts = process_parts(ctx.store, how.kind, order.id, process_id)
-        if parts:
-            # Some units of this shipment lie in warehouse parcels already (see _parts_in_parcels): only the
-            # rest is this process's own parcel.
-            rest = Counter(lines)
-            for part in parts:
-                rest.subtract(part.data.get("lines") or {})
-            lines = {k: v for k, v in rest.items() if v > 0}
-        changed = False
-        link = ctx.store.link_by_epages(how.kind, process_id)
-        if link is not None and link.status == LinkStatus.PENDING:
-            found = self._pending_parcel_match(afosto, code, lines, how.kind)
-            if found is None:
-                ctx.store.delete_link(how.kind, process_id)
-                link = None
-            else:
-                link = ctx.store.complete_link(how.kind, process_id, found)
-        if link is None:
-            # Made in ePages by a person, unless it is our own push whose link was lost in a crash.
-            echo = self._pending_parcel_match(afosto, code, lines, how.kind)
-            if echo is not None:
-                ctx.store.add_link(how.kind, process_id, echo, parent=order.id, origin=Origin.AFOSTO)
-                return afosto, False
-            view = AfostoOrderView(afosto)
-            items: list[str] = []
-            for line_id, qty in lines.items():
-                items.extend(i.id for i in view.open_unpacked(line_id)[:qty])
-            differ = False  # the cockpit's tracking code is not the warehouse's for the same units
-            if how.strict and len(items) < sum(lines.values()):
-                # Shipped in both systems at once (a person in the cockpit, the warehouse in Afosto):
-                # the same units left once, so the two shipments are one.
-                twin = self._pending_parcel_match(afosto, None, lines, how.kind)
-                if twin is not None:
-                    self._link_twin(order, afosto, process_id, twin, code, how.kind)
-                    return afosto, False
-                covering = self._covering_parcel(order.id, afosto, lines, how.kind)
-                if covering is not None:
-                    # Part of a bigger Afosto parcel: these units count once, and only the rest of
-                    # the parcel goes to ePages (see the shipment pusher).
-                    their_code = next((p.tracking_code for p in afosto.parcels if p.id == covering), None)
-                    differ = codes_differ(code, [their_code])
-                    ctx.store.add_link(how.kind, process_id, shared_parcel_key(covering, process_id),
-                                       parent=order.id, origin=Origin.EPAGES,
-                                       data={"parcel": covering, "lines": lines, "shipped_in_both": True,
-                                             "tracking_conflict": differ})
-                    ctx.journal.to_afosto(
-                        Outcome.OK,
-                        Text("Order {number}: units shipped in ePages were packed by the warehouse at "
-                             "the same time; they are counted once.", number=number),
-                        flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
-                    if differ:
-                        tracking_conflict(ctx, order.id, number, epages_code=code or "-", afosto_code=their_code or "-",
-                                          afosto_ref=afosto.number)
-                    return afosto, False
-                in_parcels = self._parts_in_parcels(order.id, afosto, lines, how.kind)
-                if in_parcels is None and self._shipped_after_cancelling(order, afosto, lines):
-                    return afosto, False
-                if in_parcels is None:
-                    raise DomainRejected(
-                        Text("Order {number}: ePages shipped units that are not open in Afosto.",
-                             number=number),
-                        concerns=Text("order {number}", number=number),
-                    )
-                # Some units of the cockpit shipment were packed by the warehouse at the same moment, in
-                # parcels of their own: those count once (the shipment pusher leaves them out of what it
-                # sends to ePages), and only the open rest is packed for this shipment.
-                for parcel_id, units in in_parcels.items():
-                    ctx.store.add_link(how.kind, part_key(process_id, parcel_id),
-                                       shared_parcel_key(parcel_id, process_id), parent=order.id,
-                                       origin=Origin.EPAGES,
-                                       data={"parcel": parcel_id, "process": process_id, "lines": units,
-                                             "shipped_in_both": True})
-                rest = Counter(lines)
-                for taken in in_parcels.values():
-                    rest.subtract(taken)
-                lines = {k: v for k, v in rest.items() if v > 0}
-                items = [i.id for line_id, qty in lines.items() for i in view.open_unpacked(line_id)[:qty]]
-                theirs = sorted({p.tracking_code for p in afosto.parcels if p.id in in_parcels and p.tracking_code})
-                differ = codes_differ(code, list(theirs))
-                if not lines:  # every unit lies in warehouse parcels: the process needs no parcel of its own
-                    ctx.store.add_link(how.kind, process_id, f"{process_id}/parts", parent=order.id,
-                                       origin=Origin.EPAGES, data={"parts_only": True, "tracking_conflict": differ})
-                if differ:
-                    tracking_conflict(ctx, order.id, number, epages_code=code or "-", afosto_code=", ".join(theirs),
-                                      afosto_ref=afosto.number)
-                ctx.journal.to_afosto(
-                    Outcome.OK,
-                    Text("Order {number}: some units shipped in ePages were shipped by the warehouse at the "
-                         "same time; they are counted once, and the rest is recorded in Afosto.",
-                         number=number),
-                    flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
-            if not items:
-                return afosto, False
-            ctx.store.add_pending_link(how.kind, process_id, parent=order.id, origin=Origin.EPAGES,
-                                       data={"tracking_conflict": differ} if differ else None)
-            parcel, afosto = await self._pack(items, code, url, how.kind, process_id)
-            link = ctx.store.complete_link(how.kind, process_id, parcel.id)
-            _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
-            recorded = Text(how.recorded, number=number, code=code or "-")
-            ctx.journal.to_afosto(
-                Outcome.OK, recorded, flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number
-            )
-            changed = True
-        pieces = [p for p in afosto.parcels
-                  if p.id in {part.data.get("parcel") for part in process_parts(ctx.store, how.kind, order.id,
-                                                                                   process_id)}]
-        if final:
-            # A cockpit shipment whose units lie partly in warehouse parcels is delivered as a whole.
-            for piece in pieces:
-                if piece.status != how.final:
-                    _, afosto = await ctx.afosto.set_parcel_status(piece.id, how.final)
-                    changed = True
-        if link is None:
-            return afosto, changed
-        linked = next((p for p in afosto.parcels if p.id == link.afosto_id), None)
-        if link.data.get("tracking_conflict"):
-            holding = [p for p in afosto.parcels if p.id == link.data.get("parcel")]
-            self._recheck_tracking(order, afosto, process_id, code, [p for p in (linked, *pieces, *holding) if p],
-                                   how.kind)
-        if linked is None:
-            return afosto, changed
-        parcel = linked
-        if parcel.status == ParcelStatus.PENDING:
-            _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.first)
-            changed = True
-        if final and parcel.status != how.final:
-            _, afosto = await ctx.afosto.set_parcel_status(parcel.id, how.final)
-            ctx.journal.to_afosto(
-                Outcome.OK,
-                Text(how.finished, number=number),
-                flow=Flow.SHIPMENTS,
-                epages_ref=number,
-                afosto_ref=afosto.number,
-            )
-            changed = True
-        return afosto, changed
+        park_conflict(
+            ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            message=Text("Order {number}: {units} unit(s) ({skus}) were shipped in ePages, but the warehouse "
+                         "cancelled them in Afosto at the same time. Check whether they left, correct the order "
+                         "in the system that is wrong, then dismiss this item.",
+                         number=number, units=sum(cancelled.values()), skus=sorted(cancelled)),
+            facts={"cancelled_in_afosto": dict(cancelled)})
 
     async def _pack(
         self, items: list[str], code: str | None, url: str | None, kind: str, process_id: str
@@ -748,123 +559,51 @@ class OrderPoller:
     async def _return_in_afosto(
         self, order: Order, processes: OrderProcesses, afosto: AfostoOrder
     ) -> tuple[AfostoOrder, bool]:
+        """Each ePages return not carried over yet: planned (see ``plan_epages_return``), claimed with the
+        units it chose, sent, and linked to the Afosto return items it became."""
         ctx = self.ctx
+        store = ctx.store
         changed = False
         number = order.order_number or order.id
         for rp in processes.returns:
-            link = ctx.store.link_by_epages(RETURN, rp.id)
-            if link is not None and link.status == LinkStatus.LINKED:
-                continue
-            pending = link is not None and link.status == LinkStatus.PENDING
-            stored = link.data.get("units") if link is not None else None
-            if pending and isinstance(stored, list):
-                planned = self._resume_return(stored, afosto)
-                if _units_data(planned) != stored:  # a chosen unit was replaced
-                    ctx.store.update_link_data(RETURN, rp.id, {"units": _units_data(planned)})
-            else:
-                planned = self._plan_return(rp, afosto, resumed=pending)
-            if link is None:
-                echo = self._unlinked_decided_returns(afosto, rp)
-                if echo:
-                    self._link_return(order.id, rp.id, echo, Origin.AFOSTO)
+            linked_rmas = {r.id for r in afosto.rma_items if not self._rma_free(r.id)}
+            for step in plan_epages_return(rp, afosto, store.link_by_epages(RETURN, rp.id), linked_rmas):
+                if isinstance(step, LinkReturnEcho):
+                    self._link_return(order.id, rp.id, list(step.rma_ids), Origin.AFOSTO)
                     continue
-                if not planned:
-                    continue
-                ctx.store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES,
-                                           data={"units": _units_data(planned)})
-            if planned:
-                afosto = await return_units(ctx.afosto, afosto, planned)
-            ours = {u.item_id for u in planned}
-            if pending and not isinstance(stored, list):
-                ours |= returned_by_us(afosto)  # a link from an older version: what it returned is unknown
-            rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
-            self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
-            accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
-            ctx.journal.to_afosto(
-                Outcome.OK,
-                Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
-                     "{defect} defect).", number=number, accepted=accepted, defect=len(planned) - accepted),
-                flow=Flow.RETURNS,
-                epages_ref=number,
-                afosto_ref=afosto.number,
-            )
-            changed = True
-        return afosto, changed
-
-    @staticmethod
-    def _resume_return(stored: list[Any], afosto: AfostoOrder) -> list[ReturnedUnit]:
-        """The units a pending return chose before it went to Afosto, to send again with the same contra ids
-        (Afosto takes them as the same return): a unit that arrived is not returned twice, and no other
-        return's unit is taken for this one's. A chosen unit that can no longer be returned and did not
-        arrive (the warehouse took it meanwhile) is replaced by another returnable unit of its line."""
-        view = AfostoOrderView(afosto)
-        arrived = {c.id for c in afosto.contra_items}
-        kept: list[ReturnedUnit] = []
-        lost: Counter[tuple[str, str]] = Counter()
-        for item_id, outcome in stored:
-            unit = ReturnedUnit(item_id=str(item_id), contra_item_id=contra_id("return", str(item_id)),
-                                outcome=ReturnOutcome(outcome))
-            line = view.line_of_item.get(unit.item_id) or ""
-            if unit.contra_item_id in arrived or any(i.id == unit.item_id for i in view.returnable(line)):
-                kept.append(unit)
-            else:
-                lost[(line, unit.outcome.value)] += 1
-        for (line, outcome), count in lost.items():
-            taken = {u.item_id for u in kept}
-            for item in [i for i in view.returnable(line) if i.id not in taken][:count]:
-                kept.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
-                                         outcome=ReturnOutcome(outcome)))
-        return kept
-
-    def _plan_return(self, rp: ReturnProcess, afosto: AfostoOrder, *, resumed: bool) -> list[ReturnedUnit]:
-        """The Afosto units an ePages return gives back: the first returnable ones of each line."""
-        view = AfostoOrderView(afosto)
-        # A pending link written by an older version, without its units: the return may have reached Afosto
-        # before the app stopped, and its units are then no longer returnable; our own returned units that no
-        # link claims yet count as this return's.
-        done: Counter[str] = Counter()
-        if resumed:
-            ours_before = returned_by_us(afosto)
-            done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
-                        if r.item_id in ours_before and self._rma_free(r.id))
-        planned: list[ReturnedUnit] = []
-        for rl in rp.line_items:
-            broken = rl.status == ReturnLineStatus.BROKEN
-            outcome = ReturnOutcome.REJECTED if broken else ReturnOutcome.ACCEPTED
-            already = min(done[rl.product_line_item_id], rl.quantity)
-            done[rl.product_line_item_id] -= already
-            for item in view.returnable(rl.product_line_item_id)[: rl.quantity - already]:
-                planned.append(
-                    ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
-                                 outcome=outcome)
+                planned = list(step.units)
+                if step.claim == "update":  # a chosen unit was replaced
+                    store.update_link_data(RETURN, rp.id, {"units": units_data(planned)})
+                elif step.claim == "new":
+                    store.add_pending_link(RETURN, rp.id, parent=order.id, origin=Origin.EPAGES,
+                                           data={"units": units_data(planned)})
+                if planned:
+                    afosto = await return_units(ctx.afosto, afosto, planned)
+                ours = {u.item_id for u in planned}
+                if step.older_claim:
+                    ours |= returned_by_us(afosto)  # a link from an older version: what it returned is unknown
+                rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
+                self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
+                accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
+                ctx.journal.to_afosto(
+                    Outcome.OK,
+                    Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
+                         "{defect} defect).", number=number, accepted=accepted, defect=len(planned) - accepted),
+                    flow=Flow.RETURNS,
+                    epages_ref=number,
+                    afosto_ref=afosto.number,
                 )
-        return planned
+                changed = True
+        return afosto, changed
 
     def _rma_free(self, rma_id: str) -> bool:
         return self.ctx.store.link_by_afosto(RMA, rma_id) is None
 
-    def _unlinked_decided_returns(self, afosto: AfostoOrder, rp: ReturnProcess) -> list[str]:
-        """Decided Afosto returns that no link claims and that match this ePages return line by line and
-        outcome by outcome: our own push whose link was lost in a crash, not a second return."""
-        view = AfostoOrderView(afosto)
-        wanted: Counter[tuple[str, str]] = Counter()
-        for rl in rp.line_items:
-            outcome = "REJECTED" if rl.status == ReturnLineStatus.BROKEN else "AUTHORIZED"
-            wanted[(rl.product_line_item_id, outcome)] += rl.quantity
-        found: list[str] = []
-        ours = returned_by_us(afosto)
-        for rma in afosto.rma_items:
-            if str(rma.status) not in ("AUTHORIZED", "REJECTED") or not self._rma_free(rma.id):
-                continue
-            if rma.item_id in ours:  # made by this app from an ePages return
-                continue
-            key = (view.line_of_item.get(rma.item_id) or "", str(rma.status))
-            if wanted[key] > 0:
-                wanted[key] -= 1
-                found.append(rma.id)
-        return found if found and sum(wanted.values()) == 0 else []
-
     def _link_return(self, order_id: str, process_id: str, rma_ids: list[str], origin: Origin) -> None:
+        with self.ctx.store.transaction():
+            self._link_return_items(order_id, process_id, rma_ids, origin)
+
+    def _link_return_items(self, order_id: str, process_id: str, rma_ids: list[str], origin: Origin) -> None:
         store = self.ctx.store
         key = ",".join(sorted(rma_ids)) or f"none:{process_id}"
         existing = store.link_by_epages(RETURN, process_id)

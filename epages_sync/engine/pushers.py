@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..clients.afosto import FILTER_LIMIT, OperationMismatch, Read, first_orders_read
 from ..clients.afosto_contract import ChangesPath
-from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus, RmaItemStatus, datetime_to_ms
+from ..clients.afosto_models import AfostoOrder, ParcelStatus, RmaItemStatus, datetime_to_ms
 from ..clients.epages_models import (
     Order,
     PickupProcess,
@@ -35,9 +35,11 @@ from ..errors import AuthenticationError, Conflict, NotFound, SyncError, Validat
 from ..store.models import LinkStatus, Origin, OutboxPush, Outcome
 from ..texts import Text, join
 from .afosto_steps import returned_by_us
-from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, codes_differ, park_conflict, tracking_conflict
+from .cancellations import plan_epages_cancellation
+from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, park_conflict, tracking_conflict
 from .context import AFOSTO_MARK, SyncContext, recording_exchanges
 from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
+from .parcels import ParcelLinks, plan_afosto_shipment
 from .poller import (
     CANCEL_ITEM,
     ORDER,
@@ -45,10 +47,8 @@ from .poller import (
     RETURN,
     RMA,
     SHIPPING,
-    parcel_shares,
-    process_parts,
-    shared_parcel_key,
 )
+from .steps import CreateShipment, DeliverShipments, LinkParcel, MarkShipped, ProcessGone, TrackingConflict
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +66,6 @@ _FLOW_OF_KIND = {
     "return": Flow.RETURNS,
     "stock": Flow.INVENTORY,
 }
-
-
-def _process_lines(process: ShippingProcess) -> dict[str, int]:
-    return {pl.product_line_item_id: pl.quantity for pl in process.line_items}
 
 
 def _digest(ids: list[str]) -> str:
@@ -389,126 +385,54 @@ class OutboxSender:
     # --- handlers ----------------------------------------------------------------------------------------
 
     async def _ship(self, push: OutboxPush) -> Text:
+        """An Afosto parcel the warehouse shipped becomes an ePages shipment: read both sides, plan (see
+        ``plan_afosto_shipment``), carry the steps out."""
         ctx = self.ctx
+        store = ctx.store
         order_id = push.epages_order_id or ""
         afosto, order = await self._both(push)
         parcel = self._parcel(afosto, str(push.payload["parcel_id"]))
-        view = AfostoOrderView(afosto)
-        lines = view.lines_of(i.item_id for i in parcel.items)
         existing = await ctx.epages.list_shipping_processes(order_id)
-        link = ctx.store.link_by_afosto(SHIPPING, parcel.id)
-        sent = lines
-        process: ShippingProcess | None
-        if link is not None and isinstance(link.data.get("lines"), dict):
-            sent = dict(link.data["lines"])  # what the ePages shipment of this parcel stands for
-        if link is not None and link.data.get("covered_by_epages"):
-            process = None  # every unit of the parcel left in ePages' own shipments
-        elif link is not None:  # created on an earlier try whose later steps did not finish
-            process = self._linked(existing, link.epages_id, Text("shipping"))
-        else:
-            unlinked = [sp for sp in existing if ctx.store.link_by_epages(SHIPPING, sp.id) is None]
-            same = [sp for sp in unlinked if _process_lines(sp) == lines]
-            process = next((sp for sp in same if sp.tracking_code == parcel.tracking_code), None)
-            left = {li.id: li.counts.unshipped for li in order.product_line_items}
-            short = any(left.get(k, 0) < v for k, v in lines.items())
-            twin_codes = False
-            if process is None and short and same:
-                # Shipped in both systems at once: the units already left in ePages' own shipment.
-                process = same[0]
-                twin_codes = bool(process.tracking_code and parcel.tracking_code)
-            if process is None:
-                if short:
-                    # A person shipped some of these units in the cockpit while the warehouse packed them
-                    # with others: those count once, and ePages gets a shipment of the rest. Units missing
-                    # in ePages for any other reason (cancelled there, shipped in a cockpit shipment that is
-                    # not all in this parcel) make ePages refuse the rest: parked for a person, not hidden.
-                    ours = [sp for sp in unlinked
-                            if parcel.tracking_code and sp.tracking_code == parcel.tracking_code]
-                    others = [sp for sp in unlinked if sp not in ours]
-                    sent = self._share_parcel(order, afosto, parcel, lines, others)
-                    sent = self._not_shipped_in_epages(sent, left, others)
-                    # Made by an earlier try of this push whose link was not written (the app stopped).
-                    process = next((sp for sp in ours if _process_lines(sp) == sent), None)
-                if sent and process is None:
-                    process = await ctx.epages.create_shipping_process(
-                        order_id,
-                        [ProcessLine(product_line_item_id=k, quantity=v) for k, v in sent.items()],
-                        tracking_code=parcel.tracking_code,
-                        tracking_link=parcel.tracking_url,
-                        comment=f"Afosto parcel {parcel.id}",
-                    )
-            if process is not None:
-                ctx.store.add_link(SHIPPING, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO,
-                                   data={"lines": sent, "tracking_conflict": twin_codes})
-                if twin_codes:
-                    tracking_conflict(ctx, order_id, order.order_number or order_id,
-                                      epages_code=process.tracking_code or "-",
-                                      afosto_code=parcel.tracking_code or "-", afosto_ref=afosto.number)
-            else:
-                ctx.store.add_link(SHIPPING, f"covered:{parcel.id}", parcel.id, parent=order_id,
-                                   origin=Origin.AFOSTO, data={"lines": {}, "covered_by_epages": True})
-        # Marking is not repeated blindly: a lost answer fails this try, and the next one reads the status.
-        if process is not None and process.status in (None, ShippingProcessStatus.PENDING):
-            process = await ctx.epages.mark_shipped(
-                order_id, process.id, tracking_code=parcel.tracking_code, tracking_link=parcel.tracking_url
-            )
-        text = (
-            Text("Order {number}: shipped in ePages ({units} units, tracking {code}).",
-                 number=order.order_number, units=sum(sent.values()), code=parcel.tracking_code or "-")
-        )
-        if sent != lines:
+        plan = plan_afosto_shipment(
+            order, afosto, parcel, existing, link=store.link_by_afosto(SHIPPING, parcel.id),
+            linked_processes={sp.id for sp in existing if store.link_by_epages(SHIPPING, sp.id) is not None},
+            shares=ParcelLinks(of_order=store.links_for_parent(SHIPPING, order.id)).shares(parcel.id))
+        number = order.order_number or order_id
+        created: ShippingProcess | None = None
+        delivered = False
+        for step in plan.steps:
+            if isinstance(step, ProcessGone):
+                self._linked(existing, step.process_id, Text("shipping"))  # raises: gone
+            elif isinstance(step, LinkParcel):
+                store.add_link(step.kind, step.epages_key, step.afosto_key, parent=order_id, origin=step.origin,
+                               data=dict(step.data) if step.data is not None else None)
+            elif isinstance(step, TrackingConflict):
+                tracking_conflict(ctx, order_id, number, epages_code=step.epages_code,
+                                  afosto_code=step.afosto_code, afosto_ref=afosto.number)
+            elif isinstance(step, CreateShipment):
+                created = await ctx.epages.create_shipping_process(
+                    order_id, [ProcessLine(product_line_item_id=k, quantity=v) for k, v in step.lines.items()],
+                    tracking_code=step.tracking_code, tracking_link=step.tracking_url,
+                    comment=f"Afosto parcel {step.parcel_id}")
+                store.add_link(SHIPPING, created.id, step.parcel_id, parent=order_id, origin=Origin.AFOSTO,
+                               data=dict(step.link_data))
+            elif isinstance(step, MarkShipped):
+                process_id = step.process_id or (created.id if created is not None else "")
+                if step.process_id is None and created is not None and created.status not in (
+                        None, ShippingProcessStatus.PENDING):
+                    continue
+                await ctx.epages.mark_shipped(order_id, process_id, tracking_code=step.tracking_code,
+                                              tracking_link=step.tracking_url)
+            elif isinstance(step, DeliverShipments):
+                await self._mark_parcel_delivered(order_id, step.parcel_id)
+                delivered = True
+        text = Text("Order {number}: shipped in ePages ({units} units, tracking {code}).",
+                    number=order.order_number, units=sum(plan.sent.values()), code=parcel.tracking_code or "-")
+        if plan.sent != plan.lines:
             text = join([text, Text("The other units of this parcel were shipped in ePages already.")])
-        if parcel.status == ParcelStatus.DELIVERED:
-            await self._mark_parcel_delivered(order_id, parcel.id)
+        if delivered:
             text = join([text, Text("Delivered.")])
         return text
-
-    def _share_parcel(self, order: Order, afosto: AfostoOrder, parcel: Parcel, lines: dict[str, int],
-                      unlinked: list[ShippingProcess]) -> dict[str, int]:
-        """Count cockpit shipments whose units are all in this parcel as part of it (linked as shares, so
-        the poller never imports them); the units of the parcel that are left for ePages. A share under
-        another tracking code than the parcel's is parked for a person to say which is right."""
-        store = self.ctx.store
-        order_id, parcel_id = order.id, parcel.id
-        rest = Counter(lines)
-        for share in parcel_shares(store, SHIPPING, order_id, parcel_id):
-            rest.subtract(share.data.get("lines") or {})
-        for sp in unlinked:
-            own = _process_lines(sp)
-            if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
-                continue
-            if own and all(rest.get(k, 0) >= v for k, v in own.items()):
-                differ = codes_differ(sp.tracking_code, [parcel.tracking_code])
-                store.add_link(SHIPPING, sp.id, shared_parcel_key(parcel_id, sp.id), parent=order_id,
-                               origin=Origin.EPAGES, data={"parcel": parcel_id, "lines": own,
-                                                           "shipped_in_both": True, "tracking_conflict": differ})
-                if differ:
-                    tracking_conflict(self.ctx, order_id, order.order_number or order_id,
-                                      epages_code=sp.tracking_code or "-", afosto_code=parcel.tracking_code or "-",
-                                      afosto_ref=afosto.number)
-                rest.subtract(own)
-        return {k: v for k, v in rest.items() if v > 0}
-
-    def _not_shipped_in_epages(self, sent: dict[str, int], left: dict[str, int],
-                               others: list[ShippingProcess]) -> dict[str, int]:
-        """Leave out units that ePages shows shipped already in a cockpit shipment bigger than this parcel:
-        the warehouse and a person shipped them at the same moment. The poller counts them once as part of
-        that shipment (see ``part_key``). Units missing in ePages for any other reason stay in, and ePages'
-        refusal parks the push for a person."""
-        store = self.ctx.store
-        elsewhere: Counter[str] = Counter()
-        for sp in others:
-            if sp.status not in (ShippingProcessStatus.SHIPPED, ShippingProcessStatus.DELIVERED):
-                continue
-            if store.link_by_epages(SHIPPING, sp.id) is None:
-                elsewhere.update(_process_lines(sp))
-        out: dict[str, int] = {}
-        for line_id, qty in sent.items():
-            over = max(0, qty - left.get(line_id, 0))
-            qty -= min(over, elsewhere[line_id])
-            if qty > 0:
-                out[line_id] = qty
-        return out
 
     async def _mark_parcel_delivered(self, order_id: str, parcel_id: str) -> None:
         """Every ePages shipment that stands for the parcel is marked delivered: ours and the cockpit's.
@@ -520,7 +444,7 @@ class OutboxSender:
         ctx = self.ctx
         processes = await ctx.epages.list_shipping_processes(order_id)
         link = ctx.store.link_by_afosto(SHIPPING, parcel_id)
-        shares = parcel_shares(ctx.store, SHIPPING, order_id, parcel_id)
+        shares = ParcelLinks(of_order=ctx.store.links_for_parent(SHIPPING, order_id)).shares(parcel_id)
         ids = [share.epages_id for share in shares if not share.data.get("process")]
         spanning = [str(share.data["process"]) for share in shares if share.data.get("process")]
         if spanning:
@@ -549,8 +473,8 @@ class OutboxSender:
             own = ctx.store.link_by_epages(SHIPPING, process_id)
             if own is not None and own.afosto_id and not own.data.get("parts_only"):
                 pieces.add(own.afosto_id)
-            pieces.update(str(part.data.get("parcel")) for part in process_parts(ctx.store, SHIPPING, order_id,
-                                                                                  process_id))
+            links = ParcelLinks(of_order=ctx.store.links_for_parent(SHIPPING, order_id))
+            pieces.update(str(part.data.get("parcel")) for part in links.parts(process_id))
         for parcel in afosto.parcels:
             if parcel.id in pieces and parcel.id != delivered and parcel.status != ParcelStatus.DELIVERED:
                 await ctx.afosto.set_parcel_status(parcel.id, ParcelStatus.DELIVERED)
@@ -605,22 +529,19 @@ class OutboxSender:
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto, order = await self._both(push)
-        view = AfostoOrderView(afosto)
-        need = {li.id: len(view.canceled(li.id)) - li.counts.canceled for li in order.product_line_items}
-        need = {k: v for k, v in need.items() if v > 0}
-        self._cancelled_after_shipping(order, afosto, need)
-        left = {li.id: li.counts.unshipped for li in order.product_line_items}
-        need = {k: min(v, left.get(k, 0)) for k, v in need.items() if left.get(k, 0) > 0}
-        units = sum(need.values())
-        if need:
-            if view.all_cancelled and not order.canceled and order.cancelable:
+        cancel, after_shipping = plan_epages_cancellation(order, afosto)
+        if after_shipping is not None:
+            self._cancelled_after_shipping(order, afosto, dict(after_shipping.gone))
+        if cancel is not None:
+            units = sum(cancel.lines.values())
+            if cancel.whole_order:
                 await ctx.epages.cancel_order(order_id, comment="Cancelled in Afosto")
                 text = Text("Order {number}: cancelled in ePages (all units cancelled in Afosto).",
                             number=order.order_number)
             else:
                 await ctx.epages.create_cancel_process(
                     order_id,
-                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in need.items()],
+                    [ProcessLine(product_line_item_id=k, quantity=v) for k, v in cancel.lines.items()],
                     comment="Cancelled in Afosto",
                 )
                 text = (Text("Order {number}: 1 unit cancelled in ePages, as in Afosto.", number=order.order_number)
@@ -636,16 +557,9 @@ class OutboxSender:
                 )
         return text
 
-    def _cancelled_after_shipping(self, order: Order, afosto: AfostoOrder, need: dict[str, int]) -> None:
+    def _cancelled_after_shipping(self, order: Order, afosto: AfostoOrder, gone: dict[str, int]) -> None:
         """Units the warehouse cancelled in Afosto that ePages shows shipped or picked up already (a person
         in the cockpit was quicker): ePages cannot cancel them, so a person decides; the rest is cancelled."""
-        gone: Counter[str] = Counter()
-        for li in order.product_line_items:
-            extra = need.get(li.id, 0) - li.counts.unshipped
-            if extra > 0:
-                gone[li.sku or li.id] += extra
-        if not gone:
-            return
         number = order.order_number or order.id
         park_conflict(
             self.ctx, CONFLICT_CANCELLATION, epages_order_id=order.id, number=number, afosto_ref=afosto.number,

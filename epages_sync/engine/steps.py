@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..clients.afosto_models import NewOrder, NewOrderLine
+from ..clients.afosto_models import NewOrder, NewOrderLine, ParcelStatus
+from ..store.models import LinkKind, Origin
 from ..texts import Text
 
 
@@ -69,3 +71,179 @@ class FollowChanges:
 
 
 ImportStep = CreateOrder | AddItems | Park | FollowChanges
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackParcel:
+    """A shipment or pickup made in ePages becomes an Afosto parcel: pack these units with this tracking,
+    then move the parcel on through ``moves`` (shipped, then delivered; ready, then picked up)."""
+
+    epages_order_id: str
+    number: str
+    kind: LinkKind  # SHIPPING or PICKUP: the link that pairs the ePages process with the parcel
+    process_id: str
+    afosto_order_id: str
+    items: tuple[str, ...]
+    tracking_code: str | None
+    tracking_url: str | None
+    moves: tuple[ParcelStatus, ...]
+    # What the process's pending link says before the parcel is packed (a tracking conflict to look at again).
+    claim_data: Mapping[str, Any] | None = None
+
+
+# --- a cancellation made in ePages (see engine/cancellations.py) -------------------------------------------
+
+@dataclass(frozen=True)
+class CancelUnits:
+    """Cancel these Afosto units, as (item id, contra id) each, as ePages cancelled them (``skus``: theirs,
+    for the log)."""
+
+    units: tuple[tuple[str, str], ...]
+    skus: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CancelledAfterPacking:
+    """Units cancelled in ePages that the warehouse had packed already, per SKU: Afosto cannot cancel them, so
+    a person decides (none: the two systems agree, and a conflict raised before is settled)."""
+
+    packed: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class CancelInEpages:
+    """Units the warehouse cancelled in Afosto, cancelled in ePages too (ePages line id -> count): the whole
+    order at once when every unit is cancelled and ePages still can, else a cancellation of these units."""
+
+    lines: Mapping[str, int]
+    whole_order: bool
+
+
+@dataclass(frozen=True)
+class CancelledAfterShipping:
+    """Units the warehouse cancelled that ePages shows shipped or handed out already, per SKU: ePages cannot
+    cancel them, so a person decides."""
+
+    gone: Mapping[str, int]
+
+
+# --- the parcel of one ePages shipping or pickup process (see engine/parcels.py) ------------------------------
+
+@dataclass(frozen=True)
+class DropClaim:
+    """A pending link whose parcel Afosto never made (the app stopped before packing): forget it."""
+
+    kind: LinkKind
+    process_id: str
+
+
+@dataclass(frozen=True)
+class CompleteClaim:
+    """A pending link whose parcel Afosto made before the app stopped: link it to that parcel."""
+
+    kind: LinkKind
+    process_id: str
+    parcel_id: str
+
+
+@dataclass(frozen=True)
+class LinkParcel:
+    """Record a pair known now: the process (or a part of it) and the Afosto parcel (or share of one) that
+    holds its units; nothing is sent."""
+
+    kind: LinkKind
+    epages_key: str
+    afosto_key: str
+    origin: Origin
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class MoveParcel:
+    """Move an Afosto parcel on to ``status`` (``parcel_id`` None: the parcel packed by this plan); ``told``:
+    say so in the log (a delivery or pickup recorded)."""
+
+    parcel_id: str | None
+    status: ParcelStatus
+    told: bool = False
+
+
+@dataclass(frozen=True)
+class TrackingConflict:
+    """The same units shipped in both systems at once under two tracking codes: a person decides."""
+
+    epages_code: str
+    afosto_code: str
+    again: bool = False  # a conflict raised before: told again only when it is not open, or was retried
+
+
+@dataclass(frozen=True)
+class TrackingAgreed:
+    """A tracking conflict of this process is over: both systems show the same code now."""
+
+    kind: LinkKind
+    process_id: str
+
+
+@dataclass(frozen=True)
+class ShippedButCancelled:
+    """Units shipped in ePages that the warehouse cancelled in Afosto at the same moment: a person decides.
+    Units per SKU cancelled there."""
+
+    cancelled: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class RefuseShipment:
+    """ePages shipped units that Afosto has neither open nor packed: nothing can be recorded."""
+
+
+@dataclass(frozen=True)
+class SameUnitsNote:
+    """A log row: units shipped in ePages were packed by the warehouse at the same time and count once
+    (``covering``: inside one bigger Afosto parcel; ``parts``: partly in warehouse parcels; else: the same
+    parcel)."""
+
+    how: str  # "twin", "covering" or "parts"
+
+
+# --- an Afosto parcel shipped by the warehouse, as an ePages shipping process (the shipment pusher) ----------
+
+@dataclass(frozen=True)
+class CreateShipment:
+    """Create the ePages shipping process of these units (ePages line id -> count) for an Afosto parcel, and
+    link it to the parcel with ``link_data``."""
+
+    parcel_id: str
+    lines: Mapping[str, int]
+    tracking_code: str | None
+    tracking_url: str | None
+    link_data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class MarkShipped:
+    """Mark an ePages shipping process shipped (``process_id`` None: the one this plan creates)."""
+
+    process_id: str | None
+    tracking_code: str | None
+    tracking_url: str | None
+
+
+@dataclass(frozen=True)
+class ProcessGone:
+    """The ePages process a link names no longer exists: a person changed the order; nothing is sent."""
+
+    process_id: str
+
+
+@dataclass(frozen=True)
+class DeliverShipments:
+    """The parcel was delivered: every ePages shipment that stands for it is marked delivered."""
+
+    parcel_id: str
+
+
+ParcelStep = (DropClaim | CompleteClaim | LinkParcel | PackParcel | MoveParcel | TrackingConflict | TrackingAgreed
+              | ShippedButCancelled | RefuseShipment | SameUnitsNote | CreateShipment | MarkShipped | ProcessGone
+              | DeliverShipments)

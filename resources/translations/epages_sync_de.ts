@@ -1919,6 +1919,10 @@ Der Abgleich selbst läuft weiter. Die Einzelheiten stehen in der Protokolldatei
         <translation>Afosto hat ohne den Auftrag geantwortet.</translation>
     </message>
     <message>
+        <source>Afosto answered without the parcel.</source>
+        <translation>Afosto hat ohne das Paket geantwortet.</translation>
+    </message>
+    <message>
         <source>Afosto refused the API key: {reason}</source>
         <translation>Afosto hat den API-Schlüssel abgelehnt: {reason}</translation>
     </message>

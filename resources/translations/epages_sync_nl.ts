@@ -1919,6 +1919,10 @@ De synchronisatie zelf gaat door. De details staan in het logbestand in {folder}
         <translation>Afosto antwoordde zonder de order.</translation>
     </message>
     <message>
+        <source>Afosto answered without the parcel.</source>
+        <translation>Afosto antwoordde zonder het pakket.</translation>
+    </message>
+    <message>
         <source>Afosto refused the API key: {reason}</source>
         <translation>Afosto heeft de API-sleutel geweigerd: {reason}</translation>
     </message>

@@ -1,0 +1,143 @@
+"""Returns made in ePages, carried over to Afosto: the pure planner (no I/O) of the Afosto units an ePages
+return gives back, of the units a return cut short by a crash chose before, and of our own return whose link
+was lost (linked, never sent twice)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..clients.afosto_models import AfostoOrder, ReturnedUnit, ReturnOutcome
+from ..clients.epages_models import ReturnLineStatus, ReturnProcess
+from ..store.models import Link, LinkStatus
+from .afosto_steps import returned_by_us
+from .context import contra_id
+from .order_view import AfostoOrderView
+
+
+@dataclass(frozen=True)
+class ReturnUnits:
+    """Return these Afosto units (each with its outcome and the contra id derived from it) for an ePages
+    return; ``claim``: the return's pending link is written now ("new"), rewritten with replaced units
+    ("update") or kept as it is ("keep"); ``older_claim``: a pending link of an older version, without its
+    units (our own returned units no link claims yet count as this return's)."""
+
+    process_id: str
+    units: tuple[ReturnedUnit, ...]
+    claim: Literal["new", "update", "keep"]
+    older_claim: bool = False
+
+
+@dataclass(frozen=True)
+class LinkReturnEcho:
+    """Decided Afosto returns matching this ePages return, that no link claims: our own push whose link was
+    lost in a crash. Linked, not returned again."""
+
+    process_id: str
+    rma_ids: tuple[str, ...]
+
+
+def units_data(units: Sequence[ReturnedUnit]) -> list[list[str]]:
+    """A return's chosen units as its pending link keeps them: [item id, outcome] each."""
+    return [[u.item_id, u.outcome.value] for u in units]
+
+
+def resume_return(stored: list[Any], afosto: AfostoOrder) -> list[ReturnedUnit]:
+    """The units a pending return chose before it went to Afosto, to send again with the same contra ids
+    (Afosto takes them as the same return): a unit that arrived is not returned twice, and no other return's
+    unit is taken for this one's. A chosen unit that can no longer be returned and did not arrive (the
+    warehouse took it meanwhile) is replaced by another returnable unit of its line."""
+    view = AfostoOrderView(afosto)
+    arrived = {c.id for c in afosto.contra_items}
+    kept: list[ReturnedUnit] = []
+    lost: Counter[tuple[str, str]] = Counter()
+    for item_id, outcome in stored:
+        unit = ReturnedUnit(item_id=str(item_id), contra_item_id=contra_id("return", str(item_id)),
+                            outcome=ReturnOutcome(outcome))
+        line = view.line_of_item.get(unit.item_id) or ""
+        if unit.contra_item_id in arrived or any(i.id == unit.item_id for i in view.returnable(line)):
+            kept.append(unit)
+        else:
+            lost[(line, unit.outcome.value)] += 1
+    for (line, outcome), count in lost.items():
+        taken = {u.item_id for u in kept}
+        for item in [i for i in view.returnable(line) if i.id not in taken][:count]:
+            kept.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
+                                     outcome=ReturnOutcome(outcome)))
+    return kept
+
+
+def returned_units(rp: ReturnProcess, afosto: AfostoOrder, *, resumed: bool,
+                   linked_rmas: Collection[str]) -> list[ReturnedUnit]:
+    """The Afosto units an ePages return gives back: the first returnable ones of each line."""
+    view = AfostoOrderView(afosto)
+    # A pending link written by an older version, without its units: the return may have reached Afosto
+    # before the app stopped, and its units are then no longer returnable; our own returned units that no
+    # link claims yet count as this return's.
+    done: Counter[str] = Counter()
+    if resumed:
+        ours_before = returned_by_us(afosto)
+        done.update(view.line_of_item.get(r.item_id) or "" for r in afosto.rma_items
+                    if r.item_id in ours_before and r.id not in linked_rmas)
+    planned: list[ReturnedUnit] = []
+    for rl in rp.line_items:
+        broken = rl.status == ReturnLineStatus.BROKEN
+        outcome = ReturnOutcome.REJECTED if broken else ReturnOutcome.ACCEPTED
+        already = min(done[rl.product_line_item_id], rl.quantity)
+        done[rl.product_line_item_id] -= already
+        # One ePages line may come twice (some units returned, some defect): each unit is given back once.
+        taken = {u.item_id for u in planned}
+        free = [i for i in view.returnable(rl.product_line_item_id) if i.id not in taken]
+        for item in free[: rl.quantity - already]:
+            planned.append(ReturnedUnit(item_id=item.id, contra_item_id=contra_id("return", item.id),
+                                        outcome=outcome))
+    return planned
+
+
+def unlinked_decided_returns(afosto: AfostoOrder, rp: ReturnProcess, linked_rmas: Collection[str]) -> list[str]:
+    """Decided Afosto returns that no link claims and that match this ePages return line by line and
+    outcome by outcome: our own push whose link was lost in a crash, not a second return."""
+    view = AfostoOrderView(afosto)
+    wanted: Counter[tuple[str, str]] = Counter()
+    for rl in rp.line_items:
+        outcome = "REJECTED" if rl.status == ReturnLineStatus.BROKEN else "AUTHORIZED"
+        wanted[(rl.product_line_item_id, outcome)] += rl.quantity
+    found: list[str] = []
+    ours = returned_by_us(afosto)
+    for rma in afosto.rma_items:
+        if str(rma.status) not in ("AUTHORIZED", "REJECTED") or rma.id in linked_rmas:
+            continue
+        if rma.item_id in ours:  # made by this app from an ePages return
+            continue
+        key = (view.line_of_item.get(rma.item_id) or "", str(rma.status))
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            found.append(rma.id)
+    return found if found and sum(wanted.values()) == 0 else []
+
+
+def plan_epages_return(rp: ReturnProcess, afosto: AfostoOrder, link: Link | None,
+                       linked_rmas: Collection[str]) -> list[ReturnUnits | LinkReturnEcho]:
+    """What one ePages return needs in Afosto (``link``: its link, if any; ``linked_rmas``: the Afosto return
+    items some link claims): nothing (carried over already, or nothing returnable), the units it gives back,
+    or our own return found again."""
+    if link is not None and link.status == LinkStatus.LINKED:
+        return []
+    pending = link is not None and link.status == LinkStatus.PENDING
+    stored = link.data.get("units") if link is not None else None
+    claim: Literal["new", "update", "keep"] = "keep" if link is not None else "new"
+    if pending and isinstance(stored, list):
+        planned = resume_return(stored, afosto)
+        if units_data(planned) != stored:
+            claim = "update"
+    else:
+        planned = returned_units(rp, afosto, resumed=pending, linked_rmas=linked_rmas)
+    if link is None:
+        echo = unlinked_decided_returns(afosto, rp, linked_rmas)
+        if echo:
+            return [LinkReturnEcho(rp.id, tuple(echo))]
+        if not planned:
+            return []
+    return [ReturnUnits(rp.id, tuple(planned), claim, older_claim=pending and not isinstance(stored, list))]
