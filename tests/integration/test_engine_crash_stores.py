@@ -123,9 +123,16 @@ def test_two_stores_killed_at_random_moments_twenty_times_lose_and_double_nothin
         figures = sandbox.afosto.order_figures()
         for name in STORES:
             shop = sandbox.shops[name]
-            # Every order of the shop in Afosto, exactly once, in its own store's channel.
-            for order_id in shop.epages.by_id:
+            code, parked_listing = _done(_cli(tmp_path, "parked", "--json", "--store", name), 60)
+            assert code == 0, parked_listing
+            waiting = {str(item["reference"]) for item in json.loads(parked_listing) if item["kind"] == "order"}
+            for order_id, order in shop.epages.by_id.items():
                 copies = figures.get(order_id, [])
+                if any(sandbox.afosto.available_stock(li.sku, ()) is None for li in order.lines if li.sku):
+                    # A SKU Afosto does not know: not imported, and waiting for a person who is told so.
+                    assert copies == [] and order.number in waiting, (name, order.number, copies)
+                    continue
+                # Every other order of the shop in Afosto, exactly once, in its own store's channel.
                 assert len(copies) == 1, (name, order_id, copies)
                 assert copies[0].channel_id == shop.channel_id, (name, order_id)
             differences = stores[name]["consistency"]["differences"]
