@@ -17,7 +17,8 @@ real services.
    The pushers' idle round (Afosto check and stock check) is shown on its own row. Target: 1 request.
 3. Push latency from a parcel shipped in Afosto to the finished ePages shipment: p50 and p95.
    Target: p95 within the push interval + 1 s.
-4. CPU used by the idle running engine over the idle window. Target: under 1 % of one core.
+4. CPU used by the idle running engine over the idle window, after the start's own work (shown on its own
+   row: adopting what Afosto has, the first poll and stock check). Target: under 1 % of one core.
 5. Peak memory (resident) of the engine process during the import.
 
 The import runs in a process of its own (``--import-only``), with the code of the tree it is pointed at.
@@ -50,6 +51,7 @@ sys.path.insert(0, str(CODE))
 from epages_sync.clients.afosto import AfostoClient  # noqa: E402
 from epages_sync.clients.http import HttpPolicy  # noqa: E402
 from epages_sync.config import Settings  # noqa: E402
+from epages_sync.engine.poller import LAST_GOOD_POLL  # noqa: E402
 from epages_sync.engine.service import SyncService  # noqa: E402
 from epages_sync.sandbox.seed import build_world  # noqa: E402
 from epages_sync.store import Store  # noqa: E402
@@ -225,7 +227,15 @@ async def main(args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
         service = SyncService(settings, store, client_secret="sandbox-secret", afosto_key="sandbox-afosto-key",
                               policy=policy)
         await service.start()
+        # What the start itself does first (adopting what Afosto has since the start date, the first poll,
+        # the first full stock check) is shown on its own row; the idle figure is the engine after it.
+        started, cpu_start = time.perf_counter(), time.process_time()
+        first = store.get_state(LAST_GOOD_POLL)
+        while store.get_state(LAST_GOOD_POLL) == first and time.perf_counter() - started < 300:
+            await asyncio.sleep(0.2)
         await asyncio.sleep(2)
+        rows.append(("4a. start", f"{time.process_time() - cpu_start:.2f} s CPU",
+                     f"{time.perf_counter() - started:.1f} s to the first poll done, and 2 s", "-"))
         cpu0, t0 = time.process_time(), time.perf_counter()
         await asyncio.sleep(args.idle_seconds)
         cpu = time.process_time() - cpu0
