@@ -68,6 +68,12 @@ def large_drops(skus: Sequence[str], current: Mapping[str, int | None], targets:
     return [s for s in skus if (shown := current.get(s)) and targets[s] < shown * (1 - share)]
 
 
+def _first_ten(items: Sequence[str]) -> str:
+    """Up to ten of ``items`` for a log row, and how many more there are."""
+    shown = ", ".join(items[:10])
+    return shown if len(items) <= 10 else Text("{products} and {more} more", products=shown, more=len(items) - 10)
+
+
 def drop_guard(products: int) -> int:
     """How many large drops at once hold the push for a person (a wrong mapping must not sell out a shop)."""
     return max(3, math.ceil(0.1 * products))
@@ -197,7 +203,7 @@ class StockSync:
         current = await self.shop_figures(candidates)
         # Only now the orders: one placed after this read is not yet in ``current`` and may be in
         # ``pending``, which can only make the figure lower, never higher than what is there.
-        pending = await self._units_not_in_afosto()
+        pending = await self.units_not_in_afosto()
         pending.update(others.units)
         afosto = await self.afosto_available(candidates)
         targets = stock_targets(candidates, afosto, pending)
@@ -281,8 +287,7 @@ class StockSync:
             if self._told_others.get(name) == "silent told":
                 continue
             self._told_others[name] = "silent told"
-            shown = ", ".join(skus[:10]) if len(skus) <= 10 else Text(
-                "{products} and {more} more", products=", ".join(skus[:10]), more=len(skus) - 10)
+            shown = _first_ten(skus)
             self.ctx.journal.to_epages(Outcome.RETRYING, Text(
                 "Stock of {skus} not raised yet: store {store} sells from the same stock and has not told its "
                 "orders since the start ({problem}), so a higher figure could sell the same units twice. Lower "
@@ -314,11 +319,8 @@ class StockSync:
         return {sku: avail.available_stock for sku, avail in answers}
 
     async def units_not_in_afosto(self) -> Counter[str]:
-        """This store's answer to the other stores that share its stock (see shared_stock.py)."""
-        return await self._units_not_in_afosto()
-
-    async def _units_not_in_afosto(self) -> Counter[str]:
-        """Units of ePages orders the sync has seen (or can see now) that Afosto does not have yet."""
+        """Units of ePages orders the sync has seen (or can see now) that Afosto does not have yet; also this
+        store's answer to the other stores that share its stock (see shared_stock.py)."""
         ctx = self.ctx
         units: Counter[str] = Counter()
         counted: set[str] = set()
@@ -352,9 +354,7 @@ class StockSync:
 
     def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:
         ctx = self.ctx
-        shown = ", ".join(f"{s} {current.get(s)} -> {targets[s]}" for s in drops[:10])
-        if len(drops) > 10:
-            shown = Text("{products} and {more} more", products=shown, more=len(drops) - 10)
+        shown = _first_ten([f"{s} {current.get(s)} -> {targets[s]}" for s in drops])
         share = int(ctx.settings.stock_safety_share * 100)
         message = Text(
             "Stock push held: {count} products would lose more than {share} % of their stock at once "
