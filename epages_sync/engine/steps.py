@@ -389,4 +389,5 @@ class WaitForStores:
     stores: tuple[tuple[str, Text], ...]
 
 
-StockStep = SkipStockPush | CheckStock | SetStock | StockUnchanged | StockNotManaged | HoldDrops | WaitForStores
+StockCheckStep = SkipStockPush | CheckStock  # before the shop's figures are read
+StockStep = HoldDrops | SetStock | StockUnchanged | StockNotManaged | WaitForStores  # after
