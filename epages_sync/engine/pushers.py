@@ -612,7 +612,8 @@ class OutboxSender:
         booked = [] if missing_return_lines(order, afosto) else await ctx.epages.list_return_processes(order.id)
         steps = plan_afosto_return(
             order, afosto, rma_ids, booked=booked,
-            linked={rp.id for rp in booked if store.link_by_epages(RETURN, rp.id) is not None},
+            linked={link.epages_id: [str(r) for r in link.data.get("rma_ids") or []]
+                    for link in store.links_for_parent(RETURN, order.id)},
             linked_rmas={r for r in rma_ids if store.link_by_afosto(RMA, r) is not None})
         created = ""
         text = Text("Order {number}: return was already in ePages.", number=number)
@@ -630,11 +631,14 @@ class OutboxSender:
                 self._return_counted_apart(order, afosto, list(step.rma_ids))
             elif isinstance(step, LinkReturn):
                 process_id = step.process_id or created
-                # The same pair again is harmless: a link written by an earlier try stays as it is.
-                store.add_link(RETURN, process_id, ",".join(sorted(step.rma_ids)) or process_id, parent=order_id,
-                               origin=Origin.AFOSTO, data={"rma_ids": list(step.rma_ids)})
-                for rma_id in step.new_rma_ids:
-                    store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id, origin=Origin.AFOSTO)
+                # One commit: the return and its return items are linked together or not at all. The same pair
+                # again is harmless: a link written by an earlier try stays as it is.
+                with store.transaction():
+                    store.add_link(RETURN, process_id, ",".join(sorted(step.rma_ids)) or process_id,
+                                   parent=order_id, origin=Origin.AFOSTO, data={"rma_ids": list(step.rma_ids)})
+                    for rma_id in step.new_rma_ids:
+                        store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id,
+                                       origin=Origin.AFOSTO)
         return text
 
     def _return_counted_apart(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> None:

@@ -6,7 +6,7 @@ pusher)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -196,20 +196,24 @@ def _booked_return(afosto: AfostoOrder, rma_ids: Collection[str], booked: Sequen
 
 
 def plan_afosto_return(order: Order, afosto: AfostoOrder, rma_ids: Sequence[str], *,
-                       booked: Sequence[ReturnProcess], linked: Collection[str],
+                       booked: Sequence[ReturnProcess], linked: Mapping[str, Collection[str]],
                        linked_rmas: Collection[str]) -> list[ReturnPushStep]:
     """The ePages side of returns decided in Afosto (``rma_ids``: the push's return items): a return process
     of the units ePages does not count yet (see ``missing_return_lines``); when it counts them all already, the
-    return a person booked in ePages at the same moment (linked, nothing sent), or, without one holding the
-    same units, a conflict for a person. Then the links, so neither side brings the return back.
+    return an earlier try of this push linked (the app stopped before the push was done), the return a person
+    booked in ePages at the same moment (linked, nothing sent), or, without one holding the same units, a
+    conflict for a person. Then the links, so neither side brings the return back.
     ``booked``: the order's ePages return processes, read only when ePages counts every unit already (see
-    ``missing_return_lines``); ``linked``: those a link names; ``linked_rmas``: the return items a link
-    claims."""
+    ``missing_return_lines``); ``linked``: the order's return links, as the ePages key of each and the
+    Afosto return items it claims; ``linked_rmas``: the push's return items a link claims."""
     rma_ids = tuple(rma_ids)
     new_rmas = tuple(r for r in rma_ids if r not in linked_rmas)
     lines = missing_return_lines(order, afosto)
     if lines:
         return [CreateReturn(tuple(lines)), LinkReturn(None, rma_ids, new_rmas)]
+    earlier = next((key for key, claimed in linked.items() if rma_ids and set(claimed) == set(rma_ids)), None)
+    if earlier is not None:
+        return [LinkReturn(earlier, rma_ids, new_rmas)]
     found = _booked_return(afosto, rma_ids, booked, linked)
     if found is not None:
         return [ReturnBookedInEpages(found), LinkReturn(found, rma_ids, new_rmas)]

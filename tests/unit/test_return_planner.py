@@ -78,10 +78,10 @@ def decided(*statuses: str) -> AfostoOrder:
 
 
 def return_push(epages_counts: dict[str, int], afosto: AfostoOrder, rma_ids: list[str], *,
-                booked: list[ReturnProcess] | None = None, linked: set[str] | None = None,
+                booked: list[ReturnProcess] | None = None, linked: dict[str, list[str]] | None = None,
                 linked_rmas: set[str] | None = None) -> list[Any]:
     return plan_afosto_return(shop_order(delivered=3, **epages_counts), afosto, rma_ids, booked=booked or [],
-                              linked=linked or set(), linked_rmas=linked_rmas or set())
+                              linked=linked or {}, linked_rmas=linked_rmas or set())
 
 
 def test_accepted_returns_become_returned_units_and_rejected_ones_defect_units_in_epages() -> None:
@@ -117,5 +117,15 @@ def test_units_counted_in_epages_without_a_return_holding_them_are_a_conflict_fo
     counts = {"returned": 1, "broken": 1}
     assert return_push(counts, both, ["rma-1", "rma-0"], booked=[return_process(returned=2)]) == conflict
     assert return_push(counts, both, ["rma-1", "rma-0"], booked=[return_process(returned=1, broken=1)],
-                       linked={"r-1"}) == conflict
+                       linked={"r-1": ["rma-7"]}) == conflict
     assert return_push(counts, both, ["rma-1", "rma-0"]) == conflict
+
+
+def test_a_push_retried_after_an_earlier_try_linked_its_return_sends_nothing_and_asks_nobody() -> None:
+    """The app stopped after the return was made and linked in ePages, before the push was done: the next try
+    finds that return by its link (not a conflict), finishes the links and sends nothing."""
+    both = decided("AUTHORIZED", "REJECTED")
+    ours = return_process(returned=1, broken=1)
+    assert return_push({"returned": 1, "broken": 1}, both, ["rma-0", "rma-1"], booked=[ours],
+                       linked={"r-1": ["rma-1", "rma-0"]}, linked_rmas={"rma-0"}) == [
+        LinkReturn("r-1", ("rma-0", "rma-1"), ("rma-1",))]
