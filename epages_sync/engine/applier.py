@@ -327,7 +327,7 @@ class ParcelBatch:
                     self.unsure.add((step.kind, step.process_id))
                 self.failed.add(step.epages_order_id)
                 continue
-            parcel, _ = result
+            parcel = result
             self.parcels[(step.kind, step.process_id)] = parcel
             moves.extend((step, parcel.id, str(status)) for status in step.moves)
         if not moves:
@@ -348,8 +348,8 @@ class ParcelBatch:
 
     def _record(self, epages_order_id: str, operation: str, variables: dict[str, Any], result: object) -> None:
         answer = None
-        if isinstance(result, tuple):
-            parcel = result[0]
+        if isinstance(result, Parcel):
+            parcel = result
             answer = {"parcel": {"id": parcel.id, "status": str(parcel.status)}}
         record_exchange(self.ctx, self._exchanges, epages_order_id, operation, variables, result, answer)
 

@@ -168,43 +168,61 @@ class OrderPoller:
     async def _read_ahead(self, source: AsyncIterator[Page[Order]]
                           ) -> AsyncGenerator[tuple[Page[Order], dict[str, asyncio.Task[OrderProcesses]]], None]:
         """The window's pages, each with the processes of its new orders shipped in the shop before their
-        import (see ``_parcel_batch``) being read; the next page and its processes are read while this one is
-        handled (reads only: a page is still handled whole before the next). Reads not used when the poll
-        stops are cancelled."""
+        import (see ``_parcel_batch``) being read. Up to two pages ahead are listed and their processes read
+        while a page is handled (reads only: a page is still handled whole before the next), so the reads,
+        which a first import is mostly made of, never wait for the page's writes to Afosto. Reads not used
+        are cancelled."""
         gate = asyncio.Semaphore(self.parallel)
 
         async def read(order_id: str) -> OrderProcesses:
             async with gate:
                 return await self.ctx.epages.get_processes(order_id)
 
-        def start(page: Page[Order] | None) -> dict[str, asyncio.Task[OrderProcesses]]:
-            if page is None:
-                return {}
+        def start(page: Page[Order]) -> dict[str, asyncio.Task[OrderProcesses]]:
             return {o.id: asyncio.ensure_future(read(o.id)) for o in page.items if self._batches_parcels(o)
                     and self.ctx.store.link_by_epages(ORDER, o.id) is None}
 
-        reads: list[dict[str, asyncio.Task[OrderProcesses]]] = []
-        following: asyncio.Future[Page[Order] | None] = asyncio.ensure_future(anext(source, None))
-        try:
-            while True:
-                page = await following
-                if page is None:
-                    return
-                reads.append(start(page))
-                following = asyncio.ensure_future(anext(source, None))
-                yield page, reads[-1]
-        finally:
-            following.cancel()
-            with contextlib.suppress(BaseException):
-                await following  # the listing under way ends before the source is closed
-            closing = getattr(source, "aclose", None)
-            if closing is not None:
-                await closing()
-            for task in (t for r in reads for t in r.values()):
+        def retire(reads: dict[str, asyncio.Task[OrderProcesses]]) -> None:
+            for task in reads.values():
                 if not task.done():
                     task.cancel()
                 elif not task.cancelled():
                     task.exception()  # a failure of a read never used is not the poll's failure
+
+        # One page waits here while the next is listed (its reads under way): two ahead of the one handled.
+        ready: asyncio.Queue[tuple[Page[Order], dict[str, asyncio.Task[OrderProcesses]]] | Exception | None] = (
+            asyncio.Queue(maxsize=1))
+        unhandled: list[dict[str, asyncio.Task[OrderProcesses]]] = []
+
+        async def produce() -> None:
+            try:
+                async for page in source:
+                    unhandled.append(start(page))
+                    await ready.put((page, unhandled[-1]))
+                await ready.put(None)
+            except Exception as exc:  # the listing's failure is the poll's, raised where the pages are taken
+                await ready.put(exc)
+
+        producer = asyncio.ensure_future(produce())
+        try:
+            while True:
+                item = await ready.get()
+                if item is None:
+                    return
+                if isinstance(item, Exception):
+                    raise item
+                yield item
+                unhandled.remove(item[1])
+                retire(item[1])
+        finally:
+            producer.cancel()
+            with contextlib.suppress(BaseException):
+                await producer  # the listing under way ends before the source is closed
+            closing = getattr(source, "aclose", None)
+            if closing is not None:
+                await closing()
+            for reads in unhandled:
+                retire(reads)
 
     def _batches_parcels(self, order: Order) -> bool:
         """An order shipped or picked up in the shop, nothing else done to it there: when new, its parcels are
