@@ -377,7 +377,7 @@ class HoldDrops:
     """Too many figures would fall by more than the safety share at once (a wrong mapping must not sell out
     the shop): none of them is sent, a person checks and confirms. SKU -> (figure shown, target)."""
 
-    drops: Mapping[str, tuple[int | None, int]]
+    drops: Mapping[str, tuple[int, int]]
 
 
 @dataclass(frozen=True)

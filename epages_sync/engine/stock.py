@@ -132,7 +132,7 @@ def plan_stock(candidates: Sequence[str], current: Mapping[str, int | None], afo
     held: set[str] = set()
     if len(drops) >= drop_guard(products) and not drop_confirmed:
         held = set(drops)
-        steps.append(HoldDrops({s: (current.get(s), targets[s]) for s in drops}))
+        steps.append(HoldDrops({s: (current.get(s) or 0, targets[s]) for s in drops}))  # never None: a drop
     waiting: list[str] = []
     for sku in candidates:
         if sku in held:
