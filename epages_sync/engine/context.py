@@ -235,6 +235,7 @@ class SyncContext:
     async def checkpoint(self) -> None:
         """Wait here while paused: what is in flight finishes, nothing new starts."""
         if not self.running.is_set():
+            self.store.settle()  # nothing waits in an open transaction while the sync is paused
             await self.running.wait()
         else:
             # Between two orders or pushes the loop gets a turn: in the window, Qt paints and answers clicks
