@@ -129,7 +129,7 @@ def _feeding_warehouse_with_most(world: AfostoWorld, sku: str) -> str:
 # -- the documents ---------------------------------------------------------------------------------------
 
 def test_the_operation_documents_are_exactly_the_expected_files() -> None:
-    assert sorted(p.stem for p in OPS_DIR.glob("*.graphql")) == sorted([*OPERATIONS, "OrderState.fragment"])
+    assert sorted(p.stem for p in OPS_DIR.glob("*.graphql")) == sorted([*OPERATIONS, "OrderState.fragment", "PackedParcel.fragment"])
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
