@@ -52,7 +52,8 @@ FLOW_ORDER = (Flow.ORDERS, Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS, Flo
 
 # The Afosto operations each flow depends on; a document that does not fit stops only those flows.
 FLOW_OPERATIONS: dict[Flow, tuple[str, ...]] = {
-    Flow.ORDERS: ("CreateOrder", "CreateOrderBrief", "AddItemsToOrder", "GetOrder", "ListOrders"),
+    Flow.ORDERS: ("CreateOrder", "CreateOrderBrief", "AddItemsToOrder", "AddItemsToOrderBrief", "GetOrder",
+                  "ListOrders"),
     Flow.CANCELLATIONS: ("CancelOrderItems", "ApproveOrderItems", "FinishOrderItems", "GetOrder",
                          "ListOrders"),
     Flow.SHIPMENTS: ("AddTrackTraceToItems", "AddTrackTraceToItemsBrief", "SetParcelStatus",

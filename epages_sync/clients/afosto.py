@@ -64,7 +64,8 @@ log = logging.getLogger(__name__)
 OPERATIONS = ("ConnectionTest", "ListChannels", "ListLocations", "CreateOrder", "AddItemsToOrder",
               "CancelOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
               "ReceiveOrderItems", "AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders",
-              "Inventory", "CreateOrderBrief", "AddTrackTraceToItemsBrief", "SetParcelStatusBrief")
+              "Inventory", "CreateOrderBrief", "AddItemsToOrderBrief", "AddTrackTraceToItemsBrief",
+              "SetParcelStatusBrief")
 
 # Mutations Afosto documents as harmless to repeat: the same contra_item_id again, or a parcel set to the
 # status it has, changes nothing. createOrder, addItemsToOrder and addTrackTraceToItems are not.
@@ -695,10 +696,10 @@ class AfostoClient:
     async def add_items_to_orders(
         self, lines: Sequence[tuple[str, Sequence[NewOrderLine]]]
     ) -> list[AfostoOrder | SyncError]:
-        """Step 2 of the imports of a page, batched (Afosto order id and lines each): per order the whole
-        order with its units, or why Afosto refused the lines."""
+        """Step 2 of the imports of a page, batched (Afosto order id and lines each): per order its number,
+        change time and units (the brief answer, not the whole order), or why Afosto refused the lines."""
         answers = await self.execute_batch("AddItemsToOrder",
-                                           [add_items_variables(order_id, li) for order_id, li in lines])
+                                           [add_items_variables(order_id, li) for order_id, li in lines], brief=True)
         return await _orders_of(answers, "order")
 
     async def get_order(self, order_id: str) -> AfostoOrder:

@@ -341,7 +341,7 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
         "Inventory": [{"first": 100, "after": "x", "filters": afosto.inventory_filters(["CF-1001"], ["l"])}],
     }
     # The brief answers of the page's batches send what their whole-answer operations send.
-    for name in ("CreateOrder", "AddTrackTraceToItems", "SetParcelStatus"):
+    for name in ("CreateOrder", "AddItemsToOrder", "AddTrackTraceToItems", "SetParcelStatus"):
         samples[f"{name}Brief"] = samples[name]
     return samples
 

@@ -52,8 +52,8 @@ class ImportReport:
 
     imported: list[str] = field(default_factory=list)  # ePages order ids imported now
     parked: list[str] = field(default_factory=list)  # ePages order ids parked now
-    # The Afosto order each import ended with (Afosto's answer to adding the lines): who carries the
-    # order's changes over next need not read it again.
+    # The Afosto order each import ended with (Afosto's brief answer to adding the lines: its number, change
+    # time and units), for the parcels carried over with the page and the watcher's mark.
     afosto: dict[str, AfostoOrder] = field(default_factory=dict)
     # ePages order ids whose shipments and pickups were carried over with the import (nothing left to follow).
     carried: list[str] = field(default_factory=list)

@@ -292,7 +292,9 @@ class OrderPoller:
         summary.imported += len(report.imported)
         summary.parked += len(report.parked)
         summary.updated += len(report.carried)
-        known = {**(afosto or {}), **report.afosto}
+        # The imports' answers are brief (their units, not the whole order): a new order with more to carry
+        # over is read again, whole.
+        known = dict(afosto or {})
         read: dict[str, OrderProcesses] = {}
         if carry is not None:
             read = carry.processes

@@ -31,7 +31,8 @@ OPS_DIR = pathlib.Path(epages_sync.clients.__file__).parent / "afosto_ops"
 OPERATIONS = ("ConnectionTest", "ListChannels", "ListLocations", "CreateOrder", "AddItemsToOrder",
               "CancelOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
               "ReceiveOrderItems", "AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders",
-              "Inventory", "CreateOrderBrief", "AddTrackTraceToItemsBrief", "SetParcelStatusBrief")
+              "Inventory", "CreateOrderBrief", "AddItemsToOrderBrief",
+              "AddTrackTraceToItemsBrief", "SetParcelStatusBrief")
 T0 = 1_760_000_000.0  # a fixed "now" in seconds; Afosto answers in milliseconds
 
 
