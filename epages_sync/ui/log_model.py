@@ -25,8 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from ..store.models import LogEntry, LogFilter, Outcome
 from .background import UiTasks, off_thread
@@ -174,16 +173,6 @@ class LogTableModel(QAbstractTableModel):
         if texts is None:
             texts = self._texts[entry.id] = tuple(self.cell_text(entry, c) for c in range(self.COLUMN_COUNT))
         return texts
-
-    def cell(self, row: int, column: int) -> tuple[str, QIcon | None, bool] | None:
-        """What a cell shows, in one call: its text, its icon, and whether its row waits for a person (bold,
-        in the attention colour); None outside the rows held."""
-        rows = self._rows
-        if not (0 <= row < len(rows) and 0 <= column < self.COLUMN_COUNT):
-            return None
-        entry = rows[row]
-        shown_icon = icon(outcome_icon_name(entry.outcome)) if column == self.OUTCOME else None
-        return self._row_texts(entry)[column], shown_icon, entry.needs_attention
 
     @classmethod
     def cell_text(cls, entry: LogEntry, column: int) -> str:
@@ -478,42 +467,65 @@ def _stop_listening(unsubscribe: Callable[[], None], *_args: object) -> None:
     unsubscribe()
 
 
-class LogCellDelegate(QStyledItemDelegate):
-    """Paints the log's cells as Qt's own delegate does, asking the model once per cell instead of once per
-    role (seven times).
 
-    Each question is a call from Qt into Python, and while the sync works in other threads each such call
-    first waits for the interpreter lock: a repaint of the table after new rows was over a thousand calls,
-    30-150 ms of a frozen window during an import. The cell's words, icon and attention style come from
-    ``LogTableModel.cell``; any other model is painted the usual way.
+class ShownLog(QStandardItemModel):
+    """The rows of a ``LogTableModel`` as its table shows them, held by Qt itself.
+
+    A repaint of a view over a Python model is a thousand calls into Python (each role of each visible cell,
+    each index it makes); while the sync works in other threads each call first waits for the interpreter
+    lock, so a repaint after new rows took 30-400 ms during an import. Over this copy the view paints
+    without Python. It follows the source's inserts, removals, changes and resets, with the same rows at the
+    same places, so a row of the view is the row of the source; scrolling to the end asks the source for more.
     """
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        model = index.model()
-        cell = model.cell(index.row(), index.column()) if isinstance(model, LogTableModel) else None
-        if cell is None:
-            super().initStyleOption(option, index)
-            return
-        text, cell_icon, attention = cell
-        if attention:
-            font = QFont(option.font)
-            font.setBold(True)
-            option.font = font
-            option.fontMetrics = QFontMetrics(font)
-            palette = QPalette(option.palette)
-            palette.setBrush(QPalette.ColorRole.Text, tone(Tone.ATTENTION))
-            option.palette = palette
-        option.index = model.index(index.row(), index.column())
-        if cell_icon is not None and not cell_icon.isNull():
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
-            option.icon = cell_icon
-            state = option.state
-            mode = (QIcon.Mode.Disabled if not state & QStyle.StateFlag.State_Enabled
-                    else QIcon.Mode.Selected if state & QStyle.StateFlag.State_Selected else QIcon.Mode.Normal)
-            on = QIcon.State.On if state & QStyle.StateFlag.State_Open else QIcon.State.Off
-            actual = cell_icon.actualSize(option.decorationSize, mode, on)
-            option.decorationSize = actual.boundedTo(option.decorationSize)
-        if text:
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-            option.text = text
-        option.styleObject = None  # type: ignore[assignment]  # as Qt's own: no style animations in item views
+    _COPIED = (_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT)
+
+    def __init__(self, source: LogTableModel, parent: QObject | None = None) -> None:
+        super().__init__(0, source.columnCount(), parent)
+        self.source = source
+        source.modelReset.connect(self._reset)
+        source.rowsInserted.connect(self._inserted)
+        source.rowsRemoved.connect(self._removed)
+        source.dataChanged.connect(self._changed)
+        self._reset()
+
+    def _items(self, row: int) -> list[QStandardItem]:
+        source = self.source
+        items = []
+        for column in range(source.columnCount()):
+            index = source.index(row, column)
+            item = QStandardItem()
+            item.setFlags(source.flags(index))
+            for role in self._COPIED:
+                value = source.data(index, role)
+                if value is not None:
+                    item.setData(value, role)
+            items.append(item)
+        return items
+
+    def _reset(self) -> None:
+        self.setRowCount(0)
+        self.setHorizontalHeaderLabels(self.source.column_titles())
+        for row in range(self.source.rowCount()):
+            self.appendRow(self._items(row))
+
+    def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        rows = [self._items(row) for row in range(first, last + 1)]
+        self.insertRows(first, len(rows))  # one insert for the view, however many rows
+        for offset, items in enumerate(rows):
+            for column, item in enumerate(items):
+                self.setItem(first + offset, column, item)
+
+    def _removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.removeRows(first, last - first + 1)
+
+    def _changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            for column, item in enumerate(self._items(row)):
+                self.setItem(row, column, item)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return self.source.canFetchMore(parent)
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        self.source.fetchMore(parent)
