@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 
 from ..store.models import LogEntry, LogFilter, Outcome
 from .background import UiTasks, off_thread
@@ -51,6 +51,8 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _ENTRY = int(Qt.ItemDataRole.UserRole) + 1
+# What a cell of the log allows: selecting its row; never editing, never dragging.
+_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _ROLES_ANSWERED = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ENTRY})
 # How often the model looks whether the day changed: yesterday's rows then show their date.
 _DAY_CHECK_MS = 60_000
@@ -478,11 +480,10 @@ class ShownLog(QStandardItemModel):
     same places, so a row of the view is the row of the source; scrolling to the end asks the source for more.
     """
 
-    _COPIED = (_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT)
-
     def __init__(self, source: LogTableModel, parent: QObject | None = None) -> None:
         super().__init__(0, source.columnCount(), parent)
         self.source = source
+        self._icons: dict[Outcome, QIcon] = {}
         source.modelReset.connect(self._reset)
         source.rowsInserted.connect(self._inserted)
         source.rowsRemoved.connect(self._removed)
@@ -490,39 +491,67 @@ class ShownLog(QStandardItemModel):
         self._reset()
 
     def _items(self, row: int) -> list[QStandardItem]:
+        """The row's cells, made from the source's cached texts with as few calls into Qt as can be (a page
+        of 500 rows arrives at once): what ``LogTableModel.data`` answers, role by role."""
         source = self.source
+        entry = source.entry(row)
+        if entry is None:
+            return [QStandardItem() for _ in range(source.COLUMN_COUNT)]
+        texts = source._row_texts(entry)
         items = []
-        for column in range(source.columnCount()):
-            index = source.index(row, column)
-            item = QStandardItem()
-            item.setFlags(source.flags(index))
-            for role in self._COPIED:
-                value = source.data(index, role)
-                if value is not None:
-                    item.setData(value, role)
+        for text in texts:
+            item = QStandardItem(text)
+            item.setFlags(_FLAGS)
             items.append(item)
+        outcome_icon = self._icons.get(entry.outcome)
+        if outcome_icon is None:
+            outcome_icon = self._icons[entry.outcome] = icon(outcome_icon_name(entry.outcome))
+        items[source.OUTCOME].setIcon(outcome_icon)
+        items[source.MESSAGE].setToolTip(texts[source.MESSAGE])
+        if entry.needs_attention:
+            outcome = source.index(row, source.OUTCOME)
+            items[source.OUTCOME].setToolTip(source.data(outcome, _TOOLTIP))
+            colour, font = source.data(outcome, _FOREGROUND), source.data(outcome, _FONT)
+            for item in items:
+                item.setData(colour, _FOREGROUND)
+                item.setData(font, _FONT)
         return items
 
     def _reset(self) -> None:
-        self.setRowCount(0)
+        self._icons = {}  # the palette may have changed meanwhile (dark mode)
+        rows = [self._items(row) for row in range(self.source.rowCount())]
+        self.beginResetModel()
+        self._fill(0, rows, count=True)
+        self.endResetModel()
         self.setHorizontalHeaderLabels(self.source.column_titles())
-        for row in range(self.source.rowCount()):
-            self.appendRow(self._items(row))
 
     def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         rows = [self._items(row) for row in range(first, last + 1)]
         self.insertRows(first, len(rows))  # one insert for the view, however many rows
-        for offset, items in enumerate(rows):
-            for column, item in enumerate(items):
-                self.setItem(first + offset, column, item)
+        self._fill(first, rows)
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1), [])
+
+    def _fill(self, first: int, rows: list[list[QStandardItem]], *, count: bool = False) -> None:
+        """Put the cells in place without a signal for each (the caller says what changed, once)."""
+        self.blockSignals(True)
+        try:
+            if count:
+                self.setRowCount(0)
+                self.setRowCount(len(rows))
+            for offset, items in enumerate(rows):
+                for column, item in enumerate(items):
+                    self.setItem(first + offset, column, item)
+        finally:
+            self.blockSignals(False)
 
     def _removed(self, _parent: QModelIndex, first: int, last: int) -> None:
         self.removeRows(first, last - first + 1)
 
     def _changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
         for row in range(top_left.row(), bottom_right.row() + 1):
-            for column, item in enumerate(self._items(row)):
-                self.setItem(row, column, item)
+            items = self._items(row)
+            for column in range(top_left.column(), bottom_right.column() + 1):
+                self.setItem(row, column, items[column])
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
         return self.source.canFetchMore(parent)
