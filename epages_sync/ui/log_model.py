@@ -86,11 +86,13 @@ class LogTableModel(QAbstractTableModel):
     _announced = Signal(int)
 
     def __init__(self, source: LogSource, *, tasks: UiTasks | None = None, page_size: int = 200,
-                 batch_ms: int = 150, batch_limit: int = 500, parent: QObject | None = None) -> None:
+                 batch_ms: int = 150, batch_limit: int = 100, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._tasks = tasks or UiTasks(self)
         self._page_size = page_size
+        # Rows put in the view at once: each costs the window's thread a little (its copy for the view, see
+        # ShownLog), so an import's thousands arrive a hundred at a time, one batch per tick.
         self._batch_limit = batch_limit
         self._filters = LogFilter()
         self._rows: list[LogEntry] = []
@@ -365,16 +367,41 @@ class LogTableModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------------------------------
 
-    def _read_first(self, filters: LogFilter) -> tuple[int, list[LogEntry], int]:
+    @classmethod
+    def _texts_of(cls, rows: Sequence[LogEntry]) -> tuple[dt.date, dict[int, tuple[str, ...]]]:
+        """The rows' cell texts, made in the worker that read them (for the day they were made on): the
+        window's thread only puts them in place."""
+        day = dt.date.today()
+        return day, {e.id: tuple(cls.cell_text(e, c) for c in range(cls.COLUMN_COUNT)) for e in rows}
+
+    def _keep_texts(self, made: tuple[dt.date, dict[int, tuple[str, ...]]]) -> None:
+        day, texts = made
+        if day == self._texts_day:  # not across midnight: today's times are written without the date
+            for log_id, row_texts in texts.items():
+                self._texts.setdefault(log_id, row_texts)  # a row held already keeps what it shows
+
+    def _read_first(self, filters: LogFilter) -> tuple[int, list[LogEntry], int,
+                                                       tuple[dt.date, dict[int, tuple[str, ...]]]]:
         # The newest id is read before the page, so a row stored in between is in the page or comes later.
         newest = self._source.newest_log_id()
         rows = self._source.log_page(None, self._page_size, filters)
-        return newest, rows, self._source.log_count(filters)
+        return newest, rows, self._source.log_count(filters), self._texts_of(rows)
+
+    def _read_older(self, before: int | None, filters: LogFilter) -> tuple[
+            list[LogEntry], tuple[dt.date, dict[int, tuple[str, ...]]]]:
+        rows = self._source.log_page(before, self._page_size, filters)
+        return rows, self._texts_of(rows)
+
+    def _read_newer(self, after: int, filters: LogFilter) -> tuple[
+            list[LogEntry], tuple[dt.date, dict[int, tuple[str, ...]]]]:
+        rows = self._source.log_after(after, self._batch_limit, filters)
+        return rows, self._texts_of(rows)
 
     async def _load_first(self, generation: int) -> None:
-        newest, rows, count = await off_thread(self._read_first, self._filters)
+        newest, rows, count, texts = await off_thread(self._read_first, self._filters)
         if generation != self._generation:
             return
+        self._keep_texts(texts)
         pinned = 0
         if self._filters.attention_first:
             while pinned < len(rows) and rows[pinned].needs_attention:
@@ -397,9 +424,10 @@ class LogTableModel(QAbstractTableModel):
             self._batch_timer.start()
 
     async def _load_older(self, generation: int) -> None:
-        rows = await off_thread(self._source.log_page, self._oldest_id, self._page_size, self._filters)
+        rows, texts = await off_thread(self._read_older, self._oldest_id, self._filters)
         if generation != self._generation:
             return
+        self._keep_texts(texts)
         fresh = [e for e in rows if e.id not in self._ids]
         if fresh:
             first = len(self._rows)
@@ -423,9 +451,10 @@ class LogTableModel(QAbstractTableModel):
 
     async def _load_newer(self, generation: int) -> None:
         after, announced = self._newest_id, self._announced_id
-        rows = await off_thread(self._source.log_after, after, self._batch_limit, self._filters)
+        rows, texts = await off_thread(self._read_newer, after, self._filters)
         if generation != self._generation:
             return
+        self._keep_texts(texts)
         self._insert_on_top(rows)
         full = len(rows) >= self._batch_limit
         # Fewer rows than asked means every matching row up to the announced id is in.
