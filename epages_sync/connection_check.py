@@ -52,10 +52,11 @@ FLOW_ORDER = (Flow.ORDERS, Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.RETURNS, Flo
 
 # The Afosto operations each flow depends on; a document that does not fit stops only those flows.
 FLOW_OPERATIONS: dict[Flow, tuple[str, ...]] = {
-    Flow.ORDERS: ("CreateOrder", "AddItemsToOrder", "GetOrder", "ListOrders"),
+    Flow.ORDERS: ("CreateOrder", "CreateOrderBrief", "AddItemsToOrder", "GetOrder", "ListOrders"),
     Flow.CANCELLATIONS: ("CancelOrderItems", "ApproveOrderItems", "FinishOrderItems", "GetOrder",
                          "ListOrders"),
-    Flow.SHIPMENTS: ("AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders"),
+    Flow.SHIPMENTS: ("AddTrackTraceToItems", "AddTrackTraceToItemsBrief", "SetParcelStatus",
+                     "SetParcelStatusBrief", "GetOrder", "ListOrders"),
     Flow.RETURNS: ("ReceiveOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
                    "GetOrder", "ListOrders"),
     Flow.INVENTORY: ("Inventory",),

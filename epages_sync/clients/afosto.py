@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
 OPERATIONS = ("ConnectionTest", "ListChannels", "ListLocations", "CreateOrder", "AddItemsToOrder",
               "CancelOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
               "ReceiveOrderItems", "AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders",
-              "Inventory")
+              "Inventory", "CreateOrderBrief", "AddTrackTraceToItemsBrief", "SetParcelStatusBrief")
 
 # Mutations Afosto documents as harmless to repeat: the same contra_item_id again, or a parcel set to the
 # status it has, changes nothing. createOrder, addItemsToOrder and addTrackTraceToItems are not.
@@ -231,20 +231,20 @@ def _validated(answers: list[BatchResult], key: str) -> list[AfostoOrder | SyncE
     return out
 
 
-def _parcels_validated(answers: list[BatchResult]) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
-    out: list[tuple[Parcel, AfostoOrder] | SyncError] = []
+def _parcels_validated(answers: list[BatchResult]) -> list[Parcel | SyncError]:
+    out: list[Parcel | SyncError] = []
     for answer in answers:
         if isinstance(answer, SyncError):
             out.append(answer)
-        elif isinstance(answer.get("parcel"), dict) and isinstance(answer.get("order"), dict):
-            out.append((Parcel.model_validate(answer["parcel"]), AfostoOrder.model_validate(answer["order"])))
+        elif isinstance(answer.get("parcel"), dict):
+            out.append(Parcel.model_validate(answer["parcel"]))
         else:
             out.append(SyncError(Text("Afosto answered without the parcel."), concerns="Afosto"))
     return out
 
 
-async def _parcels_of(answers: list[BatchResult]) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
-    """The parcels and orders of a batch's answers, validated once, off the event loop when many."""
+async def _parcels_of(answers: list[BatchResult]) -> list[Parcel | SyncError]:
+    """The parcels of a batch's answers, validated once, off the event loop when many."""
     if len(answers) > 10:
         return await asyncio.to_thread(_parcels_validated, answers)
     return _parcels_validated(answers)
@@ -565,11 +565,14 @@ class AfostoClient:
         """Drop answers read ahead and not asked for: the next reads go to Afosto."""
         self._read_ahead.clear()
 
-    async def execute_batch(self, operation: str,
-                            variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
+    async def execute_batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]], *,
+                            brief: bool = False) -> list[BatchResult]:
         """Run one operation once per set of variables, ``batch_size`` of them per request (aliases), in
         this order. Each result is that copy's ``data`` field, or the error Afosto gave for it alone; an
         error of a whole request raises.
+
+        ``brief``: each copy asks for the short answer of ``<operation>Brief`` (what a page's imports go on
+        with) instead of the whole order; the batch is still named after ``operation``.
 
         A request Afosto refuses as too large is sent again in halves (nothing of it was run), and later
         requests stay at the smaller size. A request refused as a whole for its input (nothing was run) is
@@ -580,7 +583,7 @@ class AfostoClient:
         while start < len(variable_sets):
             size = min(self.batch_size, len(variable_sets) - start)
             try:
-                results.extend(await self._batch(operation, variable_sets[start:start + size]))
+                results.extend(await self._batch(operation, variable_sets[start:start + size], brief=brief))
             except RequestTooLarge:
                 if size == 1:
                     raise
@@ -591,10 +594,13 @@ class AfostoClient:
             start += size
         return results
 
-    async def _batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]]) -> list[BatchResult]:
-        document = load_document(operation)
+    async def _batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]], *,
+                     brief: bool = False) -> list[BatchResult]:
+        document = load_document(f"{operation}Brief" if brief else operation)
         repeatable = _is_query(document) or operation in _REPEATABLE_MUTATIONS
-        answer = await self.post_document(batch_document(operation, len(variable_sets)), _suffixed(variable_sets),
+        batch = combined_document((f"{operation}Brief" if brief else operation,) * len(variable_sets),
+                                  f"{operation}Batch")
+        answer = await self.post_document(batch, _suffixed(variable_sets),
                                           operation=f"{operation}Batch", idempotent=repeatable,
                                           answer_check=_batch_answer_check)
         errors = answer.get("errors")
@@ -608,8 +614,8 @@ class AfostoClient:
                 return [refused]
             # Refused before anything ran (for its variables): find the input at fault, let the rest run.
             half = len(variable_sets) // 2
-            return [*await self._batch(operation, variable_sets[:half]),
-                    *await self._batch(operation, variable_sets[half:])]
+            return [*await self._batch(operation, variable_sets[:half], brief=brief),
+                    *await self._batch(operation, variable_sets[half:], brief=brief)]
         data = answer.get("data")
         if not isinstance(data, dict):
             raise SyncError(Text("Afosto answered {operation} without data.", operation=operation),
@@ -680,9 +686,10 @@ class AfostoClient:
         return AfostoOrder.model_validate(data["addItemsToOrder"]["order"])
 
     async def create_orders(self, orders: Sequence[NewOrder]) -> list[AfostoOrder | SyncError]:
-        """Step 1 of the imports of a page, batched: per order its new Afosto order, or why Afosto refused it.
-        Not repeated on a lost answer: find them by meta_data before sending again."""
-        answers = await self.execute_batch("CreateOrder", [create_order_variables(o) for o in orders])
+        """Step 1 of the imports of a page, batched: per order its new Afosto order (id and number only: the
+        lines' answer brings the rest), or why Afosto refused it. Not repeated on a lost answer: find them by
+        meta_data before sending again."""
+        answers = await self.execute_batch("CreateOrder", [create_order_variables(o) for o in orders], brief=True)
         return await _orders_of(answers, "order")
 
     async def add_items_to_orders(
@@ -765,21 +772,22 @@ class AfostoClient:
 
     async def add_track_trace_to_items_batch(
         self, parcels: Sequence[tuple[Sequence[str], str | None, str | None]]
-    ) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
+    ) -> list[Parcel | SyncError]:
         """Pack several parcels (units, tracking code, tracking link each), batched: per parcel the new parcel
-        and its order, or why Afosto refused it. Not repeated on a lost answer: read the orders' parcels
-        first."""
+        (not its order: the brief answer), or why Afosto refused it. Not repeated on a lost answer: read the
+        orders' parcels first."""
         answers = await self.execute_batch("AddTrackTraceToItems",
-                                           [track_trace_variables(*parcel) for parcel in parcels])
+                                           [track_trace_variables(*parcel) for parcel in parcels], brief=True)
         return await _parcels_of(answers)
 
     async def set_parcel_statuses(
         self, moves: Sequence[tuple[str, ParcelStatus | str]]
-    ) -> list[tuple[Parcel, AfostoOrder] | SyncError]:
+    ) -> list[Parcel | SyncError]:
         """Move several parcels on (parcel id, status each), batched and in this order: one parcel may
-        appear twice (shipped, then delivered)."""
+        appear twice (shipped, then delivered). Per move the parcel as moved (the brief answer), or why
+        Afosto refused it."""
         answers = await self.execute_batch("SetParcelStatus",
-                                           [parcel_status_variables(*move) for move in moves])
+                                           [parcel_status_variables(*move) for move in moves], brief=True)
         return await _parcels_of(answers)
 
     # --- stock -----------------------------------------------------------------------------------------

@@ -321,7 +321,7 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
                              reason="DEFECTIVE", vendor_note="ok"),
                 ReturnedUnit(item_id="j", contra_item_id="c2", outcome=ReturnOutcome.REJECTED)]
     moment = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-    return {
+    samples: dict[str, list[dict[str, Any]]] = {
         "ConnectionTest": [{}],
         "ListChannels": [{"first": 100, "after": "x"}],
         "ListLocations": [{"first": 100, "after": "x"}],
@@ -340,6 +340,10 @@ def sample_variables() -> dict[str, list[dict[str, Any]]]:
             statuses=["OPEN"])}],
         "Inventory": [{"first": 100, "after": "x", "filters": afosto.inventory_filters(["CF-1001"], ["l"])}],
     }
+    # The brief answers of the page's batches send what their whole-answer operations send.
+    for name in ("CreateOrder", "AddTrackTraceToItems", "SetParcelStatus"):
+        samples[f"{name}Brief"] = samples[name]
+    return samples
 
 
 # --- the check itself -------------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ crash safety allows; and the parcels of the orders that were shipped or picked u
 For the whole page: the parked orders and the claims (pending links) of the orders about to be created are
 written in one transaction; then one batched ``createOrder`` request (aliases, see the Afosto client) and one
 batched ``addItemsToOrder`` request go out; then the links are completed, refused orders parked and the log
-rows written, again in one transaction. A crash anywhere in between leaves pending links, which the next poll
-resolves against Afosto's orders (``meta_data.epages_order_id``): no order is created twice, none is lost.
+rows written, in one block that commits with the next page's claims (``Store.lingering``): one commit a page.
+A crash anywhere in between leaves pending links, which the next poll resolves against Afosto's orders
+(``meta_data.epages_order_id``): no order is created twice, none is lost.
 
 Orders shipped or picked up in ePages before their import get their parcels in the same two transactions: the
 processes are claimed (pending links) with the orders, one batched ``addTrackTraceToItems`` and one batched
@@ -106,6 +107,7 @@ class ImportApplier:
         if not (parks or creates or resumed):
             return report
         ids = [c.epages_order_id for c in creates] + [a.epages_order_id for a in resumed]
+        self.hook("planned")  # the page before's closing writes are not on disk yet (see Store.lingering)
         async with ctx.order_locks(ids):
             with store.transaction():
                 for park in parks:
@@ -153,7 +155,9 @@ class ImportApplier:
             for afosto_id, filling, result in zip(afosto_ids, to_fill, filled, strict=True):
                 self._record(filling.epages_order_id, "AddItemsToOrder",
                              add_items_variables(afosto_id, filling.lines), result)
-            with store.transaction():
+            # What happened goes to disk with the next page's claims (or the poll's end): one commit a page.
+            # Lost in a crash, the claims above are resolved against Afosto's orders and parcels.
+            with store.lingering():
                 for step, result in zip(claimed, created, strict=True):
                     self._created(step, result, lines_of.get(step.epages_order_id), report)
                 for add in resumed:
@@ -327,7 +331,7 @@ class ParcelBatch:
                     self.unsure.add((step.kind, step.process_id))
                 self.failed.add(step.epages_order_id)
                 continue
-            parcel, _ = result
+            parcel = result
             self.parcels[(step.kind, step.process_id)] = parcel
             moves.extend((step, parcel.id, str(status)) for status in step.moves)
         if not moves:
@@ -348,8 +352,8 @@ class ParcelBatch:
 
     def _record(self, epages_order_id: str, operation: str, variables: dict[str, Any], result: object) -> None:
         answer = None
-        if isinstance(result, tuple):
-            parcel = result[0]
+        if isinstance(result, Parcel):
+            parcel = result
             answer = {"parcel": {"id": parcel.id, "status": str(parcel.status)}}
         record_exchange(self.ctx, self._exchanges, epages_order_id, operation, variables, result, answer)
 

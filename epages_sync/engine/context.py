@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import datetime as dt
+import hashlib
 import json
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
@@ -31,6 +32,11 @@ _CONTRA_NS = uuid.UUID("6f1c2a55-3f0e-4c7b-9a51-0d3c7a8e2b10")
 
 def contra_id(purpose: str, item_id: str) -> str:
     return str(uuid.uuid5(_CONTRA_NS, f"{purpose}:{item_id}"))
+
+
+def ids_digest(ids: Iterable[str]) -> str:
+    """A short key for a set of ids, the same whatever their order (a push or link key made from them)."""
+    return hashlib.sha1(",".join(sorted(ids)).encode()).hexdigest()[:16]
 
 
 # The requests and answers of the action under way in this task, for the log row that reports it.
@@ -229,6 +235,7 @@ class SyncContext:
     async def checkpoint(self) -> None:
         """Wait here while paused: what is in flight finishes, nothing new starts."""
         if not self.running.is_set():
+            self.store.settle()  # nothing waits in an open transaction while the sync is paused
             await self.running.wait()
         else:
             # Between two orders or pushes the loop gets a turn: in the window, Qt paints and answers clicks

@@ -1,7 +1,7 @@
 """Shipments and pickups, both ways: how an ePages process shows as an Afosto parcel, the link keys of parcels
 shared by both systems, and the pure planners (no I/O) of the parcels an order's ePages processes become
 (carried out by the poller order by order, and by the import applier for a page of new orders at once) and of
-the ePages shipment an Afosto parcel becomes (carried out by the shipment pusher)."""
+the ePages shipment or pickup an Afosto parcel becomes (carried out by the pushers)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..clients.afosto_models import AfostoOrder, Parcel, ParcelStatus
 from ..clients.epages_models import (
     Order,
     OrderProcesses,
+    PickupProcess,
     PickupProcessStatus,
     ShippingProcess,
     ShippingProcessStatus,
@@ -24,15 +25,19 @@ from .conflicts import codes_differ
 from .order_view import AfostoOrderView
 from .steps import (
     CompleteClaim,
+    CreatePickup,
     CreateShipment,
     DeliverShipments,
     DropClaim,
     FollowChanges,
     LinkParcel,
+    MarkPickedUp,
     MarkShipped,
     MoveParcel,
     PackParcel,
     ParcelStep,
+    PickupNotKnown,
+    PickupStep,
     ProcessGone,
     RefuseShipment,
     SameUnitsNote,
@@ -530,3 +535,49 @@ def plan_afosto_shipment(order: Order, afosto: AfostoOrder, parcel: Parcel, exis
     if parcel.status == ParcelStatus.DELIVERED:
         steps.append(DeliverShipments(parcel.id))
     return ShipmentPlan(steps, lines, sent)
+
+
+# --- Afosto -> ePages: the pickup pushers ---------------------------------------------------------------------
+
+def _picked_up(process: PickupProcess | None) -> MarkPickedUp:
+    """Marking is not repeated blindly: a process ePages shows picked up already is only noted as such."""
+    if process is None:
+        return MarkPickedUp(None)
+    return MarkPickedUp(process.id, already=process.status == PickupProcessStatus.PICKED_UP)
+
+
+def plan_afosto_pickup(parcel: Parcel, existing: Sequence[PickupProcess], *, link: Link | None,
+                       linked_processes: Collection[str]) -> list[PickupStep]:
+    """The ePages pickup process of an Afosto parcel the warehouse made ready for pickup: the one linked on
+    an earlier try (``link``; gone: a person changed the order), else one nobody linked (ePages keeps one
+    pickup process per order, so it is ours from an earlier try whose link was not written), else a new
+    one; marked picked up when the parcel is. ``existing``: the order's pickup processes, read now;
+    ``linked_processes``: those a link names."""
+    process: PickupProcess | None = None
+    steps: list[PickupStep] = []
+    if link is not None:
+        process = next((p for p in existing if p.id == link.epages_id), None)
+        if process is None:
+            return [ProcessGone(link.epages_id)]
+    else:
+        process = next((p for p in existing if p.id not in linked_processes), None)
+        if process is None:
+            steps.append(CreatePickup(parcel.id))
+        else:
+            steps.append(LinkParcel(LinkKind.PICKUP, process.id, parcel.id, Origin.AFOSTO))
+    if parcel.status == ParcelStatus.PICKED_UP:
+        steps.append(_picked_up(process))
+    return steps
+
+
+def plan_afosto_picked_up(parcel_id: str, existing: Sequence[PickupProcess], *, link: Link | None
+                          ) -> list[PickupStep]:
+    """An Afosto parcel picked up after its pickup process was made in ePages: that process (``link``) is
+    marked picked up, unless ePages shows it so already. No link yet: the pickup is not known in ePages (the
+    process is not read then); the linked process gone: a person changed the order."""
+    if link is None:
+        return [PickupNotKnown(parcel_id)]
+    process = next((p for p in existing if p.id == link.epages_id), None)
+    if process is None:
+        return [ProcessGone(link.epages_id)]
+    return [_picked_up(process)]

@@ -134,6 +134,12 @@ class OrderPoller:
         ``OrderWindow``), so no order is skipped whatever order ePages lists them in. A window cut short is
         read again from its start by the next poll; orders already synced cost one look at their links.
         """
+        try:
+            return await self._poll()
+        finally:
+            self.ctx.store.settle()  # a page's closing writes wait for the next page's claims; there is none
+
+    async def _poll(self) -> PollSummary:
         ctx = self.ctx
         summary = PollSummary()
         ctx.absent_skus.clear()  # asked again once per poll: a person may have created the product meanwhile
@@ -160,51 +166,70 @@ class OrderPoller:
                 Text("Orders kept changing in ePages while they were read ({passes} times); the next order "
                      "check reads them again.", passes=window.passes), flow=Flow.ORDERS)
             return summary
-        if window.newest is not None and (mark is None or window.newest > mark):
-            ctx.store.set_state(WATERMARK, window.newest.isoformat())
-        ctx.store.set_state(LAST_GOOD_POLL, ctx.now().isoformat())
+        with ctx.store.transaction():
+            if window.newest is not None and (mark is None or window.newest > mark):
+                ctx.store.set_state(WATERMARK, window.newest.isoformat())
+            ctx.store.set_state(LAST_GOOD_POLL, ctx.now().isoformat())
         return summary
 
     async def _read_ahead(self, source: AsyncIterator[Page[Order]]
                           ) -> AsyncGenerator[tuple[Page[Order], dict[str, asyncio.Task[OrderProcesses]]], None]:
         """The window's pages, each with the processes of its new orders shipped in the shop before their
-        import (see ``_parcel_batch``) being read; the next page and its processes are read while this one is
-        handled (reads only: a page is still handled whole before the next). Reads not used when the poll
-        stops are cancelled."""
+        import (see ``_parcel_batch``) being read. Up to two pages ahead are listed and their processes read
+        while a page is handled (reads only: a page is still handled whole before the next), so the reads,
+        which a first import is mostly made of, never wait for the page's writes to Afosto. Reads not used
+        are cancelled."""
         gate = asyncio.Semaphore(self.parallel)
 
         async def read(order_id: str) -> OrderProcesses:
             async with gate:
                 return await self.ctx.epages.get_processes(order_id)
 
-        def start(page: Page[Order] | None) -> dict[str, asyncio.Task[OrderProcesses]]:
-            if page is None:
-                return {}
+        def start(page: Page[Order]) -> dict[str, asyncio.Task[OrderProcesses]]:
             return {o.id: asyncio.ensure_future(read(o.id)) for o in page.items if self._batches_parcels(o)
                     and self.ctx.store.link_by_epages(ORDER, o.id) is None}
 
-        reads: list[dict[str, asyncio.Task[OrderProcesses]]] = []
-        following: asyncio.Future[Page[Order] | None] = asyncio.ensure_future(anext(source, None))
-        try:
-            while True:
-                page = await following
-                if page is None:
-                    return
-                reads.append(start(page))
-                following = asyncio.ensure_future(anext(source, None))
-                yield page, reads[-1]
-        finally:
-            following.cancel()
-            with contextlib.suppress(BaseException):
-                await following  # the listing under way ends before the source is closed
-            closing = getattr(source, "aclose", None)
-            if closing is not None:
-                await closing()
-            for task in (t for r in reads for t in r.values()):
+        def retire(reads: dict[str, asyncio.Task[OrderProcesses]]) -> None:
+            for task in reads.values():
                 if not task.done():
                     task.cancel()
                 elif not task.cancelled():
                     task.exception()  # a failure of a read never used is not the poll's failure
+
+        # One page waits here while the next is listed (its reads under way): two ahead of the one handled.
+        ready: asyncio.Queue[tuple[Page[Order], dict[str, asyncio.Task[OrderProcesses]]] | Exception | None] = (
+            asyncio.Queue(maxsize=1))
+        unhandled: list[dict[str, asyncio.Task[OrderProcesses]]] = []
+
+        async def produce() -> None:
+            try:
+                async for page in source:
+                    unhandled.append(start(page))
+                    await ready.put((page, unhandled[-1]))
+                await ready.put(None)
+            except Exception as exc:  # noqa: BLE001  (handed over: raised where the pages are taken)
+                await ready.put(exc)
+
+        producer = asyncio.ensure_future(produce())
+        try:
+            while True:
+                item = await ready.get()
+                if item is None:
+                    return
+                if isinstance(item, Exception):
+                    raise item
+                yield item
+                unhandled.remove(item[1])
+                retire(item[1])
+        finally:
+            producer.cancel()
+            with contextlib.suppress(BaseException):
+                await producer  # the listing under way ends before the source is closed
+            closing = getattr(source, "aclose", None)
+            if closing is not None:
+                await closing()
+            for reads in unhandled:
+                retire(reads)
 
     def _batches_parcels(self, order: Order) -> bool:
         """An order shipped or picked up in the shop, nothing else done to it there: when new, its parcels are
@@ -338,7 +363,9 @@ class OrderPoller:
                 summary.parked += 1
                 return
             summary.updated += int(changed)
-            with ctx.store.transaction():
+            # Written now, committed with the next write (the next page's claims, the poll's end): lost in a
+            # crash, the order is looked at again, and what was carried over is found in Afosto.
+            with ctx.store.lingering():
                 ctx.store.update_link_data(ORDER, order.id, {"seen": _stamp(order)})
                 if ctx.store.resolve_parked(PARK_ORDER_UPDATE, order.order_number or order.id):
                     ctx.journal.to_afosto(
@@ -417,16 +444,17 @@ class OrderPoller:
                     )
         afosto = await cancel_units(ctx.afosto, afosto, units)
         number = order.order_number or order.id
-        ctx.journal.to_afosto(
-            Outcome.OK,
-            Text("Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.", number=number,
-                 skus=sorted(set(skus))) if len(units) == 1 else
-            Text("Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.",
-                 number=number, units=len(units), skus=sorted(set(skus))),
-            flow=Flow.CANCELLATIONS,
-            epages_ref=number,
-            afosto_ref=afosto.number,
-        )
+        with ctx.store.lingering():  # what Afosto did: committed with the next write (see _follow)
+            ctx.journal.to_afosto(
+                Outcome.OK,
+                Text("Order {number}: 1 unit cancelled in Afosto ({skus}), as in ePages.", number=number,
+                     skus=sorted(set(skus))) if len(units) == 1 else
+                Text("Order {number}: {units} units cancelled in Afosto ({skus}), as in ePages.",
+                     number=number, units=len(units), skus=sorted(set(skus))),
+                flow=Flow.CANCELLATIONS,
+                epages_ref=number,
+                afosto_ref=afosto.number,
+            )
         return afosto, True
 
     def _cancelled_after_packing(self, order: Order, afosto: AfostoOrder, packed: dict[str, int]) -> None:
@@ -512,17 +540,21 @@ class OrderPoller:
                                        data=dict(step.claim_data) if step.claim_data else None)
                 parcel, afosto = await self._pack(list(step.items), step.tracking_code, step.tracking_url,
                                                   step.kind, step.process_id)
-                store.complete_link(step.kind, step.process_id, parcel.id)
+                # What Afosto did is written now and committed with the next write (see _follow).
+                with store.lingering():
+                    store.complete_link(step.kind, step.process_id, parcel.id)
                 packed = parcel.id
                 for status in step.moves:
                     _, afosto = await ctx.afosto.set_parcel_status(parcel.id, status)
-                ctx.journal.to_afosto(Outcome.OK, Text(how.recorded, number=number, code=code or "-"),
-                                      flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
+                with store.lingering():
+                    ctx.journal.to_afosto(Outcome.OK, Text(how.recorded, number=number, code=code or "-"),
+                                          flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
             elif isinstance(step, MoveParcel):
                 _, afosto = await ctx.afosto.set_parcel_status(step.parcel_id or packed or "", step.status)
                 if step.told:
-                    ctx.journal.to_afosto(Outcome.OK, Text(how.finished, number=number), flow=Flow.SHIPMENTS,
-                                          epages_ref=number, afosto_ref=afosto.number)
+                    with store.lingering():
+                        ctx.journal.to_afosto(Outcome.OK, Text(how.finished, number=number),
+                                              flow=Flow.SHIPMENTS, epages_ref=number, afosto_ref=afosto.number)
         return afosto
 
     def _shipped_after_cancelling(self, order: Order, afosto: AfostoOrder, cancelled: Mapping[str, int]) -> None:
@@ -583,16 +615,19 @@ class OrderPoller:
                 if step.older_claim:
                     ours |= returned_by_us(afosto)  # a link from an older version: what it returned is unknown
                 rma_ids = [r.id for r in afosto.rma_items if r.item_id in ours and self._rma_free(r.id)]
-                self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
                 accepted = sum(1 for u in planned if u.outcome == ReturnOutcome.ACCEPTED)
-                ctx.journal.to_afosto(
-                    Outcome.OK,
-                    Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
-                         "{defect} defect).", number=number, accepted=accepted, defect=len(planned) - accepted),
-                    flow=Flow.RETURNS,
-                    epages_ref=number,
-                    afosto_ref=afosto.number,
-                )
+                # What Afosto did is written now and committed with the next write (see _follow).
+                with store.lingering():
+                    self._link_return(order.id, rp.id, rma_ids, Origin.EPAGES)
+                    ctx.journal.to_afosto(
+                        Outcome.OK,
+                        Text("Order {number}: return from ePages recorded in Afosto ({accepted} accepted, "
+                             "{defect} defect).", number=number, accepted=accepted,
+                             defect=len(planned) - accepted),
+                        flow=Flow.RETURNS,
+                        epages_ref=number,
+                        afosto_ref=afosto.number,
+                    )
                 changed = True
         return afosto, changed
 

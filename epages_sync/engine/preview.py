@@ -17,8 +17,9 @@ from .adoption import Adoption
 from .context import SyncContext
 from .order_window import OrderWindow
 from .poller import ORDER, PARK_ORDER, OrderPoller
-from .steps import AddItems, CreateOrder, FollowChanges, Park
-from .stock import StockSync, drop_guard, held_in_shop, large_drops, stock_targets
+from .shared_stock import OtherStores
+from .steps import AddItems, CreateOrder, FollowChanges, HoldDrops, Park, SetStock, StockUnchanged
+from .stock import StockSync, held_in_shop, plan_stock
 
 # How many rows of each kind the preview lists; the counts always cover everything.
 SHOWN = 20
@@ -199,16 +200,16 @@ async def build_preview(ctx: SyncContext, poller: OrderPoller, stock: StockSync,
     current = await stock.shop_figures(skus)
     # The stock rule as it stands now: orders not yet in Afosto count as sold. Their import then moves the
     # figures again as Afosto books them (a pickup order reserves at its pickup point, a return restocks).
-    targets = stock_targets(skus, await stock.afosto_available(skus), held)
-    for sku in skus:
-        shown = current.get(sku)
-        if shown is None:
-            continue
-        if targets[sku] == shown:
+    # The stock check's own plan, shown instead of sent: held drops are listed too, with the hold said.
+    for planned in plan_stock(skus, current, await stock.afosto_available(skus), held,
+                              share=float(ctx.settings.stock_safety_share), products=len(stock.products),
+                              drop_confirmed=False, others=OtherStores()):
+        if isinstance(planned, HoldDrops):
+            preview.stock_held = True
+            preview.stock.extend(StockPreview(sku, shown, target) for sku, (shown, target) in planned.drops.items())
+        elif isinstance(planned, SetStock):
+            preview.stock.append(StockPreview(planned.sku, planned.figure, planned.target))
+        elif isinstance(planned, StockUnchanged):
             preview.stock_unchanged += 1
-        else:
-            preview.stock.append(StockPreview(sku, shown, targets[sku]))
     preview.stock.sort(key=lambda s: (-abs(s.change), s.sku))
-    drops = large_drops(skus, current, targets, float(ctx.settings.stock_safety_share))
-    preview.stock_held = len(drops) >= drop_guard(len(stock.products))
     return preview

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hashlib
 import logging
 import random
-from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -24,7 +22,6 @@ from ..clients.epages_models import (
     PickupProcess,
     PickupProcessStatus,
     ProcessLine,
-    ReturnLine,
     ReturnLineStatus,
     ShippingProcess,
     ShippingProcessStatus,
@@ -37,9 +34,9 @@ from ..texts import Text, join
 from .afosto_steps import returned_by_us
 from .cancellations import plan_epages_cancellation
 from .conflicts import CONFLICT_CANCELLATION, CONFLICT_RETURN, park_conflict, tracking_conflict
-from .context import AFOSTO_MARK, SyncContext, recording_exchanges
-from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL, AfostoOrderView
-from .parcels import ParcelLinks, plan_afosto_shipment
+from .context import AFOSTO_MARK, SyncContext, ids_digest, recording_exchanges
+from .order_view import PICKUP_PARCEL, SHIPPED_PARCEL
+from .parcels import ParcelLinks, plan_afosto_picked_up, plan_afosto_pickup, plan_afosto_shipment
 from .poller import (
     CANCEL_ITEM,
     ORDER,
@@ -48,7 +45,23 @@ from .poller import (
     RMA,
     SHIPPING,
 )
-from .steps import CreateShipment, DeliverShipments, LinkParcel, MarkShipped, ProcessGone, TrackingConflict
+from .returns import missing_return_lines, plan_afosto_return
+from .steps import (
+    CreatePickup,
+    CreateReturn,
+    CreateShipment,
+    DeliverShipments,
+    LinkParcel,
+    LinkReturn,
+    MarkPickedUp,
+    MarkShipped,
+    PickupNotKnown,
+    PickupStep,
+    ProcessGone,
+    ReturnBookedInEpages,
+    ReturnCountedApart,
+    TrackingConflict,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +79,6 @@ _FLOW_OF_KIND = {
     "return": Flow.RETURNS,
     "stock": Flow.INVENTORY,
 }
-
-
-def _digest(ids: list[str]) -> str:
-    return hashlib.sha1(",".join(sorted(ids)).encode()).hexdigest()[:16]
 
 
 def backoff_seconds(attempts: int, *, base: float = 2.0, cap: float = 300.0) -> float:
@@ -228,7 +237,7 @@ class AfostoWatcher:
                 if str(i.status) == "CANCELLED" and store.link_by_afosto(CANCEL_ITEM, i.id) is None
             ]
             if new:
-                enqueue(f"cancel:{order.id}:{_digest(new)}", "cancel", {"items": new})
+                enqueue(f"cancel:{order.id}:{ids_digest(new)}", "cancel", {"items": new})
         if ctx.on(Flow.SHIPMENTS):
             for parcel in order.parcels:
                 link = store.link_by_afosto(SHIPPING, parcel.id) or store.link_by_afosto(PICKUP, parcel.id)
@@ -252,7 +261,7 @@ class AfostoWatcher:
                 and store.link_by_afosto(RMA, r.id) is None
             ]
             if decided:
-                enqueue(f"return:{_digest(decided)}", "return", {"rma_ids": decided})
+                enqueue(f"return:{ids_digest(decided)}", "return", {"rma_ids": decided})
         return queued
 
 
@@ -378,9 +387,13 @@ class OutboxSender:
         """The ePages process a link names, from a fresh list; gone means a person changed the order."""
         process = next((p for p in processes if p.id == epages_id), None)
         if process is None:
-            raise NotFound(Text("ePages {what} process {process} no longer exists.", what=what,
-                                process=epages_id))
+            raise OutboxSender._gone(epages_id, what)
         return process
+
+    @staticmethod
+    def _gone(epages_id: str, what: Text) -> NotFound:
+        """A process a link names is gone: a person changed the order, the push waits for a person."""
+        return NotFound(Text("ePages {what} process {process} no longer exists.", what=what, process=epages_id))
 
     # --- handlers ----------------------------------------------------------------------------------------
 
@@ -402,7 +415,7 @@ class OutboxSender:
         delivered = False
         for step in plan.steps:
             if isinstance(step, ProcessGone):
-                self._linked(existing, step.process_id, Text("shipping"))  # raises: gone
+                raise self._gone(step.process_id, Text("shipping"))
             elif isinstance(step, LinkParcel):
                 store.add_link(step.kind, step.epages_key, step.afosto_key, parent=order_id, origin=step.origin,
                                data=dict(step.data) if step.data is not None else None)
@@ -489,41 +502,58 @@ class OutboxSender:
         return Text("Order {number}: marked delivered in ePages.", number=push.epages_order_number)
 
     async def _pickup(self, push: OutboxPush) -> Text:
+        """An Afosto parcel ready for pickup becomes the order's ePages pickup process: read both sides, plan
+        (see ``plan_afosto_pickup``), carry the steps out."""
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         afosto = await ctx.afosto.get_order(str(push.payload["afosto_order_id"]))
         parcel = self._parcel(afosto, str(push.payload["parcel_id"]))
         existing = await ctx.epages.list_pickup_processes(order_id)
-        link = ctx.store.link_by_afosto(PICKUP, parcel.id)
-        if link is not None:
-            process = self._linked(existing, link.epages_id, Text("pickup"))
-        else:
-            # ePages keeps one pickup process per order; one nobody has linked is ours from an earlier try.
-            unlinked = next((p for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is None), None)
-            process = unlinked or await ctx.epages.create_pickup_process(
-                order_id, comment=f"Afosto parcel {parcel.id}"
-            )
-            ctx.store.add_link(PICKUP, process.id, parcel.id, parent=order_id, origin=Origin.AFOSTO)
+        steps = plan_afosto_pickup(
+            parcel, existing, link=ctx.store.link_by_afosto(PICKUP, parcel.id),
+            linked_processes={p.id for p in existing if ctx.store.link_by_epages(PICKUP, p.id) is not None})
         text = Text("Order {number}: ready for pickup in ePages.", number=push.epages_order_number)
-        if parcel.status == ParcelStatus.PICKED_UP:
-            if process.status != PickupProcessStatus.PICKED_UP:
-                await ctx.epages.mark_picked_up(order_id, process.id)
-            ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
+        if await self._apply_pickup(order_id, steps):
             text = join([text, Text("Picked up.")])
         return text
 
     async def _picked_up(self, push: OutboxPush) -> Text:
+        """A parcel picked up in Afosto: its linked ePages pickup process is marked picked up (see
+        ``plan_afosto_picked_up``)."""
         ctx = self.ctx
         order_id = push.epages_order_id or ""
         link = ctx.store.link_by_afosto(PICKUP, str(push.payload["parcel_id"]))
-        if link is None:
-            raise NotFound(Text("The pickup of this parcel is not known in ePages yet."))
-        processes = await ctx.epages.list_pickup_processes(order_id)
-        process = self._linked(processes, link.epages_id, Text("pickup"))
-        if process.status != PickupProcessStatus.PICKED_UP:
-            await ctx.epages.mark_picked_up(order_id, process.id)
-        ctx.store.update_link_data(PICKUP, process.id, {"picked_up": True})
+        existing = await ctx.epages.list_pickup_processes(order_id) if link is not None else []
+        await self._apply_pickup(order_id, plan_afosto_picked_up(str(push.payload["parcel_id"]), existing,
+                                                                 link=link))
         return Text("Order {number}: marked picked up in ePages.", number=push.epages_order_number)
+
+    async def _apply_pickup(self, order_id: str, steps: list[PickupStep]) -> bool:
+        """Carries out a pickup plan; returns whether the pickup was marked picked up."""
+        ctx = self.ctx
+        created: PickupProcess | None = None
+        picked_up = False
+        for step in steps:
+            if isinstance(step, PickupNotKnown):
+                raise NotFound(Text("The pickup of this parcel is not known in ePages yet."))
+            if isinstance(step, ProcessGone):
+                raise self._gone(step.process_id, Text("pickup"))
+            if isinstance(step, CreatePickup):
+                created = await ctx.epages.create_pickup_process(order_id, comment=f"Afosto parcel {step.parcel_id}")
+                ctx.store.add_link(PICKUP, created.id, step.parcel_id, parent=order_id, origin=Origin.AFOSTO)
+            elif isinstance(step, LinkParcel):
+                ctx.store.add_link(step.kind, step.epages_key, step.afosto_key, parent=order_id,
+                                   origin=step.origin)
+            elif isinstance(step, MarkPickedUp):
+                process_id = step.process_id or (created.id if created is not None else "")
+                # A process made just now is marked only if ePages did not answer it picked up already.
+                already = step.already or (step.process_id is None and created is not None
+                                           and created.status == PickupProcessStatus.PICKED_UP)
+                if not already:
+                    await ctx.epages.mark_picked_up(order_id, process_id)
+                ctx.store.update_link_data(PICKUP, process_id, {"picked_up": True})
+                picked_up = True
+        return picked_up
 
     async def _cancel(self, push: OutboxPush) -> Text:
         ctx = self.ctx
@@ -569,84 +599,56 @@ class OutboxSender:
                          number=number, units=sum(gone.values()), skus=sorted(gone)),
             facts={"shipped_in_epages": dict(gone)})
 
-    async def _booked_in_epages_too(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> tuple[str, Text]:
-        """An Afosto return whose units ePages counts as returned already: a person booked the same return in
-        ePages at the same moment. The ePages return holding exactly these units (line by line, returned or
-        defect) is linked to it, so the poller never brings it back to Afosto as a second return. Without such a
-        return in ePages the two systems disagree on what came back: parked for a person."""
+    async def _return(self, push: OutboxPush) -> Text:
+        """Returns decided in Afosto become an ePages return process: read both sides (and the order's ePages
+        returns when ePages counts the units already), plan (see ``plan_afosto_return``), carry the steps
+        out."""
         ctx = self.ctx
+        store = ctx.store
+        order_id = push.epages_order_id or ""
+        afosto, order = await self._both(push)
         number = order.order_number or order.id
-        view = AfostoOrderView(afosto)
-        wanted: Counter[tuple[str, str]] = Counter()
-        for rma in afosto.rma_items:
-            if rma.id in rma_ids:
-                status = ReturnLineStatus.BROKEN if rma.status == RmaItemStatus.REJECTED else ReturnLineStatus.RETURNED
-                wanted[(view.line_of_item.get(rma.item_id) or "", str(status))] += 1
-        for rp in await ctx.epages.list_return_processes(order.id):
-            if ctx.store.link_by_epages(RETURN, rp.id) is not None:
-                continue
-            have: Counter[tuple[str, str]] = Counter()
-            for rl in rp.line_items:
-                have[(rl.product_line_item_id, str(rl.status))] += rl.quantity
-            if have == wanted:
-                return rp.id, Text("Order {number}: the return was booked in ePages at the same moment; the two "
-                                   "count as one.", number=number)
+        rma_ids = [str(r) for r in push.payload.get("rma_ids") or []]
+        booked = [] if missing_return_lines(order, afosto) else await ctx.epages.list_return_processes(order.id)
+        steps = plan_afosto_return(
+            order, afosto, rma_ids, booked=booked,
+            linked={link.epages_id: [str(r) for r in link.data.get("rma_ids") or []]
+                    for link in store.links_for_parent(RETURN, order.id)},
+            linked_rmas={r for r in rma_ids if store.link_by_afosto(RMA, r) is not None})
+        created = ""
+        text = Text("Order {number}: return was already in ePages.", number=number)
+        for step in steps:
+            if isinstance(step, CreateReturn):
+                created = (await ctx.epages.create_return_process(
+                    order_id, list(step.lines), comment="Return handled in Afosto")).id
+                text = Text("Order {number}: return recorded in ePages ({good} returned, {bad} defect).",
+                            number=order.order_number, good=step.units(ReturnLineStatus.RETURNED),
+                            bad=step.units(ReturnLineStatus.BROKEN))
+            elif isinstance(step, ReturnBookedInEpages):
+                text = Text("Order {number}: the return was booked in ePages at the same moment; the two "
+                            "count as one.", number=number)
+            elif isinstance(step, ReturnCountedApart):
+                self._return_counted_apart(order, afosto, list(step.rma_ids))
+            elif isinstance(step, LinkReturn):
+                process_id = step.process_id or created
+                # One commit: the return and its return items are linked together or not at all. The same pair
+                # again is harmless: a link written by an earlier try stays as it is.
+                with store.transaction():
+                    store.add_link(RETURN, process_id, ",".join(sorted(step.rma_ids)) or process_id,
+                                   parent=order_id, origin=Origin.AFOSTO, data={"rma_ids": list(step.rma_ids)})
+                    for rma_id in step.new_rma_ids:
+                        store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id,
+                                       origin=Origin.AFOSTO)
+        return text
+
+    def _return_counted_apart(self, order: Order, afosto: AfostoOrder, rma_ids: list[str]) -> None:
+        """An Afosto return whose units ePages counts as returned already, but no return booked in ePages
+        holds the same units: the two systems disagree on what came back, parked for a person."""
+        number = order.order_number or order.id
         park_conflict(
-            ctx, CONFLICT_RETURN, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
+            self.ctx, CONFLICT_RETURN, epages_order_id=order.id, number=number, afosto_ref=afosto.number,
             message=Text("Order {number}: a return decided in Afosto is counted in ePages already, but no return "
                          "booked in ePages holds the same units. Compare the returns in both systems and correct "
                          "the one that is wrong (stock may have been put back twice); then dismiss this item.",
                          number=number),
             facts={"rma_ids": sorted(rma_ids)})
-        return f"applied:{_digest(rma_ids)}", Text("Order {number}: return was already in ePages.", number=number)
-
-    async def _return(self, push: OutboxPush) -> Text:
-        ctx = self.ctx
-        order_id = push.epages_order_id or ""
-        afosto, order = await self._both(push)
-        view = AfostoOrderView(afosto)
-        accepted: Counter[str] = Counter()
-        rejected: Counter[str] = Counter()
-        for rma in afosto.rma_items:
-            line = view.line_of_item.get(rma.item_id)
-            if line is None:
-                continue
-            if rma.status == RmaItemStatus.AUTHORIZED:
-                accepted[line] += 1
-            elif rma.status == RmaItemStatus.REJECTED:
-                rejected[line] += 1
-        lines: list[ReturnLine] = []
-        for li in order.product_line_items:
-            for counter, have, status in (
-                (accepted, li.counts.returned, ReturnLineStatus.RETURNED),
-                (rejected, li.counts.broken, ReturnLineStatus.BROKEN),
-            ):
-                missing = counter[li.id] - have
-                if missing > 0:
-                    lines.append(ReturnLine(product_line_item_id=li.id, quantity=missing, status=status))
-        rma_ids = [str(r) for r in push.payload.get("rma_ids") or []]
-        if lines:
-            process = await ctx.epages.create_return_process(
-                order_id, lines, comment="Return handled in Afosto"
-            )
-            process_id = process.id
-            good = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.RETURNED)
-            bad = sum(rl.quantity for rl in lines if rl.status == ReturnLineStatus.BROKEN)
-            text = Text("Order {number}: return recorded in ePages ({good} returned, {bad} defect).",
-                        number=order.order_number, good=good, bad=bad)
-        else:
-            process_id, text = await self._booked_in_epages_too(order, afosto, rma_ids)
-        store = ctx.store
-        if store.link_by_epages(RETURN, process_id) is None:
-            store.add_link(
-                RETURN,
-                process_id,
-                ",".join(sorted(rma_ids)) or process_id,
-                parent=order_id,
-                origin=Origin.AFOSTO,
-                data={"rma_ids": rma_ids},
-            )
-        for rma_id in rma_ids:
-            if store.link_by_afosto(RMA, rma_id) is None:
-                store.add_link(RMA, f"{process_id}:{rma_id}", rma_id, parent=order_id, origin=Origin.AFOSTO)
-        return text

@@ -1,20 +1,22 @@
-"""Returns made in ePages, carried over to Afosto: the pure planner (no I/O) of the Afosto units an ePages
-return gives back, of the units a return cut short by a crash chose before, and of our own return whose link
-was lost (linked, never sent twice)."""
+"""Returns, both ways: the pure planners (no I/O) of the Afosto units an ePages return gives back (of the units a
+return cut short by a crash chose before, and of our own return whose link was lost: linked, never sent
+twice), and of the ePages return process that returns decided in Afosto become (carried out by the return
+pusher)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..clients.afosto_models import AfostoOrder, ReturnedUnit, ReturnOutcome
-from ..clients.epages_models import ReturnLineStatus, ReturnProcess
+from ..clients.afosto_models import AfostoOrder, ReturnedUnit, ReturnOutcome, RmaItemStatus
+from ..clients.epages_models import Order, ReturnLine, ReturnLineStatus, ReturnProcess
 from ..store.models import Link, LinkStatus
 from .afosto_steps import returned_by_us
-from .context import contra_id
+from .context import contra_id, ids_digest
 from .order_view import AfostoOrderView
+from .steps import CreateReturn, LinkReturn, ReturnBookedInEpages, ReturnCountedApart, ReturnPushStep
 
 
 @dataclass(frozen=True)
@@ -141,3 +143,84 @@ def plan_epages_return(rp: ReturnProcess, afosto: AfostoOrder, link: Link | None
         if not planned:
             return []
     return [ReturnUnits(rp.id, tuple(planned), claim, older_claim=pending and not isinstance(stored, list))]
+
+
+# --- Afosto -> ePages: the return pusher ----------------------------------------------------------------------
+
+def missing_return_lines(order: Order, afosto: AfostoOrder) -> list[ReturnLine]:
+    """The units Afosto took back that ePages does not count yet, per ePages line: accepted ones as returned,
+    rejected ones as defect (every decided return of the order, so what ePages counts already is not sent
+    again)."""
+    view = AfostoOrderView(afosto)
+    accepted: Counter[str] = Counter()
+    rejected: Counter[str] = Counter()
+    for rma in afosto.rma_items:
+        line = view.line_of_item.get(rma.item_id)
+        if line is None:
+            continue
+        if rma.status == RmaItemStatus.AUTHORIZED:
+            accepted[line] += 1
+        elif rma.status == RmaItemStatus.REJECTED:
+            rejected[line] += 1
+    lines: list[ReturnLine] = []
+    for li in order.product_line_items:
+        for counter, have, status in (
+            (accepted, li.counts.returned, ReturnLineStatus.RETURNED),
+            (rejected, li.counts.broken, ReturnLineStatus.BROKEN),
+        ):
+            missing = counter[li.id] - have
+            if missing > 0:
+                lines.append(ReturnLine(product_line_item_id=li.id, quantity=missing, status=status))
+    return lines
+
+
+def _booked_return(afosto: AfostoOrder, rma_ids: Collection[str], booked: Sequence[ReturnProcess],
+                   linked: Collection[str]) -> str | None:
+    """The ePages return nobody linked that holds exactly the push's units, line by line, returned or
+    defect: the same return booked in ePages at the same moment."""
+    view = AfostoOrderView(afosto)
+    wanted: Counter[tuple[str, str]] = Counter()
+    for rma in afosto.rma_items:
+        if rma.id in rma_ids:
+            status = ReturnLineStatus.BROKEN if rma.status == RmaItemStatus.REJECTED else ReturnLineStatus.RETURNED
+            wanted[(view.line_of_item.get(rma.item_id) or "", str(status))] += 1
+    for rp in booked:
+        if rp.id in linked:
+            continue
+        have: Counter[tuple[str, str]] = Counter()
+        for rl in rp.line_items:
+            have[(rl.product_line_item_id, str(rl.status))] += rl.quantity
+        if have == wanted:
+            return rp.id
+    return None
+
+
+def plan_afosto_return(order: Order, afosto: AfostoOrder, rma_ids: Sequence[str], *,
+                       booked: Sequence[ReturnProcess], linked: Mapping[str, Collection[str]],
+                       linked_rmas: Collection[str]) -> list[ReturnPushStep]:
+    """The ePages side of returns decided in Afosto (``rma_ids``: the push's return items): a return process
+    of the units ePages does not count yet (see ``missing_return_lines``); when it counts them all already, the
+    return an earlier try of this push linked (the app stopped before the push was done), the return a person
+    booked in ePages at the same moment (linked, nothing sent), or, without one holding the same units, a
+    conflict for a person. Then the links, so neither side brings the return back.
+    ``booked``: the order's ePages return processes, read only when ePages counts every unit already (see
+    ``missing_return_lines``); ``linked``: the order's return links, as the ePages key of each and the
+    Afosto return items it claims; ``linked_rmas``: the push's return items a link claims."""
+    rma_ids = tuple(rma_ids)
+    new_rmas = tuple(r for r in rma_ids if r not in linked_rmas)
+    lines = missing_return_lines(order, afosto)
+    if lines:
+        return [CreateReturn(tuple(lines)), LinkReturn(None, rma_ids, new_rmas)]
+    earlier = next((key for key, claimed in linked.items() if rma_ids and set(claimed) == set(rma_ids)), None)
+    if earlier is not None:
+        return [LinkReturn(earlier, rma_ids, new_rmas)]
+    found = _booked_return(afosto, rma_ids, booked, linked)
+    if found is not None:
+        return [ReturnBookedInEpages(found), LinkReturn(found, rma_ids, new_rmas)]
+    return [ReturnCountedApart(tuple(sorted(rma_ids))), LinkReturn(counted_apart_key(rma_ids), rma_ids, new_rmas)]
+
+
+def counted_apart_key(rma_ids: Collection[str]) -> str:
+    """The ePages side of the link of Afosto returns that ePages counts without a return process holding
+    them (a conflict for a person): no process stands for them there."""
+    return f"applied:{ids_digest(rma_ids)}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..clients.afosto_models import NewOrder, NewOrderLine, ParcelStatus
+from ..clients.epages_models import ReturnLine, ReturnLineStatus
 from ..store.models import LinkKind, Origin
 from ..texts import Text
 
@@ -247,3 +248,146 @@ class DeliverShipments:
 ParcelStep = (DropClaim | CompleteClaim | LinkParcel | PackParcel | MoveParcel | TrackingConflict | TrackingAgreed
               | ShippedButCancelled | RefuseShipment | SameUnitsNote | CreateShipment | MarkShipped | ProcessGone
               | DeliverShipments)
+
+
+# --- an Afosto parcel made ready for pickup, as the ePages pickup process (the pickup pushers) ----------------
+
+@dataclass(frozen=True)
+class CreatePickup:
+    """Create the order's ePages pickup process for an Afosto parcel ready for pickup, and link it to the
+    parcel (ePages keeps one pickup process per order)."""
+
+    parcel_id: str
+
+
+@dataclass(frozen=True)
+class MarkPickedUp:
+    """The parcel was picked up: mark the ePages pickup process picked up (``process_id`` None: the one this
+    plan creates; ``already``: ePages shows it picked up, nothing is sent) and note it on its link, so the
+    pickup is not pushed again."""
+
+    process_id: str | None
+    already: bool = False
+
+
+@dataclass(frozen=True)
+class PickupNotKnown:
+    """A picked-up parcel whose pickup process is not linked yet (its ready-for-pickup push has not gone
+    through): nothing can be marked; the push waits."""
+
+    parcel_id: str
+
+
+PickupStep = CreatePickup | LinkParcel | MarkPickedUp | ProcessGone | PickupNotKnown
+
+
+# --- returns decided in Afosto, as an ePages return process (the return pusher) --------------------------------
+
+@dataclass(frozen=True)
+class CreateReturn:
+    """Create an ePages return process of the units Afosto took back that ePages does not count yet: per
+    ePages line, the units returned (accepted) or defect (rejected)."""
+
+    lines: tuple[ReturnLine, ...]
+
+    def units(self, status: ReturnLineStatus) -> int:
+        return sum(line.quantity for line in self.lines if line.status == status)
+
+
+@dataclass(frozen=True)
+class ReturnBookedInEpages:
+    """ePages counts the units as returned already, in a return process nobody linked that holds exactly
+    them: a person booked the same return in ePages at the same moment. It is linked; nothing is sent."""
+
+    process_id: str
+
+
+@dataclass(frozen=True)
+class ReturnCountedApart:
+    """ePages counts the units as returned already, but no return booked there holds exactly them: the two
+    systems disagree on what came back, a person compares them. Nothing is sent."""
+
+    rma_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LinkReturn:
+    """Link the ePages return (``process_id`` None: the one this plan creates) to the Afosto returns of the
+    push, and each of their return items (``new_rma_ids``: those no link claims yet), so neither side brings
+    them back to the other."""
+
+    process_id: str | None
+    rma_ids: tuple[str, ...]
+    new_rma_ids: tuple[str, ...]
+
+
+ReturnPushStep = CreateReturn | ReturnBookedInEpages | ReturnCountedApart | LinkReturn
+
+
+# --- the stock check (see engine/stock.py) ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SkipStockPush:
+    """A waiting stock push for a SKU the check no longer syncs (stock management off, SKU gone): closed as
+    skipped, nothing is sent."""
+
+    key: str
+    sku: str
+
+
+@dataclass(frozen=True)
+class CheckStock:
+    """Read the shop's figures of these SKUs: something their figure is computed from changed, they are
+    waiting to be sent, or a full check is due."""
+
+    skus: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetStock:
+    """Set the shop's stock of a SKU from ``figure`` (read just now) to ``target``: ePages takes the change
+    (``delta``), stored as a push before it is sent."""
+
+    sku: str
+    figure: int
+    target: int
+
+    @property
+    def delta(self) -> int:
+        return self.target - self.figure
+
+
+@dataclass(frozen=True)
+class StockUnchanged:
+    """The shop shows the target already: nothing is sent (a push waiting for it arrived after all)."""
+
+    sku: str
+
+
+@dataclass(frozen=True)
+class StockNotManaged:
+    """The shop gives no figure for the SKU (stock management switched off meanwhile): nothing is sent, a
+    push waiting for it is closed."""
+
+    sku: str
+
+
+@dataclass(frozen=True)
+class HoldDrops:
+    """Too many figures would fall by more than the safety share at once (a wrong mapping must not sell out
+    the shop): none of them is sent, a person checks and confirms. SKU -> (figure shown, target)."""
+
+    drops: Mapping[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class WaitForStores:
+    """Figures that would go up while a store selling from the same stock has not told its orders yet
+    (``stores``: name and why): not sent until it answers; lower figures go out meanwhile."""
+
+    skus: tuple[str, ...]
+    stores: tuple[tuple[str, Text], ...]
+
+
+StockCheckStep = SkipStockPush | CheckStock  # before the shop's figures are read
+StockStep = HoldDrops | SetStock | StockUnchanged | StockNotManaged | WaitForStores  # after

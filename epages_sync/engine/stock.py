@@ -1,6 +1,8 @@
 """Stock: the shop's figure is what the feeding Afosto locations have available, less what ePages sold
 and Afosto does not know of yet. ePages only takes relative changes, so every push is computed from a
 fresh read: read the shop's figure first, then the orders not yet in Afosto, then send the difference.
+
+The decisions are pure (``stock_to_check``, ``plan_stock``); the stock check reads, plans and applies.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..clients.afosto import Read, first_inventory_read
@@ -25,6 +27,17 @@ from .context import SyncContext
 from .order_window import OrderWindow
 from .poller import ORDER, PARK_ORDER
 from .shared_stock import OtherStores, SharedStock
+from .steps import (
+    CheckStock,
+    HoldDrops,
+    SetStock,
+    SkipStockPush,
+    StockCheckStep,
+    StockNotManaged,
+    StockStep,
+    StockUnchanged,
+    WaitForStores,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +90,65 @@ def _first_ten(items: Sequence[str]) -> str:
 def drop_guard(products: int) -> int:
     """How many large drops at once hold the push for a person (a wrong mapping must not sell out a shop)."""
     return max(3, math.ceil(0.1 * products))
+
+
+def stock_to_check(skus: Sequence[str], *, full: bool, dirty: Collection[str], due: Sequence[tuple[str, str]],
+                   afosto: Mapping[str, int], last_afosto: Mapping[str, int], others: Mapping[str, int],
+                   last_others: Mapping[str, int]) -> list[StockCheckStep]:
+    """The first half of a stock check, before the shop's figures are read (one request per SKU): which SKUs
+    to check (all on a full check; else those marked changed, those with a push waiting, and those whose
+    Afosto figure or other stores' units changed since they were last set), and the waiting pushes of SKUs
+    no longer synced, closed. ``skus``: the SKUs synced; ``due``: waiting stock pushes as (key, SKU);
+    ``last_*``: what each SKU's figure was last computed from."""
+    steps: list[StockCheckStep] = []
+    synced = set(skus)
+    waiting: set[str] = set()
+    for key, sku in due:
+        if sku in synced:
+            waiting.add(sku)
+        else:
+            steps.append(SkipStockPush(key, sku))
+    candidates = tuple(
+        s for s in skus
+        if full or s in dirty or s in waiting or afosto.get(s) != last_afosto.get(s)
+        or others.get(s, 0) != last_others.get(s, 0))
+    if candidates:
+        steps.append(CheckStock(candidates))
+    return steps
+
+
+def plan_stock(candidates: Sequence[str], current: Mapping[str, int | None], afosto: Mapping[str, int],
+               pending: Mapping[str, int], *, share: float, products: int, drop_confirmed: bool,
+               others: OtherStores) -> list[StockStep]:
+    """The second half: what to do with each SKU checked, from the shop's figures (``current``, read first),
+    what Afosto has available and the units of orders it does not have yet (``pending``, every store's).
+    Too many large drops at once are held for a person (unless one confirmed them), all together; a figure
+    the shop no longer gives is left alone; a figure that would go up while a store sharing the stock has
+    not answered since the start waits for it; the rest is unchanged or set to the target, in SKU order.
+    ``products``: how many SKUs are synced (the drop guard)."""
+    targets = stock_targets(candidates, afosto, pending)
+    steps: list[StockStep] = []
+    drops = large_drops(candidates, current, targets, share)
+    held: set[str] = set()
+    if len(drops) >= drop_guard(products) and not drop_confirmed:
+        held = set(drops)
+        steps.append(HoldDrops({s: (current.get(s) or 0, targets[s]) for s in drops}))  # never None: a drop
+    waiting: list[str] = []
+    for sku in candidates:
+        if sku in held:
+            continue
+        figure = current.get(sku)
+        if figure is None:  # stock management was switched off meanwhile
+            steps.append(StockNotManaged(sku))
+        elif targets[sku] > figure and others.holds(sku):
+            waiting.append(sku)
+        elif targets[sku] == figure:
+            steps.append(StockUnchanged(sku))
+        else:
+            steps.append(SetStock(sku, figure, targets[sku]))
+    if waiting:
+        steps.append(WaitForStores(tuple(waiting), others.silent))
+    return steps
 
 
 @dataclass
@@ -181,70 +253,59 @@ class StockSync:
         # The other stores' units are read before Afosto is read again below: an order one of them imports
         # meanwhile is then counted twice (a lower figure), never not at all.
         others = await self._other_stores()
-        due_pushes = set()
-        for push in ctx.store.due(limit=1000):
-            if push.kind != "stock":
-                continue
-            sku = str(push.payload.get("sku"))
-            if sku in self.products:
-                due_pushes.add(sku)
-            elif ctx.store.complete(push.key):  # no longer synced (stock management off, SKU gone)
-                ctx.store.record_attempt(push.key, Outcome.SKIPPED, f"{sku} is no longer synced.")
-        candidates = [
-            s
-            for s in skus
-            if full or s in ctx.dirty_skus or s in due_pushes or afosto.get(s) != self._last_afosto.get(s)
-            or others.units.get(s, 0) != self._last_others.get(s, 0)
-        ]
+        due = [(push.key, str(push.payload.get("sku"))) for push in ctx.store.due(limit=1000) if push.kind == "stock"]
+        candidates: tuple[str, ...] = ()
+        for first in stock_to_check(skus, full=full, dirty=ctx.dirty_skus, due=due, afosto=afosto,
+                                    last_afosto=self._last_afosto, others=others.units,
+                                    last_others=self._last_others):
+            if isinstance(first, SkipStockPush):
+                if ctx.store.complete(first.key):
+                    ctx.store.record_attempt(first.key, Outcome.SKIPPED, f"{first.sku} is no longer synced.")
+            else:
+                candidates = first.skus
         report.checked = len(candidates)
         if not candidates:
             return report
         await ctx.checkpoint()
-        current = await self.shop_figures(candidates)
+        current = await self.shop_figures(list(candidates))
         # Only now the orders: one placed after this read is not yet in ``current`` and may be in
         # ``pending``, which can only make the figure lower, never higher than what is there.
         pending = await self.units_not_in_afosto()
         pending.update(others.units)
-        afosto = await self.afosto_available(candidates)
-        targets = stock_targets(candidates, afosto, pending)
-        drops = large_drops(candidates, current, targets, float(ctx.settings.stock_safety_share))
-        guard = drop_guard(len(self.products))
-        held: set[str] = set()
-        if len(drops) >= guard and not self.drop_confirmed:
-            held = set(drops)
-            self._hold(drops, current, targets)
-            report.held = len(held)
+        afosto = await self.afosto_available(list(candidates))
+        steps = plan_stock(candidates, current, afosto, pending, share=float(ctx.settings.stock_safety_share),
+                           products=len(self.products), drop_confirmed=self.drop_confirmed, others=others)
         self.drop_confirmed = False
+        held: set[str] = set()
         waiting: list[str] = []  # figures that would go up while a store sharing them has not answered yet
-        for sku in candidates:
-            if sku in held:
+        for step in steps:
+            if isinstance(step, HoldDrops):
+                held.update(step.drops)
+                self._hold(step)
+                report.held = len(held)
+                continue
+            if isinstance(step, WaitForStores):
+                waiting = list(step.skus)
+                self._tell_waiting(waiting, step.stores)
+                held.update(waiting)
+                report.held += len(waiting)
                 continue
             await ctx.checkpoint()
-            key = f"stock:{sku}:{self._seq(sku)}"
-            figure = current.get(sku)
-            if figure is None:  # stock management was switched off meanwhile
+            key = f"stock:{step.sku}:{self._seq(step.sku)}"
+            if isinstance(step, StockNotManaged):
                 if ctx.store.complete(key):
-                    self._next_seq(sku)
-                continue
-            delta = targets[sku] - figure
-            if delta > 0 and others.holds(sku):
-                waiting.append(sku)
-                continue
-            if delta == 0:
+                    self._next_seq(step.sku)
+            elif isinstance(step, StockUnchanged):
                 report.unchanged += 1
                 if ctx.store.complete(key):  # an earlier push did arrive after all
-                    self._next_seq(sku)
-                self._remember(sku, afosto, others)
-                continue
-            # The push is stored before it is sent; the sending itself reads nothing stale (see above).
-            ctx.store.enqueue(key, "stock", {"sku": sku, "target": targets[sku]})
-            if await self._adjust(sku, key, delta, figure, targets[sku]):
-                report.pushed += 1
-                self._remember(sku, afosto, others)
-        if waiting:
-            self._tell_waiting(waiting, others)
-            held.update(waiting)
-            report.held += len(waiting)
+                    self._next_seq(step.sku)
+                self._remember(step.sku, afosto, others)
+            elif isinstance(step, SetStock):
+                # The push is stored before it is sent; the sending itself reads nothing stale (see above).
+                ctx.store.enqueue(key, "stock", {"sku": step.sku, "target": step.target})
+                if await self._adjust(step, key):
+                    report.pushed += 1
+                    self._remember(step.sku, afosto, others)
         ctx.dirty_skus.difference_update(s for s in candidates if s not in held)
         ctx.dirty_skus.update(waiting)
         if full and not held:
@@ -281,9 +342,9 @@ class StockSync:
         self._told_others = told
         return others
 
-    def _tell_waiting(self, skus: list[str], others: OtherStores) -> None:
+    def _tell_waiting(self, skus: list[str], stores: Sequence[tuple[str, Text]]) -> None:
         """Once per store that keeps silent: which figures wait for it, and why."""
-        for name, problem in others.silent:
+        for name, problem in stores:
             if self._told_others.get(name) == "silent told":
                 continue
             self._told_others[name] = "silent told"
@@ -352,9 +413,10 @@ class StockSync:
                     units.update(unreadable.units)
         return units
 
-    def _hold(self, drops: list[str], current: dict[str, int | None], targets: dict[str, int]) -> None:
+    def _hold(self, step: HoldDrops) -> None:
         ctx = self.ctx
-        shown = _first_ten([f"{s} {current.get(s)} -> {targets[s]}" for s in drops])
+        drops = list(step.drops)
+        shown = _first_ten([f"{s} {figure} -> {target}" for s, (figure, target) in step.drops.items()])
         share = int(ctx.settings.stock_safety_share * 100)
         message = Text(
             "Stock push held: {count} products would lose more than {share} % of their stock at once "
@@ -364,12 +426,13 @@ class StockSync:
         parked_id = ctx.store.park(PARK_STOCK_DROP, "stock", message, data={"skus": drops})
         ctx.journal.to_epages(Outcome.PARKED, message, flow=Flow.INVENTORY, parked_id=parked_id)
 
-    async def _adjust(self, sku: str, key: str, delta: int, figure: int, target: int) -> bool:
+    async def _adjust(self, step: SetStock, key: str) -> bool:
         ctx = self.ctx
+        sku, figure, target = step.sku, step.figure, step.target
         ref = self.products[sku]
         ctx.store.mark_in_flight(key)
         try:
-            await ctx.epages.adjust_stock(ref.product_id, delta, variation_id=ref.variation_id)
+            await ctx.epages.adjust_stock(ref.product_id, step.delta, variation_id=ref.variation_id)
         except (OutcomeUnknown, Conflict) as exc:
             # The next round reads the figure again, so a change that did arrive is not sent twice.
             ctx.store.record_attempt(key, Outcome.RETRYING, str(exc), next_attempt_at=ctx.now())

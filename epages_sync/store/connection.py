@@ -85,35 +85,95 @@ class StoreBase:
         self.commits = 0
         # What to do once the transaction under way has committed (announcing new log rows).
         self._after_commit: list[Callable[[], None]] = []
+        # Transactions and lingering blocks open now (nested ones included).
+        self._depth = 0
+        # Writes of a finished ``lingering()`` block wait in an open transaction for the next commit.
+        self._lingering = False
 
     def _now_ms(self) -> int:
         return to_ms(self._clock())
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside commits together or not at all (inside another transaction: with it)."""
+        """Everything inside commits together or not at all (inside another transaction: with it). Writes
+        left by a ``lingering()`` block commit with it."""
         with self._lock:
-            outermost = not self._conn.in_transaction
+            outermost = self._depth == 0
+            waiting = len(self._after_commit)
+            self._depth += 1
             try:
-                with self._db.atomic():
+                with self._db.atomic():  # a savepoint when lingering writes hold the transaction open
                     yield self._conn
             except BaseException as exc:
                 if outermost:
-                    self._after_commit.clear()
+                    del self._after_commit[waiting:]  # what the lingering writes announce still waits
                 if isinstance(exc, sqlite3.DatabaseError):
                     self._raise_readable(exc)
                 raise
+            finally:
+                self._depth -= 1
             if not outermost:
                 return
-            self.commits += 1
-            done, self._after_commit = self._after_commit, []
+            done = self._commit_lingering() if self._lingering else self._committed()
         for action in done:
             action()
 
-    def _raise_readable(self, exc: sqlite3.DatabaseError) -> None:
-        """Raise the StoreError a person should read for ``exc``, if it is about the file or the disk."""
-        if should_translate(exc):
-            raise store_error_from(exc, self.path) from exc
+    def _committed(self) -> list[Callable[[], None]]:
+        self.commits += 1
+        done, self._after_commit = self._after_commit, []
+        return done
+
+    def _commit_lingering(self) -> list[Callable[[], None]]:
+        # SQLite undoes an open transaction by itself after some errors (a full disk): then nothing waits.
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:  # still waiting: the next commit tries again
+                self._raise_readable(exc)
+                raise
+        self._lingering = False
+        return self._committed()
+
+    @contextlib.contextmanager
+    def lingering(self) -> Iterator[None]:
+        """The writes of this block are done now and seen by this connection at once, but commit with the
+        store's next commit, whoever makes it (another block, one write, ``settle()``), not at the block's
+        end: the engine's closing writes of one page go to disk with the claims of the next, one commit a
+        page. Everything else stays as durable as before, since any other write commits them along.
+
+        Only for writes whose loss in a crash is recovered from: completions of what the other system did
+        (their claims were committed before the request, and are resolved against it after a restart).
+        All of the block, or none of it, joins the waiting writes."""
+        with self._lock:
+            if self._depth > 0:  # inside a transaction: simply part of it
+                with self._transaction():
+                    yield
+                return
+            began = not self._conn.in_transaction
+            self._depth += 1
+            try:
+                if began:
+                    self._conn.execute("BEGIN")
+                with self._db.atomic():  # a savepoint: a failure undoes this block alone
+                    yield
+            except BaseException as exc:
+                if began and self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError):
+                    self._raise_readable(exc)
+                raise
+            finally:
+                self._depth -= 1
+            self._lingering = True
+
+    def settle(self) -> None:
+        """Commit what ``lingering()`` blocks left waiting, if anything (a poll's end, a pause, closing)."""
+        with self._lock:
+            if not self._lingering or self._depth > 0:
+                return
+            done = self._commit_lingering()
+        for action in done:
+            action()
 
     def _when_committed(self, action: Callable[[], None]) -> None:
         """Run ``action`` now, or, inside a transaction, once it has committed (never if it is undone)."""
@@ -122,6 +182,11 @@ class StoreBase:
                 self._after_commit.append(action)
                 return
         action()
+
+    def _raise_readable(self, exc: sqlite3.DatabaseError) -> None:
+        """Raise the StoreError a person should read for ``exc``, if it is about the file or the disk."""
+        if should_translate(exc):
+            raise store_error_from(exc, self.path) from exc
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -158,9 +223,16 @@ class StoreBase:
         """One statement, committed on its own (the connection is in autocommit mode), or with the
         transaction under way."""
         with self._lock:
-            self.commits += not self._conn.in_transaction
+            alone = self._depth == 0
+            self.commits += alone and not self._lingering and not self._conn.in_transaction
             try:
-                return self._conn.execute(sql, params)
+                cursor = self._conn.execute(sql, params)
             except sqlite3.DatabaseError as exc:
                 self._raise_readable(exc)
                 raise
+            if not (alone and self._lingering):
+                return cursor
+            done = self._commit_lingering()  # committed on its own, so with the writes waiting
+        for action in done:
+            action()
+        return cursor

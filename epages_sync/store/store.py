@@ -91,6 +91,7 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
         """A private in-memory copy of this database: what it knows (links, parked items) to plan with and
         throw away (the setup wizard's preview), leaving this one untouched."""
         copy = Store.memory(clock=self._clock)
+        self.settle()
         with self._lock, copy._lock:
             self._conn.backup(copy._conn)
         return copy
@@ -111,6 +112,10 @@ class Store(SettingsAndState, Links, Outbox, ParkedItems, ActionLog):
             if self._closed:
                 return
             self._closed = True
+            try:
+                self.settle()
+            except Exception:
+                log.exception("The writes waiting for a commit could not be committed while closing the store")
             try:
                 # Keeps the planner's statistics fresh at a moment nobody waits for it.
                 self._conn.execute("PRAGMA optimize")

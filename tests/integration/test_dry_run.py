@@ -135,3 +135,21 @@ async def test_a_fresh_database_on_a_synced_shop_previews_adoption_not_a_second_
                    for line in preview.lines())
         await fresh.close()
         await r.service.close()
+
+
+async def test_the_preview_says_when_sharp_drops_would_hold_the_stock_push_and_lists_them() -> None:
+    """The stock check's own plan shown: figures that would drop sharply, too many at once, are listed with
+    the hold said (a wrong location mapping must not empty the shop unseen)."""
+    with rig(orders=0, seed=21) as r:
+        catalogue = r.sandbox.epages.catalogue
+        high = sorted(sku for sku, p in catalogue.by_sku.items() if p.stock_managed and not p.is_variation)[:3]
+        for sku in high:
+            catalogue.by_sku[sku].stock = 10_000
+        preview = await r.service.preview()
+        assert preview.stock_held
+        shown = {s.sku: s for s in preview.stock}
+        assert all(shown[sku].shop == 10_000 and shown[sku].target < 5_000 for sku in high)
+        assert any("would wait for a person" in str(line) for line in preview.lines())
+        # Only these three: the other figures do not hold anything.
+        assert sum(1 for s in preview.stock if s.shop and s.target < s.shop * 0.5) == 3
+        await r.service.close()

@@ -1,6 +1,6 @@
-"""A page of new orders imported together: one batched request per kind of Afosto change, one transaction
-before it and one after; a refused order parks alone; a crash between any two of these steps loses no order
-and doubles none."""
+"""A page of new orders imported together: one batched request per kind of Afosto change, one commit a page
+(its claims, with the page before's completions); a refused order parks alone; a crash between any two of
+these steps loses no order and doubles none."""
 
 from __future__ import annotations
 
@@ -137,22 +137,59 @@ async def test_killed_between_the_batch_steps_no_order_is_lost_or_doubled(monkey
         await r.service.close()
 
 
-async def test_a_page_of_imports_commits_twice_and_leaves_no_order_lock_behind() -> None:
+async def test_each_page_of_imports_commits_once_and_leaves_no_order_lock_behind() -> None:
     with rig(orders=0) as r:
-        ids = place(r, 40)
+        ids = place(r, 130)  # two pages of 100
         service = r.service
         service.ctx = await service._connect()
         poller = poller_module.OrderPoller(service.ctx)
         before = r.store.commits
         summary = await poller.poll_once()
-        assert summary.imported == len(ids)
-        # The page's claims, then its completions, links, log rows and all: two commits; the poll's two
-        # marks (the watermark and the time of the last good poll) are the other two.
-        assert r.store.commits - before == 4
+        assert summary.imported == len(ids) and summary.pages == 2
+        # Each page's claims go to disk with the page before's completions, links and log rows; the last
+        # page's go with the poll's marks (the watermark, the time of the last good poll): 2 pages, 3 commits.
+        assert r.store.commits - before == 3
         assert service.ctx.orders_locked == 0
-        rows = [row for row in r.store.log_page(limit=100) if "imported into Afosto" in row.message]
+        rows = [row for row in r.store.log_page(limit=200) if "imported into Afosto" in row.message]
         assert len(rows) == len(ids) and all(row.has_detail for row in rows)
+        assert not r.store._conn.in_transaction  # nothing is left waiting for a commit after the poll
         await service.close()
+
+
+async def test_killed_after_a_page_before_the_next_pages_claims_no_order_is_lost_or_doubled(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page's completions wait for the second page's claims; the process dies in between."""
+    pages = []
+
+    def die_at(at: str) -> None:
+        if at == "planned":
+            pages.append(at)
+            if len(pages) == 2:
+                raise Killed(at)
+
+    with rig(orders=0) as r:
+        ids = place(r, 130)
+        monkeypatch.setattr(poller_module, "ImportApplier", lambda ctx: ImportApplier(ctx, hook=die_at))
+        monkeypatch.setattr(r.store, "settle", lambda: None)  # a dying process commits nothing more
+        with pytest.raises(Killed):
+            await r.service.run_once()
+        r.store._conn.rollback()  # what the dying process had not committed is gone
+        monkeypatch.undo()
+        made = afosto_orders_per_shop_order(r)
+        assert len(made) == 100  # the first page is in Afosto ...
+        assert len(r.store.pending_links(LinkKind.ORDER)) == 100  # ... but its completions were lost
+        await r.service.close()
+
+        r.service = SyncService(r.settings, r.store, client_secret="sandbox-secret",
+                                afosto_key="sandbox-afosto-key", policy=TEST_POLICY, retry_base_seconds=0.05)
+        await r.settle(2)
+        assert afosto_orders_per_shop_order(r) == dict.fromkeys(ids, 1)
+        shop = r.sandbox.epages.by_id
+        units = {o.meta_data["epages_order_id"]: len(o.items) for o in r.sandbox.afosto.ledger.orders}
+        assert units == {i: sum(line.initial_quantity for line in shop[i].lines) for i in ids}  # lines added once
+        assert r.store.pending_links(LinkKind.ORDER) == []
+        assert r.consistency()["differences"] == []
+        await r.service.close()
 
 
 async def test_an_idle_push_round_asks_afosto_once() -> None:

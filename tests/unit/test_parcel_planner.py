@@ -17,6 +17,8 @@ from epages_sync.engine.parcels import (
     epages_changes,
     parcel_processes,
     part_key,
+    plan_afosto_picked_up,
+    plan_afosto_pickup,
     plan_afosto_shipment,
     plan_epages_parcel,
     plan_new_parcels,
@@ -24,14 +26,17 @@ from epages_sync.engine.parcels import (
 )
 from epages_sync.engine.steps import (
     CompleteClaim,
+    CreatePickup,
     CreateShipment,
     DeliverShipments,
     DropClaim,
     FollowChanges,
     LinkParcel,
+    MarkPickedUp,
     MarkShipped,
     MoveParcel,
     PackParcel,
+    PickupNotKnown,
     ProcessGone,
     RefuseShipment,
     SameUnitsNote,
@@ -329,3 +334,53 @@ def test_a_parcel_whose_units_all_left_in_cockpit_shipments_is_covered_and_nothi
         LinkParcel(LinkKind.SHIPPING, "s-2", shared_parcel_key("p-1", "s-2"), Origin.EPAGES,
                    {"parcel": "p-1", "lines": {"l-1": 1}, "shipped_in_both": True, "tracking_conflict": False}),
         LinkParcel(LinkKind.SHIPPING, "covered:p-1", "p-1", Origin.AFOSTO, {"lines": {}, "covered_by_epages": True})]
+
+
+# --- an Afosto parcel ready for pickup, as the ePages pickup process (the pickup pushers) ---------------------
+
+def pickup_parcel(status: str = "READY_FOR_PICKUP") -> AfostoOrder:
+    return warehouse_order(parcels=[parcel("p-1", ["u0", "u1"], status=status, code=None)],
+                           packed={"u0": "p-1", "u1": "p-1"})
+
+
+def pickup_link(process_id: str = "k-1") -> Link:
+    return Link(id=2, kind=LinkKind.PICKUP, epages_id=process_id, afosto_id="p-1", status="linked", parent="o-1",
+                origin="afosto", data={}, created_at=NOW, updated_at=NOW)
+
+
+def pickup_plan(status: str = "READY_FOR_PICKUP", existing: list[dict[str, Any]] | None = None, *,
+                link: Link | None = None, linked: set[str] | None = None) -> list[Any]:
+    return plan_afosto_pickup(pickup_parcel(status).parcels[0], processes(pickup_processes=existing or []).pickups,
+                              link=link, linked_processes=linked or set())
+
+
+def test_a_parcel_ready_for_pickup_becomes_the_orders_new_pickup_process_marked_once_picked_up() -> None:
+    assert pickup_plan() == [CreatePickup("p-1")]
+    assert pickup_plan("PICKED_UP") == [CreatePickup("p-1"), MarkPickedUp(None)]
+
+
+def test_a_pickup_process_nobody_linked_is_ours_from_an_earlier_try_and_is_not_made_again() -> None:
+    """ePages keeps one pickup process per order: one no link names was made by this push before the app
+    stopped; it is linked, and marked picked up only if ePages does not show it so already."""
+    linked_by_other = pickup("k-0", 1, "PICKED_UP")
+    assert pickup_plan(existing=[linked_by_other, pickup("k-1", 2)], linked={"k-0"}) == [
+        LinkParcel(LinkKind.PICKUP, "k-1", "p-1", Origin.AFOSTO)]
+    assert pickup_plan("PICKED_UP", [pickup("k-1", 2, "PICKED_UP")]) == [
+        LinkParcel(LinkKind.PICKUP, "k-1", "p-1", Origin.AFOSTO), MarkPickedUp("k-1", already=True)]
+
+
+def test_a_pickup_linked_on_an_earlier_try_is_finished_and_one_a_person_removed_parks_the_push() -> None:
+    assert pickup_plan(existing=[pickup("k-1", 2)], link=pickup_link()) == []
+    assert pickup_plan("PICKED_UP", [pickup("k-1", 2)], link=pickup_link()) == [MarkPickedUp("k-1")]
+    assert pickup_plan("PICKED_UP", [pickup("k-2", 2)], link=pickup_link(), linked={"k-1"}) == [
+        ProcessGone("k-1")]
+
+
+def test_a_parcel_picked_up_later_marks_its_linked_process_unless_epages_shows_it_so_already() -> None:
+    assert plan_afosto_picked_up("p-1", processes(pickup_processes=[pickup("k-1", 2)]).pickups,
+                                 link=pickup_link()) == [MarkPickedUp("k-1")]
+    assert plan_afosto_picked_up("p-1", processes(pickup_processes=[pickup("k-1", 2, "PICKED_UP")]).pickups,
+                                 link=pickup_link()) == [MarkPickedUp("k-1", already=True)]
+    # A person removed the process meanwhile; the ready-for-pickup push has not gone through yet.
+    assert plan_afosto_picked_up("p-1", [], link=pickup_link()) == [ProcessGone("k-1")]
+    assert plan_afosto_picked_up("p-1", [], link=None) == [PickupNotKnown("p-1")]

@@ -31,7 +31,7 @@ OPS_DIR = pathlib.Path(epages_sync.clients.__file__).parent / "afosto_ops"
 OPERATIONS = ("ConnectionTest", "ListChannels", "ListLocations", "CreateOrder", "AddItemsToOrder",
               "CancelOrderItems", "ApproveOrderItems", "RestockOrderItems", "FinishOrderItems",
               "ReceiveOrderItems", "AddTrackTraceToItems", "SetParcelStatus", "GetOrder", "ListOrders",
-              "Inventory")
+              "Inventory", "CreateOrderBrief", "AddTrackTraceToItemsBrief", "SetParcelStatusBrief")
 T0 = 1_760_000_000.0  # a fixed "now" in seconds; Afosto answers in milliseconds
 
 
@@ -129,7 +129,7 @@ def _feeding_warehouse_with_most(world: AfostoWorld, sku: str) -> str:
 # -- the documents ---------------------------------------------------------------------------------------
 
 def test_the_operation_documents_are_exactly_the_expected_files() -> None:
-    assert sorted(p.stem for p in OPS_DIR.glob("*.graphql")) == sorted([*OPERATIONS, "OrderState.fragment"])
+    assert sorted(p.stem for p in OPS_DIR.glob("*.graphql")) == sorted([*OPERATIONS, "OrderState.fragment", "PackedParcel.fragment"])
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
