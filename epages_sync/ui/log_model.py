@@ -25,7 +25,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..store.models import LogEntry, LogFilter, Outcome
 from .background import UiTasks, off_thread
@@ -51,8 +52,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _ENTRY = int(Qt.ItemDataRole.UserRole) + 1
-# What a cell of the log allows: selecting its row; never editing, never dragging.
-_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _ROLES_ANSWERED = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ENTRY})
 # How often the model looks whether the day changed: yesterday's rows then show their date.
 _DAY_CHECK_MS = 60_000
@@ -91,8 +90,8 @@ class LogTableModel(QAbstractTableModel):
         self._source = source
         self._tasks = tasks or UiTasks(self)
         self._page_size = page_size
-        # Rows put in the view at once: each costs the window's thread a little (its copy for the view, see
-        # ShownLog), so an import's thousands arrive a hundred at a time, one batch per tick.
+        # Rows put in the view at once: an import's thousands arrive a hundred at a time, one batch per tick
+        # (each batch is a repaint, and the rows' own work on the window's thread).
         self._batch_limit = batch_limit
         self._filters = LogFilter()
         self._rows: list[LogEntry] = []
@@ -177,6 +176,16 @@ class LogTableModel(QAbstractTableModel):
         if texts is None:
             texts = self._texts[entry.id] = tuple(self.cell_text(entry, c) for c in range(self.COLUMN_COUNT))
         return texts
+
+    def cell(self, row: int, column: int) -> tuple[str, QIcon | None, bool] | None:
+        """What a cell shows, in one call: its text, its icon, and whether its row waits for a person (bold,
+        in the attention colour); None outside the rows held."""
+        rows = self._rows
+        if not (0 <= row < len(rows) and 0 <= column < self.COLUMN_COUNT):
+            return None
+        entry = rows[row]
+        shown_icon = icon(outcome_icon_name(entry.outcome)) if column == self.OUTCOME else None
+        return self._row_texts(entry)[column], shown_icon, entry.needs_attention
 
     @classmethod
     def cell_text(cls, entry: LogEntry, column: int) -> str:
@@ -498,92 +507,43 @@ def _stop_listening(unsubscribe: Callable[[], None], *_args: object) -> None:
     unsubscribe()
 
 
+class LogCellDelegate(QStyledItemDelegate):
+    """Paints the log's cells as Qt's own delegate does, asking the model once per cell instead of once per
+    role (seven times).
 
-class ShownLog(QStandardItemModel):
-    """The rows of a ``LogTableModel`` as its table shows them, held by Qt itself.
-
-    A repaint of a view over a Python model is a thousand calls into Python (each role of each visible cell,
-    each index it makes); while the sync works in other threads each call first waits for the interpreter
-    lock, so a repaint after new rows took 30-400 ms during an import. Over this copy the view paints
-    without Python. It follows the source's inserts, removals, changes and resets, with the same rows at the
-    same places, so a row of the view is the row of the source; scrolling to the end asks the source for more.
+    Each question is a call from Qt into Python, and while the sync works in other threads each such call
+    first waits for the interpreter lock: a repaint of the table after new rows was over a thousand calls,
+    30-150 ms of a frozen window during an import. The cell's words, icon and attention style come from
+    ``LogTableModel.cell``; any other model is painted the usual way.
     """
 
-    def __init__(self, source: LogTableModel, parent: QObject | None = None) -> None:
-        super().__init__(0, source.columnCount(), parent)
-        self.source = source
-        self._icons: dict[Outcome, QIcon] = {}
-        source.modelReset.connect(self._reset)
-        source.rowsInserted.connect(self._inserted)
-        source.rowsRemoved.connect(self._removed)
-        source.dataChanged.connect(self._changed)
-        self._reset()
-
-    def _items(self, row: int) -> list[QStandardItem]:
-        """The row's cells, made from the source's cached texts with as few calls into Qt as can be (a page
-        of 500 rows arrives at once): what ``LogTableModel.data`` answers, role by role."""
-        source = self.source
-        entry = source.entry(row)
-        if entry is None:
-            return [QStandardItem() for _ in range(source.COLUMN_COUNT)]
-        texts = source._row_texts(entry)
-        items = []
-        for text in texts:
-            item = QStandardItem(text)
-            item.setFlags(_FLAGS)
-            items.append(item)
-        outcome_icon = self._icons.get(entry.outcome)
-        if outcome_icon is None:
-            outcome_icon = self._icons[entry.outcome] = icon(outcome_icon_name(entry.outcome))
-        items[source.OUTCOME].setIcon(outcome_icon)
-        items[source.MESSAGE].setToolTip(texts[source.MESSAGE])
-        if entry.needs_attention:
-            outcome = source.index(row, source.OUTCOME)
-            items[source.OUTCOME].setToolTip(source.data(outcome, _TOOLTIP))
-            colour, font = source.data(outcome, _FOREGROUND), source.data(outcome, _FONT)
-            for item in items:
-                item.setData(colour, _FOREGROUND)
-                item.setData(font, _FONT)
-        return items
-
-    def _reset(self) -> None:
-        self._icons = {}  # the palette may have changed meanwhile (dark mode)
-        rows = [self._items(row) for row in range(self.source.rowCount())]
-        self.beginResetModel()
-        self._fill(0, rows, count=True)
-        self.endResetModel()
-        self.setHorizontalHeaderLabels(self.source.column_titles())
-
-    def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        rows = [self._items(row) for row in range(first, last + 1)]
-        self.insertRows(first, len(rows))  # one insert for the view, however many rows
-        self._fill(first, rows)
-        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1), [])
-
-    def _fill(self, first: int, rows: list[list[QStandardItem]], *, count: bool = False) -> None:
-        """Put the cells in place without a signal for each (the caller says what changed, once)."""
-        self.blockSignals(True)
-        try:
-            if count:
-                self.setRowCount(0)
-                self.setRowCount(len(rows))
-            for offset, items in enumerate(rows):
-                for column, item in enumerate(items):
-                    self.setItem(first + offset, column, item)
-        finally:
-            self.blockSignals(False)
-
-    def _removed(self, _parent: QModelIndex, first: int, last: int) -> None:
-        self.removeRows(first, last - first + 1)
-
-    def _changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
-        for row in range(top_left.row(), bottom_right.row() + 1):
-            items = self._items(row)
-            for column in range(top_left.column(), bottom_right.column() + 1):
-                self.setItem(row, column, items[column])
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return self.source.canFetchMore(parent)
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        self.source.fetchMore(parent)
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        cell = model.cell(index.row(), index.column()) if isinstance(model, LogTableModel) else None
+        if cell is None:
+            super().initStyleOption(option, index)
+            return
+        text, cell_icon, attention = cell
+        if attention:
+            font = QFont(option.font)
+            font.setBold(True)
+            option.font = font
+            option.fontMetrics = QFontMetrics(font)
+            palette = QPalette(option.palette)
+            palette.setBrush(QPalette.ColorRole.Text, tone(Tone.ATTENTION))
+            option.palette = palette
+        if isinstance(index, QModelIndex):
+            option.index = index
+        if cell_icon is not None and not cell_icon.isNull():
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            option.icon = cell_icon
+            state = option.state
+            mode = (QIcon.Mode.Disabled if not state & QStyle.StateFlag.State_Enabled
+                    else QIcon.Mode.Selected if state & QStyle.StateFlag.State_Selected else QIcon.Mode.Normal)
+            on = QIcon.State.On if state & QStyle.StateFlag.State_Open else QIcon.State.Off
+            actual = cell_icon.actualSize(option.decorationSize, mode, on)
+            option.decorationSize = actual.boundedTo(option.decorationSize)
+        if text:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            option.text = text
+        option.styleObject = None  # type: ignore[assignment]  # as Qt's own: no style animations in item views

@@ -47,7 +47,7 @@ from .colours import Tone, box_style
 from .exchange_tree import ExchangeTree
 from .icons import icon
 from .log_export import export_log
-from .log_model import LogTableModel, ShownLog
+from .log_model import LogCellDelegate, LogTableModel
 from .log_words import (
     direction_label,
     engine_words,
@@ -295,9 +295,8 @@ class LogPanel(QWidget):
         self._search_timer.setInterval(300)
         self._search_timer.timeout.connect(self._on_filters_changed)
         model.count_changed.connect(self._on_count_changed)
-        # The view's rows: by then the view knows them, so the scroll bar can keep a reader's place.
-        self.shown.rowsAboutToBeInserted.connect(self._on_rows_about_to_arrive)
-        self.shown.rowsInserted.connect(self._on_rows_arrived)
+        model.rowsAboutToBeInserted.connect(self._on_rows_about_to_arrive)
+        model.rowsInserted.connect(self._on_rows_arrived)
         model.modelReset.connect(lambda: self.detail.show_entry(None))
 
     def _setup_ui(self) -> None:
@@ -343,9 +342,8 @@ class LogPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableView()
-        # The view paints a copy Qt holds (see ShownLog): the same rows at the same places as the model.
-        self.shown = ShownLog(self.model, self)
-        self.table.setModel(self.shown)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(LogCellDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once (Shift, Ctrl), to retry or dismiss them together.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -414,7 +412,7 @@ class LogPanel(QWidget):
     def _on_rows_about_to_arrive(self, _parent: QModelIndex, first: int, _last: int) -> None:
         bar = self.table.verticalScrollBar()
         self._was_at_top = bar.value() == 0
-        self._arriving_on_top = first < self.shown.rowCount()
+        self._arriving_on_top = first < self.model.rowCount()
 
     def _on_rows_arrived(self, _parent: QModelIndex, first: int, last: int) -> None:
         if not getattr(self, "_arriving_on_top", False):
@@ -442,18 +440,18 @@ class LogPanel(QWidget):
         if row is None:
             return False
         self.table.selectRow(row)
-        self.table.scrollTo(self.shown.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
         return True
 
     def select_rows(self, rows: list[int]) -> None:
         """Choose these rows (and only these), in one selection change."""
         selection = QItemSelection()
         for row in rows:
-            selection.select(self.shown.index(row, 0), self.shown.index(row, self.shown.columnCount() - 1))
+            selection.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                            | QItemSelectionModel.SelectionFlag.Rows)
         if rows:
-            self.table.scrollTo(self.shown.index(rows[0], 0))
+            self.table.scrollTo(self.model.index(rows[0], 0))
 
     def select_same_cause(self, cause: str) -> None:
         self.select_rows(self.model.waiting_with_cause(cause))

@@ -7,7 +7,7 @@ import datetime as dt
 import types
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from ui_support import log_rows
 
@@ -231,43 +231,50 @@ def test_after_midnight_the_rows_of_yesterday_show_their_date(
     assert log_words.local_date(this_day) in with_date
 
 
-
-def _cells(model: QAbstractItemModel) -> list[list[tuple[object, ...]]]:
-    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-             Qt.ItemDataRole.FontRole)
-    return [[(*(model.index(r, c).data(role) for role in roles),
-              model.index(r, c).data(Qt.ItemDataRole.DecorationRole) is not None)
-             for c in range(model.columnCount())] for r in range(model.rowCount())]
-
-
-def test_the_table_shows_every_row_as_the_model_has_it_through_arrivals_settling_trimming_and_filters(
+def test_the_tables_cells_look_as_qts_own_delegate_paints_them_a_parked_row_bold_in_the_attention_colour(
         qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store) -> None:
-    from epages_sync.ui.log_model import ShownLog
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+    from epages_sync.ui.colours import Tone, tone
+    from epages_sync.ui.log_model import LogCellDelegate
 
     parked = store.park("order", "10003", "SKU EP-ONLY-1 is unknown in Afosto.")
-    store.add_logs(log_rows(5))
+    store.add_logs(log_rows(2))
     store.add_logs(log_rows(1, start_order=10003, outcome=Outcome.PARKED, parked_id=parked))
-    model = LogTableModel(store, batch_ms=20, page_size=4)
-    shown = ShownLog(model)
+    model = LogTableModel(store)
     _loaded(qtbot, model)
-    assert _cells(shown) == _cells(model) and shown.rowCount() == 4
-    top = _cells(shown)[0]
-    assert top[LogTableModel.ORDER][0] == "10003" and top[LogTableModel.OUTCOME][4]  # with its icon
-    assert top[LogTableModel.MESSAGE][3].bold()  # waiting for a person: bold
-    assert shown.headerData(LogTableModel.ORDER, Qt.Orientation.Horizontal) == "ePages order"
-    for row in log_rows(3, start_order=20000):
-        store.add_log(row)  # new rows on top
-    qtbot.waitUntil(lambda: model.rowCount() == 7, timeout=WAIT)
-    assert _cells(shown) == _cells(model)
-    store.retry_parked(parked)
-    model.mark_settled([parked], "retried")  # the waiting row changes its words
-    assert _cells(shown) == _cells(model)
-    assert shown.canFetchMore()
-    shown.fetchMore()  # scrolling to the end: the model reads the next page
-    qtbot.waitUntil(lambda: model.rowCount() == 9 and not model.is_busy, timeout=WAIT)
-    assert _cells(shown) == _cells(model)
-    model.trim_older(5)
-    assert shown.rowCount() == 5 and _cells(shown) == _cells(model)
-    model.set_filters(LogFilter(search="20001"))
-    _loaded(qtbot, model)
-    assert [r[LogTableModel.ORDER][0] for r in _cells(shown)] == ["20001"]
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    ours, qts = LogCellDelegate(view), QStyledItemDelegate(view)
+    view.setItemDelegate(ours)
+    features = (QStyleOptionViewItem.ViewItemFeature.HasDisplay, QStyleOptionViewItem.ViewItemFeature.HasDecoration)
+    for selected in (False, True):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                options = []
+                for delegate in (ours, qts):
+                    option = QStyleOptionViewItem()
+                    option.initFrom(view)
+                    option.decorationSize = view.iconSize() if view.iconSize().isValid() else option.decorationSize
+                    if selected:
+                        option.state |= QStyle.StateFlag.State_Selected
+                    delegate.initStyleOption(option, index)
+                    options.append(option)
+                mine, theirs = options
+                assert mine.text == theirs.text == (index.data() or "")
+                assert [bool(mine.features & f) for f in features] == [bool(theirs.features & f) for f in features]
+                assert mine.icon.cacheKey() == theirs.icon.cacheKey() or mine.icon.isNull() == theirs.icon.isNull()
+                assert mine.decorationSize == theirs.decorationSize
+                assert mine.font.bold() == theirs.font.bold()
+                text_colour = mine.palette.color(QPalette.ColorRole.Text)
+                assert text_colour == theirs.palette.color(QPalette.ColorRole.Text)
+                entry = model.entry(row)
+                assert entry is not None
+                waiting = entry.needs_attention
+                assert mine.font.bold() == waiting
+                if waiting:
+                    assert text_colour == tone(Tone.ATTENTION)
+    assert [model.entry(r).needs_attention for r in range(model.rowCount())].count(True) == 1  # type: ignore[union-attr]
