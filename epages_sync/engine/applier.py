@@ -16,6 +16,7 @@ pending by a crash is found by its units and tracking code before anything is pa
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ from .steps import AddItems, CreateOrder, FollowChanges, ImportStep, PackParcel,
 # Afosto errors that will not go away by trying again: the order is parked for a person.
 PERMANENT = (ValidationFailed, NotFound, DomainRejected)
 PARK_ORDER = "order"
+# Orders whose closing writes are done between two turns of the loop.
+CLOSING_SLICE = 10
 
 
 @dataclass
@@ -157,9 +160,14 @@ class ImportApplier:
                              add_items_variables(afosto_id, filling.lines), result)
             # What happened goes to disk with the next page's claims (or the poll's end): one commit a page.
             # Lost in a crash, the claims above are resolved against Afosto's orders and parcels.
-            with store.lingering():
-                for step, result in zip(claimed, created, strict=True):
+            # Written a few orders at a time, the loop taking its turn in between (the answers of the reads
+            # under way, the window): each slice joins the same waiting transaction.
+            for index, (step, result) in enumerate(zip(claimed, created, strict=True)):
+                if index and index % CLOSING_SLICE == 0:
+                    await asyncio.sleep(0)
+                with store.lingering():
                     self._created(step, result, lines_of.get(step.epages_order_id), report)
+            with store.lingering():
                 for add in resumed:
                     if add.epages_order_id in have_units:
                         self._filled(add, have_units[add.epages_order_id], report, fresh=False)

@@ -84,6 +84,9 @@ RETURN = LinkKind.RETURN
 RMA = LinkKind.RMA
 CANCEL_ITEM = LinkKind.CANCEL_ITEM
 PARK_ORDER_UPDATE = "order_update"
+# How long a page's closing writes may wait for the next page's claims before they are committed anyway.
+LINGER_LIMIT_S = 2.0
+LINGER_CHECK_S = 0.5
 
 
 def _same_units(how: str, number: str) -> Text:
@@ -134,10 +137,20 @@ class OrderPoller:
         ``OrderWindow``), so no order is skipped whatever order ePages lists them in. A window cut short is
         read again from its start by the next poll; orders already synced cost one look at their links.
         """
+        watch = asyncio.ensure_future(self._settle_slow_waits())
         try:
             return await self._poll()
         finally:
+            watch.cancel()
             self.ctx.store.settle()  # a page's closing writes wait for the next page's claims; there is none
+
+    async def _settle_slow_waits(self) -> None:
+        """A page's closing writes wait for the next page's claims, but not for long: when the next page is
+        slow to come (answers retried, a slow service), they are committed after a few seconds anyway, so
+        another program writing to the database (a command line run beside the app) never waits long."""
+        while True:
+            await asyncio.sleep(LINGER_CHECK_S)
+            self.ctx.store.settle(older_than=LINGER_LIMIT_S)
 
     async def _poll(self) -> PollSummary:
         ctx = self.ctx

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -87,8 +88,10 @@ class StoreBase:
         self._after_commit: list[Callable[[], None]] = []
         # Transactions and lingering blocks open now (nested ones included).
         self._depth = 0
-        # Writes of a finished ``lingering()`` block wait in an open transaction for the next commit.
+        # Writes of a finished ``lingering()`` block wait in an open transaction for the next commit (since
+        # this moment, on the monotonic clock).
         self._lingering = False
+        self._lingering_since = 0.0
 
     def _now_ms(self) -> int:
         return to_ms(self._clock())
@@ -164,12 +167,18 @@ class StoreBase:
                 raise
             finally:
                 self._depth -= 1
+            if not self._lingering:
+                self._lingering_since = time.monotonic()
             self._lingering = True
 
-    def settle(self) -> None:
-        """Commit what ``lingering()`` blocks left waiting, if anything (a poll's end, a pause, closing)."""
+    def settle(self, *, older_than: float = 0.0) -> None:
+        """Commit what ``lingering()`` blocks left waiting, if anything (a poll's end, a pause, closing);
+        ``older_than``: only if it has waited that many seconds (while the engine waits for a slow answer,
+        another program's write would wait for the file meanwhile)."""
         with self._lock:
             if not self._lingering or self._depth > 0:
+                return
+            if older_than and time.monotonic() - self._lingering_since < older_than:
                 return
             done = self._commit_lingering()
         for action in done:

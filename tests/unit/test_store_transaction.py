@@ -130,3 +130,26 @@ def test_lingering_writes_are_lost_with_the_process_that_made_them(tmp_path: pat
     store.add_pending_link(LinkKind.ORDER, "ep-2")
     assert on_disk(path) == {"ep-1", "ep-2"}
     store.close()
+
+
+def test_waiting_writes_are_committed_once_they_have_waited_long_enough(tmp_path: pathlib.Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the engine waits for a slow answer, another program must not wait for the file for long."""
+    from epages_sync.store import connection
+
+    now = [1000.0]
+    monkeypatch.setattr(connection.time, "monotonic", lambda: now[0])
+    path = tmp_path / "sync.sqlite3"
+    store = Store.open(path)
+    with store.lingering():
+        store.add_pending_link(LinkKind.ORDER, "ep-1")
+    now[0] += 1.0
+    with store.lingering():  # joining writes do not make the wait start again
+        store.add_pending_link(LinkKind.ORDER, "ep-2")
+    now[0] += 0.5
+    store.settle(older_than=2.0)
+    assert on_disk(path) == set()
+    now[0] += 0.6
+    store.settle(older_than=2.0)
+    assert on_disk(path) == {"ep-1", "ep-2"}
+    store.close()
