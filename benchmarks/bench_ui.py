@@ -84,6 +84,104 @@ class LatenessProbe:
         self._last = now
 
 
+class StallStacks:
+    """Where every thread is while the loop stands still: a watchdog thread looks at the probe's last tick
+    every millisecond and, while it is more than ``after_ms`` late, notes each thread's innermost frames.
+
+    The watchdog needs the interpreter lock too, so a long C call (a ``json.loads``, a pydantic validation)
+    shows as the frame that made it, sampled as soon as it returns: the counts say where the stalls come
+    from, not how long each call took.
+    """
+
+    def __init__(self, probe: LatenessProbe, after_ms: float = 20.0, depth: int = 6) -> None:
+        import threading
+
+        self.probe = probe
+        self.after_s = after_ms / 1000
+        self.depth = depth
+        self.counts: dict[tuple[str, str], int] = {}
+        self.samples = 0
+        # Each stall: roughly how long (ms), and where the loop's thread was in the project's code.
+        self.episodes: list[tuple[float, dict[str, int]]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="stall-stacks", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _where(self, frame: Any) -> str:
+        parts = []
+        while frame is not None and len(parts) < self.depth:
+            code = frame.f_code
+            name = code.co_filename
+            short = name.split("/epages_sync/")[-1] if "/epages_sync/" in name else name.rsplit("/", 2)[-1]
+            parts.append(f"{short}:{frame.f_lineno} {code.co_name}")
+            frame = frame.f_back
+        return " < ".join(parts)
+
+    def _ours(self, frame: Any) -> str:
+        """The innermost frames of the project's own code (what it was doing, under any library)."""
+        parts = []
+        while frame is not None and len(parts) < 3:
+            name = frame.f_code.co_filename
+            if "/epages_sync/" in name:
+                parts.append(f"{name.split('/epages_sync/')[-1]}:{frame.f_lineno} {frame.f_code.co_name}")
+            frame = frame.f_back
+        return " < ".join(parts) or "(outside the project's code)"
+
+    def _watch(self) -> None:
+        import threading
+
+        me = threading.get_ident()
+        main = threading.main_thread().ident
+        names = {}
+        episode: dict[str, int] = {}
+        began = 0.0
+        while not self._stop.wait(0.001):
+            last = self.probe._last
+            if not self.probe.timer.isActive() or time.perf_counter() - last < self.after_s:
+                if episode:
+                    self.episodes.append(((last - began) * 1000 + self.after_s * 1000, episode))
+                    episode = {}
+                continue
+            if not episode:
+                began = last
+            names.update({t.ident: t.name for t in threading.enumerate()})
+            self.samples += 1
+            for ident, frame in sys._current_frames().items():
+                if ident == me:
+                    continue
+                key = (names.get(ident, str(ident)), self._where(frame))
+                self.counts[key] = self.counts.get(key, 0) + 1
+                if ident == main:
+                    ours = self._ours(frame)
+                    episode[ours] = episode.get(ours, 0) + 1
+
+    def report(self, top: int = 12) -> str:
+        by_thread: dict[str, list[tuple[int, str]]] = {}
+        for (thread, where), n in self.counts.items():
+            by_thread.setdefault(thread, []).append((n, where))
+        lines = [f"{self.samples} samples while the loop was over {self.after_s * 1000:.0f} ms late",
+                 "-- the longest stalls, with where the loop's thread was (samples)"]
+        for ms, where in sorted(self.episodes, key=lambda e: -e[0])[:top * 3]:
+            lines.append(f"{ms:6.0f} ms  " + " | ".join(
+                f"{n}x {w}" for w, n in sorted(where.items(), key=lambda kv: -kv[1])[:3]))
+        ours: dict[str, int] = {}
+        for _ms, where in self.episodes:
+            for w, n in where.items():
+                ours[w] = ours.get(w, 0) + n
+        lines.append("-- the loop's thread in all stalls, by the project's innermost frames")
+        lines += [f"{n:6d}  {w}" for w, n in sorted(ours.items(), key=lambda kv: -kv[1])[:top * 2]]
+        for thread, rows in sorted(by_thread.items(), key=lambda kv: -sum(n for n, _ in kv[1])):
+            lines.append(f"-- {thread}")
+            lines += [f"{n:6d}  {where}" for n, where in sorted(rows, reverse=True)[:top]]
+        return "\n".join(lines)
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return float("nan")
@@ -127,8 +225,12 @@ def _demo_served_apart(orders: int) -> Any:
     return DemoApart(orders=orders, activity="calm", stores=DEMO_STORES[:1])
 
 
+def _healths(services: list[Any]) -> list[Any]:
+    return [service.health() for service in services]
+
+
 def part_import(orders: int, limit_s: float, hidden: bool = False, apart: bool = False,
-                stores: int = 1) -> dict[str, Any]:
+                stores: int = 1, stall_stacks: Path | None = None) -> dict[str, Any]:
     from epages_sync.paths import app_paths
     from epages_sync.ui.app import DesktopApp
     from epages_sync.ui.demo import DEMO_STORES, DemoShop
@@ -141,6 +243,7 @@ def part_import(orders: int, limit_s: float, hidden: bool = False, apart: bool =
                 else DemoShop(orders=orders, activity="calm", stores=DEMO_STORES[:stores]))
         result["sandbox_build_s"] = time.perf_counter() - t0
         probe = LatenessProbe()
+        stalls = StallStacks(probe) if stall_stacks else None
         with demo.running():
             desktop = DesktopApp(app_paths(Path(tmp) / "demo", demo=True), demo=demo)
             done = {"t": None}
@@ -155,17 +258,24 @@ def part_import(orders: int, limit_s: float, hidden: bool = False, apart: bool =
                     desktop.window.hide()
                 started = time.perf_counter()
                 probe.start()
+                if stalls:
+                    stalls.start()
                 while time.perf_counter() - started < limit_s:
                     await asyncio.sleep(0.5)
-                    # Every store's import done (each its own shop of ``orders`` orders).
-                    healths = [s.control.service.health() for s in desktop.slots
-                               if s.control is not None and s.control.service is not None]
+                    # Every store's import done (each its own shop of ``orders`` orders). Read in a worker:
+                    # the store is the engine's meanwhile, and this look is the benchmark's, not the window's.
+                    services = [s.control.service for s in desktop.slots
+                                if s.control is not None and s.control.service is not None]
+                    healths = await asyncio.to_thread(_healths, services)
                     if len(healths) == stores and all(
                             h.orders_linked + h.parked_count >= orders * 0.99 and h.last_good_poll is not None
                             for h in healths):
                         break
                 done["t"] = time.perf_counter() - started
                 probe.stop()
+                if stalls and stall_stacks:
+                    stalls.stop()
+                    await asyncio.to_thread(stall_stacks.write_text, stalls.report(), encoding="utf-8")
                 healths = [s.control.health() for s in desktop.slots if s.control is not None]
                 result["orders_linked"] = sum(h.orders_linked for h in healths)
                 result["parked"] = sum(h.parked_count for h in healths)
@@ -302,13 +412,16 @@ def main() -> None:
                              "window opens two; one is what the figures were always measured with)")
     parser.add_argument("--skip-apart", action="store_true",
                         help="skip the second import, with the simulated shop served by a process of its own")
+    parser.add_argument("--stall-stacks", type=Path, metavar="FILE",
+                        help="write where each thread was while the loop stood still (over 20 ms) to FILE")
     parser.add_argument("--apart", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--part", choices=["import", "build-log", "open-log"], help=argparse.SUPPRESS)
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.part:
-        part = {"import": lambda: part_import(args.orders, args.limit, args.hidden_window, args.apart, args.stores),
+        part = {"import": lambda: part_import(args.orders, args.limit, args.hidden_window, args.apart, args.stores,
+                                             args.stall_stacks),
                 "build-log": lambda: part_build_log(args.path, args.rows),
                 "open-log": lambda: part_open_log(args.path, args.scroll)}[args.part]
         print(json.dumps(part()), flush=True)
@@ -319,7 +432,8 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     shown = "window hidden" if args.hidden_window else "window shown"
     common = ["--part", "import", "--orders", str(args.orders), "--limit", str(args.limit),
-              "--stores", str(args.stores)] + (["--hidden-window"] if args.hidden_window else [])
+              "--stores", str(args.stores)] + (["--hidden-window"] if args.hidden_window else []) + (
+                  ["--stall-stacks", str(args.stall_stacks.resolve())] if args.stall_stacks else [])
     runs = [("sandbox in the window's process, as --demo runs it", common)]
     if not args.skip_apart:
         runs.append(("sandbox in a process of its own, as a real shop's servers", [*common, "--apart"]))

@@ -62,6 +62,8 @@ class ActionLog(StoreBase):
         self._subscribers: list[NewRowsCallback] = []
         self._subscribers_lock = threading.Lock()
         self._unannounced: int | None = None
+        # The newest row announced so far, read without the store's lock (0 before the first).
+        self.announced_id = 0
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -125,6 +127,7 @@ class ActionLog(StoreBase):
         return unsubscribe
 
     def _announce(self, newest_id: int) -> None:
+        self.announced_id = max(self.announced_id, newest_id)
         with self._subscribers_lock:
             subscribers = list(self._subscribers)
         for callback in subscribers:

@@ -153,7 +153,10 @@ class DesktopApp(QObject):
         return slot
 
     def _sync_activity(self) -> int | None:
-        newest = [s.store.newest_log_id() for s in self.slots if s.store is not None]
+        # Where the sync runs here, the ids it announced, not a query: its thread may hold the store for a
+        # page's writes. A service elsewhere announces nothing here; its rows are read.
+        newest = [s.store.announced_id if s.control is not None and s.control.is_running
+                  else s.store.newest_log_id() for s in self.slots if s.store is not None]
         return sum(newest) if newest else None
 
     def _connect_actions(self) -> None:

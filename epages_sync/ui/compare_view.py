@@ -139,18 +139,17 @@ class CompareDialog(QDialog):
     # -- comparing ------------------------------------------------------------------------------------
 
     def compare_now(self) -> None:
-        service = self.control.service
-        if service is None or self.control.read_only:
+        if self.control.service is None or self.control.read_only:
             self.status.setText(self.tr("The sync is not running here: start it (or its service) to compare "
                                         "both systems."))
             return
         self.compare_button.setEnabled(False)
         self.status.setText(self.tr("Reading ePages and Afosto…"))
-        self.tasks.start("compare.both", self._compare(service))
+        self.tasks.start("compare.both", self._compare())
 
-    async def _compare(self, service: Any) -> None:
+    async def _compare(self) -> None:
         try:
-            await service.compare_both_systems()
+            await self.control.compare_both_systems()
         except SyncError as exc:
             self.status.setText(self.tr("The comparison did not finish: {problem}").format(
                 problem=engine_words(exc.with_action())))

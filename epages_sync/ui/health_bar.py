@@ -238,11 +238,18 @@ class HealthBar(QFrame):
         if progress is None or not shown:
             return
         self.progress_label.setText(self.progress_text(progress, now))
+        # QProgressBar repaints at once, not at the next paint, whenever its value moves a visible step:
+        # the window (the log's table too) painted at every health tick of an import. With updates off
+        # for the change the bar is painted with the rest of the window.
+        bar = self.progress_bar
+        bar.setUpdatesEnabled(False)
         if progress.total:
-            self.progress_bar.setRange(0, progress.total)
-            self.progress_bar.setValue(progress.done)
+            bar.setRange(0, progress.total)
+            bar.setValue(progress.done)
         else:
-            self.progress_bar.setRange(0, 0)  # a moving bar: busy, total unknown
+            bar.setRange(0, 0)  # a moving bar: busy, total unknown
+        bar.setUpdatesEnabled(True)
+        bar.update()
 
     def _flows_html(self, health: Health) -> str:
         if not health.flows:

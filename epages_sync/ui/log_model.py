@@ -25,7 +25,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..store.models import LogEntry, LogFilter, Outcome
 from .background import UiTasks, off_thread
@@ -84,11 +85,13 @@ class LogTableModel(QAbstractTableModel):
     _announced = Signal(int)
 
     def __init__(self, source: LogSource, *, tasks: UiTasks | None = None, page_size: int = 200,
-                 batch_ms: int = 150, batch_limit: int = 500, parent: QObject | None = None) -> None:
+                 batch_ms: int = 150, batch_limit: int = 100, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._tasks = tasks or UiTasks(self)
         self._page_size = page_size
+        # Rows put in the view at once: an import's thousands arrive a hundred at a time, one batch per tick
+        # (each batch is a repaint, and the rows' own work on the window's thread).
         self._batch_limit = batch_limit
         self._filters = LogFilter()
         self._rows: list[LogEntry] = []
@@ -148,10 +151,7 @@ class LogTableModel(QAbstractTableModel):
         entry = rows[row]
         column = index.column()
         if role == _DISPLAY:
-            texts = self._texts.get(entry.id)
-            if texts is None:
-                texts = self._texts[entry.id] = tuple(self.cell_text(entry, c) for c in range(self.COLUMN_COUNT))
-            return texts[column] if 0 <= column < self.COLUMN_COUNT else None
+            return self._row_texts(entry)[column] if 0 <= column < self.COLUMN_COUNT else None
         if role == self.EntryRole:
             return entry
         if role == _DECORATION:
@@ -170,6 +170,22 @@ class LogTableModel(QAbstractTableModel):
         font = QFont()
         font.setBold(True)
         return font
+
+    def _row_texts(self, entry: LogEntry) -> tuple[str, ...]:
+        texts = self._texts.get(entry.id)
+        if texts is None:
+            texts = self._texts[entry.id] = tuple(self.cell_text(entry, c) for c in range(self.COLUMN_COUNT))
+        return texts
+
+    def cell(self, row: int, column: int) -> tuple[str, QIcon | None, bool] | None:
+        """What a cell shows, in one call: its text, its icon, and whether its row waits for a person (bold,
+        in the attention colour); None outside the rows held."""
+        rows = self._rows
+        if not (0 <= row < len(rows) and 0 <= column < self.COLUMN_COUNT):
+            return None
+        entry = rows[row]
+        shown_icon = icon(outcome_icon_name(entry.outcome)) if column == self.OUTCOME else None
+        return self._row_texts(entry)[column], shown_icon, entry.needs_attention
 
     @classmethod
     def cell_text(cls, entry: LogEntry, column: int) -> str:
@@ -360,16 +376,41 @@ class LogTableModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------------------------------
 
-    def _read_first(self, filters: LogFilter) -> tuple[int, list[LogEntry], int]:
+    @classmethod
+    def _texts_of(cls, rows: Sequence[LogEntry]) -> tuple[dt.date, dict[int, tuple[str, ...]]]:
+        """The rows' cell texts, made in the worker that read them (for the day they were made on): the
+        window's thread only puts them in place."""
+        day = dt.date.today()
+        return day, {e.id: tuple(cls.cell_text(e, c) for c in range(cls.COLUMN_COUNT)) for e in rows}
+
+    def _keep_texts(self, made: tuple[dt.date, dict[int, tuple[str, ...]]]) -> None:
+        day, texts = made
+        if day == self._texts_day:  # not across midnight: today's times are written without the date
+            for log_id, row_texts in texts.items():
+                self._texts.setdefault(log_id, row_texts)  # a row held already keeps what it shows
+
+    def _read_first(self, filters: LogFilter) -> tuple[int, list[LogEntry], int,
+                                                       tuple[dt.date, dict[int, tuple[str, ...]]]]:
         # The newest id is read before the page, so a row stored in between is in the page or comes later.
         newest = self._source.newest_log_id()
         rows = self._source.log_page(None, self._page_size, filters)
-        return newest, rows, self._source.log_count(filters)
+        return newest, rows, self._source.log_count(filters), self._texts_of(rows)
+
+    def _read_older(self, before: int | None, filters: LogFilter) -> tuple[
+            list[LogEntry], tuple[dt.date, dict[int, tuple[str, ...]]]]:
+        rows = self._source.log_page(before, self._page_size, filters)
+        return rows, self._texts_of(rows)
+
+    def _read_newer(self, after: int, filters: LogFilter) -> tuple[
+            list[LogEntry], tuple[dt.date, dict[int, tuple[str, ...]]]]:
+        rows = self._source.log_after(after, self._batch_limit, filters)
+        return rows, self._texts_of(rows)
 
     async def _load_first(self, generation: int) -> None:
-        newest, rows, count = await off_thread(self._read_first, self._filters)
+        newest, rows, count, texts = await off_thread(self._read_first, self._filters)
         if generation != self._generation:
             return
+        self._keep_texts(texts)
         pinned = 0
         if self._filters.attention_first:
             while pinned < len(rows) and rows[pinned].needs_attention:
@@ -392,9 +433,10 @@ class LogTableModel(QAbstractTableModel):
             self._batch_timer.start()
 
     async def _load_older(self, generation: int) -> None:
-        rows = await off_thread(self._source.log_page, self._oldest_id, self._page_size, self._filters)
+        rows, texts = await off_thread(self._read_older, self._oldest_id, self._filters)
         if generation != self._generation:
             return
+        self._keep_texts(texts)
         fresh = [e for e in rows if e.id not in self._ids]
         if fresh:
             first = len(self._rows)
@@ -418,9 +460,10 @@ class LogTableModel(QAbstractTableModel):
 
     async def _load_newer(self, generation: int) -> None:
         after, announced = self._newest_id, self._announced_id
-        rows = await off_thread(self._source.log_after, after, self._batch_limit, self._filters)
+        rows, texts = await off_thread(self._read_newer, after, self._filters)
         if generation != self._generation:
             return
+        self._keep_texts(texts)
         self._insert_on_top(rows)
         full = len(rows) >= self._batch_limit
         # Fewer rows than asked means every matching row up to the announced id is in.
@@ -462,3 +505,45 @@ class LogTableModel(QAbstractTableModel):
 
 def _stop_listening(unsubscribe: Callable[[], None], *_args: object) -> None:
     unsubscribe()
+
+
+class LogCellDelegate(QStyledItemDelegate):
+    """Paints the log's cells as Qt's own delegate does, asking the model once per cell instead of once per
+    role (seven times).
+
+    Each question is a call from Qt into Python, and while the sync works in other threads each such call
+    first waits for the interpreter lock: a repaint of the table after new rows was over a thousand calls,
+    30-150 ms of a frozen window during an import. The cell's words, icon and attention style come from
+    ``LogTableModel.cell``; any other model is painted the usual way.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        cell = model.cell(index.row(), index.column()) if isinstance(model, LogTableModel) else None
+        if cell is None:
+            super().initStyleOption(option, index)
+            return
+        text, cell_icon, attention = cell
+        if attention:
+            font = QFont(option.font)
+            font.setBold(True)
+            option.font = font
+            option.fontMetrics = QFontMetrics(font)
+            palette = QPalette(option.palette)
+            palette.setBrush(QPalette.ColorRole.Text, tone(Tone.ATTENTION))
+            option.palette = palette
+        if isinstance(index, QModelIndex):
+            option.index = index
+        if cell_icon is not None and not cell_icon.isNull():
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            option.icon = cell_icon
+            state = option.state
+            mode = (QIcon.Mode.Disabled if not state & QStyle.StateFlag.State_Enabled
+                    else QIcon.Mode.Selected if state & QStyle.StateFlag.State_Selected else QIcon.Mode.Normal)
+            on = QIcon.State.On if state & QStyle.StateFlag.State_Open else QIcon.State.Off
+            actual = cell_icon.actualSize(option.decorationSize, mode, on)
+            option.decorationSize = actual.boundedTo(option.decorationSize)
+        if text:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            option.text = text
+        option.styleObject = None  # type: ignore[assignment]  # as Qt's own: no style animations in item views

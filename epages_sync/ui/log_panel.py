@@ -47,7 +47,7 @@ from .colours import Tone, box_style
 from .exchange_tree import ExchangeTree
 from .icons import icon
 from .log_export import export_log
-from .log_model import LogTableModel
+from .log_model import LogCellDelegate, LogTableModel
 from .log_words import (
     direction_label,
     engine_words,
@@ -343,6 +343,7 @@ class LogPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(LogCellDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once (Shift, Ctrl), to retry or dismiss them together.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from ..config import Flow
 from ..store.models import Direction, LogEntry, Outcome, ParkedStatus
@@ -113,7 +113,9 @@ def local_time(when: dt.datetime | None, *, with_date: bool = True) -> str:
     if when is None:
         return translate("LogWords", "never")
     local = when.astimezone()
-    time_text = QTime(local.hour, local.minute, local.second).toString("HH:mm:ss")
+    # Written here rather than by QTime: the log's table makes this text for every row that arrives, and
+    # each call into Qt is a wait for the interpreter lock while the sync works in other threads.
+    time_text = f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}"
     if not with_date or local.date() == dt.date.today():
         return time_text
     return f"{local_date(local.date())} {time_text}"

@@ -1,7 +1,8 @@
 """The window's handle on the sync: starts and stops the engine's facade and hands its health to Qt.
 
-The engine reports health from inside its own loop; this object keeps only the latest report and passes it
-on once per short tick, so a busy import never floods the window with repaints.
+The engine runs in a thread of its own (``engine_thread``), so its steps never hold up the window; every call
+here is carried over to it. The engine reports health from inside its loop; this object keeps only the latest
+report and passes it on once per short tick, so a busy import never floods the window with repaints.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import httpx
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..config import Settings
+from ..engine.audit import Difference
 from ..engine.service import EngineState, Health, SyncService
 from ..engine.shared_stock import SharedStock
 from ..store import Store
+from .engine_thread import EngineThread, engine_thread
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +28,15 @@ class SyncControl(QObject):
     """Start, stop, pause, resume and "sync now" for one store; ``health_changed(Health)`` after each change."""
 
     health_changed = Signal(object)
+    # The engine's health reports, from its thread to this object's (a queued connection).
+    _engine_health = Signal(object)
 
     def __init__(self, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
-                 shared: SharedStock | None = None, parent: QObject | None = None) -> None:
+                 shared: SharedStock | None = None, engine: EngineThread | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._engine = engine or engine_thread()
         self._transport = transport
         # The installation's stores share their stock through this (None: the only store).
         self._shared = shared
@@ -42,6 +49,7 @@ class SyncControl(QObject):
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.timeout.connect(self._on_tick)
+        self._engine_health.connect(self._on_engine_health)
 
     @property
     def service(self) -> SyncService | None:
@@ -75,8 +83,8 @@ class SyncControl(QObject):
                               transport=self._transport, shared=self._shared)
         self._service = service
         self._not_running = ""
-        self._unsubscribe = service.on_health(self._on_engine_health)
-        await service.start()
+        self._unsubscribe = service.on_health(self._engine_health.emit)
+        await self._engine.run(service.start())
         self._announce_now()
 
     async def stop(self) -> None:
@@ -85,7 +93,7 @@ class SyncControl(QObject):
         if service is None:
             return
         try:
-            await service.stop()
+            await self._engine.run(service.stop())
         finally:
             if self._unsubscribe is not None:
                 self._unsubscribe()
@@ -95,17 +103,17 @@ class SyncControl(QObject):
 
     def pause(self, until: dt.datetime | None = None) -> None:
         if self._service is not None:
-            self._service.pause(until)
+            self._engine.call(self._service.pause, until)
             self._announce_now()
 
     def resume(self) -> None:
         if self._service is not None:
-            self._service.resume()
+            self._engine.call(self._service.resume)
             self._announce_now()
 
     def sync_now(self) -> None:
         if self._service is not None:
-            self._service.sync_now()
+            self._engine.call(self._service.sync_now)
             self._announce_now()
 
     def retry_parked(self, parked_id: int) -> bool:
@@ -116,7 +124,7 @@ class SyncControl(QObject):
         if self.read_only:
             return []
         if self._service is not None:
-            done = self._service.retry_items(parked_ids)
+            done = self._engine.call(self._service.retry_items, parked_ids)
         else:  # the engine picks them up at its next start
             done = [item.id for item in self.store.retry_parked_many(parked_ids)]
         self._announce_now()
@@ -128,10 +136,16 @@ class SyncControl(QObject):
     def dismiss_items(self, parked_ids: list[int]) -> list[int]:
         if self.read_only:
             return []
-        done = (self._service.dismiss_items(parked_ids) if self._service is not None
+        done = (self._engine.call(self._service.dismiss_items, parked_ids) if self._service is not None
                 else self.store.dismiss_parked_many(parked_ids))
         self._announce_now()
         return done
+
+    async def compare_both_systems(self) -> list[Difference]:
+        """Compare both systems now (see ``SyncService.compare_both_systems``); the sync must be running."""
+        if self._service is None:
+            raise RuntimeError("the sync is not running")
+        return await self._engine.run(self._service.compare_both_systems())
 
     def _on_engine_health(self, health: Health) -> None:
         self._latest = health

@@ -229,3 +229,52 @@ def test_after_midnight_the_rows_of_yesterday_show_their_date(
     with_date = model.index(0, LogTableModel.TIME).data()
     assert with_date.endswith(time_only) and len(with_date) > len(time_only)
     assert log_words.local_date(this_day) in with_date
+
+
+def test_the_tables_cells_look_as_qts_own_delegate_paints_them_a_parked_row_bold_in_the_attention_colour(
+        qtbot: QtBot, qloop: asyncio.AbstractEventLoop, store: Store) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+    from epages_sync.ui.colours import Tone, tone
+    from epages_sync.ui.log_model import LogCellDelegate
+
+    parked = store.park("order", "10003", "SKU EP-ONLY-1 is unknown in Afosto.")
+    store.add_logs(log_rows(2))
+    store.add_logs(log_rows(1, start_order=10003, outcome=Outcome.PARKED, parked_id=parked))
+    model = LogTableModel(store)
+    _loaded(qtbot, model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    ours, qts = LogCellDelegate(view), QStyledItemDelegate(view)
+    view.setItemDelegate(ours)
+    features = (QStyleOptionViewItem.ViewItemFeature.HasDisplay, QStyleOptionViewItem.ViewItemFeature.HasDecoration)
+    for selected in (False, True):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                options = []
+                for delegate in (ours, qts):
+                    option = QStyleOptionViewItem()
+                    option.initFrom(view)
+                    option.decorationSize = view.iconSize() if view.iconSize().isValid() else option.decorationSize
+                    if selected:
+                        option.state |= QStyle.StateFlag.State_Selected
+                    delegate.initStyleOption(option, index)
+                    options.append(option)
+                mine, theirs = options
+                assert mine.text == theirs.text == (index.data() or "")
+                assert [bool(mine.features & f) for f in features] == [bool(theirs.features & f) for f in features]
+                assert mine.icon.cacheKey() == theirs.icon.cacheKey() or mine.icon.isNull() == theirs.icon.isNull()
+                assert mine.decorationSize == theirs.decorationSize
+                assert mine.font.bold() == theirs.font.bold()
+                text_colour = mine.palette.color(QPalette.ColorRole.Text)
+                assert text_colour == theirs.palette.color(QPalette.ColorRole.Text)
+                entry = model.entry(row)
+                assert entry is not None
+                waiting = entry.needs_attention
+                assert mine.font.bold() == waiting
+                if waiting:
+                    assert text_colour == tone(Tone.ATTENTION)
+    assert [model.entry(r).needs_attention for r in range(model.rowCount())].count(True) == 1  # type: ignore[union-attr]

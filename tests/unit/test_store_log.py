@@ -254,3 +254,13 @@ def test_the_hours_of_the_day_count_imports_updates_and_problems(store: Store, c
     assert (hours[0].orders_imported, hours[0].sent_to_epages, hours[0].problems) == (2, 0, 1)
     assert (hours[-1].orders_imported, hours[-1].sent_to_epages, hours[-1].problems) == (1, 2, 1)
     assert all((h.orders_imported, h.sent_to_epages, h.problems) == (0, 0, 0) for h in hours[1:-1])
+
+
+def test_the_newest_announced_row_is_known_without_asking_the_database_and_only_once_committed() -> None:
+    store = Store.memory()
+    assert store.announced_id == 0
+    with store.transaction():
+        store.add_logs([LogRow(direction=Direction.SYSTEM, outcome=Outcome.INFO, message=f"row {n}")
+                        for n in range(3)])
+        assert store.announced_id == 0  # not committed yet
+    assert store.announced_id == store.newest_log_id() > 0
