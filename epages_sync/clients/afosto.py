@@ -597,10 +597,9 @@ class AfostoClient:
 
     async def _batch(self, operation: str, variable_sets: Sequence[Mapping[str, Any]], *,
                      brief: bool = False) -> list[BatchResult]:
-        document = load_document(f"{operation}Brief" if brief else operation)
-        repeatable = _is_query(document) or operation in _REPEATABLE_MUTATIONS
-        batch = combined_document((f"{operation}Brief" if brief else operation,) * len(variable_sets),
-                                  f"{operation}Batch")
+        copy = f"{operation}Brief" if brief else operation
+        repeatable = _is_query(load_document(copy)) or operation in _REPEATABLE_MUTATIONS
+        batch = combined_document((copy,) * len(variable_sets), f"{operation}Batch")
         answer = await self.post_document(batch, _suffixed(variable_sets),
                                           operation=f"{operation}Batch", idempotent=repeatable,
                                           answer_check=_batch_answer_check)

@@ -356,8 +356,12 @@ class OrderPoller:
     # --- one order ---------------------------------------------------------------------------------------
 
     async def handle_order(self, order: Order, summary: PollSummary | None = None) -> None:
-        """Import one order, or carry its changes over: the page's way, for a page of one."""
-        await self._handle_page([order], summary if summary is not None else PollSummary())
+        """Import one order, or carry its changes over: the page's way, for a page of one. What it wrote is
+        committed before it returns (a person's Retry: its log row shows at once)."""
+        try:
+            await self._handle_page([order], summary if summary is not None else PollSummary())
+        finally:
+            self.ctx.store.settle()
 
     async def _follow(self, order: Order, summary: PollSummary, afosto: AfostoOrder | None,
                       processes: OrderProcesses | None = None) -> None:

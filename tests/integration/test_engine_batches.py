@@ -209,3 +209,16 @@ async def test_an_idle_push_round_asks_afosto_once() -> None:
         await r.settle()
         assert r.consistency()["differences"] == []
         await r.service.close()
+
+
+async def test_one_order_handled_alone_is_on_disk_when_it_returns() -> None:
+    """A person's Retry imports one order outside a poll: nothing of it waits for a later commit."""
+    with rig(orders=0) as r:
+        [order_id] = place(r, 1)
+        service = r.service
+        service.ctx = await service._connect()
+        poller = poller_module.OrderPoller(service.ctx)
+        await poller.handle_order(await service.ctx.epages.get_order(order_id))
+        assert afosto_orders_per_shop_order(r) == {order_id: 1}
+        assert not r.store._conn.in_transaction
+        await service.close()
